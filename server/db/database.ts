@@ -1,0 +1,55 @@
+/**
+ * One data-access layer for both storage engines: Kysely over better-sqlite3 (the embedded
+ * default) or over pg (when DATABASE_URL is set). Queries are written once against `Database`.
+ *
+ * Portable column conventions, so one query path serves both dialects:
+ * ids are text, timestamps are ISO-8601 text, dates `YYYY-MM-DD` text, numbers `double precision`
+ * (`real` in SQLite), booleans integer 0/1, binary `bytea`/`blob` (see `blobType`).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; when absent, SQLite at `sqlitePath` is used. */
+  databaseUrl?: string | undefined;
+  sqlitePath?: string | undefined;
+}
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+// Large integers (bigserial ids, count(*)) arrive from pg as strings; ours stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
+
+function openSqlite(path: string): SQLite.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes
+  // (a SIGKILL loses nothing committed) and only risks the last transactions on power loss.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export function openDatabase(config: DatabaseConfig): Db {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  }
+  const sqlite = openSqlite(config.sqlitePath ?? './data/statroom.sqlite');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, by name; names sort in the order they run. Each factory receives the dialect
+ * so that the rare dialect-specific DDL (auto-increment ids, binary columns) stays in one place.
+ */
+import type { Migration } from 'kysely';
+import type { DialectName } from '../database.ts';
+
+export type MigrationFactory = (dialect: DialectName) => Migration;
+
+export const migrations: Record<string, MigrationFactory> = {};

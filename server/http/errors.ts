@@ -1,0 +1,61 @@
+/**
+ * Errors with a stable code, thrown by services and routes and turned into
+ * `{ error: { code, message } }` by the HTTP error handler and by Socket.IO acks.
+ */
+import { ErrorCode, type ErrorResponse, errorResponse } from '../../shared/errors.ts';
+import type { z } from 'zod';
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  invalid_payload: 400,
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  conflict: 409,
+  too_large: 413,
+  not_joined: 400,
+  unsupported_version: 400,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = STATUS_BY_CODE[code];
+  }
+
+  toResponse(): ErrorResponse {
+    return errorResponse(this.code, this.message);
+  }
+}
+
+export const invalidPayload = (message: string) => new AppError(ErrorCode.invalidPayload, message);
+export const notFound = (message: string) => new AppError(ErrorCode.notFound, message);
+export const forbidden = (message: string) => new AppError(ErrorCode.forbidden, message);
+export const unauthenticated = (message = 'Sign in first') => new AppError(ErrorCode.unauthenticated, message);
+export const conflict = (message: string) => new AppError(ErrorCode.conflict, message);
+export const tooLarge = (message: string) => new AppError(ErrorCode.tooLarge, message);
+
+/** One line naming each offending field, e.g. `timeboxMinutes: Too small: expected number to be >=1`. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'payload'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Parses untrusted input or throws `invalid_payload` naming the field. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidPayload(describeZodError(result.error));
+  return result.data;
+}
+
+/** Converts anything thrown into an AppError; unknown errors become `internal` without leaking details. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError(ErrorCode.internal, 'Internal error');
+}

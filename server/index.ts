@@ -1,0 +1,33 @@
+/** The process entry point: reads the environment, opens storage, listens, and shuts down cleanly. */
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { createLogger } from './logger.ts';
+
+const config = readConfig();
+const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
+
+const db = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+const app = await createApp({ db, logger, sessionSecret: config.sessionSecret, clientDir: config.clientDir });
+
+app.httpServer.listen(config.port, config.host, () => {
+  const address = app.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, storage: db.dialect }, `StatRoom listening on http://localhost:${port}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  try {
+    await app.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,42 @@
+/** `/api/session`: development sign-in (POST), who am I (GET), sign out (DELETE). */
+import { Router } from 'express';
+import type { Principal } from '../../../../shared/roles.ts';
+import { issueSessionToken, SESSION_COOKIE } from '../../../auth/sessionToken.ts';
+import type { RouteContext } from '../../../http/context.ts';
+import { parseOrThrow } from '../../../http/errors.ts';
+import { principalOf } from '../../../http/session.ts';
+import { devSignInSchema } from './schema.ts';
+
+/** A stable id for a development sign-in: the same name always maps to the same person. */
+function devPrincipalId(name: string): string {
+  return `dev-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user'}`;
+}
+
+export function sessionRouter(ctx: RouteContext): Router {
+  const router = Router();
+
+  router.post('/', (req, res) => {
+    const input = parseOrThrow(devSignInSchema, req.body);
+    const principal: Principal = { id: devPrincipalId(input.name), name: input.name, role: input.role };
+    const token = issueSessionToken(principal, ctx.sessionSecret);
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.secureCookies,
+      path: '/',
+    });
+    ctx.logger.info({ user: principal.id, role: principal.role }, 'signed in');
+    res.status(201).json({ principal, token });
+  });
+
+  router.get('/', (_req, res) => {
+    res.json({ principal: principalOf(res) });
+  });
+
+  router.delete('/', (_req, res) => {
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  return router;
+}

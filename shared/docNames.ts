@@ -1,0 +1,34 @@
+/**
+ * Document names: `<kind>:<id>`. The same string names a document on every transport
+ * (Socket.IO events and the y-websocket path `/yjs/<docName>`), in storage and in logs.
+ */
+export const DocKind = {
+  meeting: 'meeting',
+} as const;
+export type DocKind = (typeof DocKind)[keyof typeof DocKind];
+
+const DOC_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const KINDS = new Set<string>(Object.values(DocKind));
+
+export interface DocRef {
+  kind: DocKind;
+  id: string;
+}
+
+export function docName(kind: DocKind, id: string): string {
+  if (!DOC_ID_PATTERN.test(id)) throw new Error(`Invalid document id: ${JSON.stringify(id)}`);
+  return `${kind}:${id}`;
+}
+
+/** Parses a document name; returns null for anything that is not a well-formed name. */
+export function parseDocName(name: string): DocRef | null {
+  if (typeof name !== 'string' || name.length > 100) return null;
+  const separator = name.indexOf(':');
+  if (separator < 0) return null;
+  const kind = name.slice(0, separator);
+  const id = name.slice(separator + 1);
+  if (!KINDS.has(kind) || !DOC_ID_PATTERN.test(id)) return null;
+  return { kind: kind as DocKind, id };
+}
+
+export const meetingDocName = (meetingId: string): string => docName(DocKind.meeting, meetingId);

@@ -1,0 +1,222 @@
+/**
+ * The meeting document, defined once for the server and the client.
+ *
+ * Agenda items live in a Y.Map keyed by item id, each a Y.Map of fields with an `order` number.
+ * A reorder only rewrites `order`, so an item being moved keeps its identity and its notes
+ * (a Y.Array delete-and-insert would drop concurrent edits to the moved item's notes).
+ */
+import * as random from 'lib0/random';
+import * as Y from 'yjs';
+import { z } from 'zod';
+
+export const MEETING_SCHEMA_VERSION = 1;
+
+const ROOT = { meta: 'meta', agenda: 'agenda', attendance: 'attendance' } as const;
+
+export const AgendaItemKind = {
+  followUp: 'follow_up',
+  goalReview: 'goal_review',
+  problemSolving: 'problem_solving',
+  decision: 'decision',
+} as const;
+export type AgendaItemKind = (typeof AgendaItemKind)[keyof typeof AgendaItemKind];
+
+export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
+  follow_up: 'Follow-up review',
+  goal_review: 'Goal review',
+  problem_solving: 'Problem solving',
+  decision: 'Decision',
+};
+
+export const agendaItemFieldsSchema = z.object({
+  title: z.string().trim().min(1, 'title is required').max(200),
+  kind: z.enum(Object.values(AgendaItemKind) as [AgendaItemKind, ...AgendaItemKind[]]),
+  presenterAgency: z.string().trim().max(120),
+  timeboxMinutes: z.number().int().min(1).max(180),
+  indicatorIds: z.array(z.string().min(1).max(64)).max(20),
+});
+export type AgendaItemFields = z.infer<typeof agendaItemFieldsSchema>;
+export const agendaItemPatchSchema = agendaItemFieldsSchema.partial();
+export type AgendaItemPatch = z.infer<typeof agendaItemPatchSchema>;
+
+export const DEFAULT_AGENDA_ITEM: AgendaItemFields = {
+  title: 'New item',
+  kind: AgendaItemKind.goalReview,
+  presenterAgency: '',
+  timeboxMinutes: 10,
+  indicatorIds: [],
+};
+
+export const attendeeSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  agency: z.string().trim().max(120),
+  present: z.boolean(),
+});
+export type Attendee = z.infer<typeof attendeeSchema>;
+
+/** A plain snapshot of one agenda item; `notes` is the live shared text. */
+export interface AgendaItem extends AgendaItemFields {
+  id: string;
+  order: number;
+  notes: Y.Text;
+}
+
+type ItemValue = string | number | string[] | Y.Text;
+type ItemMap = Y.Map<ItemValue>;
+
+const agendaMap = (doc: Y.Doc) => doc.getMap<ItemMap>(ROOT.agenda);
+const metaMap = (doc: Y.Doc) => doc.getMap<number | string>(ROOT.meta);
+const attendanceMap = (doc: Y.Doc) => doc.getMap<Attendee>(ROOT.attendance);
+
+/** The Yjs types a reader should observe to see every change to the meeting document. */
+export function meetingDocRoots(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  return [metaMap(doc), agendaMap(doc), attendanceMap(doc)] as Y.AbstractType<unknown>[];
+}
+
+export function schemaVersionOf(doc: Y.Doc): number | undefined {
+  const version = metaMap(doc).get('schemaVersion');
+  return typeof version === 'number' ? version : undefined;
+}
+
+/**
+ * Brings a stored document up to the current schema. Runs on the server when a document is loaded;
+ * returns true when it changed anything.
+ */
+export function upgradeMeetingDoc(doc: Y.Doc): boolean {
+  const version = schemaVersionOf(doc) ?? 0;
+  if (version >= MEETING_SCHEMA_VERSION) return false;
+  doc.transact(() => {
+    // Version 0 → 1: the schema version itself is introduced; the shape is unchanged.
+    metaMap(doc).set('schemaVersion', MEETING_SCHEMA_VERSION);
+  });
+  return true;
+}
+
+function readItem(id: string, map: ItemMap): AgendaItem | null {
+  const notes = map.get('notes');
+  const parsed = agendaItemFieldsSchema.safeParse({
+    title: map.get('title'),
+    kind: map.get('kind'),
+    presenterAgency: map.get('presenterAgency'),
+    timeboxMinutes: map.get('timeboxMinutes'),
+    indicatorIds: map.get('indicatorIds') ?? [],
+  });
+  const order = map.get('order');
+  // An item that a buggy or hostile writer left malformed is skipped rather than crashing readers.
+  if (!parsed.success || !(notes instanceof Y.Text) || typeof order !== 'number') return null;
+  return { id, order, notes, ...parsed.data };
+}
+
+const byOrder = (a: AgendaItem, b: AgendaItem) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The agenda in display order. */
+export function readAgenda(doc: Y.Doc): AgendaItem[] {
+  const items: AgendaItem[] = [];
+  agendaMap(doc).forEach((map, id) => {
+    const item = readItem(id, map);
+    if (item) items.push(item);
+  });
+  return items.sort(byOrder);
+}
+
+export function getAgendaItem(doc: Y.Doc, id: string): AgendaItem | null {
+  const map = agendaMap(doc).get(id);
+  return map ? readItem(id, map) : null;
+}
+
+export function totalTimeboxMinutes(doc: Y.Doc): number {
+  return readAgenda(doc).reduce((sum, item) => sum + item.timeboxMinutes, 0);
+}
+
+function orderBetween(before: number | undefined, after: number | undefined): number {
+  if (before === undefined && after === undefined) return 1;
+  if (before === undefined) return (after as number) - 1;
+  if (after === undefined) return before + 1;
+  return (before + after) / 2;
+}
+
+/** Spreads orders evenly again when repeated moves have used up the space between two neighbours. */
+function renumber(doc: Y.Doc, items: AgendaItem[]): void {
+  items.forEach((item, index) => agendaMap(doc).get(item.id)?.set('order', index + 1));
+}
+
+const MIN_ORDER_GAP = 1e-9;
+
+function orderForIndex(doc: Y.Doc, others: AgendaItem[], index: number): number {
+  const clamped = Math.max(0, Math.min(index, others.length));
+  let before = others[clamped - 1]?.order;
+  let after = others[clamped]?.order;
+  if (before !== undefined && after !== undefined && after - before < MIN_ORDER_GAP) {
+    renumber(doc, others);
+    before = clamped;
+    after = clamped + 1;
+  }
+  return orderBetween(before, after);
+}
+
+/** Adds an item at `index` (default: the end); returns its id. */
+export function addAgendaItem(doc: Y.Doc, fields: Partial<AgendaItemFields> = {}, index?: number): string {
+  const values = agendaItemFieldsSchema.parse({ ...DEFAULT_AGENDA_ITEM, ...fields });
+  const id = random.uuidv4();
+  doc.transact(() => {
+    const others = readAgenda(doc);
+    const map: ItemMap = new Y.Map<ItemValue>();
+    map.set('title', values.title);
+    map.set('kind', values.kind);
+    map.set('presenterAgency', values.presenterAgency);
+    map.set('timeboxMinutes', values.timeboxMinutes);
+    map.set('indicatorIds', values.indicatorIds);
+    map.set('notes', new Y.Text());
+    map.set('order', orderForIndex(doc, others, index ?? others.length));
+    agendaMap(doc).set(id, map);
+  });
+  return id;
+}
+
+/** Changes some fields of an item; throws a ZodError for invalid values. Returns false if the item is gone. */
+export function updateAgendaItem(doc: Y.Doc, id: string, patch: AgendaItemPatch): boolean {
+  const values = agendaItemPatchSchema.parse(patch);
+  const map = agendaMap(doc).get(id);
+  if (!map) return false;
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value !== undefined) map.set(key, value);
+    }
+  });
+  return true;
+}
+
+/** Moves an item so that it ends up at `toIndex` in display order. Returns false if the item is gone. */
+export function moveAgendaItem(doc: Y.Doc, id: string, toIndex: number): boolean {
+  const map = agendaMap(doc).get(id);
+  if (!map) return false;
+  doc.transact(() => {
+    const others = readAgenda(doc).filter((item) => item.id !== id);
+    map.set('order', orderForIndex(doc, others, toIndex));
+  });
+  return true;
+}
+
+export function removeAgendaItem(doc: Y.Doc, id: string): boolean {
+  if (!agendaMap(doc).has(id)) return false;
+  agendaMap(doc).delete(id);
+  return true;
+}
+
+export function readAttendance(doc: Y.Doc): Array<Attendee & { key: string }> {
+  const rows: Array<Attendee & { key: string }> = [];
+  attendanceMap(doc).forEach((value, key) => {
+    const parsed = attendeeSchema.safeParse(value);
+    if (parsed.success) rows.push({ key, ...parsed.data });
+  });
+  return rows.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Records or updates one attendee; the key is stable per person (e.g. their user id). */
+export function setAttendee(doc: Y.Doc, key: string, attendee: Attendee): void {
+  attendanceMap(doc).set(key, attendeeSchema.parse(attendee));
+}
+
+export function removeAttendee(doc: Y.Doc, key: string): void {
+  attendanceMap(doc).delete(key);
+}
