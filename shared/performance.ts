@@ -1,0 +1,203 @@
+/**
+ * Performance data as the API returns it: the contract between the server's `/api` routes and
+ * the client's pages. Request bodies are validated by each route's zod `schema.ts`; these are
+ * the response shapes. Dates are `YYYY-MM-DD`, timestamps ISO-8601, periods `YYYY-Www`
+ * (ISO week, weekly indicators) or `YYYY-MM` (monthly indicators).
+ */
+
+export const Direction = { up: 'up', down: 'down' } as const;
+export type Direction = (typeof Direction)[keyof typeof Direction];
+
+export const Frequency = { weekly: 'weekly', monthly: 'monthly' } as const;
+export type Frequency = (typeof Frequency)[keyof typeof Frequency];
+
+/** A goal's or indicator's status. `no_data` when there is nothing to compare yet. */
+export const Status = {
+  onTrack: 'on_track',
+  atRisk: 'at_risk',
+  offTrack: 'off_track',
+  noData: 'no_data',
+} as const;
+export type Status = (typeof Status)[keyof typeof Status];
+/** What an owner may rate their own goal (they cannot rate "no data"). */
+export type RatedStatus = Exclude<Status, 'no_data'>;
+
+export const STATUS_LABELS: Record<Status, string> = {
+  on_track: 'On track',
+  at_risk: 'At risk',
+  off_track: 'Off track',
+  no_data: 'No data',
+};
+
+export interface Agency {
+  id: string;
+  /** Short name shown in tight spaces, e.g. "SDS". */
+  code: string;
+  name: string;
+}
+
+export interface Objective {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/**
+ * Status thresholds, as fractions of the indicator's planned change (|target − baseline|):
+ * a shortfall against the trajectory up to `atRisk` is on track, up to `offTrack` at risk,
+ * beyond it off track.
+ */
+export interface StatusThresholds {
+  atRisk: number;
+  offTrack: number;
+}
+export const DEFAULT_THRESHOLDS: StatusThresholds = { atRisk: 0.05, offTrack: 0.15 };
+
+export interface PlannedValue {
+  period: string;
+  value: number;
+}
+
+export interface Indicator {
+  id: string;
+  goalId: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  frequency: Frequency;
+  baselineValue: number;
+  baselineDate: string;
+  targetValue: number;
+  targetDate: string;
+  /** Planned values per period as entered; empty means a straight line from baseline to target. */
+  trajectory: PlannedValue[];
+  thresholds: StatusThresholds;
+}
+
+export interface DataPoint {
+  indicatorId: string;
+  period: string;
+  value: number;
+  enteredBy: string;
+  enteredAt: string;
+  note: string | null;
+}
+
+export interface OwnerRating {
+  status: RatedStatus;
+  comment: string;
+  ratedAt: string;
+  ratedBy: string;
+}
+
+export interface Goal {
+  id: string;
+  objectiveId: string;
+  agencyId: string;
+  title: string;
+  description: string;
+  /** The person in the agency who answers for the goal. */
+  ownerName: string;
+  ownerRating: OwnerRating | null;
+}
+
+export interface ComputedStatus {
+  status: Status;
+  /** The latest data point compared, if any. */
+  latest: { period: string; value: number } | null;
+  /** The planned value at the latest point's period. */
+  planned: number | null;
+  /** Shortfall against the plan as a fraction of the planned change (0 when ahead of plan). */
+  shortfall: number | null;
+}
+
+export interface IndicatorSummary {
+  id: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  frequency: Frequency;
+  computed: ComputedStatus;
+  /** Last values, oldest first, for a sparkline (at most 26). */
+  sparkline: number[];
+  /** True when the latest period due has no data point. */
+  stale: boolean;
+}
+
+export interface GoalSummary extends Goal {
+  /** Worst status among the goal's indicators that have data. */
+  computedStatus: Status;
+  /** True when the owner's rating and the computed status disagree (e.g. rated on track, data off track). */
+  ratingDisagrees: boolean;
+  indicators: IndicatorSummary[];
+}
+
+export type StatusCounts = Record<Status, number>;
+
+/** GET /api/objectives → { objectives: ObjectiveOverview[] } */
+export interface ObjectiveOverview extends Objective {
+  goalCount: number;
+  agencyCount: number;
+  /** Goals by computed status. */
+  statusCounts: StatusCounts;
+  staleIndicatorCount: number;
+  disagreementCount: number;
+}
+
+/** GET /api/objectives/:id */
+export interface ObjectiveDetail {
+  objective: ObjectiveOverview;
+  agencies: Array<{ agency: Agency; goals: GoalSummary[] }>;
+}
+
+/** GET /api/indicators/:id */
+export interface IndicatorDetail {
+  indicator: Indicator;
+  goal: Goal;
+  objective: Objective;
+  agency: Agency;
+  points: DataPoint[];
+  /** The planned value for every period from the baseline to the target. */
+  plan: PlannedValue[];
+  computed: ComputedStatus;
+  /** The latest period for which data is due today. */
+  duePeriod: string;
+}
+
+export interface MissingIndicator {
+  indicatorId: string;
+  indicatorName: string;
+  goalId: string;
+  goalTitle: string;
+  agency: Agency;
+  ownerName: string;
+  frequency: Frequency;
+  duePeriod: string;
+  lastPeriod: string | null;
+}
+
+/** GET /api/objectives/:id/readiness */
+export interface Readiness {
+  objective: Objective;
+  asOf: string;
+  indicatorCount: number;
+  missing: MissingIndicator[];
+  byAgency: Array<{ agency: Agency; missing: number; total: number }>;
+  byOwner: Array<{ ownerName: string; agency: Agency; missing: number; total: number }>;
+}
+
+/**
+ * CSV imports stream their progress as NDJSON, one event a line, ending with `done` or `failed`.
+ * A file with any bad row changes nothing.
+ */
+export type ImportEvent =
+  | { type: 'progress'; rowsRead: number }
+  | { type: 'done'; rowsRead: number; inserted: number; updated: number; unchanged: number }
+  | { type: 'failed'; rowsRead: number; errors: ImportRowError[]; truncated: boolean };
+
+export interface ImportRowError {
+  /** 1-based line number in the file, counting the header as line 1. */
+  row: number;
+  field: string | null;
+  message: string;
+}
