@@ -35,11 +35,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'node',
+          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 90_000, fileParallelism: false },
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 90_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -1,5 +1,5 @@
 /** Structured logs (pino): JSON lines in production, readable lines on a terminal in development. */
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 

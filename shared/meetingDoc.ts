@@ -107,7 +107,8 @@ function readItem(id: string, map: ItemMap): AgendaItem | null {
   return { id, order, notes, ...parsed.data };
 }
 
-const byOrder = (a: AgendaItem, b: AgendaItem) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byOrder = (a: AgendaItem, b: AgendaItem) =>
+  a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The agenda in display order. */
 export function readAgenda(doc: Y.Doc): AgendaItem[] {
@@ -137,7 +138,9 @@ function orderBetween(before: number | undefined, after: number | undefined): nu
 
 /** Spreads orders evenly again when repeated moves have used up the space between two neighbours. */
 function renumber(doc: Y.Doc, items: AgendaItem[]): void {
-  items.forEach((item, index) => agendaMap(doc).get(item.id)?.set('order', index + 1));
+  for (const [index, item] of items.entries()) {
+    agendaMap(doc).get(item.id)?.set('order', index + 1);
+  }
 }
 
 const MIN_ORDER_GAP = 1e-9;

@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { ROLES, type Principal } from '../../shared/roles.ts';
+import { type Principal, ROLES } from '../../shared/roles.ts';
 
 export const SESSION_COOKIE = 'statroom_session';
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;

@@ -2,8 +2,9 @@
  * Errors with a stable code, thrown by services and routes and turned into
  * `{ error: { code, message } }` by the HTTP error handler and by Socket.IO acks.
  */
-import { ErrorCode, type ErrorResponse, errorResponse } from '../../shared/errors.ts';
+
 import type { z } from 'zod';
+import { ErrorCode, type ErrorResponse, errorResponse } from '../../shared/errors.ts';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_payload: 400,
@@ -36,7 +37,8 @@ export class AppError extends Error {
 export const invalidPayload = (message: string) => new AppError(ErrorCode.invalidPayload, message);
 export const notFound = (message: string) => new AppError(ErrorCode.notFound, message);
 export const forbidden = (message: string) => new AppError(ErrorCode.forbidden, message);
-export const unauthenticated = (message = 'Sign in first') => new AppError(ErrorCode.unauthenticated, message);
+export const unauthenticated = (message = 'Sign in first') =>
+  new AppError(ErrorCode.unauthenticated, message);
 export const conflict = (message: string) => new AppError(ErrorCode.conflict, message);
 export const tooLarge = (message: string) => new AppError(ErrorCode.tooLarge, message);
 

@@ -30,7 +30,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (isErrorResponse(payload)) throw new ApiError(payload.error.code, payload.error.message, response.status);
+    if (isErrorResponse(payload))
+      throw new ApiError(payload.error.code, payload.error.message, response.status);
     throw new ApiError('internal', `Request failed (${response.status})`, response.status);
   }
   return payload as T;

@@ -9,7 +9,12 @@ import { devSignInSchema } from './schema.ts';
 
 /** A stable id for a development sign-in: the same name always maps to the same person. */
 function devPrincipalId(name: string): string {
-  return `dev-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user'}`;
+  return `dev-${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'user'
+  }`;
 }
 
 export function sessionRouter(ctx: RouteContext): Router {

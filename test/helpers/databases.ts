@@ -1,0 +1,50 @@
+/**
+ * Real databases for tests: a fresh SQLite file in a temporary folder, or a fresh PostgreSQL
+ * database on the loopback server (trust auth), dropped afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { DatabaseConfig, DialectName } from '../../server/db/database.ts';
+
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabase {
+  dialect: DialectName;
+  config: DatabaseConfig;
+  /** Removes the file or drops the database. */
+  cleanup(): Promise<void>;
+}
+
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'statroom-test-'));
+    return {
+      dialect,
+      config: { sqlitePath: join(dir, 'statroom.sqlite') },
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `statroom_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    dialect,
+    config: { databaseUrl: url.toString() },
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Both storage engines, for `describe.each` over dialects. */
+export const DIALECTS: DialectName[] = ['sqlite', 'postgres'];
