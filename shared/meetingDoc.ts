@@ -139,7 +139,9 @@ function orderBetween(before: number | undefined, after: number | undefined): nu
 /** Spreads orders evenly again when repeated moves have used up the space between two neighbours. */
 function renumber(doc: Y.Doc, items: AgendaItem[]): void {
   for (const [index, item] of items.entries()) {
-    agendaMap(doc).get(item.id)?.set('order', index + 1);
+    agendaMap(doc)
+      .get(item.id)
+      ?.set('order', index + 1);
   }
 }
 
