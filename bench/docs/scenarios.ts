@@ -1,0 +1,161 @@
+/**
+ * The two load scenarios of issue 2, driven by stock y-websocket clients so that both servers are
+ * measured with exactly the same client code. Latency is edit-to-reader: the writer stamps each
+ * edit with its sequence number, every reader records when it sees it; writer and readers live in
+ * this process, so one clock measures both ends.
+ */
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { sleep } from '../stats.ts';
+import type { BenchServer } from './servers.ts';
+
+interface BenchClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+const EDITS_ROOT = 'bench-edits';
+
+async function connect(server: BenchServer, docName: string): Promise<BenchClient> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(server.wsBase, docName, doc, {
+    // The stock client expects a browser WebSocket; ws implements the same interface.
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: server.params,
+    disableBc: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sync timeout for ${docName}`)), 30_000);
+    provider.once('sync', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return { doc, provider };
+}
+
+function disconnectAll(clients: BenchClient[]): void {
+  for (const { provider, doc } of clients) {
+    provider.destroy();
+    doc.destroy();
+  }
+}
+
+/** Records each reader's latency for every edit it sees. */
+function observeEdits(reader: BenchClient, sentAt: Map<string, number>, latencies: number[]): () => number {
+  let seen = 0;
+  reader.doc.getArray<string>(EDITS_ROOT).observe((event) => {
+    const now = performance.now();
+    for (const delta of event.changes.delta) {
+      for (const key of (delta.insert as string[] | undefined) ?? []) {
+        const start = sentAt.get(key);
+        if (start !== undefined) latencies.push(now - start);
+        seen++;
+      }
+    }
+  });
+  return () => seen;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+export interface FanOutResult {
+  latencies: number[];
+  expected: number;
+}
+
+/** One writer and `readers` readers on one document; `edits` edits sent at `rate` per second. */
+export async function fanOut(
+  server: BenchServer,
+  options: { readers: number; edits: number; rate: number },
+): Promise<FanOutResult> {
+  const docName = await server.createDoc(0);
+  const writer = await connect(server, docName);
+  const readers: BenchClient[] = [];
+  for (let i = 0; i < options.readers; i++) readers.push(await connect(server, docName));
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const seenCounters = readers.map((reader) => observeEdits(reader, sentAt, latencies));
+  const edits = writer.doc.getArray<string>(EDITS_ROOT);
+  const interval = 1000 / options.rate;
+  const start = performance.now();
+  for (let seq = 0; seq < options.edits; seq++) {
+    const due = start + seq * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    const key = `e${seq}`;
+    sentAt.set(key, performance.now());
+    edits.push([key]);
+  }
+  const expected = options.edits * options.readers;
+  await waitUntil(() => seenCounters.reduce((sum, seen) => sum + seen(), 0) >= expected, 30_000);
+  disconnectAll([writer, ...readers]);
+  return { latencies, expected };
+}
+
+export interface ManyRoomsResult {
+  latencies: number[];
+  expected: number;
+  connections: number;
+}
+
+/**
+ * `docs` documents with `clientsPerDoc` clients each (one writer, the rest readers); every writer
+ * edits at `editsPerSecond` for `durationSeconds`, writers staggered so load is even.
+ */
+export async function manyRooms(
+  server: BenchServer,
+  options: { docs: number; clientsPerDoc: number; editsPerSecond: number; durationSeconds: number },
+  onLoaded: () => void,
+): Promise<ManyRoomsResult> {
+  const rooms: Array<{ writer: BenchClient; readers: BenchClient[] }> = [];
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const seenCounters: Array<() => number> = [];
+  for (let d = 0; d < options.docs; d++) {
+    const docName = await server.createDoc(d + 1);
+    const writer = await connect(server, docName);
+    const readers: BenchClient[] = [];
+    for (let r = 1; r < options.clientsPerDoc; r++) {
+      const reader = await connect(server, docName);
+      seenCounters.push(observeEdits(reader, sentAt, latencies));
+      readers.push(reader);
+    }
+    rooms.push({ writer, readers });
+  }
+  const editsPerWriter = Math.floor(options.editsPerSecond * options.durationSeconds);
+  const interval = 1000 / options.editsPerSecond;
+  const start = performance.now();
+  let loadedReported = false;
+  await Promise.all(
+    rooms.map(async ({ writer }, roomIndex) => {
+      const offset = (roomIndex / rooms.length) * interval;
+      const edits = writer.doc.getArray<string>(EDITS_ROOT);
+      for (let seq = 0; seq < editsPerWriter; seq++) {
+        const wait = start + offset + seq * interval - performance.now();
+        if (wait > 1) await sleep(wait);
+        const key = `r${roomIndex}e${seq}`;
+        sentAt.set(key, performance.now());
+        edits.push([key]);
+        // Read the server's memory half-way through, under full load.
+        if (!loadedReported && performance.now() - start > (options.durationSeconds * 1000) / 2) {
+          loadedReported = true;
+          onLoaded();
+        }
+      }
+    }),
+  );
+  const expected = editsPerWriter * rooms.length * (options.clientsPerDoc - 1);
+  await waitUntil(() => seenCounters.reduce((sum, seen) => sum + seen(), 0) >= expected, 30_000);
+  disconnectAll(rooms.flatMap((room) => [room.writer, ...room.readers]));
+  return { latencies, expected, connections: rooms.length * options.clientsPerDoc };
+}

@@ -1,0 +1,136 @@
+/**
+ * The two servers under comparison, each in its own process so that its memory can be read from
+ * /proc: StatRoom (`server/index.ts`, SQLite, persisting every update) and the reference
+ * `@y/websocket-server@0.1.1` (in memory, no persistence).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sleep } from '../stats.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BenchServer {
+  name: string;
+  /** Base for y-websocket clients: `${wsBase}/${docName}`. */
+  wsBase: string;
+  httpUrl: string;
+  pid: number;
+  /** Creates a document clients may join; returns its name. */
+  createDoc(index: number): Promise<string>;
+  /** Query parameters the y-websocket client must send (credentials). */
+  params: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await sleep(100);
+    }
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+export async function startReference(): Promise<BenchServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const httpUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(httpUrl, child);
+  return {
+    name: 'reference (@y/websocket-server 0.1.1, in memory)',
+    wsBase: `ws://127.0.0.1:${port}`,
+    httpUrl,
+    pid: child.pid as number,
+    params: {},
+    createDoc: async (index) => `bench-${index}`,
+    stop: () => stopProcess(child),
+  };
+}
+
+export async function startStatRoom(): Promise<BenchServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SQLITE_PATH: join(dataDir, 'bench.sqlite'),
+      STATROOM_DEMO: 'off',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      SESSION_SECRET: 'bench-secret',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const httpUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${httpUrl}/healthz`, child);
+  const signIn = await fetch(`${httpUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench Analyst', role: 'analyst' }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  return {
+    name: 'StatRoom (/yjs endpoint, SQLite, every update persisted)',
+    wsBase: `ws://127.0.0.1:${port}/yjs`,
+    httpUrl,
+    pid: child.pid as number,
+    params: { token },
+    async createDoc(index) {
+      const response = await fetch(`${httpUrl}/api/meetings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ title: `Bench meeting ${index}`, scheduledFor: '2026-12-01' }),
+      });
+      if (response.status !== 201) throw new Error(`cannot create meeting: ${await response.text()}`);
+      const { meeting } = (await response.json()) as { meeting: { docName: string } };
+      return meeting.docName;
+    },
+    async stop() {
+      await stopProcess(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resident and peak resident memory of a process, in MiB (Linux /proc). */
+export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const read = (key: string) =>
+    Number(/(\d+) kB/.exec(status.split('\n').find((l) => l.startsWith(key)) ?? '')?.[1] ?? 0) / 1024;
+  return { rssMiB: read('VmRSS:'), peakMiB: read('VmHWM:') };
+}
