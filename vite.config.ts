@@ -29,6 +29,7 @@ export default defineConfig({
   },
   test: {
     root: repoRoot,
+    reporters: ['default', './test/summaryReporter.ts'],
     // Integration tests start real servers and databases; two cores are shared between them.
     maxWorkers: 2,
     hookTimeout: 60_000,
