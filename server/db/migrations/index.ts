@@ -4,7 +4,10 @@
  */
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.ts';
+import { documentsMigration } from './001_documents.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
-export const migrations: Record<string, MigrationFactory> = {};
+export const migrations: Record<string, MigrationFactory> = {
+  '001_documents': documentsMigration,
+};

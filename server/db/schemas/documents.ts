@@ -1,0 +1,26 @@
+/** Tables of the live-document platform: the Yjs update log and the meetings' metadata. */
+import type { Generated } from 'kysely';
+
+/** One stored Yjs update (v1 encoding); a document is the merge of all its rows. */
+export interface DocUpdatesTable {
+  id: Generated<number>;
+  doc_name: string;
+  data: Uint8Array;
+  created_at: string;
+}
+
+export interface MeetingsTable {
+  id: string;
+  title: string;
+  objective_id: string | null;
+  /** `YYYY-MM-DD`. */
+  scheduled_for: string;
+  created_at: string;
+  /** Principal id of the analyst who created it. */
+  created_by: string;
+}
+
+export interface DocumentTables {
+  doc_updates: DocUpdatesTable;
+  meetings: MeetingsTable;
+}
