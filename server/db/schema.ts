@@ -1,4 +1,5 @@
 /** The relational schema as Kysely sees it: one interface per area, combined here. */
 import type { DocumentTables } from './schemas/documents.ts';
+import type { PerformanceTables } from './schemas/performance.ts';
 
-export interface Database extends DocumentTables {}
+export interface Database extends DocumentTables, PerformanceTables {}

@@ -5,9 +5,11 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../database.ts';
 import { documentsMigration } from './001_documents.ts';
+import { performanceMigration } from './002_performance.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
 export const migrations: Record<string, MigrationFactory> = {
   '001_documents': documentsMigration,
+  '002_performance': performanceMigration,
 };

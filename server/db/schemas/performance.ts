@@ -1,0 +1,79 @@
+/**
+ * Performance data tables as Kysely sees them (migration `002_performance`). Column conventions
+ * are in `../database.ts`: text ids, `YYYY-MM-DD` dates, ISO timestamps, double precision numbers.
+ */
+import type { Generated } from 'kysely';
+import type { Direction, Frequency, RatedStatus } from '../../../shared/performance.ts';
+
+export interface AgenciesTable {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface ObjectivesTable {
+  id: string;
+  name: string;
+  description: string;
+  /** Display order among objectives. */
+  position: number;
+}
+
+export interface GoalsTable {
+  id: string;
+  objective_id: string;
+  agency_id: string;
+  title: string;
+  description: string;
+  owner_name: string;
+}
+
+export interface IndicatorsTable {
+  id: string;
+  goal_id: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  frequency: Frequency;
+  baseline_value: number;
+  baseline_date: string;
+  target_value: number;
+  target_date: string;
+  threshold_at_risk: number;
+  threshold_off_track: number;
+}
+
+export interface IndicatorTrajectoryTable {
+  indicator_id: string;
+  period: string;
+  value: number;
+}
+
+export interface DataPointsTable {
+  indicator_id: string;
+  period: string;
+  value: number;
+  entered_by: string;
+  entered_at: string;
+  note: string | null;
+}
+
+/** Every rating an owner gave, kept as history; the latest (highest id) is the goal's rating. */
+export interface GoalRatingsTable {
+  id: Generated<number>;
+  goal_id: string;
+  status: RatedStatus;
+  comment: string;
+  rated_at: string;
+  rated_by: string;
+}
+
+export interface PerformanceTables {
+  agencies: AgenciesTable;
+  objectives: ObjectivesTable;
+  goals: GoalsTable;
+  indicators: IndicatorsTable;
+  indicator_trajectory: IndicatorTrajectoryTable;
+  data_points: DataPointsTable;
+  goal_ratings: GoalRatingsTable;
+}
