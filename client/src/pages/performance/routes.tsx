@@ -3,7 +3,21 @@
  * router, and their entries in the main navigation.
  */
 import type { RouteObject } from 'react-router';
+import { ImportPage } from './ImportPage.tsx';
+import { IndicatorPage } from './IndicatorPage.tsx';
+import { ObjectivePage } from './ObjectivePage.tsx';
+import { ObjectivesPage } from './ObjectivesPage.tsx';
+import { ReadinessPage } from './ReadinessPage.tsx';
 
-export const performanceRoutes: RouteObject[] = [];
+export const performanceRoutes: RouteObject[] = [
+  { path: '/objectives', element: <ObjectivesPage /> },
+  { path: '/objectives/:id', element: <ObjectivePage /> },
+  { path: '/objectives/:id/readiness', element: <ReadinessPage /> },
+  { path: '/indicators/:id', element: <IndicatorPage /> },
+  { path: '/data/import', element: <ImportPage /> },
+];
 
-export const performanceNav: Array<{ to: string; label: string }> = [];
+export const performanceNav: Array<{ to: string; label: string }> = [
+  { to: '/objectives', label: 'Objectives' },
+  { to: '/data/import', label: 'Import data' },
+];

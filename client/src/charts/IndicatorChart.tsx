@@ -1,0 +1,212 @@
+/**
+ * An indicator against its plan: actual values, the dashed trajectory, the baseline, the target
+ * (a marker at the target date and value) and a highlighted "change since" span, with a legend and
+ * large axis labels that stay legible on a room screen at 1920×1080.
+ *
+ * Why recharts: it renders React-native SVG (no imperative canvas to keep in sync with React
+ * state), series and reference lines compose as JSX children, its SVG carries an accessibility
+ * layer (keyboard-navigable tooltip, title/desc), and it is widely used and actively maintained.
+ * The chart is never the only way to read the values: `IndicatorDataTable` shows the same rows.
+ */
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceDot,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Indicator } from '../../../shared/performance.ts';
+import type { ChangeSince, ChartRow } from './chartData.ts';
+import { formatValue } from './format.ts';
+import { longPeriodLabel, shortPeriodLabel } from './periods.ts';
+import './charts.css';
+
+export interface IndicatorChartProps {
+  indicator: Indicator;
+  rows: ChartRow[];
+  /** The span to highlight; null shows no highlight. */
+  change: ChangeSince | null;
+  /** Pixel height of the plot; the width follows the container. */
+  height?: number;
+}
+
+export function IndicatorChart({ indicator, rows, change, height = 380 }: IndicatorChartProps) {
+  const unit = indicator.unit;
+  const plannedRows = rows.filter((row) => row.planned !== null);
+  const targetPeriod = plannedRows[plannedRows.length - 1]?.period ?? null;
+  const valueLabel = (value: number) => formatValue(value, unit);
+
+  return (
+    <figure className="indicator-chart">
+      <ChartLegend hasChange={change !== null} />
+      <LineChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 28, right: 32, bottom: 8, left: 8 }}
+        title={`${indicator.name}: actual values against the trajectory and target`}
+        desc={`Baseline ${valueLabel(indicator.baselineValue)} on ${indicator.baselineDate}; target ${valueLabel(indicator.targetValue)} by ${indicator.targetDate}.`}
+      >
+        <CartesianGrid stroke="var(--color-border)" vertical={false} />
+        <XAxis
+          dataKey="period"
+          tickFormatter={shortPeriodLabel}
+          minTickGap={28}
+          tickMargin={8}
+          stroke="var(--color-text-muted)"
+        />
+        <YAxis
+          tickFormatter={(value: number) => formatValue(value)}
+          width="auto"
+          domain={['auto', 'auto']}
+          stroke="var(--color-text-muted)"
+        />
+        <Tooltip
+          formatter={(value, name) => [typeof value === 'number' ? valueLabel(value) : '—', name]}
+          labelFormatter={(label) => (typeof label === 'string' ? longPeriodLabel(label) : label)}
+        />
+        {change && (
+          <ReferenceArea
+            x1={change.from.period}
+            x2={change.to.period}
+            fill="var(--color-primary-soft)"
+            fillOpacity={0.9}
+            stroke="var(--color-primary)"
+            strokeOpacity={0.25}
+          />
+        )}
+        <ReferenceLine
+          y={indicator.baselineValue}
+          stroke="var(--chart-baseline)"
+          strokeWidth={2}
+          strokeDasharray="2 5"
+          ifOverflow="extendDomain"
+          label={{ value: `Baseline ${valueLabel(indicator.baselineValue)}`, position: 'insideBottomLeft' }}
+        />
+        <Line
+          dataKey="planned"
+          name="Trajectory"
+          stroke="var(--chart-trajectory)"
+          strokeWidth={2}
+          strokeDasharray="9 7"
+          dot={false}
+          activeDot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="actual"
+          name="Actual"
+          stroke="var(--chart-actual)"
+          strokeWidth={3.5}
+          dot={{ r: 3.5, fill: 'var(--chart-actual)', strokeWidth: 0 }}
+          activeDot={{ r: 6 }}
+          isAnimationActive={false}
+        />
+        {targetPeriod && (
+          <ReferenceLine
+            x={targetPeriod}
+            stroke="var(--chart-target)"
+            strokeWidth={1.5}
+            strokeDasharray="4 4"
+          />
+        )}
+        {targetPeriod && (
+          <ReferenceDot
+            x={targetPeriod}
+            y={indicator.targetValue}
+            r={8}
+            fill="var(--chart-target)"
+            stroke="var(--color-surface)"
+            strokeWidth={2}
+            ifOverflow="extendDomain"
+            label={{
+              value: `Target ${valueLabel(indicator.targetValue)}`,
+              position: 'top',
+              offset: 14,
+              className: 'indicator-chart__target-label',
+            }}
+          />
+        )}
+        {change && (
+          <ReferenceDot
+            x={change.from.period}
+            y={change.from.value}
+            r={6}
+            fill="var(--color-surface)"
+            stroke="var(--chart-actual)"
+            strokeWidth={3}
+          />
+        )}
+      </LineChart>
+    </figure>
+  );
+}
+
+/** An HTML legend (not recharts' own) so it can name the reference lines too and scale with the page's type. */
+function ChartLegend({ hasChange }: { hasChange: boolean }) {
+  return (
+    <ul className="chart-legend" aria-label="Legend">
+      <li>
+        <svg viewBox="0 0 28 12" aria-hidden="true">
+          <line x1="0" y1="6" x2="28" y2="6" stroke="var(--chart-actual)" strokeWidth="3.5" />
+          <circle cx="14" cy="6" r="3.5" fill="var(--chart-actual)" />
+        </svg>
+        Actual
+      </li>
+      <li>
+        <svg viewBox="0 0 28 12" aria-hidden="true">
+          <line
+            x1="0"
+            y1="6"
+            x2="28"
+            y2="6"
+            stroke="var(--chart-trajectory)"
+            strokeWidth="2"
+            strokeDasharray="7 5"
+          />
+        </svg>
+        Trajectory (plan)
+      </li>
+      <li>
+        <svg viewBox="0 0 28 12" aria-hidden="true">
+          <line
+            x1="0"
+            y1="6"
+            x2="28"
+            y2="6"
+            stroke="var(--chart-baseline)"
+            strokeWidth="2"
+            strokeDasharray="2 5"
+          />
+        </svg>
+        Baseline
+      </li>
+      <li>
+        <svg viewBox="0 0 28 12" aria-hidden="true">
+          <circle cx="14" cy="6" r="5" fill="var(--chart-target)" />
+        </svg>
+        Target
+      </li>
+      {hasChange && (
+        <li>
+          <svg viewBox="0 0 28 12" aria-hidden="true">
+            <rect
+              x="1"
+              y="0"
+              width="26"
+              height="12"
+              fill="var(--color-primary-soft)"
+              stroke="var(--color-primary)"
+            />
+          </svg>
+          Change since
+        </li>
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * `/indicators/:id`: one indicator against its plan — the status from the data next to the owner's
+ * rating, the latest value and the change since a chosen period, the chart and the same values as
+ * a table; analysts can enter or correct a value and record the owner's rating.
+ */
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { type IndicatorDetail, STATUS_LABELS } from '../../../../shared/performance.ts';
+import { performanceApi } from '../../api/performance.ts';
+import { ChangeSinceControl } from '../../charts/ChangeSince.tsx';
+import {
+  buildChartRows,
+  changeSince,
+  defaultSincePeriod,
+  periodsWithValues,
+} from '../../charts/chartData.ts';
+import { directionLabel, formatValue } from '../../charts/format.ts';
+import { IndicatorChart } from '../../charts/IndicatorChart.tsx';
+import { IndicatorDataTable } from '../../charts/IndicatorDataTable.tsx';
+import { longPeriodLabel } from '../../charts/periods.ts';
+import { StatusBadge } from '../../charts/StatusBadge.tsx';
+import { DataPointForm } from './DataPointForm.tsx';
+import { LoadError, Loading } from './PageStates.tsx';
+import { disagreementText } from './RatingDisagreement.tsx';
+import { RatingForm } from './RatingForm.tsx';
+import { useResource } from './useResource.ts';
+import { useIsAnalyst } from './useRole.ts';
+import './performance.css';
+
+export function IndicatorPage() {
+  const id = useParams().id ?? '';
+  const detail = useResource(`indicator:${id}`, () => performanceApi.indicator(id));
+  const isAnalyst = useIsAnalyst();
+  if (detail.state === 'loading')
+    return (
+      <div className="perf-page">
+        <Loading what="the indicator" />
+      </div>
+    );
+  if (detail.state === 'error')
+    return (
+      <div className="perf-page">
+        <nav className="perf-breadcrumb" aria-label="Breadcrumb">
+          <Link to="/objectives">Objectives</Link>
+        </nav>
+        <LoadError error={detail.error} onRetry={detail.reload} />
+      </div>
+    );
+  // Keyed by indicator so "since" and the forms start afresh when moving to another indicator.
+  return <IndicatorView key={id} detail={detail.data} isAnalyst={isAnalyst} onChanged={detail.reload} />;
+}
+
+function IndicatorView({
+  detail,
+  isAnalyst,
+  onChanged,
+}: {
+  detail: IndicatorDetail;
+  isAnalyst: boolean;
+  onChanged: () => void;
+}) {
+  const { indicator, goal, objective, agency, points, plan, computed, duePeriod } = detail;
+  const rows = useMemo(() => buildChartRows(points, plan), [points, plan]);
+  const periods = useMemo(() => periodsWithValues(points), [points]);
+  const [chosenSince, setChosenSince] = useState<string | null>(null);
+  // Fall back to the default when the chosen period is gone (e.g. after a correction removed it).
+  const since =
+    chosenSince && periods.includes(chosenSince)
+      ? chosenSince
+      : defaultSincePeriod(points, indicator.frequency);
+  const change = since ? changeSince(points, since, indicator.direction) : null;
+  const rating = goal.ownerRating;
+  const disagrees = rating !== null && computed.status !== 'no_data' && rating.status !== computed.status;
+  const stale = computed.latest === null || computed.latest.period < duePeriod;
+
+  return (
+    <div className="perf-page perf-page--indicator">
+      <nav className="perf-breadcrumb" aria-label="Breadcrumb">
+        <Link to="/objectives">Objectives</Link>
+        <span aria-hidden="true">›</span>
+        <Link to={`/objectives/${encodeURIComponent(objective.id)}`}>{objective.name}</Link>
+        <span aria-hidden="true">›</span>
+        <span>
+          {agency.code} · {goal.title}
+        </span>
+      </nav>
+      <header className="indicator-header">
+        <div>
+          <h1>{indicator.name}</h1>
+          <p className="perf-subtitle">
+            {agency.name} · owner {goal.ownerName} · {indicator.unit || 'no unit'} ·{' '}
+            {directionLabel(indicator.direction)} · {indicator.frequency}
+          </p>
+        </div>
+        <div className="indicator-header__badges" data-testid="indicator-status">
+          <StatusBadge status={computed.status} prefix="Data" size="large" />
+          {rating ? (
+            <StatusBadge status={rating.status} prefix="Owner" size="large" />
+          ) : (
+            <span className="muted">Owner has not rated</span>
+          )}
+        </div>
+      </header>
+      {disagrees && rating && (
+        <p className="disagreement" role="note">
+          {disagreementText(rating.status, computed.status)}
+        </p>
+      )}
+
+      <div className="indicator-layout">
+        <div className="indicator-main">
+          <section className="key-figures" aria-label="Key figures">
+            <div className="key-figure">
+              <span className="key-figure__label">Latest</span>
+              <span className="key-figure__value" data-testid="latest-value">
+                {computed.latest ? formatValue(computed.latest.value, indicator.unit) : '—'}
+              </span>
+              <span className="key-figure__sub">
+                {computed.latest ? longPeriodLabel(computed.latest.period) : 'no data yet'}
+                {stale && <span className="stale-flag">data for {duePeriod} missing</span>}
+              </span>
+            </div>
+            <div className="key-figure">
+              <span className="key-figure__label">Planned then</span>
+              <span className="key-figure__value key-figure__value--secondary">
+                {computed.planned === null ? '—' : formatValue(computed.planned, indicator.unit)}
+              </span>
+              <span className="key-figure__sub">
+                {computed.shortfall && computed.shortfall > 0
+                  ? `${Math.round(computed.shortfall * 100)}% of the planned change behind`
+                  : computed.latest
+                    ? 'on or ahead of plan'
+                    : ''}
+              </span>
+            </div>
+            <div className="key-figure">
+              <span className="key-figure__label">Target</span>
+              <span className="key-figure__value key-figure__value--secondary">
+                {formatValue(indicator.targetValue, indicator.unit)}
+              </span>
+              <span className="key-figure__sub">by {indicator.targetDate}</span>
+            </div>
+            <div className="key-figure key-figure--wide">
+              <ChangeSinceControl
+                periods={periods}
+                since={since}
+                onSinceChange={setChosenSince}
+                change={change}
+                unit={indicator.unit}
+                size="large"
+              />
+            </div>
+          </section>
+          <IndicatorChart indicator={indicator} rows={rows} change={change} />
+          <h2 className="perf-section-title">Values</h2>
+          <IndicatorDataTable indicator={indicator} rows={rows} duePeriod={duePeriod} />
+        </div>
+        <aside className="indicator-side" aria-label="Rating and data entry">
+          <section className="perf-panel">
+            <h2>Owner's rating</h2>
+            {rating ? (
+              <>
+                <StatusBadge status={rating.status} />
+                <blockquote className="rating-comment">{rating.comment || 'No comment.'}</blockquote>
+                <p className="muted rating-meta">
+                  Recorded by {rating.ratedBy} on {rating.ratedAt.slice(0, 10)}. The data says{' '}
+                  {STATUS_LABELS[computed.status].toLowerCase()}.
+                </p>
+              </>
+            ) : (
+              <p className="muted">{goal.ownerName} has not rated this goal yet.</p>
+            )}
+          </section>
+          {isAnalyst && (
+            <>
+              <section className="perf-panel">
+                <DataPointForm
+                  indicator={indicator}
+                  points={points}
+                  duePeriod={duePeriod}
+                  onSaved={onChanged}
+                />
+              </section>
+              <section className="perf-panel">
+                <RatingForm goal={goal} onSaved={onChanged} />
+              </section>
+            </>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

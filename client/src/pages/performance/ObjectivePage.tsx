@@ -1,0 +1,159 @@
+/**
+ * `/objectives/:id`: the objective's goals grouped by the agency that owns them. Each goal shows its
+ * owner, the status computed from the data next to the owner's rating (flagged when they
+ * disagree), and its indicators with a sparkline and the latest value.
+ */
+import { Link, useParams } from 'react-router';
+import type { GoalSummary, IndicatorSummary } from '../../../../shared/performance.ts';
+import { performanceApi } from '../../api/performance.ts';
+import { formatValue } from '../../charts/format.ts';
+import { longPeriodLabel } from '../../charts/periods.ts';
+import { Sparkline } from '../../charts/Sparkline.tsx';
+import { StatusBadge } from '../../charts/StatusBadge.tsx';
+import { Empty, LoadError, Loading } from './PageStates.tsx';
+import { RatingDisagreement } from './RatingDisagreement.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { useResource } from './useResource.ts';
+import './performance.css';
+
+export function ObjectivePage() {
+  const id = useParams().id ?? '';
+  const detail = useResource(`objective:${id}`, () => performanceApi.objective(id));
+  if (detail.state === 'loading')
+    return (
+      <div className="perf-page">
+        <Loading what="the objective" />
+      </div>
+    );
+  if (detail.state === 'error')
+    return (
+      <div className="perf-page">
+        <BackToObjectives />
+        <LoadError error={detail.error} onRetry={detail.reload} />
+      </div>
+    );
+  const { objective, agencies } = detail.data;
+  return (
+    <div className="perf-page">
+      <BackToObjectives />
+      <header className="perf-header">
+        <div>
+          <h1>{objective.name}</h1>
+          {objective.description && <p className="perf-subtitle">{objective.description}</p>}
+        </div>
+        <Link
+          className="perf-button perf-button--secondary"
+          to={`/objectives/${encodeURIComponent(objective.id)}/readiness`}
+        >
+          Data readiness
+          {objective.staleIndicatorCount > 0 && (
+            <span className="perf-count-pill">{objective.staleIndicatorCount} late</span>
+          )}
+        </Link>
+      </header>
+      <section className="perf-summary" aria-label="Summary">
+        <StatusBar counts={objective.statusCounts} size="large" />
+        <p>
+          {objective.goalCount} goals · {objective.agencyCount} agencies · {objective.disagreementCount}{' '}
+          ratings disagree with the data
+        </p>
+      </section>
+      {agencies.length === 0 && <Empty title="No goals under this objective yet" />}
+      {agencies.map(({ agency, goals }) => (
+        <section key={agency.id} className="agency-section" aria-labelledby={`agency-${agency.id}`}>
+          <h2 id={`agency-${agency.id}`}>
+            <span className="agency-code">{agency.code}</span> {agency.name}
+            <span className="agency-section__count">
+              {goals.length} {goals.length === 1 ? 'goal' : 'goals'}
+            </span>
+          </h2>
+          <ul className="goal-list">
+            {goals.map((goal) => (
+              <li key={goal.id}>
+                <GoalRow goal={goal} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function BackToObjectives() {
+  return (
+    <nav className="perf-breadcrumb" aria-label="Breadcrumb">
+      <Link to="/objectives">Objectives</Link>
+    </nav>
+  );
+}
+
+function GoalRow({ goal }: { goal: GoalSummary }) {
+  return (
+    <article className="goal-row" data-goal-id={goal.id}>
+      <div className="goal-row__head">
+        <div>
+          <h3>{goal.title}</h3>
+          <p className="goal-row__owner">Owner: {goal.ownerName}</p>
+        </div>
+        <div className="goal-row__badges">
+          <StatusBadge status={goal.computedStatus} prefix="Data" />
+          {goal.ownerRating ? (
+            <StatusBadge status={goal.ownerRating.status} prefix="Owner" />
+          ) : (
+            <span className="muted goal-row__unrated">Not rated</span>
+          )}
+        </div>
+      </div>
+      {goal.ratingDisagrees && <RatingDisagreement goal={goal} />}
+      {goal.indicators.length === 0 ? (
+        <p className="muted">No indicators.</p>
+      ) : (
+        <table className="indicator-rows">
+          <caption className="visually-hidden">Indicators of {goal.title}</caption>
+          <thead className="visually-hidden">
+            <tr>
+              <th scope="col">Indicator</th>
+              <th scope="col">Trend</th>
+              <th scope="col">Latest value</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {goal.indicators.map((indicator) => (
+              <IndicatorRow key={indicator.id} indicator={indicator} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}
+
+function IndicatorRow({ indicator }: { indicator: IndicatorSummary }) {
+  const latest = indicator.computed.latest;
+  return (
+    <tr data-indicator-id={indicator.id}>
+      <th scope="row">
+        <Link to={`/indicators/${encodeURIComponent(indicator.id)}`}>{indicator.name}</Link>
+      </th>
+      <td>
+        <Sparkline values={indicator.sparkline} unit={indicator.unit} />
+      </td>
+      <td className="indicator-rows__latest">
+        {latest ? (
+          <>
+            <strong>{formatValue(latest.value, indicator.unit)}</strong>
+            <span className="muted"> {longPeriodLabel(latest.period)}</span>
+          </>
+        ) : (
+          <span className="muted">no data</span>
+        )}
+        {indicator.stale && <span className="stale-flag">late</span>}
+      </td>
+      <td>
+        <StatusBadge status={indicator.computed.status} size="small" />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The goal owner's own rating, recorded by an analyst on the owner's word: one of the three
+ * statuses and a sentence saying why.
+ */
+import { type FormEvent, useId, useState } from 'react';
+import { type Goal, type RatedStatus, STATUS_LABELS } from '../../../../shared/performance.ts';
+import { ApiError } from '../../api/http.ts';
+import { performanceApi } from '../../api/performance.ts';
+import { StatusIcon } from '../../charts/StatusBadge.tsx';
+
+const RATED: RatedStatus[] = ['on_track', 'at_risk', 'off_track'];
+
+export function RatingForm({ goal, onSaved }: { goal: Goal; onSaved: () => void }) {
+  const ids = { title: useId(), comment: useId(), commentError: useId() };
+  const [status, setStatus] = useState<RatedStatus | null>(goal.ownerRating?.status ?? null);
+  const [comment, setComment] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const statusError = status === null ? 'Choose a rating' : null;
+  const commentError = comment.trim() === '' ? 'Say why, in a sentence' : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    setSaved(false);
+    setServerError(null);
+    if (status === null || commentError) return;
+    setSaving(true);
+    try {
+      await performanceApi.putRating(goal.id, { status, comment: comment.trim() });
+      setSaved(true);
+      setComment('');
+      setTouched(false);
+      onSaved();
+    } catch (error) {
+      setServerError(error instanceof ApiError ? error.message : 'The rating could not be saved');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="perf-form" onSubmit={submit} noValidate aria-labelledby={ids.title}>
+      <h2 id={ids.title}>Update the owner's rating</h2>
+      <fieldset className="rating-choices">
+        <legend>How does {goal.ownerName} rate the goal?</legend>
+        {RATED.map((choice) => (
+          <label key={choice} className="rating-choice" data-status={choice}>
+            <input
+              type="radio"
+              name="rating"
+              value={choice}
+              checked={status === choice}
+              onChange={() => setStatus(choice)}
+            />
+            <StatusIcon status={choice} />
+            {STATUS_LABELS[choice]}
+          </label>
+        ))}
+        {touched && statusError && <p className="perf-field__error">{statusError}</p>}
+      </fieldset>
+      <div className="perf-field">
+        <label htmlFor={ids.comment}>Why</label>
+        <textarea
+          id={ids.comment}
+          name="comment"
+          rows={3}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          aria-invalid={touched && commentError !== null}
+          aria-describedby={touched && commentError ? ids.commentError : undefined}
+        />
+        {touched && commentError && (
+          <p id={ids.commentError} className="perf-field__error">
+            {commentError}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="perf-button" disabled={saving}>
+        {saving ? 'Saving…' : 'Save rating'}
+      </button>
+      {serverError && (
+        <p className="perf-form__error" role="alert">
+          {serverError}
+        </p>
+      )}
+      {saved && (
+        <p className="perf-form__ok" role="status">
+          Rating saved.
+        </p>
+      )}
+    </form>
+  );
+}
