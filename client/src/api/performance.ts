@@ -12,13 +12,11 @@ import type {
   RatedStatus,
   Readiness,
 } from '../../../shared/performance.ts';
-import type { Principal } from '../../../shared/roles.ts';
 import { ApiError, api } from './http.ts';
 
 const segment = encodeURIComponent;
 
 export const performanceApi = {
-  session: () => api.get<{ principal: Principal }>('/api/session'),
   objectives: () => api.get<{ objectives: ObjectiveOverview[] }>('/api/objectives'),
   objective: (id: string) => api.get<ObjectiveDetail>(`/api/objectives/${segment(id)}`),
   readiness: (id: string, asOf?: string) =>

@@ -1,50 +1,30 @@
 /**
- * The little period arithmetic the client needs: checking what an analyst types, going back N
- * periods for the "change since" default, and short tick labels. Periods are `YYYY-Www` (ISO week)
- * for weekly indicators and `YYYY-MM` for monthly ones; both sort correctly as strings, which the
- * charts rely on. (The server's `shared/periods.ts` is the full implementation; this stays small
- * so the pages do not depend on more of it than they need.)
+ * Period helpers for the pages: checking what an analyst types, going back N periods for the
+ * "change since" default, and short labels for axes. The calendar arithmetic is the server's own
+ * (`shared/periods.ts`), so the client never disagrees with it about which week is which.
+ * Periods of one frequency sort correctly as strings, which the charts rely on.
  */
-import { addWeeks, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeekYear } from 'date-fns';
 import type { Frequency } from '../../../shared/performance.ts';
+import {
+  isValidPeriod,
+  PERIOD_FORMAT_HINT,
+  periodAtIndex,
+  periodIndexOrNull,
+} from '../../../shared/periods.ts';
 
 const WEEKLY = /^(\d{4})-W(\d{2})$/;
 const MONTHLY = /^(\d{4})-(\d{2})$/;
 
 /** An explanation of what is wrong with `period` for this frequency, or null when it is valid. */
 export function periodProblem(period: string, frequency: Frequency): string | null {
-  if (frequency === 'weekly') {
-    const match = WEEKLY.exec(period);
-    if (!match) return 'Use an ISO week like 2026-W07';
-    const week = Number(match[2]);
-    if (week < 1 || week > weeksInYear(Number(match[1])))
-      return `Week ${match[2]} does not exist in ${match[1]}`;
-    return null;
-  }
-  const match = MONTHLY.exec(period);
-  if (!match) return 'Use a month like 2026-03';
-  const month = Number(match[2]);
-  if (month < 1 || month > 12) return `Month ${match[2]} does not exist`;
-  return null;
-}
-
-function weeksInYear(year: number): number {
-  // 28 December always falls in the last ISO week of its year.
-  return getISOWeek(new Date(year, 11, 28));
+  if (isValidPeriod(period, frequency)) return null;
+  return `Use the ${frequency} format ${PERIOD_FORMAT_HINT[frequency]}`;
 }
 
 /** `period` moved by `count` periods (negative goes back). Invalid input is returned unchanged. */
 export function shiftPeriod(period: string, frequency: Frequency, count: number): string {
-  if (periodProblem(period, frequency)) return period;
-  if (frequency === 'monthly') {
-    const [year, month] = period.split('-').map(Number) as [number, number];
-    const index = year * 12 + (month - 1) + count;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-  }
-  const match = WEEKLY.exec(period)!;
-  const monday = setISOWeek(startOfISOWeekYear(new Date(Number(match[1]), 5, 1)), Number(match[2]));
-  const shifted = addWeeks(monday, count);
-  return `${getISOWeekYear(shifted)}-W${String(getISOWeek(shifted)).padStart(2, '0')}`;
+  const index = periodIndexOrNull(period, frequency);
+  return index === null ? period : periodAtIndex(index + count, frequency);
 }
 
 /** How far back "change since" looks by default: about a month for weekly data, a quarter for monthly. */

@@ -1,6 +1,7 @@
 /**
  * The performance-data pages (objectives, indicators, import, readiness), mounted by the app's
- * router, and their entries in the main navigation.
+ * router, and their entries in the main navigation. Paths are relative so they work wherever the
+ * shell nests them (they resolve from the app root).
  */
 import type { RouteObject } from 'react-router';
 import { ImportPage } from './ImportPage.tsx';
@@ -10,11 +11,11 @@ import { ObjectivesPage } from './ObjectivesPage.tsx';
 import { ReadinessPage } from './ReadinessPage.tsx';
 
 export const performanceRoutes: RouteObject[] = [
-  { path: '/objectives', element: <ObjectivesPage /> },
-  { path: '/objectives/:id', element: <ObjectivePage /> },
-  { path: '/objectives/:id/readiness', element: <ReadinessPage /> },
-  { path: '/indicators/:id', element: <IndicatorPage /> },
-  { path: '/data/import', element: <ImportPage /> },
+  { path: 'objectives', element: <ObjectivesPage /> },
+  { path: 'objectives/:id', element: <ObjectivePage /> },
+  { path: 'objectives/:id/readiness', element: <ReadinessPage /> },
+  { path: 'indicators/:id', element: <IndicatorPage /> },
+  { path: 'data/import', element: <ImportPage /> },
 ];
 
 export const performanceNav: Array<{ to: string; label: string }> = [

@@ -1,15 +1,13 @@
 /**
- * Who is looking, to decide whether to show the analyst's forms. Read from `GET /api/session`
- * rather than from the shell's store so these pages stand on their own; the server enforces the
- * role on every write anyway, so this only decides what to offer.
+ * Who is looking, to decide whether to offer the analyst's forms. Read from the shell's zustand
+ * store, which the signed-in layout fills from `GET /api/session` before any page renders; the
+ * server enforces the role on every write anyway, so this only decides what to show.
  */
 import type { Principal } from '../../../../shared/roles.ts';
-import { performanceApi } from '../../api/performance.ts';
-import { useResource } from './useResource.ts';
+import { useStore } from '../../store/index.ts';
 
 export function usePrincipal(): Principal | null {
-  const session = useResource('session', performanceApi.session);
-  return session.state === 'ready' ? session.data.principal : null;
+  return useStore((state) => state.principal);
 }
 
 export function useIsAnalyst(): boolean {
