@@ -1,0 +1,35 @@
+/** The meetings API (`/api/meetings`): what a meeting is, and the calls the pages make. */
+import { api } from './http.ts';
+
+export interface Meeting {
+  id: string;
+  title: string;
+  objectiveId: string | null;
+  /** `YYYY-MM-DD`, the day the meeting is held. */
+  scheduledFor: string;
+  createdAt: string;
+  createdBy: string;
+  /** The shared document holding the agenda (`meeting:<id>`). */
+  docName: string;
+}
+
+export interface NewMeeting {
+  title: string;
+  scheduledFor: string;
+  objectiveId?: string;
+}
+
+export async function listMeetings(): Promise<Meeting[]> {
+  const { meetings } = await api.get<{ meetings: Meeting[] }>('/api/meetings');
+  return meetings;
+}
+
+export async function getMeeting(id: string): Promise<Meeting> {
+  const { meeting } = await api.get<{ meeting: Meeting }>(`/api/meetings/${encodeURIComponent(id)}`);
+  return meeting;
+}
+
+export async function createMeeting(input: NewMeeting): Promise<Meeting> {
+  const { meeting } = await api.post<{ meeting: Meeting }>('/api/meetings', input);
+  return meeting;
+}

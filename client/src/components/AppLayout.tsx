@@ -1,0 +1,67 @@
+/** The signed-in frame: a top bar (brand, main navigation, connection, who is signed in) and the page. */
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { signOut } from '../api/session.ts';
+import { performanceNav } from '../pages/performance/routes.tsx';
+import { useStore } from '../store/index.ts';
+import { getProvider, resetProvider } from '../yjs/connection.ts';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { ROLE_LABELS } from './roleLabels.ts';
+
+const NAV = [{ to: '/meetings', label: 'Meetings' }, ...performanceNav];
+
+export function AppLayout() {
+  const principal = useStore((state) => state.principal);
+  const setPrincipal = useStore((state) => state.setPrincipal);
+  const navigate = useNavigate();
+
+  // One live connection per tab, opened as soon as someone is signed in.
+  useEffect(() => {
+    getProvider();
+  }, []);
+
+  const onSignOut = async () => {
+    await signOut().catch(() => undefined);
+    resetProvider();
+    setPrincipal(null);
+    navigate('/signin');
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <Link to="/" className="brand" aria-label="StatRoom home">
+            <span className="brand__mark" aria-hidden="true" />
+            StatRoom
+          </Link>
+          <nav aria-label="Main" className="mainnav">
+            {NAV.map((item) => (
+              <NavLink key={item.to} to={item.to} className="mainnav__link">
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="topbar__end">
+            <ConnectionBadge />
+            {principal && (
+              <div className="whoami">
+                <span className="whoami__name">{principal.name}</span>
+                <span className="whoami__role">{ROLE_LABELS[principal.role]}</span>
+              </div>
+            )}
+            <button type="button" className="button button--ghost button--small" onClick={onSignOut}>
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

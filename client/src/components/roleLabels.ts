@@ -1,0 +1,3 @@
+import type { Role } from '../../../shared/roles.ts';
+
+export const ROLE_LABELS: Record<Role, string> = { analyst: 'Analyst', viewer: 'Viewer' };

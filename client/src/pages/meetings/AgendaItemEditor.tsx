@@ -1,0 +1,160 @@
+/**
+ * One agenda item's fields and its shared notes. Fields are written on Enter or when leaving the
+ * field, only when valid; the notes are a live Y.Text everyone on the page types into together.
+ */
+import type * as Y from 'yjs';
+import {
+  AGENDA_ITEM_KIND_LABELS,
+  type AgendaItem,
+  type AgendaItemKind,
+  type AgendaItemPatch,
+  updateAgendaItem,
+} from '../../../../shared/meetingDoc.ts';
+import { Avatar } from '../../components/Avatar.tsx';
+import { CollaborativeTextarea } from '../../components/CollaborativeTextarea.tsx';
+import { Field } from '../../components/Field.tsx';
+import type { Presence } from '../../yjs/presence.ts';
+import type { PeerState } from '../../yjs/useAwareness.ts';
+import { parsePresenter, parseTimebox, parseTitle, TIMEBOX_MAX, TIMEBOX_MIN } from './agendaFieldRules.ts';
+import { useDraftField } from './useDraftField.ts';
+
+interface AgendaItemEditorProps {
+  doc: Y.Doc;
+  item: AgendaItem;
+  position: number;
+  canEdit: boolean;
+  peersHere: PeerState<Presence>[];
+  onRemove(): void;
+}
+
+const KINDS = Object.entries(AGENDA_ITEM_KIND_LABELS) as Array<[AgendaItemKind, string]>;
+
+export function AgendaItemEditor({
+  doc,
+  item,
+  position,
+  canEdit,
+  peersHere,
+  onRemove,
+}: AgendaItemEditorProps) {
+  const write = (patch: AgendaItemPatch) => {
+    updateAgendaItem(doc, item.id, patch);
+  };
+  const identity = (value: string) => value;
+  const title = useDraftField({
+    value: item.title,
+    format: identity,
+    parse: parseTitle,
+    commit: (title) => write({ title }),
+  });
+  const presenter = useDraftField({
+    value: item.presenterAgency,
+    format: identity,
+    parse: parsePresenter,
+    commit: (presenterAgency) => write({ presenterAgency }),
+  });
+  const timebox = useDraftField({
+    value: item.timeboxMinutes,
+    format: String,
+    parse: parseTimebox,
+    commit: (timeboxMinutes) => write({ timeboxMinutes }),
+  });
+
+  return (
+    <article className="editor" aria-labelledby="editor-heading" data-testid="item-editor">
+      <header className="editor__header">
+        <h2 className="editor__heading" id="editor-heading">
+          <span className="editor__position">Item {position}</span>
+          <span className="visually-hidden">: {item.title}</span>
+        </h2>
+        {peersHere.length > 0 && (
+          <ul className="editor__peers" aria-label="Also on this item">
+            {peersHere.map((peer) => (
+              <li key={peer.clientId} className="editor__peer">
+                <Avatar name={peer.state.user.name} color={peer.state.user.color} size="sm" />
+                {peer.state.user.name}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit && (
+          <button type="button" className="button button--danger-ghost button--small" onClick={onRemove}>
+            Remove item
+          </button>
+        )}
+      </header>
+
+      <div className="editor__fields">
+        <Field label="Title" error={title.error} className="editor__title">
+          <input
+            className="input input--title"
+            name="title"
+            readOnly={!canEdit}
+            maxLength={240}
+            {...title.inputProps}
+          />
+        </Field>
+        <Field label="Kind">
+          <select
+            className="input"
+            name="kind"
+            disabled={!canEdit}
+            value={item.kind}
+            onChange={(event) => write({ kind: event.target.value as AgendaItemKind })}
+          >
+            {KINDS.map(([kind, label]) => (
+              <option key={kind} value={kind}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Presenter agency" error={presenter.error}>
+          <input
+            className="input"
+            name="presenterAgency"
+            placeholder="e.g. Secretariat of Social Defence"
+            readOnly={!canEdit}
+            maxLength={160}
+            {...presenter.inputProps}
+          />
+        </Field>
+        <Field
+          label="Time box (minutes)"
+          error={timebox.error}
+          hint={`${TIMEBOX_MIN}–${TIMEBOX_MAX} minutes`}
+        >
+          <input
+            className="input input--number"
+            name="timeboxMinutes"
+            type="number"
+            inputMode="numeric"
+            min={TIMEBOX_MIN}
+            max={TIMEBOX_MAX}
+            step={1}
+            readOnly={!canEdit}
+            {...timebox.inputProps}
+          />
+        </Field>
+      </div>
+
+      <Field
+        label="Shared notes"
+        hint={canEdit ? 'Everyone on this page types here together' : undefined}
+        className="editor__notes"
+      >
+        <CollaborativeTextarea
+          key={item.id}
+          text={item.notes}
+          className="input textarea"
+          name="notes"
+          rows={12}
+          readOnly={!canEdit}
+          placeholder={
+            canEdit ? 'Talking points, the data to show, what to ask the agency…' : 'No notes yet.'
+          }
+        />
+      </Field>
+    </article>
+  );
+}

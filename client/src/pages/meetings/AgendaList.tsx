@@ -1,0 +1,183 @@
+/**
+ * The agenda in order. Analysts reorder by dragging the handle, by the arrow keys on the handle,
+ * or with the up/down buttons; each move is one `moveAgendaItem` on the shared document.
+ */
+import { type DragEvent, type KeyboardEvent, useState } from 'react';
+import type * as Y from 'yjs';
+import { AGENDA_ITEM_KIND_LABELS, type AgendaItem, moveAgendaItem } from '../../../../shared/meetingDoc.ts';
+import { Avatar } from '../../components/Avatar.tsx';
+import type { Presence } from '../../yjs/presence.ts';
+import type { PeerState } from '../../yjs/useAwareness.ts';
+
+interface AgendaListProps {
+  doc: Y.Doc;
+  items: AgendaItem[];
+  peers: PeerState<Presence>[];
+  selectedId: string | null;
+  canEdit: boolean;
+  onSelect(id: string): void;
+  /** Announces a move to screen readers. */
+  onMoved(message: string): void;
+}
+
+export function AgendaList({ doc, items, peers, selectedId, canEdit, onSelect, onMoved }: AgendaListProps) {
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+
+  const move = (item: AgendaItem, from: number, to: number) => {
+    if (to < 0 || to >= items.length || to === from) return;
+    moveAgendaItem(doc, item.id, to);
+    onMoved(`Moved “${item.title}” to position ${to + 1} of ${items.length}`);
+  };
+
+  const onHandleKey = (event: KeyboardEvent, item: AgendaItem, index: number) => {
+    if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      move(item, index, index - 1);
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      move(item, index, index + 1);
+    }
+  };
+
+  const onDragOver = (event: DragEvent<HTMLLIElement>, index: number) => {
+    if (!dragging) return;
+    event.preventDefault();
+    const box = event.currentTarget.getBoundingClientRect();
+    setDropAt(event.clientY < box.top + box.height / 2 ? index : index + 1);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    const from = items.findIndex((item) => item.id === dragging);
+    const item = items[from];
+    if (item && dropAt !== null) {
+      // `dropAt` is a gap in the full list; the target index is counted without the moved item.
+      move(item, from, dropAt > from ? dropAt - 1 : dropAt);
+    }
+    setDragging(null);
+    setDropAt(null);
+  };
+
+  if (items.length === 0) {
+    return (
+      <p className="agenda__empty">
+        {canEdit
+          ? 'The agenda is empty. Start with the follow-up of open commitments, then one item per priority goal.'
+          : 'The agenda is empty.'}
+      </p>
+    );
+  }
+
+  return (
+    <ol className="agenda__list" aria-label="Agenda items">
+      {items.map((item, index) => {
+        const here = peers.filter((peer) => peer.state.itemId === item.id);
+        const selected = item.id === selectedId;
+        const classes = [
+          'agenda-row',
+          selected ? 'is-selected' : '',
+          dragging === item.id ? 'is-dragging' : '',
+          dropAt === index && dragging ? 'drop-before' : '',
+          dropAt === index + 1 && index === items.length - 1 && dragging ? 'drop-after' : '',
+        ];
+        return (
+          <li
+            key={item.id}
+            className={classes.join(' ')}
+            data-testid="agenda-row"
+            data-item-id={item.id}
+            draggable={canEdit}
+            onDragStart={(event) => {
+              event.dataTransfer.effectAllowed = 'move';
+              event.dataTransfer.setData('text/plain', item.title);
+              setDragging(item.id);
+            }}
+            onDragOver={(event) => onDragOver(event, index)}
+            onDrop={onDrop}
+            onDragEnd={() => {
+              setDragging(null);
+              setDropAt(null);
+            }}
+          >
+            {canEdit && (
+              <button
+                type="button"
+                className="agenda-row__handle"
+                aria-label={`Reorder “${item.title}”, position ${index + 1} of ${items.length}. Use the up and down arrow keys.`}
+                onKeyDown={(event) => onHandleKey(event, item, index)}
+              >
+                <svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true">
+                  {[3, 8, 13].map((y) => (
+                    <g key={y}>
+                      <circle cx="2.5" cy={y} r="1.4" />
+                      <circle cx="7.5" cy={y} r="1.4" />
+                    </g>
+                  ))}
+                </svg>
+              </button>
+            )}
+            <button
+              type="button"
+              className="agenda-row__main"
+              aria-current={selected ? 'true' : undefined}
+              onClick={() => onSelect(item.id)}
+            >
+              <span className="agenda-row__index">{index + 1}</span>
+              <span className="agenda-row__body">
+                <span className="agenda-row__title" data-testid="agenda-row-title">
+                  {item.title}
+                </span>
+                <span className="agenda-row__meta">
+                  <span className={`kind kind--${item.kind}`}>{AGENDA_ITEM_KIND_LABELS[item.kind]}</span>
+                  {item.presenterAgency && <span className="agenda-row__agency">{item.presenterAgency}</span>}
+                </span>
+              </span>
+              <span className="agenda-row__time">{item.timeboxMinutes} min</span>
+            </button>
+            {here.length > 0 && (
+              <span className="agenda-row__peers" data-testid="agenda-row-peers">
+                {here.map((peer) => (
+                  <span
+                    key={peer.clientId}
+                    title={`${peer.state.user.name} is here`}
+                    className="agenda-row__peer"
+                  >
+                    <Avatar name={peer.state.user.name} color={peer.state.user.color} size="sm" />
+                    <span className="visually-hidden">{peer.state.user.name} is on this item</span>
+                  </span>
+                ))}
+              </span>
+            )}
+            {canEdit && (
+              <span className="agenda-row__moves">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Move “${item.title}” up`}
+                  disabled={index === 0}
+                  onClick={() => move(item, index, index - 1)}
+                >
+                  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                    <path d="M8 4l5 6H3z" />
+                  </svg>
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Move “${item.title}” down`}
+                  disabled={index === items.length - 1}
+                  onClick={() => move(item, index, index + 1)}
+                >
+                  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                    <path d="M8 12L3 6h10z" />
+                  </svg>
+                </button>
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

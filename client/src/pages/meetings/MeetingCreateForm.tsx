@@ -1,0 +1,95 @@
+/** Creates a meeting. Inputs are checked here first, and the server's verdict is shown on the field it names. */
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/http.ts';
+import { createMeeting } from '../../api/meetings.ts';
+import { Field } from '../../components/Field.tsx';
+import { todayIso } from './meetingDates.ts';
+
+type Errors = { title?: string; scheduledFor?: string; form?: string };
+
+function validate(title: string, scheduledFor: string): Errors {
+  const errors: Errors = {};
+  if (!title.trim()) errors.title = 'Give the meeting a title, e.g. the objective it reviews';
+  else if (title.trim().length > 200) errors.title = 'Keep the title under 200 characters';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(scheduledFor)) errors.scheduledFor = 'Choose the day of the meeting';
+  return errors;
+}
+
+/** The server names the field first (`title: …`); put its message where the person is looking. */
+function serverErrors(error: unknown): Errors {
+  if (!(error instanceof ApiError)) return { form: 'The meeting could not be created' };
+  const match = /^(title|scheduledFor|objectiveId):\s*(.*)$/.exec(error.message);
+  if (match?.[1] === 'title') return { title: match[2] ?? error.message };
+  if (match?.[1] === 'scheduledFor') return { scheduledFor: match[2] ?? error.message };
+  return { form: error.message };
+}
+
+export function MeetingCreateForm() {
+  const [title, setTitle] = useState('');
+  const [scheduledFor, setScheduledFor] = useState(todayIso);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate(title, scheduledFor);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const meeting = await createMeeting({ title: title.trim(), scheduledFor });
+      navigate(`/meetings/${meeting.id}/prep`);
+    } catch (error) {
+      setErrors(serverErrors(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="new-meeting-title">
+      <h2 className="card__title" id="new-meeting-title">
+        New meeting
+      </h2>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <Field
+          label="Title"
+          error={errors.title}
+          hint="The objective under review, e.g. “Citizen security — weekly”"
+        >
+          <input
+            className="input"
+            name="title"
+            value={title}
+            maxLength={240}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              setErrors((current) => ({ ...current, title: undefined }));
+            }}
+          />
+        </Field>
+        <Field label="Date" error={errors.scheduledFor}>
+          <input
+            className="input"
+            type="date"
+            name="scheduledFor"
+            value={scheduledFor}
+            onChange={(event) => {
+              setScheduledFor(event.target.value);
+              setErrors((current) => ({ ...current, scheduledFor: undefined }));
+            }}
+          />
+        </Field>
+        {errors.form && (
+          <p className="form__error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <button className="button button--primary" type="submit" disabled={busy}>
+          {busy ? 'Creating…' : 'Create and prepare agenda'}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Preparing one meeting's agenda together. The agenda lives in the meeting's Y.Doc (read through
+ * `useYValue`, never copied into the store); who else is here comes from awareness.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import * as Y from 'yjs';
+import { meetingDocRoots, readAgenda, removeAgendaItem } from '../../../../shared/meetingDoc.ts';
+import { getMeeting, type Meeting } from '../../api/meetings.ts';
+import { PresenceBar } from '../../components/PresenceBar.tsx';
+import { Toast } from '../../components/Toast.tsx';
+import { useStore } from '../../store/index.ts';
+import { usePresence } from '../../yjs/presence.ts';
+import { useYDoc } from '../../yjs/useYDoc.ts';
+import { useYValue } from '../../yjs/useYValue.ts';
+import { AddAgendaItemForm } from './AddAgendaItemForm.tsx';
+import { AgendaItemEditor } from './AgendaItemEditor.tsx';
+import { AgendaList } from './AgendaList.tsx';
+import { formatMeetingDate, relativeMeetingDay } from './meetingDates.ts';
+import { PrepStatusBanner } from './PrepStatusBanner.tsx';
+import { TimeBudget } from './TimeBudget.tsx';
+import './meetings.css';
+
+export async function meetingPrepLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
+  return getMeeting(params.id ?? '');
+}
+
+/** Marks removals so that Undo reverts exactly those (and not other people's edits). */
+const REMOVE_ORIGIN = Symbol('remove-agenda-item');
+
+export function MeetingPrepPage() {
+  const meeting = useLoaderData<typeof meetingPrepLoader>();
+  return <MeetingPrep key={meeting.id} meeting={meeting} />;
+}
+
+function MeetingPrep({ meeting }: { meeting: Meeting }) {
+  const principal = useStore((state) => state.principal);
+  const selectedId = useStore((state) => state.selectedAgendaItemId);
+  const selectAgendaItem = useStore((state) => state.selectAgendaItem);
+  const handle = useYDoc(meeting.docName);
+  const { doc } = handle;
+  const items = useYValue(doc, meetingDocRoots, readAgenda);
+  const [announcement, setAnnouncement] = useState('');
+  const [removed, setRemoved] = useState<{ title: string } | null>(null);
+
+  const canEdit = handle.permission === 'write' && principal?.role === 'analyst';
+  const selected = items.find((item) => item.id === selectedId) ?? items[0] ?? null;
+  const peers = usePresence(handle.awareness, principal, selected?.id ?? null);
+  const total = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
+
+  useEffect(() => () => selectAgendaItem(null), [selectAgendaItem]);
+
+  const undoManager = useMemo(
+    () =>
+      new Y.UndoManager(meetingDocRoots(doc), {
+        trackedOrigins: new Set([REMOVE_ORIGIN]),
+        captureTimeout: 0,
+      }),
+    [doc],
+  );
+  useEffect(() => () => undoManager.destroy(), [undoManager]);
+
+  const removeSelected = () => {
+    if (!selected) return;
+    const index = items.indexOf(selected);
+    doc.transact(() => removeAgendaItem(doc, selected.id), REMOVE_ORIGIN);
+    selectAgendaItem(items[index + 1]?.id ?? items[index - 1]?.id ?? null);
+    setRemoved({ title: selected.title });
+  };
+
+  const undoRemove = () => {
+    undoManager.undo();
+    setRemoved(null);
+    setAnnouncement('Item restored');
+  };
+  const dismissToast = useCallback(() => setRemoved(null), []);
+
+  const describeItem = (itemId: string) => items.find((item) => item.id === itemId)?.title ?? null;
+  const firstLoad = handle.lastSyncedAt === null;
+
+  return (
+    <div className="page page--wide prep">
+      <header className="prep__header">
+        <div className="prep__heading">
+          <nav aria-label="Breadcrumb" className="crumbs">
+            <Link to="/meetings">Meetings</Link>
+            <span aria-hidden="true">/</span>
+            <span aria-current="page">Preparation</span>
+          </nav>
+          <h1 className="page__title">{meeting.title}</h1>
+          <p className="page__subtitle">
+            <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
+            <span className="dot" aria-hidden="true">
+              ·
+            </span>
+            {relativeMeetingDay(meeting.scheduledFor)}
+            <span className="dot" aria-hidden="true">
+              ·
+            </span>
+            Agenda preparation
+          </p>
+        </div>
+        <PresenceBar peers={peers} describeItem={describeItem} />
+      </header>
+
+      <PrepStatusBanner handle={handle} isAnalyst={principal?.role === 'analyst'} />
+
+      {firstLoad ? (
+        <div className="card prep__loading" aria-busy="true">
+          {handle.error ? handle.error.message : 'Loading the agenda…'}
+        </div>
+      ) : (
+        <div className="prep__grid">
+          <section className="card agenda" aria-labelledby="agenda-title">
+            <div className="agenda__top">
+              <h2 className="card__title" id="agenda-title">
+                Agenda
+              </h2>
+            </div>
+            <TimeBudget total={total} items={items.length} />
+            <AgendaList
+              doc={doc}
+              items={items}
+              peers={peers}
+              selectedId={selected?.id ?? null}
+              canEdit={canEdit}
+              onSelect={selectAgendaItem}
+              onMoved={setAnnouncement}
+            />
+            {canEdit && <AddAgendaItemForm doc={doc} onAdded={selectAgendaItem} />}
+          </section>
+          <section className="card editor-pane" aria-label="Selected item">
+            {selected ? (
+              <AgendaItemEditor
+                key={selected.id}
+                doc={doc}
+                item={selected}
+                position={items.indexOf(selected) + 1}
+                canEdit={canEdit}
+                peersHere={peers.filter((peer) => peer.state.itemId === selected.id)}
+                onRemove={removeSelected}
+              />
+            ) : (
+              <div className="editor-pane__empty">
+                <p className="muted">
+                  {canEdit ? 'Add the first agenda item to start preparing.' : 'Nothing on the agenda yet.'}
+                </p>
+              </div>
+            )}
+          </section>
+        </div>
+      )}
+
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+      {removed && (
+        <Toast
+          message={`Removed “${removed.title}”`}
+          actionLabel="Undo"
+          onAction={undoRemove}
+          onDismiss={dismissToast}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { Link } from 'react-router';
+import type { Meeting } from '../../api/meetings.ts';
+import { formatMeetingDate, relativeMeetingDay } from './meetingDates.ts';
+
+export function MeetingTable({ meetings, emptyText }: { meetings: Meeting[]; emptyText?: string }) {
+  if (meetings.length === 0) {
+    return <p className="muted empty-inline">{emptyText ?? 'No meetings yet.'}</p>;
+  }
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col" className="table__date">
+            Date
+          </th>
+          <th scope="col">Meeting</th>
+          <th scope="col" className="table__action">
+            <span className="visually-hidden">Open</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {meetings.map((meeting) => (
+          <tr key={meeting.id}>
+            <td className="table__date">
+              <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
+              <span className="table__sub">{relativeMeetingDay(meeting.scheduledFor)}</span>
+            </td>
+            <td>
+              <Link className="table__link" to={`/meetings/${meeting.id}/prep`}>
+                {meeting.title}
+              </Link>
+            </td>
+            <td className="table__action">
+              <Link
+                className="button button--small"
+                to={`/meetings/${meeting.id}/prep`}
+                tabIndex={-1}
+                aria-hidden="true"
+              >
+                Prepare
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

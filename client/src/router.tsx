@@ -1,0 +1,50 @@
+/**
+ * The app's routes (react-router data router). Everything but `/signin` sits inside the signed-in
+ * layout, whose loader sends anyone without a session to `/signin?next=…`.
+ */
+import { createBrowserRouter, type LoaderFunctionArgs, redirect } from 'react-router';
+import { fetchPrincipal } from './api/session.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { NotFound, RouteError } from './components/RouteError.tsx';
+import { HomePage, homeLoader } from './pages/home/HomePage.tsx';
+import { MeetingPrepPage, meetingPrepLoader } from './pages/meetings/MeetingPrepPage.tsx';
+import { MeetingsPage, meetingsLoader } from './pages/meetings/MeetingsPage.tsx';
+import { performanceRoutes } from './pages/performance/routes.tsx';
+import { SignInPage } from './pages/signin/SignInPage.tsx';
+import { useStore } from './store/index.ts';
+
+async function requireSession({ request }: LoaderFunctionArgs) {
+  const known = useStore.getState().principal;
+  if (known) return known;
+  const principal = await fetchPrincipal();
+  if (!principal) {
+    const url = new URL(request.url);
+    throw redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  useStore.getState().setPrincipal(principal);
+  return principal;
+}
+
+export const router = createBrowserRouter([
+  { path: '/signin', element: <SignInPage /> },
+  {
+    id: 'signed-in',
+    element: <AppLayout />,
+    loader: requireSession,
+    hydrateFallbackElement: <div className="boot" aria-busy="true" />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        // A pathless route so that a page's error renders inside the layout, top bar included.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage />, loader: homeLoader },
+          { path: 'meetings', element: <MeetingsPage />, loader: meetingsLoader },
+          { path: 'meetings/:id/prep', element: <MeetingPrepPage />, loader: meetingPrepLoader },
+          ...performanceRoutes,
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,339 @@
+/**
+ * Syncs Yjs documents with the server over ONE Socket.IO connection per tab.
+ *
+ * Why not y-websocket: government networks often sit behind proxies that break raw WebSockets.
+ * Socket.IO falls back to HTTP long-polling there and keeps the meeting running, and it lets one
+ * connection carry every document a tab has open (`doc:join` / `doc:message` per document name).
+ * The messages themselves are framed exactly like y-websocket's (varuint type, then a y-protocols
+ * body), so the server decodes both transports the same way.
+ *
+ * This module only moves bytes and tracks state: it never interprets document content.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { io, type Socket } from 'socket.io-client';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { ErrorBody } from '../../../shared/errors.ts';
+import {
+  type ClientToServerEvents,
+  type DocErrorEvent,
+  DocMessageType,
+  type JoinAck,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+  toUint8Array,
+} from '../../../shared/protocol.ts';
+import type { Permission } from '../../../shared/roles.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** True once the socket has connected at least once: "connecting" then means "reconnecting". */
+  everConnected: boolean;
+  /** Why the server refused the connection itself (e.g. `unauthenticated`), if it did. */
+  error: string | null;
+  /** When any document last completed a sync or received a change from the server. */
+  lastSyncedAt: number | null;
+}
+
+export interface DocSessionState {
+  /** The server's copy and ours have exchanged everything since the last (re)join. */
+  synced: boolean;
+  /** From the join ack; null until the first ack arrives. */
+  permission: Permission | null;
+  /** The last refusal: a failed join, or a `doc:error` such as `forbidden`. */
+  error: ErrorBody | null;
+  /** Local edits made while not joined; they are sent by the next sync. */
+  hasUnsentChanges: boolean;
+  lastSyncedAt: number | null;
+}
+
+const SYNC_NOTE_INTERVAL_MS = 5000;
+
+type TypedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Listener = () => void;
+
+/** How long a document with no users stays joined, so a quick remount (StrictMode, back/forward) reuses it. */
+const RELEASE_GRACE_MS = 1500;
+
+/** One shared document: its Y.Doc, its awareness and its sync state with the server. */
+export class DocSession {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private state: DocSessionState = {
+    synced: false,
+    permission: null,
+    error: null,
+    hasUnsentChanges: false,
+    lastSyncedAt: null,
+  };
+  private readonly listeners = new Set<Listener>();
+  private joined = false;
+  /** Messages that arrive between `doc:join` and its ack wait here, so we know our permission first. */
+  private pending: Uint8Array[] | null = null;
+  private users = 0;
+  private releaseTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly provider: SocketIOProvider,
+  ) {
+    this.doc.on('update', this.onLocalUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  getState = (): DocSessionState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Marks the session in use; the returned function releases it (the last release leaves the doc). */
+  retain(): () => void {
+    this.users += 1;
+    if (this.releaseTimer) clearTimeout(this.releaseTimer);
+    this.releaseTimer = null;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.users -= 1;
+      if (this.users === 0) {
+        this.releaseTimer = setTimeout(() => this.provider.closeSession(this), RELEASE_GRACE_MS);
+      }
+    };
+  }
+
+  private setState(patch: Partial<DocSessionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Called by the provider whenever the socket is (re)connected. */
+  join(socket: TypedSocket): void {
+    this.joined = false;
+    this.pending = [];
+    socket.emit('doc:join', this.name, (ack: JoinAck) => {
+      if (!socket.connected) return;
+      if ('error' in ack) {
+        this.pending = null;
+        this.setState({ error: ack.error, synced: false });
+        return;
+      }
+      this.joined = true;
+      this.setState({ permission: ack.permission, error: null });
+      // Ask for what we miss, and announce ourselves to the others on the page.
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, DocMessageType.sync);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      this.send(encoding.toUint8Array(encoder));
+      if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
+      const queued = this.pending ?? [];
+      this.pending = null;
+      for (const message of queued) this.receive(message);
+    });
+  }
+
+  /** The socket dropped: everything must be re-exchanged after the next join. */
+  disconnected(): void {
+    this.joined = false;
+    this.pending = null;
+    this.setState({ synced: false });
+    // Other people's cursors are stale now; the server re-sends the live ones after the rejoin.
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    awarenessProtocol.removeAwarenessStates(this.awareness, others, this);
+  }
+
+  receive(message: Uint8Array): void {
+    if (this.pending) {
+      this.pending.push(message);
+      return;
+    }
+    if (!this.joined) return;
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === DocMessageType.sync) this.receiveSync(decoder);
+    else if (type === DocMessageType.awareness) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
+    }
+    // Other types (2 = auth) carry nothing this client acts on: refusals arrive as `doc:error`.
+  }
+
+  private receiveSync(decoder: decoding.Decoder): void {
+    const reply = encoding.createEncoder();
+    encoding.writeVarUint(reply, DocMessageType.sync);
+    const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
+    // A read-only connection must not answer the server's step 1 with a step 2: the server would
+    // (rightly) refuse it as a write attempt.
+    if (encoding.length(reply) > 1 && this.state.permission === 'write') {
+      this.send(encoding.toUint8Array(reply));
+      if (this.state.hasUnsentChanges) this.setState({ hasUnsentChanges: false });
+    }
+    if (syncType === syncProtocol.messageYjsSyncStep2 && !this.state.synced) {
+      this.setState({ synced: true, lastSyncedAt: Date.now() });
+      this.provider.noteSynced();
+    } else if (syncType === syncProtocol.messageYjsUpdate && this.state.synced) {
+      this.provider.noteSynced();
+    }
+  }
+
+  receiveError(event: DocErrorEvent): void {
+    // A `forbidden` refusal means the server considers us read-only, whatever we believed.
+    if (event.error.code === 'forbidden') this.setState({ permission: 'read', error: event.error });
+    else this.setState({ error: event.error });
+  }
+
+  private onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Updates we applied from the server must not echo back.
+    if (origin === this) return;
+    if (!this.joined || this.state.permission !== 'write') {
+      if (!this.state.hasUnsentChanges) this.setState({ hasUnsentChanges: true });
+      return;
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, DocMessageType.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    this.send(encoding.toUint8Array(encoder));
+  };
+
+  private onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin === this || !this.joined) return;
+    // We speak only for our own state; others' expiries are theirs (and the server's) to announce.
+    const own = this.doc.clientID;
+    if ([...changes.added, ...changes.updated, ...changes.removed].includes(own)) this.sendAwareness([own]);
+  };
+
+  private sendAwareness(clients: number[]): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, DocMessageType.awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  private send(message: Uint8Array): void {
+    this.provider.sendMessage(this.name, message);
+  }
+
+  /** Leaves the document: our presence disappears for the others at once, then the doc is freed. */
+  destroy(socket: TypedSocket | null): void {
+    if (this.releaseTimer) clearTimeout(this.releaseTimer);
+    if (this.joined) awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'leave');
+    if (socket?.connected) socket.emit('doc:leave', this.name);
+    this.joined = false;
+    this.doc.off('update', this.onLocalUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+}
+
+export interface SocketIOProviderOptions {
+  /** Server origin; defaults to the page's own origin. */
+  url?: string;
+  /** Session token, for clients without the session cookie (tests, scripts). */
+  token?: string;
+}
+
+/** The tab's one connection, multiplexing every open DocSession. */
+export class SocketIOProvider {
+  private readonly socket: TypedSocket;
+  private readonly sessions = new Map<string, DocSession>();
+  private state: ConnectionState = {
+    status: 'connecting',
+    everConnected: false,
+    error: null,
+    lastSyncedAt: null,
+  };
+  private readonly listeners = new Set<Listener>();
+
+  constructor(options: SocketIOProviderOptions = {}) {
+    const auth = { protocolVersion: PROTOCOL_VERSION, ...(options.token ? { token: options.token } : {}) };
+    const socketOptions = { auth, withCredentials: true };
+    this.socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
+    this.socket.on('connect', () => {
+      this.setState({ status: 'connected', everConnected: true, error: null });
+      for (const session of this.sessions.values()) session.join(this.socket);
+    });
+    this.socket.on('disconnect', () => {
+      for (const session of this.sessions.values()) session.disconnected();
+      this.setState({ status: 'offline' });
+    });
+    this.socket.on('connect_error', (error: Error) => {
+      // A refusal by the server's middleware stops the automatic retries (`active` is false).
+      this.setState({ status: 'offline', error: this.socket.active ? null : error.message });
+    });
+    this.socket.io.on('reconnect_attempt', () => this.setState({ status: 'connecting' }));
+    this.socket.on('doc:message', (name, data) => {
+      const message = toUint8Array(data);
+      if (message) this.sessions.get(name)?.receive(message);
+    });
+    this.socket.on('doc:error', (event) => {
+      if (event.docName) this.sessions.get(event.docName)?.receiveError(event);
+      else console.warn('StatRoom server refused a message', event.error);
+    });
+  }
+
+  getState = (): ConnectionState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private setState(patch: Partial<ConnectionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Gets or creates the session for a document; it joins at once when the socket is connected. */
+  session(name: string): DocSession {
+    let session = this.sessions.get(name);
+    if (!session) {
+      session = new DocSession(name, this);
+      this.sessions.set(name, session);
+      if (this.socket.connected) session.join(this.socket);
+    }
+    return session;
+  }
+
+  closeSession(session: DocSession): void {
+    if (this.sessions.get(session.name) !== session) return;
+    this.sessions.delete(session.name);
+    session.destroy(this.socket);
+  }
+
+  /** Coarse on purpose: the time is shown to the minute, so a notification per keystroke is waste. */
+  noteSynced(): void {
+    const now = Date.now();
+    if (this.state.lastSyncedAt === null || now - this.state.lastSyncedAt > SYNC_NOTE_INTERVAL_MS) {
+      this.setState({ lastSyncedAt: now });
+    }
+  }
+
+  sendMessage(name: string, message: Uint8Array): void {
+    if (this.socket.connected) this.socket.emit('doc:message', name, message);
+  }
+
+  /** Drops the connection (e.g. for a test of offline editing); sessions stay and resync on `connect()`. */
+  disconnect(): void {
+    this.socket.disconnect();
+  }
+
+  connect(): void {
+    this.socket.connect();
+  }
+
+  destroy(): void {
+    for (const session of [...this.sessions.values()]) this.closeSession(session);
+    this.socket.disconnect();
+    this.listeners.clear();
+  }
+}
