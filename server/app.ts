@@ -11,11 +11,16 @@ import type { Registry } from 'prom-client';
 import { createAuthenticate } from './auth/authenticate.ts';
 import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createAuthorize } from './docs/authorize.ts';
+import { createDocHub, type DocHub, type DocHubLimits } from './docs/docHub.ts';
+import { createKyselyDocStore } from './docs/kyselyDocStore.ts';
 import type { RouteContext } from './http/context.ts';
 import { errorHandler } from './http/errorHandler.ts';
 import type { Logger } from './logger.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { apiRouter } from './routes/api/index.ts';
+import { attachSocketIo } from './transports/socketio.ts';
+import { attachYWebsocket } from './transports/yWebsocket.ts';
 
 export interface AppDeps {
   db: Db;
@@ -24,11 +29,15 @@ export interface AppDeps {
   /** The built client (`dist/client`); when absent or missing, only the API is served. */
   clientDir?: string | undefined;
   secureCookies?: boolean;
+  /** Limits of the live-document hub (compaction threshold, unload delay, per-connection buffer). */
+  docs?: DocHubLimits;
 }
 
 export interface App {
   httpServer: Server;
   metrics: Registry;
+  /** The live documents: server-side changes go through `hub.change`. */
+  hub: DocHub;
   /** Stops accepting connections, flushes documents and closes the database. */
   close(): Promise<void>;
 }
@@ -61,19 +70,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const httpServer = createServer(web);
 
+  const hub = createDocHub({ store: createKyselyDocStore(db), logger, metrics, ...deps.docs });
+  const transportDeps = { httpServer, hub, authenticate, authorize: createAuthorize(db), logger };
+  const io = attachSocketIo(transportDeps);
+  const yWebsocket = attachYWebsocket(transportDeps);
+
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
+      // Stop accepting first, then write every pending document update before anything closes.
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await hub.shutdown();
+      await yWebsocket.close();
+      await io.close();
+      httpServer.closeAllConnections();
+      await httpClosed;
       await db.close();
     })();
     return closing;
   };
 
-  return { httpServer, metrics, close };
+  return { httpServer, metrics, hub, close };
 }
 
 /** Serves the built single-page client, with every unknown non-API path falling back to index.html. */

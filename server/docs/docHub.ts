@@ -1,0 +1,633 @@
+/**
+ * The DocHub: every live Yjs document of this server, transport-free (tldraw's room registry,
+ * Hocuspocus' hooks). Transports hand it connections and raw y-protocols messages; it owns loading,
+ * validation, permissions, persistence, relaying, awareness, unloading and backpressure.
+ *
+ * The guarantees, and how they are kept:
+ * - One in-flight load per document: the first join creates the entry and its `ready` promise;
+ *   later joins await the same promise. Messages from a connection whose document is still loading
+ *   are queued in its session, and nothing is sent to it before the load completes.
+ * - Persist before relay: an applied update is queued; every update produced in one event-loop tick
+ *   is written in ONE transaction (`setImmediate` batch), and only after the commit is it relayed.
+ *   Answers to sync step 1 (the whole state) also wait until what they contain is committed. So a
+ *   client never holds an edit that a SIGKILL could take away from the server.
+ * - `read` sessions may sync and publish presence, but an update that would change the document is
+ *   refused: nothing applied, the client told (`forbidden`), a warn line logged.
+ */
+
+import type { Registry } from 'prom-client';
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { ErrorCode } from '../../shared/errors.ts';
+import { MAX_DOC_MESSAGE_BYTES } from '../../shared/protocol.ts';
+import type { Permission } from '../../shared/roles.ts';
+import type { Logger } from '../logger.ts';
+import { upgradeDocument } from './docKinds.ts';
+import { createDocMetrics } from './docMetrics.ts';
+import type { DocStore } from './docStore.ts';
+import type { HubConnection, TransportName } from './hubConnection.ts';
+import {
+  decodeDocMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type IncomingDocMessage,
+} from './syncMessages.ts';
+
+export const DEFAULT_COMPACT_THRESHOLD = 100;
+export const DEFAULT_UNLOAD_DELAY_MS = 5_000;
+export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+const PERSIST_RETRY_MS = 1_000;
+
+/** Origin of transactions made by the server itself (`hub.change`, schema upgrades). */
+export const SERVER_ORIGIN = 'server';
+
+export interface DocHubLimits {
+  /** Rows a document may have in the store before it is compacted into one. */
+  compactThreshold?: number;
+  /** How long a document without connections stays in memory (a quick reconnect reuses it). */
+  unloadDelayMs?: number;
+  /** A connection whose outgoing buffer passes this is dropped (it reconnects and resyncs). */
+  maxBufferedBytes?: number;
+}
+
+export interface DocHubOptions extends DocHubLimits {
+  store: DocStore;
+  logger: Logger;
+  /** The app's Prometheus registry; the hub registers its metrics on it. */
+  metrics: Registry;
+}
+
+interface Session {
+  conn: HubConnection;
+  permission: Permission;
+  /** Awareness client ids this connection published, removed when it leaves. */
+  awarenessClients: Set<number>;
+  /** Messages received while the document loads; null once they are handled directly. */
+  queue: IncomingDocMessage[] | null;
+}
+
+interface PendingUpdate {
+  update: Uint8Array;
+  origin: unknown;
+  seq: number;
+}
+
+interface DocEntry {
+  name: string;
+  ready: Promise<void>;
+  loaded: boolean;
+  doc: Y.Doc | null;
+  awareness: Awareness | null;
+  sessions: Map<HubConnection, Session>;
+  /** Applied but not yet persisted, in order. */
+  pending: PendingUpdate[];
+  appliedSeq: number;
+  persistedSeq: number;
+  /** Callbacks waiting until everything applied before they were registered is persisted. */
+  waiters: Array<{ seq: number; run: () => void }>;
+  rows: number;
+  unloadTimer: NodeJS.Timeout | null;
+  /** `hub.change` calls in progress: they keep the document loaded. */
+  busy: number;
+}
+
+export interface DocHub {
+  /** Registers a transport connection (for metrics and shutdown). */
+  connect(conn: HubConnection): void;
+  /** Leaves every document of the connection. Idempotent. */
+  disconnect(conn: HubConnection): void;
+  /**
+   * Joins a document with a permission decided by `authorize`. Resolves once the document is loaded;
+   * `onJoined` runs right before the first messages (sync step 1, awareness) are sent.
+   */
+  join(conn: HubConnection, docName: string, permission: Permission, onJoined?: () => void): Promise<void>;
+  leave(conn: HubConnection, docName: string): void;
+  isJoined(conn: HubConnection, docName: string): boolean;
+  /** One raw y-protocols message from a connection. Never throws; refusals go to `conn.reportError`. */
+  receive(conn: HubConnection, docName: string, data: Uint8Array): void;
+  /** Server-side mutation: loads the document, runs `fn` in one transaction, persists and relays. */
+  change<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  isLoaded(docName: string): boolean;
+  loadedCount(): number;
+  connectionCounts(): Map<TransportName, number>;
+  /** Writes everything pending now (resolves after the commit). */
+  flush(): Promise<void>;
+  /** Flushes, closes every connection and unloads every document. */
+  shutdown(): Promise<void>;
+}
+
+export function createDocHub(options: DocHubOptions): DocHub {
+  const { store } = options;
+  const logger = options.logger.child({ module: 'docHub' });
+  const compactThreshold = options.compactThreshold ?? DEFAULT_COMPACT_THRESHOLD;
+  const unloadDelayMs = options.unloadDelayMs ?? DEFAULT_UNLOAD_DELAY_MS;
+  const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+
+  const docs = new Map<string, DocEntry>();
+  const connections = new Map<HubConnection, Set<string>>();
+  const dirty = new Set<DocEntry>();
+  let flushScheduled = false;
+  let flushChain: Promise<void> = Promise.resolve();
+  let retryTimer: NodeJS.Timeout | null = null;
+  let closed = false;
+  const metrics = createDocMetrics(options.metrics, {
+    connectionsByTransport: () => connectionCounts(),
+    loadedDocuments: () => loadedCount(),
+  });
+
+  // ── sending ────────────────────────────────────────────────────────────────────────────────
+
+  function sendTo(conn: HubConnection, docName: string, message: Uint8Array): void {
+    try {
+      conn.send(docName, message);
+    } catch (error) {
+      logger.warn({ err: error, conn: conn.id, doc: docName }, 'send failed');
+      return;
+    }
+    const buffered = conn.bufferedBytes();
+    if (buffered > maxBufferedBytes) {
+      metrics.backpressureDisconnects.inc();
+      logger.warn(
+        { conn: conn.id, user: conn.userId, transport: conn.transport, buffered, limit: maxBufferedBytes },
+        'dropping a slow connection: outgoing buffer over the limit',
+      );
+      disconnect(conn);
+      conn.close('backpressure: outgoing buffer over the limit');
+    }
+  }
+
+  function readySessions(entry: DocEntry): Session[] {
+    return [...entry.sessions.values()].filter((session) => session.queue === null);
+  }
+
+  function refuse(conn: HubConnection, docName: string, code: ErrorCode, message: string): void {
+    metrics.updatesRefused.inc({ reason: code });
+    const level = code === ErrorCode.forbidden ? 'warn' : 'info';
+    logger[level](
+      { conn: conn.id, user: conn.userId, transport: conn.transport, doc: docName, code },
+      message,
+    );
+    try {
+      conn.reportError(docName, code, message);
+    } catch (error) {
+      logger.warn({ err: error, conn: conn.id }, 'could not report an error to the client');
+    }
+  }
+
+  // ── persistence ────────────────────────────────────────────────────────────────────────────
+
+  function scheduleFlush(): void {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      void flush();
+    });
+  }
+
+  function flush(): Promise<void> {
+    flushChain = flushChain.then(flushOnce);
+    return flushChain;
+  }
+
+  /** Runs `run` once everything applied to the document so far is committed. */
+  function afterPersisted(entry: DocEntry, run: () => void): void {
+    if (entry.persistedSeq >= entry.appliedSeq) run();
+    else entry.waiters.push({ seq: entry.appliedSeq, run });
+  }
+
+  function persisted(entry: DocEntry): Promise<void> {
+    return new Promise((resolve) => afterPersisted(entry, resolve));
+  }
+
+  async function flushOnce(): Promise<void> {
+    const entries = [...dirty];
+    dirty.clear();
+    const taken = entries.map((entry) => {
+      const items = entry.pending;
+      entry.pending = [];
+      return { entry, items };
+    });
+    const rows = taken.flatMap(({ entry, items }) =>
+      items.map((item) => ({ docName: entry.name, data: item.update })),
+    );
+    if (rows.length === 0) return;
+
+    const stopTimer = metrics.persistSeconds.startTimer();
+    try {
+      await store.appendBatch(rows);
+      stopTimer();
+    } catch (error) {
+      logger.error({ err: error, rows: rows.length }, 'persisting document updates failed; will retry');
+      for (const { entry, items } of taken) {
+        entry.pending = items.concat(entry.pending);
+        dirty.add(entry);
+      }
+      retryTimer ??= setTimeout(() => {
+        retryTimer = null;
+        void flush();
+      }, PERSIST_RETRY_MS);
+      return;
+    }
+
+    for (const { entry, items } of taken) {
+      for (const item of items) relay(entry, item.update, item.origin);
+      entry.persistedSeq = items[items.length - 1]?.seq ?? entry.persistedSeq;
+      entry.rows += items.length;
+      const due = entry.waiters.filter((waiter) => waiter.seq <= entry.persistedSeq);
+      entry.waiters = entry.waiters.filter((waiter) => waiter.seq > entry.persistedSeq);
+      for (const waiter of due) {
+        try {
+          waiter.run();
+        } catch (error) {
+          logger.error({ err: error, doc: entry.name }, 'post-persist callback failed');
+        }
+      }
+    }
+    for (const { entry } of taken) {
+      if (entry.rows > compactThreshold) await compact(entry);
+      if (entry.sessions.size === 0 && entry.busy === 0) scheduleUnload(entry);
+    }
+  }
+
+  async function compact(entry: DocEntry): Promise<void> {
+    try {
+      const result = await store.compact(entry.name);
+      logger.debug({ doc: entry.name, ...result }, 'compacted');
+      entry.rows = result.rowsAfter;
+    } catch (error) {
+      // Not fatal: the rows are all still there; the next flush tries again.
+      logger.error({ err: error, doc: entry.name }, 'compaction failed');
+    }
+  }
+
+  function relay(entry: DocEntry, update: Uint8Array, origin: unknown): void {
+    const message = encodeUpdate(update);
+    for (const session of readySessions(entry)) {
+      if (session.conn === origin) continue;
+      sendTo(session.conn, entry.name, message);
+      metrics.updatesRelayed.inc();
+    }
+  }
+
+  // ── loading and unloading ──────────────────────────────────────────────────────────────────
+
+  function entryFor(docName: string): DocEntry {
+    const existing = docs.get(docName);
+    if (existing) return existing;
+    const entry: DocEntry = {
+      name: docName,
+      ready: Promise.resolve(),
+      loaded: false,
+      doc: null,
+      awareness: null,
+      sessions: new Map(),
+      pending: [],
+      appliedSeq: 0,
+      persistedSeq: 0,
+      waiters: [],
+      rows: 0,
+      unloadTimer: null,
+      busy: 0,
+    };
+    entry.ready = load(entry).catch((error: unknown) => {
+      if (docs.get(docName) === entry) docs.delete(docName);
+      logger.error({ err: error, doc: docName }, 'loading a document failed');
+      throw error;
+    });
+    // Joins await `ready`; this only keeps an unobserved failure from being reported as unhandled.
+    entry.ready.catch(() => {});
+    docs.set(docName, entry);
+    return entry;
+  }
+
+  async function load(entry: DocEntry): Promise<void> {
+    const { updates } = await store.load(entry.name);
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    entry.rows = updates.length;
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      entry.pending.push({ update, origin, seq: ++entry.appliedSeq });
+      dirty.add(entry);
+      scheduleFlush();
+    });
+    const awareness = new Awareness(doc);
+    // The server publishes no presence of its own.
+    awareness.setLocalState(null);
+    awareness.on('update', (changes: AwarenessChanges, origin: unknown) =>
+      onAwarenessUpdate(entry, changes, origin),
+    );
+    entry.doc = doc;
+    entry.awareness = awareness;
+    entry.loaded = true;
+    // The upgrade goes through the update listener, so it is persisted like any other change.
+    if (upgradeDocument(entry.name, doc)) logger.info({ doc: entry.name }, 'upgraded document schema');
+    logger.debug({ doc: entry.name, rows: updates.length }, 'loaded');
+  }
+
+  function scheduleUnload(entry: DocEntry): void {
+    if (closed || entry.unloadTimer) return;
+    if (unloadDelayMs <= 0) {
+      void unload(entry);
+      return;
+    }
+    entry.unloadTimer = setTimeout(() => {
+      entry.unloadTimer = null;
+      void unload(entry);
+    }, unloadDelayMs);
+    entry.unloadTimer.unref();
+  }
+
+  function cancelUnload(entry: DocEntry): void {
+    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    entry.unloadTimer = null;
+  }
+
+  const inUse = (entry: DocEntry) =>
+    entry.sessions.size > 0 || entry.busy > 0 || docs.get(entry.name) !== entry;
+
+  async function unload(entry: DocEntry): Promise<void> {
+    if (inUse(entry)) return;
+    try {
+      await entry.ready;
+    } catch {
+      return;
+    }
+    // The final flush: nothing leaves memory before it is stored.
+    if (entry.persistedSeq < entry.appliedSeq) await flush();
+    // Someone joined while we flushed, or the flush failed (the retry flush reschedules the unload).
+    if (inUse(entry) || entry.persistedSeq < entry.appliedSeq) return;
+    docs.delete(entry.name);
+    destroyEntry(entry);
+    logger.debug({ doc: entry.name }, 'unloaded');
+  }
+
+  function destroyEntry(entry: DocEntry): void {
+    cancelUnload(entry);
+    entry.loaded = false;
+    entry.awareness?.destroy();
+    entry.doc?.destroy();
+  }
+
+  // ── awareness ──────────────────────────────────────────────────────────────────────────────
+
+  interface AwarenessChanges {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }
+
+  function onAwarenessUpdate(entry: DocEntry, changes: AwarenessChanges, origin: unknown): void {
+    const { added, updated, removed } = changes;
+    const source = [...entry.sessions.values()].find((session) => session === origin);
+    if (source) {
+      for (const client of [...added, ...updated]) source.awarenessClients.add(client);
+      for (const client of removed) source.awarenessClients.delete(client);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0 || !entry.awareness) return;
+    const message = encodeAwareness(entry.awareness, changed);
+    for (const session of readySessions(entry)) {
+      if (session !== source) sendTo(session.conn, entry.name, message);
+    }
+  }
+
+  function sendAllAwareness(entry: DocEntry, session: Session): void {
+    const awareness = entry.awareness;
+    if (!awareness) return;
+    const clients = [...awareness.getStates().keys()];
+    if (clients.length > 0) sendTo(session.conn, entry.name, encodeAwareness(awareness, clients));
+  }
+
+  // ── messages ───────────────────────────────────────────────────────────────────────────────
+
+  function handle(entry: DocEntry, session: Session, message: IncomingDocMessage): void {
+    const doc = entry.doc;
+    const awareness = entry.awareness;
+    if (!doc || !awareness) return;
+    const { conn } = session;
+    switch (message.kind) {
+      case 'syncStep1':
+        // The answer is the whole state the client lacks: send it only once all of it is stored.
+        afterPersisted(entry, () => {
+          if (entry.sessions.get(conn) === session) {
+            sendTo(conn, entry.name, encodeSyncStep2(doc, message.stateVector));
+          }
+        });
+        return;
+      case 'update':
+        applyClientUpdate(entry, doc, session, message.update);
+        return;
+      case 'awareness':
+        try {
+          applyAwarenessUpdate(awareness, message.update, session);
+        } catch (error) {
+          refuse(
+            conn,
+            entry.name,
+            ErrorCode.invalidPayload,
+            `Awareness update could not be applied: ${String(error)}`,
+          );
+        }
+        return;
+      case 'queryAwareness':
+        sendAllAwareness(entry, session);
+        return;
+    }
+  }
+
+  function applyClientUpdate(entry: DocEntry, doc: Y.Doc, session: Session, update: Uint8Array): void {
+    const { conn } = session;
+    if (session.permission !== 'write') {
+      // Every client answers the server's sync step 1 with a sync step 2; for a viewer that is
+      // already up to date it carries nothing new. Only an update that would change the document
+      // is a refused write.
+      if (Y.snapshotContainsUpdate(Y.snapshot(doc), update)) return;
+      refuse(
+        conn,
+        entry.name,
+        ErrorCode.forbidden,
+        'This document is read-only for you; the update was not applied',
+      );
+      return;
+    }
+    try {
+      Y.applyUpdate(doc, update, conn);
+    } catch (error) {
+      refuse(conn, entry.name, ErrorCode.invalidPayload, `Update could not be applied: ${String(error)}`);
+    }
+  }
+
+  function receive(conn: HubConnection, docName: string, data: Uint8Array): void {
+    try {
+      const entry = docs.get(docName);
+      const session = entry?.sessions.get(conn);
+      if (!entry || !session) {
+        refuse(conn, docName, ErrorCode.notJoined, `Join ${docName} before sending messages for it`);
+        return;
+      }
+      if (data.byteLength > MAX_DOC_MESSAGE_BYTES) {
+        refuse(conn, docName, ErrorCode.tooLarge, `Message of ${data.byteLength} bytes is over the limit`);
+        return;
+      }
+      let message: IncomingDocMessage;
+      try {
+        message = decodeDocMessage(data);
+      } catch (error) {
+        refuse(
+          conn,
+          docName,
+          ErrorCode.invalidPayload,
+          `Malformed document message: ${(error as Error).message}`,
+        );
+        return;
+      }
+      if (session.queue) session.queue.push(message);
+      else handle(entry, session, message);
+    } catch (error) {
+      logger.error({ err: error, conn: conn.id, doc: docName }, 'handling a document message failed');
+      refuse(conn, docName, ErrorCode.internal, 'The message could not be handled');
+    }
+  }
+
+  // ── connections and sessions ───────────────────────────────────────────────────────────────
+
+  function connect(conn: HubConnection): void {
+    if (!connections.has(conn)) connections.set(conn, new Set());
+  }
+
+  function disconnect(conn: HubConnection): void {
+    const names = connections.get(conn);
+    if (!names) return;
+    connections.delete(conn);
+    for (const name of names) leave(conn, name);
+  }
+
+  async function join(
+    conn: HubConnection,
+    docName: string,
+    permission: Permission,
+    onJoined?: () => void,
+  ): Promise<void> {
+    if (closed) throw new Error('The server is shutting down');
+    connect(conn);
+    const entry = entryFor(docName);
+    cancelUnload(entry);
+    const existing = entry.sessions.get(conn);
+    const session: Session = existing ?? { conn, permission, awarenessClients: new Set(), queue: [] };
+    session.permission = permission;
+    entry.sessions.set(conn, session);
+    connections.get(conn)?.add(docName);
+    try {
+      await entry.ready;
+    } catch (error) {
+      if (entry.sessions.get(conn) === session) entry.sessions.delete(conn);
+      connections.get(conn)?.delete(docName);
+      throw error;
+    }
+    // The connection left (or closed) while the document loaded.
+    if (entry.sessions.get(conn) !== session || !entry.doc) return;
+    onJoined?.();
+    sendTo(conn, docName, encodeSyncStep1(entry.doc));
+    sendAllAwareness(entry, session);
+    const queued = session.queue ?? [];
+    session.queue = null;
+    for (const message of queued) {
+      if (entry.sessions.get(conn) !== session) break;
+      handle(entry, session, message);
+    }
+  }
+
+  function leave(conn: HubConnection, docName: string): void {
+    connections.get(conn)?.delete(docName);
+    const entry = docs.get(docName);
+    const session = entry?.sessions.get(conn);
+    if (!entry || !session) return;
+    entry.sessions.delete(conn);
+    if (entry.awareness && session.awarenessClients.size > 0) {
+      // Broadcast at once, so others do not see a ghost cursor until the 30 s awareness timeout.
+      removeAwarenessStates(entry.awareness, [...session.awarenessClients], 'connection left');
+    }
+    if (entry.sessions.size === 0 && entry.busy === 0) scheduleUnload(entry);
+  }
+
+  async function change<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    if (closed) throw new Error('The server is shutting down');
+    const entry = entryFor(docName);
+    cancelUnload(entry);
+    entry.busy++;
+    try {
+      await entry.ready;
+      const doc = entry.doc as Y.Doc;
+      let result: T | undefined;
+      doc.transact(() => {
+        result = fn(doc);
+      }, SERVER_ORIGIN);
+      await persisted(entry);
+      return result as T;
+    } finally {
+      entry.busy--;
+      if (entry.sessions.size === 0 && entry.busy === 0) scheduleUnload(entry);
+    }
+  }
+
+  async function shutdown(): Promise<void> {
+    closed = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    await flush();
+    for (const conn of [...connections.keys()]) {
+      try {
+        conn.close('server shutting down');
+      } catch (error) {
+        logger.warn({ err: error, conn: conn.id }, 'closing a connection failed');
+      }
+      disconnect(conn);
+    }
+    // Leaving removed awareness states; nothing else changes the documents now. Flush once more in
+    // case a last message slipped in between.
+    await flush();
+    for (const entry of docs.values()) {
+      if (entry.persistedSeq < entry.appliedSeq) {
+        logger.error(
+          { doc: entry.name, unsaved: entry.appliedSeq - entry.persistedSeq },
+          'unsaved updates at shutdown',
+        );
+      }
+      destroyEntry(entry);
+    }
+    docs.clear();
+  }
+
+  function loadedCount(): number {
+    return [...docs.values()].filter((entry) => entry.loaded).length;
+  }
+
+  function connectionCounts(): Map<TransportName, number> {
+    const counts = new Map<TransportName, number>([
+      ['socketio', 0],
+      ['websocket', 0],
+    ]);
+    for (const conn of connections.keys()) counts.set(conn.transport, (counts.get(conn.transport) ?? 0) + 1);
+    return counts;
+  }
+
+  return {
+    connect,
+    disconnect,
+    join,
+    leave,
+    isJoined: (conn, docName) => docs.get(docName)?.sessions.has(conn) ?? false,
+    receive,
+    change,
+    isLoaded: (docName) => docs.get(docName)?.loaded ?? false,
+    loadedCount,
+    connectionCounts,
+    flush,
+    shutdown,
+  };
+}

@@ -1,0 +1,15 @@
+/** Per-kind document behaviour the DocHub needs: the schema upgrade that runs on load. */
+
+import type * as Y from 'yjs';
+import { DocKind, parseDocName } from '../../shared/docNames.ts';
+import { upgradeMeetingDoc } from '../../shared/meetingDoc.ts';
+
+const UPGRADES: Record<DocKind, (doc: Y.Doc) => boolean> = {
+  [DocKind.meeting]: upgradeMeetingDoc,
+};
+
+/** Brings a freshly loaded document to the current schema; returns true when it changed anything. */
+export function upgradeDocument(docName: string, doc: Y.Doc): boolean {
+  const ref = parseDocName(docName);
+  return ref ? UPGRADES[ref.kind](doc) : false;
+}

@@ -1,0 +1,33 @@
+/** `/api/meetings`: list (newest date first), create (analysts), read one. */
+import { Router } from 'express';
+import { Role } from '../../../../shared/roles.ts';
+import type { RouteContext } from '../../../http/context.ts';
+import { notFound, parseOrThrow } from '../../../http/errors.ts';
+import { principalOf, requireRole, requireSignedIn } from '../../../http/session.ts';
+import { findMeeting, insertMeeting, listMeetings } from './meetingQueries.ts';
+import { createMeetingSchema, meetingIdSchema } from './schema.ts';
+
+export function meetingsRouter(ctx: RouteContext): Router {
+  const router = Router();
+
+  router.get('/', requireSignedIn, async (_req, res) => {
+    res.json({ meetings: await listMeetings(ctx.db) });
+  });
+
+  router.post('/', requireRole(Role.analyst), async (req, res) => {
+    const input = parseOrThrow(createMeetingSchema, req.body);
+    const principal = principalOf(res);
+    const meeting = await insertMeeting(ctx.db, input, principal.id);
+    ctx.logger.info({ meeting: meeting.id, user: principal.id }, 'meeting created');
+    res.status(201).json({ meeting });
+  });
+
+  router.get('/:id', requireSignedIn, async (req, res) => {
+    const parsed = meetingIdSchema.safeParse(req.params.id);
+    const meeting = parsed.success ? await findMeeting(ctx.db, parsed.data) : null;
+    if (!meeting) throw notFound(`No meeting ${req.params.id}`);
+    res.json({ meeting });
+  });
+
+  return router;
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'not a calendar date');
+
+export const createMeetingSchema = z.object({
+  title: z.string().trim().min(1, 'title is required').max(200),
+  scheduledFor: isoDate,
+  objectiveId: z.string().trim().min(1).max(64).nullish(),
+});
+export type CreateMeetingInput = z.infer<typeof createMeetingSchema>;
+
+/** Meeting ids are also document ids (`meeting:<id>`), so they follow the document id pattern. */
+export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a meeting id');
