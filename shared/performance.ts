@@ -150,6 +150,15 @@ export interface ObjectiveDetail {
   agencies: Array<{ agency: Agency; goals: GoalSummary[] }>;
 }
 
+/** GET /api/goals/:id (added by the server half: one goal with its context and rating history). */
+export interface GoalDetail {
+  goal: GoalSummary;
+  objective: Objective;
+  agency: Agency;
+  /** Every rating the owner gave, newest first (the first is `goal.ownerRating`). */
+  ratingHistory: OwnerRating[];
+}
+
 /** GET /api/indicators/:id */
 export interface IndicatorDetail {
   indicator: Indicator;

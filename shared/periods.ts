@@ -177,3 +177,8 @@ export function addDaysToDate(date: string, days: number): string {
 export function addMonthsToDate(date: string, months: number): string {
   return formatDate(addMonths(toDate(date), months));
 }
+
+/** Today's date in the local calendar. */
+export function todayDate(now: Date = new Date()): string {
+  return formatDate(now);
+}

@@ -1,0 +1,33 @@
+/** Agencies: list and create. */
+import { randomUUID } from 'node:crypto';
+import type { Agency } from '../../shared/performance.ts';
+import { conflict } from '../http/errors.ts';
+import type { Store } from './queries.ts';
+import { toAgency } from './rows.ts';
+
+export async function listAgencies(db: Store): Promise<Agency[]> {
+  const rows = await db.selectFrom('agencies').selectAll().orderBy('code').execute();
+  return rows.map(toAgency);
+}
+
+export async function createAgency(
+  db: Store,
+  input: { id?: string | undefined; code: string; name: string },
+): Promise<Agency> {
+  return db.transaction().execute(async (trx) => {
+    const id = input.id ?? randomUUID();
+    const clash = await trx
+      .selectFrom('agencies')
+      .select(['id', 'code'])
+      .where((eb) => eb.or([eb('id', '=', id), eb('code', '=', input.code)]))
+      .executeTakeFirst();
+    if (clash) {
+      throw conflict(
+        clash.id === id ? `An agency with id ${id} already exists` : `The code ${input.code} is taken`,
+      );
+    }
+    const row = { id, code: input.code, name: input.name };
+    await trx.insertInto('agencies').values(row).execute();
+    return toAgency(row);
+  });
+}

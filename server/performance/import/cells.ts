@@ -1,0 +1,72 @@
+/** Reading typed values out of CSV cells, each failure named after its column. */
+import type { ImportRowError } from '../../../shared/performance.ts';
+import { isValidDate } from '../../../shared/periods.ts';
+import type { CsvRow } from './csvImport.ts';
+
+// Plain decimal notation only: `Number()` alone would also take "0x1A", "Infinity" or "".
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+/** Collects a row's errors while reading its cells. */
+export class CellReader {
+  readonly errors: ImportRowError[] = [];
+  constructor(private readonly row: CsvRow) {}
+
+  private fail(column: string, message: string): void {
+    this.errors.push({ row: this.row.line, field: column, message });
+  }
+
+  /** A non-empty text cell. */
+  text(column: string): string {
+    const value = this.row.cell(column) ?? '';
+    if (value === '') this.fail(column, `${column} is empty`);
+    return value;
+  }
+
+  /** A cell that may be empty or absent; `undefined` when the column is absent. */
+  optionalText(column: string): string | undefined {
+    return this.row.cell(column);
+  }
+
+  identifier(column: string): string {
+    const value = this.text(column);
+    if (value !== '' && !IDENTIFIER.test(value)) this.fail(column, `"${value}" is not a valid id`);
+    return value;
+  }
+
+  number(column: string): number {
+    const value = this.row.cell(column) ?? '';
+    if (!DECIMAL.test(value)) {
+      this.fail(column, value === '' ? `${column} is empty` : `"${value}" is not a number`);
+      return Number.NaN;
+    }
+    return Number(value);
+  }
+
+  /** A number, or `undefined` when the cell is empty or the column absent. */
+  optionalNumber(column: string): number | undefined {
+    const value = this.row.cell(column);
+    if (value === undefined || value === '') return undefined;
+    return this.number(column);
+  }
+
+  date(column: string): string {
+    const value = this.text(column);
+    if (value !== '' && !isValidDate(value)) this.fail(column, `"${value}" is not a date (YYYY-MM-DD)`);
+    return value;
+  }
+
+  oneOf<T extends string>(column: string, allowed: readonly T[]): T {
+    const value = this.text(column);
+    if (value !== '' && !(allowed as readonly string[]).includes(value)) {
+      this.fail(column, `"${value}" is not one of ${allowed.join(', ')}`);
+    }
+    return value as T;
+  }
+
+  /** Adds an error found by a check across cells. */
+  reject(column: string | null, message: string): void {
+    this.errors.push({ row: this.row.line, field: column, message });
+  }
+}

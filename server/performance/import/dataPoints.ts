@@ -1,0 +1,136 @@
+/**
+ * Importing data points: `indicator_id,period,value[,note]`, upserted by (indicator, period).
+ * Re-importing a file changes nothing: an identical value (and note) counts as unchanged and is
+ * not rewritten, so even "entered by/at" stay as they were.
+ */
+import type { Frequency } from '../../../shared/performance.ts';
+import { isValidPeriod, PERIOD_FORMAT_HINT } from '../../../shared/periods.ts';
+import type { Principal } from '../../../shared/roles.ts';
+import { chunkSizeFor, chunks } from '../chunks.ts';
+import { pointKey, type Store } from '../queries.ts';
+import { CellReader } from './cells.ts';
+import type { CsvImporter, ImportCounts } from './csvImport.ts';
+
+export const DATA_POINT_COLUMNS = ['indicator_id', 'period', 'value'] as const;
+const MAX_NOTE_LENGTH = 2_000;
+
+export interface DataPointRow {
+  indicatorId: string;
+  period: string;
+  value: number;
+  /** `undefined` when the file has no note column: existing notes are kept. */
+  note: string | null | undefined;
+}
+
+export function dataPointsImporter(
+  db: Store,
+  by: Principal,
+  now: () => Date = () => new Date(),
+): CsvImporter<DataPointRow> {
+  let frequencies = new Map<string, Frequency>();
+  let hasNoteColumn = false;
+  /** (indicator, period) → the line it first appeared on. */
+  const seen = new Map<string, number>();
+
+  return {
+    requiredColumns: DATA_POINT_COLUMNS,
+    optionalColumns: ['note'],
+
+    async prepare(columns) {
+      hasNoteColumn = columns.has('note');
+      const indicators = await db.selectFrom('indicators').select(['id', 'frequency']).execute();
+      frequencies = new Map(indicators.map((row) => [row.id, row.frequency]));
+    },
+
+    validate(row) {
+      const cells = new CellReader(row);
+      const indicatorId = cells.text('indicator_id');
+      const period = cells.text('period');
+      const value = cells.number('value');
+      const noteText = cells.optionalText('note');
+      const frequency = frequencies.get(indicatorId);
+      if (indicatorId !== '' && !frequency)
+        cells.reject('indicator_id', `Unknown indicator "${indicatorId}"`);
+      if (frequency && period !== '' && !isValidPeriod(period, frequency)) {
+        cells.reject('period', `"${period}" is not a ${frequency} period (${PERIOD_FORMAT_HINT[frequency]})`);
+      }
+      if (noteText && noteText.length > MAX_NOTE_LENGTH) {
+        cells.reject('note', `The note is longer than ${MAX_NOTE_LENGTH} characters`);
+      }
+      if (indicatorId !== '' && period !== '') {
+        const key = pointKey(indicatorId, period);
+        const firstLine = seen.get(key);
+        if (firstLine !== undefined) {
+          cells.reject('period', `Duplicate of row ${firstLine} (${indicatorId}, ${period})`);
+        } else {
+          seen.set(key, row.line);
+        }
+      }
+      if (cells.errors.length > 0) return cells.errors;
+      const note = hasNoteColumn ? noteText || null : undefined;
+      return { indicatorId, period, value, note };
+    },
+
+    commit: (rows) => commitDataPoints(db, rows, hasNoteColumn, by, now()),
+  };
+}
+
+async function commitDataPoints(
+  db: Store,
+  rows: DataPointRow[],
+  hasNoteColumn: boolean,
+  by: Principal,
+  now: Date,
+): Promise<ImportCounts> {
+  return db.transaction().execute(async (trx) => {
+    const indicatorIds = [...new Set(rows.map((row) => row.indicatorId))];
+    const existing = new Map<string, { value: number; note: string | null }>();
+    for (const ids of chunks(indicatorIds, 500)) {
+      const points = await trx
+        .selectFrom('data_points')
+        .select(['indicator_id', 'period', 'value', 'note'])
+        .where('indicator_id', 'in', ids)
+        .execute();
+      for (const point of points) existing.set(pointKey(point.indicator_id, point.period), point);
+    }
+
+    const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+    const changed: DataPointRow[] = [];
+    for (const row of rows) {
+      const before = existing.get(pointKey(row.indicatorId, row.period));
+      if (!before) counts.inserted += 1;
+      else if (before.value === row.value && (row.note === undefined || row.note === before.note)) {
+        counts.unchanged += 1;
+        continue;
+      } else counts.updated += 1;
+      changed.push(row);
+    }
+
+    const enteredAt = now.toISOString();
+    for (const chunk of chunks(changed, chunkSizeFor(6))) {
+      await trx
+        .insertInto('data_points')
+        .values(
+          chunk.map((row) => ({
+            indicator_id: row.indicatorId,
+            period: row.period,
+            value: row.value,
+            entered_by: by.name,
+            entered_at: enteredAt,
+            note: row.note ?? null,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['indicator_id', 'period']).doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            entered_by: eb.ref('excluded.entered_by'),
+            entered_at: eb.ref('excluded.entered_at'),
+            // Without a note column the file says nothing about notes: keep the ones already there.
+            ...(hasNoteColumn ? { note: eb.ref('excluded.note') } : {}),
+          })),
+        )
+        .execute();
+    }
+    return counts;
+  });
+}

@@ -1,0 +1,156 @@
+/**
+ * Importing indicators:
+ * `id,goal_id,name,unit,direction,frequency,baseline_value,baseline_date,target_value,target_date`
+ * (+ optional `threshold_at_risk,threshold_off_track`), upserted by id. Trajectories are not part
+ * of the file and are kept. An indicator's frequency cannot change by import: its data points and
+ * trajectory are written in the old frequency's periods.
+ */
+import { DEFAULT_THRESHOLDS, Direction, Frequency } from '../../../shared/performance.ts';
+import { chunkSizeFor, chunks } from '../chunks.ts';
+import type { Store } from '../queries.ts';
+import type { IndicatorRow } from '../rows.ts';
+import { CellReader } from './cells.ts';
+import type { CsvImporter, ImportCounts } from './csvImport.ts';
+
+export const INDICATOR_COLUMNS = [
+  'id',
+  'goal_id',
+  'name',
+  'unit',
+  'direction',
+  'frequency',
+  'baseline_value',
+  'baseline_date',
+  'target_value',
+  'target_date',
+] as const;
+
+const DIRECTIONS = Object.values(Direction);
+const FREQUENCIES = Object.values(Frequency);
+
+const COMPARED_FIELDS = [
+  'goal_id',
+  'name',
+  'unit',
+  'direction',
+  'frequency',
+  'baseline_value',
+  'baseline_date',
+  'target_value',
+  'target_date',
+  'threshold_at_risk',
+  'threshold_off_track',
+] as const satisfies ReadonlyArray<keyof IndicatorRow>;
+
+export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
+  let goalIds = new Set<string>();
+  let existing = new Map<string, IndicatorRow>();
+  const seen = new Map<string, number>();
+
+  return {
+    requiredColumns: INDICATOR_COLUMNS,
+    optionalColumns: ['threshold_at_risk', 'threshold_off_track'],
+
+    async prepare() {
+      const [goals, indicators] = await Promise.all([
+        db.selectFrom('goals').select('id').execute(),
+        db.selectFrom('indicators').selectAll().execute(),
+      ]);
+      goalIds = new Set(goals.map((goal) => goal.id));
+      existing = new Map(indicators.map((row) => [row.id, row]));
+    },
+
+    validate(row) {
+      const cells = new CellReader(row);
+      const id = cells.identifier('id');
+      const goalId = cells.text('goal_id');
+      const name = cells.text('name');
+      const unit = cells.text('unit');
+      const direction = cells.oneOf('direction', DIRECTIONS);
+      const frequency = cells.oneOf('frequency', FREQUENCIES);
+      const baselineValue = cells.number('baseline_value');
+      const baselineDate = cells.date('baseline_date');
+      const targetValue = cells.number('target_value');
+      const targetDate = cells.date('target_date');
+      const atRiskCell = cells.optionalNumber('threshold_at_risk');
+      const offTrackCell = cells.optionalNumber('threshold_off_track');
+
+      if (goalId !== '' && !goalIds.has(goalId)) cells.reject('goal_id', `Unknown goal "${goalId}"`);
+      if (cells.errors.length === 0 && targetDate <= baselineDate) {
+        cells.reject(
+          'target_date',
+          `The target date ${targetDate} is not after the baseline date ${baselineDate}`,
+        );
+      }
+      const before = existing.get(id);
+      if (before && FREQUENCIES.includes(frequency) && before.frequency !== frequency) {
+        cells.reject('frequency', `Indicator "${id}" is ${before.frequency}; its frequency cannot change`);
+      }
+      const atRisk = atRiskCell ?? before?.threshold_at_risk ?? DEFAULT_THRESHOLDS.atRisk;
+      const offTrack = offTrackCell ?? before?.threshold_off_track ?? DEFAULT_THRESHOLDS.offTrack;
+      if (atRisk < 0) cells.reject('threshold_at_risk', 'threshold_at_risk must be 0 or more');
+      if (atRisk > offTrack) {
+        cells.reject('threshold_off_track', 'threshold_off_track must be at least threshold_at_risk');
+      }
+      if (id !== '') {
+        const firstLine = seen.get(id);
+        if (firstLine !== undefined) cells.reject('id', `Duplicate of row ${firstLine} (${id})`);
+        else seen.set(id, row.line);
+      }
+      if (cells.errors.length > 0) return cells.errors;
+      return {
+        id,
+        goal_id: goalId,
+        name,
+        unit,
+        direction,
+        frequency,
+        baseline_value: baselineValue,
+        baseline_date: baselineDate,
+        target_value: targetValue,
+        target_date: targetDate,
+        threshold_at_risk: atRisk,
+        threshold_off_track: offTrack,
+      };
+    },
+
+    async commit(rows) {
+      return db.transaction().execute(async (trx) => {
+        // Compare against the rows as they are inside the transaction, not as they were at `prepare`.
+        const current = new Map<string, IndicatorRow>();
+        for (const ids of chunks(
+          rows.map((row) => row.id),
+          500,
+        )) {
+          const found = await trx.selectFrom('indicators').selectAll().where('id', 'in', ids).execute();
+          for (const row of found) current.set(row.id, row);
+        }
+        const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+        const changed: IndicatorRow[] = [];
+        for (const row of rows) {
+          const before = current.get(row.id);
+          if (!before) counts.inserted += 1;
+          else if (COMPARED_FIELDS.every((field) => before[field] === row[field])) {
+            counts.unchanged += 1;
+            continue;
+          } else counts.updated += 1;
+          changed.push(row);
+        }
+        for (const chunk of chunks(changed, chunkSizeFor(12))) {
+          await trx
+            .insertInto('indicators')
+            .values(chunk)
+            .onConflict((oc) =>
+              oc
+                .column('id')
+                .doUpdateSet((eb) =>
+                  Object.fromEntries(COMPARED_FIELDS.map((field) => [field, eb.ref(`excluded.${field}`)])),
+                ),
+            )
+            .execute();
+        }
+        return counts;
+      });
+    },
+  };
+}

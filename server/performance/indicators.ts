@@ -1,0 +1,163 @@
+/** Indicators: one indicator in full, creation, and entering or removing a data point. */
+import { randomUUID } from 'node:crypto';
+import type {
+  DataPoint,
+  Indicator,
+  IndicatorDetail,
+  PlannedValue,
+  StatusThresholds,
+} from '../../shared/performance.ts';
+import { isValidPeriod, latestDuePeriod, PERIOD_FORMAT_HINT } from '../../shared/periods.ts';
+import type { Principal } from '../../shared/roles.ts';
+import { computeStatus, planFor } from '../../shared/status.ts';
+import { conflict, invalidPayload, notFound } from '../http/errors.ts';
+import type { Store } from './queries.ts';
+import { toAgency, toDataPoint, toGoal, toIndicator, toObjective } from './rows.ts';
+
+export async function getIndicatorDetail(db: Store, id: string, asOf: string): Promise<IndicatorDetail> {
+  const row = await db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`No indicator ${id}`);
+  const [trajectory, points, goal, rating] = await Promise.all([
+    db
+      .selectFrom('indicator_trajectory')
+      .select(['period', 'value'])
+      .where('indicator_id', '=', id)
+      .orderBy('period')
+      .execute(),
+    db.selectFrom('data_points').selectAll().where('indicator_id', '=', id).orderBy('period').execute(),
+    db.selectFrom('goals').selectAll().where('id', '=', row.goal_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('goal_ratings')
+      .selectAll()
+      .where('goal_id', '=', row.goal_id)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  const [objective, agency] = await Promise.all([
+    db.selectFrom('objectives').selectAll().where('id', '=', goal.objective_id).executeTakeFirstOrThrow(),
+    db.selectFrom('agencies').selectAll().where('id', '=', goal.agency_id).executeTakeFirstOrThrow(),
+  ]);
+  const indicator = toIndicator(row, trajectory);
+  const plan = planFor(indicator);
+  return {
+    indicator,
+    goal: toGoal(goal, rating),
+    objective: toObjective(objective),
+    agency: toAgency(agency),
+    points: points.map(toDataPoint),
+    plan: plan.values(),
+    computed: computeStatus(indicator, points, plan),
+    duePeriod: latestDuePeriod(asOf, indicator.frequency),
+  };
+}
+
+export interface NewIndicator extends Omit<Indicator, 'id' | 'trajectory' | 'thresholds'> {
+  id?: string | undefined;
+  trajectory: PlannedValue[];
+  thresholds: StatusThresholds;
+}
+
+export async function createIndicator(db: Store, input: NewIndicator): Promise<Indicator> {
+  return db.transaction().execute(async (trx) => {
+    const id = input.id ?? randomUUID();
+    const [goal, existing] = await Promise.all([
+      trx.selectFrom('goals').select('id').where('id', '=', input.goalId).executeTakeFirst(),
+      trx.selectFrom('indicators').select('id').where('id', '=', id).executeTakeFirst(),
+    ]);
+    if (!goal) throw invalidPayload(`goalId: no goal ${input.goalId}`);
+    if (existing) throw conflict(`An indicator with id ${id} already exists`);
+    const row = {
+      id,
+      goal_id: input.goalId,
+      name: input.name,
+      unit: input.unit,
+      direction: input.direction,
+      frequency: input.frequency,
+      baseline_value: input.baselineValue,
+      baseline_date: input.baselineDate,
+      target_value: input.targetValue,
+      target_date: input.targetDate,
+      threshold_at_risk: input.thresholds.atRisk,
+      threshold_off_track: input.thresholds.offTrack,
+    };
+    await trx.insertInto('indicators').values(row).execute();
+    const trajectory = [...input.trajectory].sort((a, b) => (a.period < b.period ? -1 : 1));
+    if (trajectory.length > 0) {
+      await trx
+        .insertInto('indicator_trajectory')
+        .values(trajectory.map((planned) => ({ indicator_id: id, ...planned })))
+        .execute();
+    }
+    return toIndicator(row, trajectory);
+  });
+}
+
+/** Enters or corrects the value of one period; `created` tells which. */
+export async function putDataPoint(
+  db: Store,
+  indicatorId: string,
+  period: string,
+  input: { value: number; note?: string | null | undefined },
+  by: Principal,
+  now: Date = new Date(),
+): Promise<{ point: DataPoint; created: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const indicator = await trx
+      .selectFrom('indicators')
+      .select(['id', 'frequency'])
+      .where('id', '=', indicatorId)
+      .executeTakeFirst();
+    if (!indicator) throw notFound(`No indicator ${indicatorId}`);
+    if (!isValidPeriod(period, indicator.frequency)) {
+      throw invalidPayload(
+        `period: ${period} is not a ${indicator.frequency} period (${PERIOD_FORMAT_HINT[indicator.frequency]})`,
+      );
+    }
+    const existing = await trx
+      .selectFrom('data_points')
+      .select('period')
+      .where('indicator_id', '=', indicatorId)
+      .where('period', '=', period)
+      .executeTakeFirst();
+    const row = {
+      indicator_id: indicatorId,
+      period,
+      value: input.value,
+      entered_by: by.name,
+      entered_at: now.toISOString(),
+      note: input.note ?? null,
+    };
+    await trx
+      .insertInto('data_points')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['indicator_id', 'period']).doUpdateSet({
+          value: row.value,
+          entered_by: row.entered_by,
+          entered_at: row.entered_at,
+          note: row.note,
+        }),
+      )
+      .execute();
+    return { point: toDataPoint(row), created: !existing };
+  });
+}
+
+export async function deleteDataPoint(db: Store, indicatorId: string, period: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const indicator = await trx
+      .selectFrom('indicators')
+      .select('id')
+      .where('id', '=', indicatorId)
+      .executeTakeFirst();
+    if (!indicator) throw notFound(`No indicator ${indicatorId}`);
+    const result = await trx
+      .deleteFrom('data_points')
+      .where('indicator_id', '=', indicatorId)
+      .where('period', '=', period)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0)
+      throw notFound(`Indicator ${indicatorId} has no value for ${period}`);
+  });
+}
