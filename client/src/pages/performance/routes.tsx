@@ -5,7 +5,6 @@
  */
 import type { RouteObject } from 'react-router';
 import { ImportPage } from './ImportPage.tsx';
-import { IndicatorPage } from './IndicatorPage.tsx';
 import { ObjectivePage } from './ObjectivePage.tsx';
 import { ObjectivesPage } from './ObjectivesPage.tsx';
 import { ReadinessPage } from './ReadinessPage.tsx';
@@ -14,7 +13,11 @@ export const performanceRoutes: RouteObject[] = [
   { path: 'objectives', element: <ObjectivesPage /> },
   { path: 'objectives/:id', element: <ObjectivePage /> },
   { path: 'objectives/:id/readiness', element: <ReadinessPage /> },
-  { path: 'indicators/:id', element: <IndicatorPage /> },
+  {
+    path: 'indicators/:id',
+    // Loaded on demand: the chart library is most of the bundle, and only this page needs it.
+    lazy: () => import('./IndicatorPage.tsx').then((module) => ({ Component: module.IndicatorPage })),
+  },
   { path: 'data/import', element: <ImportPage /> },
 ];
 
