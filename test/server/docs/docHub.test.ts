@@ -1,0 +1,381 @@
+/**
+ * The DocHub on its own, over the real SQLite store, with in-test connections that record what
+ * the hub sends them (a transport is just something that implements HubConnection). The store is
+ * wrapped, not replaced, where a test must hold a load or a commit open.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { Registry } from 'prom-client';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { type Db, openDatabase } from '../../../server/db/database.ts';
+import { migrateToLatest } from '../../../server/db/migrate.ts';
+import { createDocHub, type DocHub, type DocHubLimits } from '../../../server/docs/docHub.ts';
+import type { DocStore } from '../../../server/docs/docStore.ts';
+import type { HubConnection } from '../../../server/docs/hubConnection.ts';
+import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
+import { silentLogger } from '../../../server/logger.ts';
+import { meetingDocName } from '../../../shared/docNames.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
+import { addAgendaItem, readAgenda, schemaVersionOf } from '../../../shared/meetingDoc.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
+import { waitFor } from '../../helpers/yjsClients.ts';
+
+/** A connection that keeps a replica of the document from what the hub sends, like a real client. */
+class TestConnection implements HubConnection {
+  readonly transport = 'socketio' as const;
+  readonly userId: string;
+  readonly received: Uint8Array[] = [];
+  readonly errors: Array<{ code: ErrorCode; message: string }> = [];
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  closedWith: string | null = null;
+  buffered = 0;
+  /** Whether the replica has applied the server's sync step 2. */
+  synced = false;
+
+  constructor(
+    readonly id: string,
+    private readonly hub: () => DocHub,
+    readonly docName: string,
+  ) {
+    this.userId = id;
+    this.awareness.setLocalState(null);
+  }
+
+  send(_docName: string, message: Uint8Array): void {
+    this.received.push(message);
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === 0) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, 0);
+      const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, 'server');
+      if (syncType === syncProtocol.messageYjsSyncStep2) this.synced = true;
+    } else if (type === 1) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), 'server');
+    }
+  }
+  bufferedBytes(): number {
+    return this.buffered;
+  }
+  reportError(_docName: string, code: ErrorCode, message: string): void {
+    this.errors.push({ code, message });
+  }
+  close(reason: string): void {
+    this.closedWith = reason;
+  }
+
+  syncStep1(): void {
+    this.deliver((encoder) => {
+      encoding.writeVarUint(encoder, 0);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+    });
+  }
+  /** Applies `change` to the replica and sends the resulting update to the hub. */
+  edit(change: (doc: Y.Doc) => void): void {
+    const before = Y.encodeStateVector(this.doc);
+    change(this.doc);
+    const update = Y.encodeStateAsUpdate(this.doc, before);
+    this.deliver((encoder) => {
+      encoding.writeVarUint(encoder, 0);
+      syncProtocol.writeUpdate(encoder, update);
+    });
+  }
+  publishPresence(state: Record<string, unknown>): void {
+    this.awareness.setLocalState(state);
+    this.deliver((encoder) => {
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarUint8Array(
+        encoder,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+      );
+    });
+  }
+  private deliver(write: (encoder: encoding.Encoder) => void): void {
+    const encoder = encoding.createEncoder();
+    write(encoder);
+    this.hub().receive(this, this.docName, encoding.toUint8Array(encoder));
+  }
+}
+
+/** Opens a gate on demand: lets a test hold a load or a commit open. */
+function gate() {
+  let open: () => void = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+describe('DocHub', () => {
+  let database: TestDatabase;
+  let db: Db;
+  let store: DocStore;
+  let hub: DocHub;
+  let registry: Registry;
+  let counter = 0;
+  const name = () => meetingDocName(`hub-${++counter}`);
+
+  function startHub(limits: DocHubLimits = {}, wrapped: DocStore = store): DocHub {
+    registry = new Registry();
+    hub = createDocHub({
+      store: wrapped,
+      logger: silentLogger(),
+      metrics: registry,
+      unloadDelayMs: 0,
+      ...limits,
+    });
+    return hub;
+  }
+  const connection = (id: string, docName: string) => new TestConnection(id, () => hub, docName);
+
+  async function storedDoc(docName: string): Promise<Y.Doc> {
+    const doc = new Y.Doc();
+    for (const update of (await store.load(docName)).updates) Y.applyUpdate(doc, update);
+    return doc;
+  }
+
+  beforeEach(async () => {
+    database = await createTestDatabase('sqlite');
+    db = openDatabase(database.config);
+    await migrateToLatest(db);
+    store = createKyselyDocStore(db);
+  });
+  afterEach(async () => {
+    await hub?.shutdown();
+    await db.close();
+    await database.cleanup();
+  });
+
+  test('concurrent joins share one load, and nobody hears anything before it completes', async () => {
+    const docName = name();
+    const seed = new Y.Doc();
+    addAgendaItem(seed, { title: 'Stored before the server started' });
+    await store.appendBatch([{ docName, data: Y.encodeStateAsUpdate(seed) }]);
+
+    const loadGate = gate();
+    let loads = 0;
+    startHub(
+      {},
+      {
+        ...store,
+        load: async (doc) => {
+          loads++;
+          await loadGate.opened;
+          return store.load(doc);
+        },
+      },
+    );
+    const joiners = Array.from({ length: 5 }, (_, index) => connection(`c${index}`, docName));
+    const joins = joiners.map((conn) => hub.join(conn, docName, 'write'));
+    // Sent while loading: queued, answered after the load.
+    for (const conn of joiners) conn.syncStep1();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(joiners.every((conn) => conn.received.length === 0)).toBe(true);
+    expect(hub.isLoaded(docName)).toBe(false);
+
+    loadGate.open();
+    await Promise.all(joins);
+    expect(loads).toBe(1);
+    await waitFor(() => joiners.every((conn) => conn.synced), 'every joiner synced');
+    for (const conn of joiners) {
+      expect(readAgenda(conn.doc).map((item) => item.title)).toEqual(['Stored before the server started']);
+    }
+  });
+
+  test('the schema upgrade runs on load and is persisted', async () => {
+    const docName = name();
+    startHub();
+    const conn = connection('a', docName);
+    await hub.join(conn, docName, 'write');
+    await hub.flush();
+    expect(schemaVersionOf(await storedDoc(docName))).toBe(1);
+  });
+
+  test('an update is relayed only after its transaction committed', async () => {
+    const docName = name();
+    const commitGate = gate();
+    let holdCommits = false;
+    startHub(
+      {},
+      {
+        ...store,
+        appendBatch: async (rows) => {
+          if (holdCommits) await commitGate.opened;
+          return store.appendBatch(rows);
+        },
+      },
+    );
+    const writer = connection('writer', docName);
+    const reader = connection('reader', docName);
+    await hub.join(writer, docName, 'write');
+    await hub.join(reader, docName, 'read');
+    writer.syncStep1();
+    reader.syncStep1();
+    await waitFor(() => writer.synced && reader.synced, 'both synced');
+    await hub.flush();
+
+    holdCommits = true;
+    const before = reader.received.length;
+    writer.edit((doc) => addAgendaItem(doc, { title: 'Not yet committed' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reader.received.length).toBe(before);
+    expect(readAgenda(reader.doc)).toEqual([]);
+
+    commitGate.open();
+    await waitFor(() => readAgenda(reader.doc).length === 1, 'relay after commit');
+    expect(readAgenda(await storedDoc(docName)).map((item) => item.title)).toEqual(['Not yet committed']);
+  });
+
+  test('updates from one tick are stored in one transaction', async () => {
+    const docName = name();
+    const batches: number[] = [];
+    startHub(
+      {},
+      {
+        ...store,
+        appendBatch: async (rows) => {
+          batches.push(rows.length);
+          return store.appendBatch(rows);
+        },
+      },
+    );
+    const writer = connection('w', docName);
+    await hub.join(writer, docName, 'write');
+    await hub.flush();
+    batches.length = 0;
+    for (let index = 0; index < 20; index++) writer.edit((doc) => doc.getText('notes').insert(0, `${index}`));
+    await hub.flush();
+    expect(batches).toEqual([20]);
+  });
+
+  test("a read connection's update is refused, the document unchanged; its no-op sync step 2 is not", async () => {
+    const docName = name();
+    startHub();
+    const writer = connection('w', docName);
+    const viewer = connection('v', docName);
+    await hub.join(writer, docName, 'write');
+    await hub.join(viewer, docName, 'read');
+    writer.syncStep1();
+    viewer.syncStep1();
+    writer.edit((doc) => addAgendaItem(doc, { title: 'Agreed' }));
+    await waitFor(() => viewer.synced && readAgenda(viewer.doc).length === 1, 'viewer has the item');
+
+    // What every client sends back after the server's sync step 1: nothing new, so no refusal.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep2(encoder, viewer.doc, Y.encodeStateVector(viewer.doc));
+    hub.receive(viewer, docName, encoding.toUint8Array(encoder));
+    await hub.flush();
+    expect(viewer.errors).toEqual([]);
+
+    viewer.edit((doc) => addAgendaItem(doc, { title: 'Sneaked in by a viewer' }));
+    await hub.flush();
+    expect(viewer.errors.map((error) => error.code)).toEqual(['forbidden']);
+    expect(readAgenda(await storedDoc(docName)).map((item) => item.title)).toEqual(['Agreed']);
+    expect(readAgenda(writer.doc).map((item) => item.title)).toEqual(['Agreed']);
+    const refused = await registry.getSingleMetric('statroom_doc_updates_refused_total')?.get();
+    expect(refused?.values.find((value) => value.labels.reason === 'forbidden')?.value).toBe(1);
+  });
+
+  test("a leaving connection's awareness disappears for the others at once", async () => {
+    const docName = name();
+    startHub();
+    const leaving = connection('leaving', docName);
+    const staying = connection('staying', docName);
+    await hub.join(leaving, docName, 'read');
+    await hub.join(staying, docName, 'write');
+    leaving.publishPresence({ user: 'Vera Viewer' });
+    await waitFor(() => staying.awareness.getStates().has(leaving.doc.clientID), 'presence arrives');
+
+    hub.disconnect(leaving);
+    await waitFor(() => !staying.awareness.getStates().has(leaving.doc.clientID), 'presence removed');
+  });
+
+  test('a document is unloaded after its last connection leaves, after the final flush', async () => {
+    const docName = name();
+    startHub();
+    const conn = connection('a', docName);
+    await hub.join(conn, docName, 'write');
+    conn.edit((doc) => addAgendaItem(doc, { title: 'Written just before leaving' }));
+    hub.leave(conn, docName);
+    await waitFor(() => !hub.isLoaded(docName), 'unloaded');
+    expect(hub.loadedCount()).toBe(0);
+    expect(readAgenda(await storedDoc(docName)).map((item) => item.title)).toEqual([
+      'Written just before leaving',
+    ]);
+  });
+
+  test('a connection whose outgoing buffer passes the limit is dropped', async () => {
+    const docName = name();
+    startHub({ maxBufferedBytes: 1000 });
+    const writer = connection('w', docName);
+    const slow = connection('slow', docName);
+    await hub.join(writer, docName, 'write');
+    await hub.join(slow, docName, 'write');
+    slow.buffered = 5000;
+    writer.edit((doc) => doc.getText('notes').insert(0, 'anything'));
+    await waitFor(() => slow.closedWith !== null, 'slow connection dropped');
+    expect(slow.closedWith).toMatch(/backpressure/);
+    expect(writer.closedWith).toBeNull();
+    expect(hub.isJoined(slow, docName)).toBe(false);
+    const dropped = await registry.getSingleMetric('statroom_doc_backpressure_disconnects_total')?.get();
+    expect(dropped?.values[0]?.value).toBe(1);
+  });
+
+  test('hub.change persists and relays a server-side change', async () => {
+    const docName = name();
+    startHub();
+    const conn = connection('a', docName);
+    await hub.join(conn, docName, 'read');
+    conn.syncStep1();
+    const id = await hub.change(docName, (doc) =>
+      addAgendaItem(doc, { title: 'Carried over by the server' }),
+    );
+    expect(typeof id).toBe('string');
+    expect(readAgenda(await storedDoc(docName)).map((item) => item.id)).toEqual([id]);
+    await waitFor(() => readAgenda(conn.doc).length === 1, 'relayed to the reader');
+  });
+
+  test('compaction keeps the row count bounded and the content intact', async () => {
+    const docName = name();
+    const threshold = 50;
+    startHub({ compactThreshold: threshold });
+    const writer = connection('w', docName);
+    await hub.join(writer, docName, 'write');
+    for (let index = 0; index < 1000; index++) {
+      writer.edit((doc) => doc.getArray<number>('numbers').push([index]));
+      if (index % 7 === 0) await hub.flush();
+    }
+    await hub.flush();
+    const rows = await store.countRows(docName);
+    expect(rows).toBeLessThanOrEqual(threshold + 2);
+    hub.leave(writer, docName);
+    await waitFor(() => !hub.isLoaded(docName), 'unloaded');
+
+    const reader = connection('r', docName);
+    await hub.join(reader, docName, 'read');
+    reader.syncStep1();
+    await waitFor(() => reader.synced, 'reader synced');
+    expect(reader.doc.getArray<number>('numbers').toArray()).toEqual(
+      Array.from({ length: 1000 }, (_, i) => i),
+    );
+  });
+
+  test('shutdown writes what is pending and closes every connection', async () => {
+    const docName = name();
+    startHub();
+    const conn = connection('a', docName);
+    await hub.join(conn, docName, 'write');
+    conn.edit((doc) => addAgendaItem(doc, { title: 'Typed as the server stopped' }));
+    await hub.shutdown();
+    expect(conn.closedWith).not.toBeNull();
+    expect(hub.loadedCount()).toBe(0);
+    expect(readAgenda(await storedDoc(docName)).map((item) => item.title)).toEqual([
+      'Typed as the server stopped',
+    ]);
+  });
+});

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { type Db, openDatabase } from '../../../server/db/database.ts';
+import { migrateToLatest } from '../../../server/db/migrate.ts';
+import type { DocStore } from '../../../server/docs/docStore.ts';
+import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/databases.ts';
+
+/** Each edit as its own update, like a client typing. */
+function typedUpdates(text: string): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (const [index, char] of [...text].entries()) doc.getText('notes').insert(index, char);
+  return updates;
+}
+
+function textOf(updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc.getText('notes').toString();
+}
+
+describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
+  let database: TestDatabase;
+  let db: Db;
+  let store: DocStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    db = openDatabase(database.config);
+    await migrateToLatest(db);
+    store = createKyselyDocStore(db);
+  });
+  afterAll(async () => {
+    await db.close();
+    await database.cleanup();
+  });
+
+  test('a document nobody wrote loads empty', async () => {
+    expect(await store.load('meeting:never-written')).toEqual({ updates: [], lastId: 0 });
+    expect(await store.countRows('meeting:never-written')).toBe(0);
+  });
+
+  test('appends a batch for several documents and loads each in order, bytes intact', async () => {
+    const first = typedUpdates('minutes');
+    const second = typedUpdates('agenda');
+    await store.appendBatch([
+      ...first.map((data) => ({ docName: 'meeting:a', data })),
+      ...second.map((data) => ({ docName: 'meeting:b', data })),
+    ]);
+    const loaded = await store.load('meeting:a');
+    expect(loaded.updates.map((update) => Buffer.from(update).toString('hex'))).toEqual(
+      first.map((update) => Buffer.from(update).toString('hex')),
+    );
+    expect(loaded.lastId).toBeGreaterThan(0);
+    expect(textOf((await store.load('meeting:b')).updates)).toBe('agenda');
+    expect(await store.countRows('meeting:a')).toBe(first.length);
+  });
+
+  test('a batch is one transaction: one bad row stores nothing', async () => {
+    const good = typedUpdates('x')[0] as Uint8Array;
+    const bad = { docName: null as unknown as string, data: good };
+    await expect(store.appendBatch([{ docName: 'meeting:atomic', data: good }, bad])).rejects.toThrow();
+    expect(await store.countRows('meeting:atomic')).toBe(0);
+  });
+
+  test('compaction merges the rows into one and keeps the content', async () => {
+    const updates = typedUpdates('the chair asked for weekly data');
+    await store.appendBatch(updates.map((data) => ({ docName: 'meeting:compact', data })));
+    const result = await store.compact('meeting:compact');
+    expect(result).toEqual({ replacedRows: updates.length, rowsAfter: 1 });
+    expect(textOf((await store.load('meeting:compact')).updates)).toBe('the chair asked for weekly data');
+    // Other documents are untouched.
+    expect(await store.countRows('meeting:b')).toBeGreaterThan(1);
+  });
+
+  test('compaction up to an id leaves newer rows alone', async () => {
+    const updates = typedUpdates('abcdef');
+    await store.appendBatch(updates.slice(0, 4).map((data) => ({ docName: 'meeting:cut', data })));
+    const { lastId } = await store.load('meeting:cut');
+    await store.appendBatch(updates.slice(4).map((data) => ({ docName: 'meeting:cut', data })));
+    expect(await store.compact('meeting:cut', lastId)).toEqual({ replacedRows: 4, rowsAfter: 3 });
+    expect(textOf((await store.load('meeting:cut')).updates)).toBe('abcdef');
+  });
+});
