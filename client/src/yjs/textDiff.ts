@@ -43,8 +43,9 @@ export type TextDelta = Array<{ retain?: number; insert?: unknown; delete?: numb
 
 /**
  * Where a caret at `position` (in the text before a remote edit) ends up after the edit described
- * by `delta`: text inserted before it pushes it right, text deleted before it pulls it left, and
- * text inserted exactly at the caret goes after it (our caret stays where we were typing).
+ * by `delta`: text inserted before it pushes it right and text deleted before it pulls it left.
+ * Text inserted exactly at the caret goes before it, as with Yjs relative positions (the caret
+ * sticks to the character after it), so a replaced word before the caret keeps the caret after it.
  */
 export function transformPosition(position: number, delta: TextDelta): number {
   let oldIndex = 0;
@@ -54,7 +55,7 @@ export function transformPosition(position: number, delta: TextDelta): number {
     if (op.retain !== undefined) {
       oldIndex += op.retain;
     } else if (op.insert !== undefined) {
-      if (oldIndex < position) shift += typeof op.insert === 'string' ? op.insert.length : 1;
+      if (oldIndex <= position) shift += typeof op.insert === 'string' ? op.insert.length : 1;
     } else if (op.delete !== undefined) {
       if (oldIndex < position) shift -= Math.min(op.delete, position - oldIndex);
       oldIndex += op.delete;

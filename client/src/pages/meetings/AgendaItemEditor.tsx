@@ -113,17 +113,13 @@ export function AgendaItemEditor({
           <input
             className="input"
             name="presenterAgency"
-            placeholder="e.g. Secretariat of Social Defence"
+            placeholder={canEdit ? 'e.g. Secretariat of Social Defence' : 'Not set'}
             readOnly={!canEdit}
             maxLength={160}
             {...presenter.inputProps}
           />
         </Field>
-        <Field
-          label="Time box (minutes)"
-          error={timebox.error}
-          hint={`${TIMEBOX_MIN}–${TIMEBOX_MAX} minutes`}
-        >
+        <Field label="Time box" error={timebox.error} hint={`Minutes, ${TIMEBOX_MIN}–${TIMEBOX_MAX}`}>
           <input
             className="input input--number"
             name="timeboxMinutes"

@@ -120,6 +120,7 @@ export function AgendaList({ doc, items, peers, selectedId, canEdit, onSelect, o
             <button
               type="button"
               className="agenda-row__main"
+              data-testid="agenda-row-select"
               aria-current={selected ? 'true' : undefined}
               onClick={() => onSelect(item.id)}
             >

@@ -1,0 +1,62 @@
+/**
+ * Headless Chromium for browser tests: the system browser through playwright-core (never a
+ * downloaded one), one browser per test file and one context per simulated person, so that two
+ * "people" share no cookies, storage or BroadcastChannel.
+ */
+import { mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Role } from '../../shared/roles.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const VIEWPORTS = {
+  laptop: { width: 1366, height: 768 },
+  desktop: { width: 1920, height: 1080 },
+} as const;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  name: string;
+  role: Role;
+}
+
+/**
+ * A new person: their own context, signed in through the real development sign-in (the
+ * context's request API shares its cookie jar with its pages), with one page open.
+ */
+export async function openPerson(
+  browser: Browser,
+  baseURL: string,
+  name: string,
+  role: Role,
+  viewport: { width: number; height: number } = VIEWPORTS.laptop,
+): Promise<Person> {
+  const context = await browser.newContext({ baseURL, viewport });
+  const response = await context.request.post('/api/session', { data: { name, role } });
+  if (response.status() !== 201)
+    throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
+  const page = await context.newPage();
+  return { context, page, name, role };
+}
+
+/** Saves a screenshot under /tmp/shots (for people reviewing the UI, not for assertions). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('/tmp/shots', { recursive: true });
+  await page.screenshot({ path: `/tmp/shots/${name}.png` });
+}
