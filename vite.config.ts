@@ -38,7 +38,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts'],
+          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts', 'test/client/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },
