@@ -1,7 +1,10 @@
 /** The process entry point: reads the environment, opens storage, listens, and shuts down cleanly. */
+
+import { todayDate } from '../shared/periods.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { hasNoObjectives, seedDemoData } from './demo/seed.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();
@@ -10,10 +13,19 @@ const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs 
 const db = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
 const app = await createApp({ db, logger, sessionSecret: config.sessionSecret, clientDir: config.clientDir });
 
+// A fresh install opens on a realistic demo government rather than empty pages.
+if (config.seedDemo && (await hasNoObjectives(db))) {
+  const seeded = await seedDemoData(db, { asOf: todayDate(), seed: 1 });
+  logger.info(seeded, 'seeded the demo government (STATROOM_DEMO=off starts empty)');
+}
+
 app.httpServer.listen(config.port, config.host, () => {
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, storage: db.dialect }, `StatRoom listening on http://localhost:${port}`);
+  logger.info(
+    `Sign in at http://localhost:${port}/ with any name and the role analyst (edits) or viewer (reads)`,
+  );
 });
 
 let stopping = false;

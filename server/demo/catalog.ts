@@ -1,0 +1,568 @@
+/**
+ * The demo government's vocabulary: a Brazilian-state-style government described in English,
+ * modelled on the 12-objective monitoring meetings of Pernambuco's management model.
+ */
+import type { Direction, Frequency } from '../../shared/performance.ts';
+
+export interface AgencySeed {
+  code: string;
+  name: string;
+}
+
+export const DEMO_AGENCIES: AgencySeed[] = [
+  { code: 'SDS', name: 'Secretariat of Social Defense' },
+  { code: 'PMP', name: 'Military Police' },
+  { code: 'PCP', name: 'Civil Police' },
+  { code: 'CBM', name: 'Fire and Rescue Department' },
+  { code: 'SEE', name: 'Secretariat of Education' },
+  { code: 'SES', name: 'Secretariat of Health' },
+  { code: 'HRN', name: 'State Hospital Network' },
+  { code: 'SDEC', name: 'Secretariat of Economic Development' },
+  { code: 'AGE', name: 'State Employment Agency' },
+  { code: 'SEINFRA', name: 'Secretariat of Infrastructure' },
+  { code: 'DER', name: 'Department of Roads' },
+  { code: 'CTM', name: 'Metropolitan Transit Company' },
+  { code: 'CSA', name: 'State Water and Sanitation Company' },
+  { code: 'SEAS', name: 'Secretariat of Social Assistance' },
+  { code: 'SEMAS', name: 'Secretariat of Environment' },
+  { code: 'AEA', name: 'State Environmental Agency' },
+  { code: 'SEFAZ', name: 'Secretariat of Finance' },
+  { code: 'SEPLAG', name: 'Secretariat of Planning and Management' },
+  { code: 'SECID', name: 'Secretariat of Cities' },
+  { code: 'COHAB', name: 'State Housing Company' },
+  { code: 'SARA', name: 'Secretariat of Agriculture and Agrarian Reform' },
+  { code: 'IPA', name: 'Agricultural Research Institute' },
+  { code: 'SECULT', name: 'Secretariat of Culture' },
+  { code: 'SEJE', name: 'Secretariat of Youth and Sport' },
+];
+
+export interface IndicatorTemplate {
+  name: string;
+  /** Lower-case phrase for goal titles: "Reduce <subject> in …". */
+  subject: string;
+  unit: string;
+  direction: Direction;
+  frequency: Frequency;
+  /** Baseline range. */
+  base: [number, number];
+  /** Planned change as a fraction of the baseline. */
+  change: [number, number];
+  decimals: number;
+}
+
+export interface ObjectiveSeed {
+  name: string;
+  description: string;
+  /** Codes of the agencies that deliver it. */
+  agencies: string[];
+  indicators: IndicatorTemplate[];
+}
+
+const t = (
+  name: string,
+  subject: string,
+  unit: string,
+  direction: Direction,
+  frequency: Frequency,
+  base: [number, number],
+  change: [number, number],
+  decimals = 0,
+): IndicatorTemplate => ({ name, subject, unit, direction, frequency, base, change, decimals });
+
+export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
+  {
+    name: 'Citizen security',
+    description: 'Fewer violent crimes and a faster, fairer police response in every region.',
+    agencies: ['SDS', 'PMP', 'PCP', 'CBM'],
+    indicators: [
+      t('Violent deaths', 'violent deaths', 'deaths', 'down', 'weekly', [20, 90], [0.1, 0.25]),
+      t(
+        'Household burglaries',
+        'household burglaries',
+        'burglaries',
+        'down',
+        'weekly',
+        [60, 260],
+        [0.1, 0.2],
+      ),
+      t('Vehicle thefts', 'vehicle thefts', 'thefts', 'down', 'weekly', [80, 300], [0.08, 0.2]),
+      t('Street robberies', 'street robberies', 'robberies', 'down', 'weekly', [150, 600], [0.1, 0.2]),
+      t(
+        'Emergency response time',
+        'emergency response time',
+        'minutes',
+        'down',
+        'weekly',
+        [12, 25],
+        [0.1, 0.3],
+        1,
+      ),
+      t(
+        'Homicide cases solved',
+        'the homicide clearance rate',
+        '%',
+        'up',
+        'monthly',
+        [25, 45],
+        [0.15, 0.4],
+        1,
+      ),
+    ],
+  },
+  {
+    name: 'Education',
+    description: 'Every child in school, learning at grade level, with full-time secondary schools.',
+    agencies: ['SEE', 'SEJE'],
+    indicators: [
+      t(
+        'Students reading at grade level',
+        'students reading at grade level',
+        '%',
+        'up',
+        'monthly',
+        [45, 70],
+        [0.08, 0.2],
+        1,
+      ),
+      t(
+        'Secondary school dropout',
+        'secondary school dropout',
+        '%',
+        'down',
+        'monthly',
+        [6, 14],
+        [0.15, 0.35],
+        1,
+      ),
+      t('Daily attendance', 'daily attendance', '%', 'up', 'weekly', [82, 91], [0.03, 0.06], 1),
+      t(
+        'Full-time school enrolment',
+        'full-time school enrolment',
+        'students',
+        'up',
+        'monthly',
+        [20000, 90000],
+        [0.1, 0.3],
+      ),
+      t('Teacher absenteeism', 'teacher absenteeism', '%', 'down', 'weekly', [6, 12], [0.15, 0.3], 1),
+    ],
+  },
+  {
+    name: 'Health',
+    description: 'Shorter waits, fewer avoidable deaths and better primary care coverage.',
+    agencies: ['SES', 'HRN'],
+    indicators: [
+      t(
+        'Infant mortality',
+        'infant mortality',
+        'per 1,000 live births',
+        'down',
+        'monthly',
+        [11, 17],
+        [0.08, 0.2],
+        1,
+      ),
+      t('Vaccination coverage', 'vaccination coverage', '%', 'up', 'monthly', [72, 88], [0.05, 0.12], 1),
+      t(
+        'Emergency room waiting time',
+        'emergency room waiting time',
+        'minutes',
+        'down',
+        'weekly',
+        [90, 240],
+        [0.15, 0.35],
+      ),
+      t(
+        'Surgery waiting list',
+        'the surgery waiting list',
+        'patients',
+        'down',
+        'weekly',
+        [3000, 12000],
+        [0.15, 0.35],
+      ),
+      t('Primary care coverage', 'primary care coverage', '%', 'up', 'monthly', [60, 78], [0.06, 0.15], 1),
+      t('Dengue cases', 'dengue cases', 'cases', 'down', 'weekly', [200, 900], [0.15, 0.35]),
+    ],
+  },
+  {
+    name: 'Jobs and economic development',
+    description: 'More formal jobs and investment, spread beyond the metropolitan region.',
+    agencies: ['SDEC', 'AGE', 'SEFAZ'],
+    indicators: [
+      t('Formal jobs created', 'formal job creation', 'jobs', 'up', 'monthly', [2000, 9000], [0.1, 0.3]),
+      t(
+        'People placed by the employment agency',
+        'job placements',
+        'people',
+        'up',
+        'weekly',
+        [150, 600],
+        [0.1, 0.3],
+      ),
+      t(
+        'Investment attracted',
+        'investment attracted',
+        'R$ million',
+        'up',
+        'monthly',
+        [80, 400],
+        [0.1, 0.3],
+        1,
+      ),
+      t(
+        'Days to open a business',
+        'the days to open a business',
+        'days',
+        'down',
+        'monthly',
+        [8, 30],
+        [0.2, 0.5],
+        1,
+      ),
+    ],
+  },
+  {
+    name: 'Infrastructure and mobility',
+    description: 'Roads in good condition and faster, safer commutes in the metropolitan region.',
+    agencies: ['SEINFRA', 'DER', 'CTM'],
+    indicators: [
+      t('Roads in good condition', 'roads in good condition', '%', 'up', 'monthly', [45, 70], [0.1, 0.25], 1),
+      t(
+        'Average bus commute',
+        'the average bus commute',
+        'minutes',
+        'down',
+        'weekly',
+        [55, 85],
+        [0.08, 0.15],
+        1,
+      ),
+      t('Traffic deaths', 'traffic deaths', 'deaths', 'down', 'weekly', [12, 40], [0.1, 0.25]),
+      t('Bus trips on schedule', 'bus punctuality', '%', 'up', 'weekly', [70, 86], [0.05, 0.12], 1),
+    ],
+  },
+  {
+    name: 'Water and sanitation',
+    description: 'Water every day in every home, and sewage collected and treated.',
+    agencies: ['CSA', 'SEINFRA'],
+    indicators: [
+      t(
+        'Homes with daily water supply',
+        'homes with daily water supply',
+        '%',
+        'up',
+        'monthly',
+        [70, 88],
+        [0.05, 0.12],
+        1,
+      ),
+      t('Sewage collected', 'sewage collection', '%', 'up', 'monthly', [25, 45], [0.1, 0.3], 1),
+      t('Water lost in distribution', 'water losses', '%', 'down', 'monthly', [40, 55], [0.08, 0.18], 1),
+      t(
+        'Supply interruptions',
+        'supply interruptions',
+        'interruptions',
+        'down',
+        'weekly',
+        [40, 160],
+        [0.15, 0.3],
+      ),
+    ],
+  },
+  {
+    name: 'Social protection',
+    description: 'Families out of extreme poverty and children and elderly people protected.',
+    agencies: ['SEAS', 'SEJE'],
+    indicators: [
+      t(
+        'Families in extreme poverty',
+        'families in extreme poverty',
+        'families',
+        'down',
+        'monthly',
+        [80000, 200000],
+        [0.08, 0.2],
+      ),
+      t(
+        'Families followed by social workers',
+        'families followed by social workers',
+        'families',
+        'up',
+        'monthly',
+        [15000, 40000],
+        [0.1, 0.25],
+      ),
+      t(
+        'Meals served in community kitchens',
+        'meals served in community kitchens',
+        'meals',
+        'up',
+        'weekly',
+        [20000, 60000],
+        [0.1, 0.25],
+      ),
+      t(
+        'Child labour cases open',
+        'open child labour cases',
+        'cases',
+        'down',
+        'monthly',
+        [300, 1200],
+        [0.15, 0.35],
+      ),
+    ],
+  },
+  {
+    name: 'Environment and sustainability',
+    description: 'Less deforestation, cleaner rivers and a faster, predictable licensing process.',
+    agencies: ['SEMAS', 'AEA'],
+    indicators: [
+      t('Deforested area', 'deforestation', 'hectares', 'down', 'monthly', [300, 1200], [0.15, 0.35]),
+      t(
+        'Environmental licences decided on time',
+        'licences decided on time',
+        '%',
+        'up',
+        'monthly',
+        [50, 70],
+        [0.1, 0.3],
+        1,
+      ),
+      t(
+        'River monitoring points in good condition',
+        'river quality',
+        '%',
+        'up',
+        'monthly',
+        [35, 55],
+        [0.1, 0.25],
+        1,
+      ),
+      t(
+        'Waste sent to proper landfills',
+        'waste sent to proper landfills',
+        '%',
+        'up',
+        'monthly',
+        [55, 75],
+        [0.1, 0.25],
+        1,
+      ),
+    ],
+  },
+  {
+    name: 'Public finances and management',
+    description: 'A balanced budget, more revenue collected and public services that answer on time.',
+    agencies: ['SEFAZ', 'SEPLAG'],
+    indicators: [
+      t('Tax revenue', 'tax revenue', 'R$ million', 'up', 'monthly', [900, 1600], [0.04, 0.1], 1),
+      t(
+        'Personnel spending',
+        'personnel spending',
+        '% of revenue',
+        'down',
+        'monthly',
+        [47, 56],
+        [0.03, 0.08],
+        1,
+      ),
+      t(
+        'Citizen requests answered on time',
+        'requests answered on time',
+        '%',
+        'up',
+        'weekly',
+        [65, 82],
+        [0.08, 0.18],
+        1,
+      ),
+      t('Suppliers paid on time', 'suppliers paid on time', '%', 'up', 'monthly', [70, 88], [0.05, 0.12], 1),
+    ],
+  },
+  {
+    name: 'Housing and urban development',
+    description: 'Homes delivered to families in risk areas and better-served neighbourhoods.',
+    agencies: ['SECID', 'COHAB'],
+    indicators: [
+      t('Homes delivered', 'homes delivered', 'homes', 'up', 'monthly', [150, 600], [0.2, 0.5]),
+      t(
+        'Families living in risk areas',
+        'families in risk areas',
+        'families',
+        'down',
+        'monthly',
+        [12000, 30000],
+        [0.1, 0.25],
+      ),
+      t('Land titles issued', 'land titles issued', 'titles', 'up', 'monthly', [200, 900], [0.2, 0.5]),
+      t(
+        'Street lighting repairs done within 72 hours',
+        'street lighting repairs on time',
+        '%',
+        'up',
+        'weekly',
+        [60, 80],
+        [0.08, 0.2],
+        1,
+      ),
+    ],
+  },
+  {
+    name: 'Rural development',
+    description: 'Water, technical assistance and markets for family farmers in the semi-arid interior.',
+    agencies: ['SARA', 'IPA', 'CSA'],
+    indicators: [
+      t('Cisterns installed', 'cisterns installed', 'cisterns', 'up', 'monthly', [300, 1200], [0.2, 0.5]),
+      t(
+        'Family farms with technical assistance',
+        'family farms with technical assistance',
+        'farms',
+        'up',
+        'monthly',
+        [8000, 25000],
+        [0.1, 0.3],
+      ),
+      t(
+        'Water-truck deliveries',
+        'water-truck deliveries',
+        'deliveries',
+        'down',
+        'weekly',
+        [800, 2500],
+        [0.1, 0.25],
+      ),
+      t('Seed distribution completed', 'seed distribution', '%', 'up', 'monthly', [55, 75], [0.15, 0.3], 1),
+    ],
+  },
+  {
+    name: 'Culture, sport and youth',
+    description:
+      'Young people in culture, sport and first jobs, with safer evenings in poorer neighbourhoods.',
+    agencies: ['SECULT', 'SEJE', 'AGE'],
+    indicators: [
+      t(
+        'Young people in sport programmes',
+        'young people in sport programmes',
+        'participants',
+        'up',
+        'monthly',
+        [8000, 25000],
+        [0.1, 0.3],
+      ),
+      t(
+        'Cultural events in the interior',
+        'cultural events in the interior',
+        'events',
+        'up',
+        'weekly',
+        [30, 120],
+        [0.1, 0.3],
+      ),
+      t(
+        'Youth first-job placements',
+        'youth first-job placements',
+        'placements',
+        'up',
+        'weekly',
+        [80, 300],
+        [0.1, 0.3],
+      ),
+      t(
+        'Youth centres open in the evening',
+        'youth centres open in the evening',
+        'centres',
+        'up',
+        'monthly',
+        [40, 120],
+        [0.15, 0.4],
+      ),
+    ],
+  },
+];
+
+export const REGIONS = [
+  'the Metropolitan Region',
+  'the capital',
+  'the Zona da Mata',
+  'the Agreste',
+  'the Sertão',
+  'the São Francisco valley',
+  'the interior',
+  'the whole state',
+];
+
+export const FIRST_NAMES = [
+  'Ana',
+  'Bruno',
+  'Carla',
+  'Daniel',
+  'Eduarda',
+  'Fernando',
+  'Gabriela',
+  'Henrique',
+  'Isabela',
+  'João',
+  'Juliana',
+  'Lucas',
+  'Mariana',
+  'Marcelo',
+  'Natália',
+  'Otávio',
+  'Paula',
+  'Rafael',
+  'Renata',
+  'Sérgio',
+  'Tatiana',
+  'Thiago',
+  'Vanessa',
+  'Vinícius',
+  'Beatriz',
+  'Ricardo',
+  'Camila',
+  'André',
+  'Luiza',
+  'Paulo',
+];
+
+export const SURNAMES = [
+  'Silva',
+  'Santos',
+  'Oliveira',
+  'Souza',
+  'Lima',
+  'Pereira',
+  'Ferreira',
+  'Costa',
+  'Rodrigues',
+  'Almeida',
+  'Nascimento',
+  'Carvalho',
+  'Araújo',
+  'Ribeiro',
+  'Barbosa',
+  'Cavalcanti',
+  'Albuquerque',
+  'Monteiro',
+  'Freitas',
+  'Melo',
+];
+
+export const RATING_COMMENTS: Record<'on_track' | 'at_risk' | 'off_track', string[]> = {
+  on_track: [
+    'Delivery on schedule; field teams confirm the trend.',
+    'Operation extended to two more municipalities as planned.',
+    'We expect to reach the target ahead of time.',
+    'Contracts signed; execution following the plan.',
+  ],
+  at_risk: [
+    'Procurement delayed by six weeks; recovery plan under way.',
+    'Staff shortages in two regional offices.',
+    'Results improving but below the trajectory; reviewing allocation.',
+  ],
+  off_track: [
+    'Budget freeze stopped the second phase.',
+    'Data show a reversal since the rainy season; asking for support.',
+    'Supplier contract cancelled; new tender in preparation.',
+  ],
+};
