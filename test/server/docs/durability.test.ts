@@ -1,0 +1,152 @@
+/**
+ * Persist-before-relay, end to end: a real server process is SIGKILLed while clients edit, and
+ * every edit a client had received from it must still be there after a restart on the same file.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import {
+  createDataDir,
+  type DataDir,
+  type ServerProcess,
+  signInTo,
+  spawnServer,
+} from '../../helpers/process.ts';
+import {
+  connectYWebsocket,
+  createMeetingDoc,
+  SocketIoDocClient,
+  waitFor,
+  type YWebsocketClient,
+} from '../../helpers/yjsClients.ts';
+
+const EDITS = 'edits';
+
+describe('durability of a server process', () => {
+  let dataDir: DataDir | undefined;
+  let server: ServerProcess | undefined;
+  const cleanups: Array<() => void> = [];
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    if (server && server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    }
+    dataDir?.cleanup();
+  });
+
+  async function readBack(url: string, token: string, docName: string): Promise<string[]> {
+    const client = await SocketIoDocClient.connect(url, { token });
+    cleanups.push(() => client.close());
+    const joined = await client.joinSynced(docName);
+    return joined.doc.getArray<string>(EDITS).toArray();
+  }
+
+  function observeReader(reader: YWebsocketClient): () => string[] {
+    return () => reader.doc.getArray<string>(EDITS).toArray();
+  }
+
+  test('SIGKILL after a burst: every relayed edit survives the restart', async () => {
+    dataDir = createDataDir();
+    server = await spawnServer(dataDir.sqlitePath);
+    const token = await signInTo(server.url, 'Ana Analyst', 'analyst');
+    const docName = await createMeetingDoc(server.url, token);
+
+    const writer = await SocketIoDocClient.connect(server.url, { token });
+    cleanups.push(() => writer.close());
+    const writerDoc = await writer.joinSynced(docName);
+    const reader = connectYWebsocket(`ws://127.0.0.1:${server.port}/yjs`, docName, token);
+    cleanups.push(() => reader.destroy());
+    await reader.synced;
+    const seen = observeReader(reader);
+
+    const edits = writerDoc.doc.getArray<string>(EDITS);
+    for (let index = 0; index < 300; index++) {
+      edits.push([`edit-${index}`]);
+      if (index % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await waitFor(() => seen().length === 300, 'the reader received the burst');
+
+    server.child.kill('SIGKILL');
+    expect((await server.exited).signal).toBe('SIGKILL');
+    reader.destroy();
+    writer.close();
+
+    server = await spawnServer(dataDir.sqlitePath);
+    const restored = await readBack(server.url, token, docName);
+    expect(restored).toEqual(Array.from({ length: 300 }, (_, index) => `edit-${index}`));
+  });
+
+  test('SIGKILL in the middle of a stream: whatever the reader had received is stored', async () => {
+    dataDir = createDataDir();
+    server = await spawnServer(dataDir.sqlitePath);
+    const token = await signInTo(server.url, 'Ana Analyst', 'analyst');
+    const docName = await createMeetingDoc(server.url, token);
+
+    const writer = await SocketIoDocClient.connect(server.url, { token });
+    cleanups.push(() => writer.close());
+    const writerDoc = await writer.joinSynced(docName);
+    const reader = connectYWebsocket(`ws://127.0.0.1:${server.port}/yjs`, docName, token);
+    cleanups.push(() => reader.destroy());
+    await reader.synced;
+    const seen = observeReader(reader);
+
+    // Kill the server the moment the reader has received 100 edits, while the writer keeps going.
+    let receivedAtKill: string[] | null = null;
+    const killed = new Promise<void>((resolve) => {
+      reader.doc.getArray<string>(EDITS).observe(() => {
+        if (receivedAtKill === null && seen().length >= 100) {
+          server?.child.kill('SIGKILL');
+          receivedAtKill = seen();
+          resolve();
+        }
+      });
+    });
+    const edits = writerDoc.doc.getArray<string>(EDITS);
+    let index = 0;
+    while (receivedAtKill === null && index < 5000) {
+      edits.push([`edit-${index++}`]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await killed;
+    await server.exited;
+    reader.destroy();
+    writer.close();
+
+    server = await spawnServer(dataDir.sqlitePath);
+    const restored = new Set(await readBack(server.url, token, docName));
+    const lost = (receivedAtKill as string[] | null)?.filter((edit) => !restored.has(edit)) ?? [
+      '(none seen)',
+    ];
+    expect(lost).toEqual([]);
+  });
+
+  test('SIGTERM flushes and exits 0', async () => {
+    dataDir = createDataDir();
+    server = await spawnServer(dataDir.sqlitePath);
+    const token = await signInTo(server.url, 'Ana Analyst', 'analyst');
+    const docName = await createMeetingDoc(server.url, token);
+    const writer = await SocketIoDocClient.connect(server.url, { token });
+    cleanups.push(() => writer.close());
+    const writerDoc = await writer.joinSynced(docName);
+    const watcher = connectYWebsocket(`ws://127.0.0.1:${server.port}/yjs`, docName, token);
+    cleanups.push(() => watcher.destroy());
+    await watcher.synced;
+
+    writerDoc.doc.getText('notes').insert(0, 'Decided: weekly data from every agency');
+    await waitFor(() => watcher.doc.getText('notes').length > 0, 'edit reached the server');
+    server.child.kill('SIGTERM');
+    const exit = await server.exited;
+    expect(exit.code).toBe(0);
+    expect(server.output()).not.toMatch(/unsaved updates/);
+    watcher.destroy();
+    writer.close();
+
+    server = await spawnServer(dataDir.sqlitePath);
+    const client = await SocketIoDocClient.connect(server.url, { token });
+    cleanups.push(() => client.close());
+    const joined = await client.joinSynced(docName);
+    expect(joined.doc.getText('notes').toString()).toBe('Decided: weekly data from every agency');
+    expect(Y.encodeStateVector(joined.doc).length).toBeGreaterThan(1);
+  });
+});
