@@ -30,11 +30,16 @@ export interface IndicatorChartProps {
   rows: ChartRow[];
   /** The span to highlight; null shows no highlight. */
   change: ChangeSince | null;
-  /** Pixel height of the plot; the width follows the container. */
-  height?: number;
+  /** CSS height of the plot (grows with the screen by default); the width follows the container. */
+  height?: number | string;
 }
 
-export function IndicatorChart({ indicator, rows, change, height = 380 }: IndicatorChartProps) {
+export function IndicatorChart({
+  indicator,
+  rows,
+  change,
+  height = 'clamp(300px, 44vh, 560px)',
+}: IndicatorChartProps) {
   const unit = indicator.unit;
   const plannedRows = rows.filter((row) => row.planned !== null);
   const targetPeriod = plannedRows[plannedRows.length - 1]?.period ?? null;
@@ -63,6 +68,8 @@ export function IndicatorChart({ indicator, rows, change, height = 380 }: Indica
           tickFormatter={(value: number) => formatValue(value)}
           width="auto"
           domain={['auto', 'auto']}
+          // Keeps points and the baseline off the plot's top and bottom edges.
+          padding={{ top: 16, bottom: 16 }}
           stroke="var(--color-text-muted)"
         />
         <Tooltip
@@ -113,6 +120,9 @@ export function IndicatorChart({ indicator, rows, change, height = 380 }: Indica
             stroke="var(--chart-target)"
             strokeWidth={1.5}
             strokeDasharray="4 4"
+            label={(props: { viewBox?: unknown }) => (
+              <TargetLabel viewBox={props.viewBox} text={`Target ${valueLabel(indicator.targetValue)}`} />
+            )}
           />
         )}
         {targetPeriod && (
@@ -124,12 +134,6 @@ export function IndicatorChart({ indicator, rows, change, height = 380 }: Indica
             stroke="var(--color-surface)"
             strokeWidth={2}
             ifOverflow="extendDomain"
-            label={{
-              value: `Target ${valueLabel(indicator.targetValue)}`,
-              position: 'top',
-              offset: 14,
-              className: 'indicator-chart__target-label',
-            }}
           />
         )}
         {change && (
@@ -144,6 +148,20 @@ export function IndicatorChart({ indicator, rows, change, height = 380 }: Indica
         )}
       </LineChart>
     </figure>
+  );
+}
+
+/**
+ * The target's label, drawn inside the plot to the left of the target line: the target usually
+ * sits at the right edge, where a label centred on the marker would be cut off.
+ */
+function TargetLabel({ viewBox, text }: { viewBox: unknown; text: string }) {
+  if (typeof viewBox !== 'object' || viewBox === null || !('x' in viewBox) || !('y' in viewBox)) return null;
+  const { x, y } = viewBox as { x: number; y: number };
+  return (
+    <text x={x - 10} y={y + 20} textAnchor="end" className="indicator-chart__target-label">
+      {text}
+    </text>
   );
 }
 

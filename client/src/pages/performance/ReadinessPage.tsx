@@ -90,7 +90,7 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
                     <th scope="row">
                       <span className="agency-code">{row.agency.code}</span> {row.agency.name}
                     </th>
-                    <td className="numeric">{row.missing}</td>
+                    <td className="numeric missing-cell">{row.missing}</td>
                     <td className="numeric">{row.total}</td>
                   </tr>
                 ))}
@@ -120,7 +120,7 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
                   >
                     <th scope="row">{row.ownerName}</th>
                     <td>{row.agency.code}</td>
-                    <td className="numeric">{row.missing}</td>
+                    <td className="numeric missing-cell">{row.missing}</td>
                     <td className="numeric">{row.total}</td>
                   </tr>
                 ))}
