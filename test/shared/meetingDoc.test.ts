@@ -1,0 +1,201 @@
+/**
+ * The meeting document's mutations, on two replicas that swap updates by hand (no server):
+ * after any concurrent edits and a full exchange they must be identical byte for byte.
+ */
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addAgendaItem,
+  getAgendaItem,
+  MEETING_SCHEMA_VERSION,
+  meetingDocRoots,
+  moveAgendaItem,
+  readAgenda,
+  readAttendance,
+  removeAgendaItem,
+  schemaVersionOf,
+  setAttendee,
+  totalTimeboxMinutes,
+  updateAgendaItem,
+  upgradeMeetingDoc,
+} from '../../shared/meetingDoc.ts';
+
+function replicas(): [Y.Doc, Y.Doc] {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  // Fixed client ids make the concurrent cases reproducible.
+  a.clientID = 1;
+  b.clientID = 2;
+  return [a, b];
+}
+
+/** A full exchange, as two clients of one server would end up doing. */
+function exchange(a: Y.Doc, b: Y.Doc): void {
+  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+  Y.applyUpdate(b, toB);
+  Y.applyUpdate(a, toA);
+}
+
+function expectConverged(a: Y.Doc, b: Y.Doc): void {
+  expect(Buffer.from(Y.encodeStateAsUpdate(a)).equals(Buffer.from(Y.encodeStateAsUpdate(b)))).toBe(true);
+  const view = (doc: Y.Doc) => readAgenda(doc).map((item) => ({ ...item, notes: item.notes.toString() }));
+  expect(view(a)).toEqual(view(b));
+}
+
+const ids = (doc: Y.Doc) => readAgenda(doc).map((item) => item.id);
+const titles = (doc: Y.Doc) => readAgenda(doc).map((item) => item.title);
+
+/** Both replicas start from the same agenda: A, B, C, D. */
+function sharedAgenda(): { a: Y.Doc; b: Y.Doc; items: string[] } {
+  const [a, b] = replicas();
+  const items = ['A', 'B', 'C', 'D'].map((title) => addAgendaItem(a, { title }));
+  exchange(a, b);
+  return { a, b, items };
+}
+
+describe('meeting document on two replicas', () => {
+  test('items added on both sides converge, in a stable order', () => {
+    const [a, b] = replicas();
+    addAgendaItem(a, { title: 'Follow-up of open commitments', kind: 'follow_up' });
+    addAgendaItem(b, { title: 'Burglaries', presenterAgency: 'SDS', timeboxMinutes: 15 });
+    exchange(a, b);
+    expectConverged(a, b);
+    expect(titles(a)).toHaveLength(2);
+    expect(totalTimeboxMinutes(b)).toBe(25);
+  });
+
+  test('concurrent reorders of the same item converge', () => {
+    const { a, b, items } = sharedAgenda();
+    const moved = items[0] as string;
+    moveAgendaItem(a, moved, 3);
+    moveAgendaItem(b, moved, 1);
+    exchange(a, b);
+    expectConverged(a, b);
+    // Last writer wins on `order`; either way each item appears exactly once.
+    expect([...ids(a)].sort()).toEqual([...items].sort());
+    expect([1, 3]).toContain(ids(a).indexOf(moved));
+  });
+
+  test('concurrent reorders of different items keep both moves', () => {
+    const { a, b, items } = sharedAgenda();
+    const [itemA, , , itemD] = items as [string, string, string, string];
+    moveAgendaItem(a, itemD, 0); // D to the top
+    moveAgendaItem(b, itemA, 4); // A to the bottom
+    exchange(a, b);
+    expectConverged(a, b);
+    expect(titles(a)).toEqual(['D', 'B', 'C', 'A']);
+  });
+
+  test('a moved item keeps its notes typed concurrently', () => {
+    const { a, b, items } = sharedAgenda();
+    const item = items[1] as string;
+    moveAgendaItem(a, item, 4);
+    getAgendaItem(b, item)?.notes.insert(0, 'Agency will report weekly');
+    exchange(a, b);
+    expectConverged(a, b);
+    expect(getAgendaItem(a, item)?.notes.toString()).toBe('Agency will report weekly');
+    expect(titles(a).at(-1)).toBe('B');
+  });
+
+  test('concurrent delete and edit converge: the item is gone on both', () => {
+    const { a, b, items } = sharedAgenda();
+    const item = items[2] as string;
+    removeAgendaItem(a, item);
+    updateAgendaItem(b, item, { title: 'Renamed meanwhile', timeboxMinutes: 20 });
+    getAgendaItem(b, item)?.notes.insert(0, 'typed into a deleted item');
+    exchange(a, b);
+    expectConverged(a, b);
+    expect(titles(a)).toEqual(['A', 'B', 'D']);
+    expect(getAgendaItem(b, item)).toBeNull();
+  });
+
+  test('concurrent typing in the same notes keeps both texts', () => {
+    const { a, b, items } = sharedAgenda();
+    const item = items[0] as string;
+    getAgendaItem(a, item)?.notes.insert(0, 'Chair: ');
+    getAgendaItem(b, item)?.notes.insert(0, 'SDS: ');
+    exchange(a, b);
+    getAgendaItem(a, item)?.notes.insert(getAgendaItem(a, item)?.notes.length ?? 0, 'data due Friday.');
+    getAgendaItem(b, item)?.notes.insert(0, '> ');
+    exchange(a, b);
+    expectConverged(a, b);
+    const notes = getAgendaItem(a, item)?.notes.toString() ?? '';
+    expect(notes).toContain('Chair: ');
+    expect(notes).toContain('SDS: ');
+    expect(notes.startsWith('> ')).toBe(true);
+    expect(notes.endsWith('data due Friday.')).toBe(true);
+  });
+
+  test('many moves between the same neighbours renumber, and the replicas still converge', () => {
+    const { a, b, items } = sharedAgenda();
+    const [itemA, itemB, itemC] = items as [string, string, string, string];
+    // Without renumbering, 60 halvings would exhaust double precision and two orders would collide.
+    for (let round = 0; round < 60; round++) {
+      const moved = round % 2 === 0 ? itemC : itemB;
+      moveAgendaItem(a, moved, 1);
+      expect(ids(a)[1]).toBe(moved);
+      const orders = readAgenda(a).map((item) => item.order);
+      expect(new Set(orders).size).toBe(orders.length);
+    }
+    moveAgendaItem(b, itemA, 4);
+    exchange(a, b);
+    expectConverged(a, b);
+    expect([...ids(b)].sort()).toEqual([...items].sort());
+  });
+
+  test('invalid fields are rejected and change nothing', () => {
+    const [a] = replicas();
+    const id = addAgendaItem(a, { title: 'Valid' });
+    const before = Y.encodeStateAsUpdate(a);
+    expect(() => addAgendaItem(a, { title: '   ' })).toThrow(/title/);
+    expect(() => addAgendaItem(a, { timeboxMinutes: 0 })).toThrow();
+    expect(() => updateAgendaItem(a, id, { timeboxMinutes: 500 })).toThrow();
+    expect(() => updateAgendaItem(a, id, { kind: 'karaoke' as never })).toThrow();
+    expect(() => setAttendee(a, 'u1', { name: '', agency: 'SDS', present: true })).toThrow();
+    expect(Buffer.from(Y.encodeStateAsUpdate(a)).equals(Buffer.from(before))).toBe(true);
+    expect(updateAgendaItem(a, 'missing', { title: 'x' })).toBe(false);
+    expect(moveAgendaItem(a, 'missing', 0)).toBe(false);
+    expect(removeAgendaItem(a, 'missing')).toBe(false);
+  });
+
+  test('a malformed item written by a hostile client is skipped by readers', () => {
+    const [a] = replicas();
+    addAgendaItem(a, { title: 'Fine' });
+    const bad = new Y.Map<unknown>();
+    bad.set('title', 42);
+    a.getMap('agenda').set('bad', bad);
+    expect(titles(a)).toEqual(['Fine']);
+  });
+
+  test('attendance converges and sorts by name', () => {
+    const [a, b] = replicas();
+    setAttendee(a, 'u2', { name: 'Zé', agency: 'SDS', present: true });
+    setAttendee(b, 'u1', { name: 'Ana', agency: 'SEE', present: false });
+    exchange(a, b);
+    expect(readAttendance(a).map((row) => row.name)).toEqual(['Ana', 'Zé']);
+    expect(Buffer.from(Y.encodeStateAsUpdate(a)).equals(Buffer.from(Y.encodeStateAsUpdate(b)))).toBe(true);
+  });
+});
+
+describe('upgradeMeetingDoc', () => {
+  test('stamps the schema version once and keeps existing content', () => {
+    const [a] = replicas();
+    addAgendaItem(a, { title: 'Made before versions existed' });
+    expect(schemaVersionOf(a)).toBeUndefined();
+    expect(upgradeMeetingDoc(a)).toBe(true);
+    expect(schemaVersionOf(a)).toBe(MEETING_SCHEMA_VERSION);
+    expect(upgradeMeetingDoc(a)).toBe(false);
+    expect(titles(a)).toEqual(['Made before versions existed']);
+  });
+
+  test('two servers upgrading the same stored document converge', () => {
+    const [a, b] = replicas();
+    upgradeMeetingDoc(a);
+    upgradeMeetingDoc(b);
+    exchange(a, b);
+    expect(schemaVersionOf(a)).toBe(MEETING_SCHEMA_VERSION);
+    expect(Buffer.from(Y.encodeStateAsUpdate(a)).equals(Buffer.from(Y.encodeStateAsUpdate(b)))).toBe(true);
+    expect(meetingDocRoots(a)).toHaveLength(3);
+  });
+});
