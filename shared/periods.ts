@@ -38,12 +38,28 @@ export const PERIOD_FORMAT_HINT: Record<Frequency, string> = {
   monthly: 'YYYY-MM (e.g. 2026-02)',
 };
 
+/**
+ * Memoizes a function of one string key. Status for a whole government asks the same few hundred
+ * calendar questions (the same baseline dates, the same weeks) thousands of times per request, and
+ * date-fns parsing and formatting is the cost; answers never change, so they are kept (bounded).
+ */
+function memoize<T>(compute: (key: string) => T, limit = 20_000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute(key);
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+}
+
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
-export function isValidDate(date: string): boolean {
+export const isValidDate: (date: string) => boolean = memoize((date) => {
   if (!DATE_PATTERN.test(date)) return false;
   const parsed = parseISO(date);
   return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === date;
-}
+});
 
 function toDate(date: string): Date {
   if (!isValidDate(date)) throw new RangeError(`Not a date (YYYY-MM-DD): ${date}`);
@@ -58,11 +74,6 @@ export function frequencyOfPeriod(period: string): Frequency | null {
   if (MONTHLY_PATTERN.test(period)) return 'monthly';
   return null;
 }
-
-// Period strings repeat endlessly (every indicator shares the same weeks); parsing each once
-// keeps status computation for a whole government cheap. Bounded: there are only so many weeks.
-const indexCache = new Map<string, number | null>();
-const INDEX_CACHE_LIMIT = 20_000;
 
 function computeIndex(period: string, frequency: Frequency): number | null {
   if (frequency === 'monthly') {
@@ -85,14 +96,10 @@ function computeIndex(period: string, frequency: Frequency): number | null {
 
 /** The period's integer index, or null when the string is not a valid period of `frequency`. */
 export function periodIndexOrNull(period: string, frequency: Frequency): number | null {
-  const key = `${frequency}:${period}`;
-  const cached = indexCache.get(key);
-  if (cached !== undefined) return cached;
-  const index = computeIndex(period, frequency);
-  if (indexCache.size >= INDEX_CACHE_LIMIT) indexCache.clear();
-  indexCache.set(key, index);
-  return index;
+  return frequency === 'weekly' ? weeklyIndex(period) : monthlyIndex(period);
 }
+const weeklyIndex = memoize((period) => computeIndex(period, 'weekly'));
+const monthlyIndex = memoize((period) => computeIndex(period, 'monthly'));
 
 /** True when `period` is a real period written in the format of `frequency`. */
 export function isValidPeriod(period: string, frequency: Frequency): boolean {
@@ -119,13 +126,17 @@ function periodOfJsDate(date: Date, frequency: Frequency): string {
 
 /** The period at an integer index (inverse of `periodIndex`). */
 export function periodAtIndex(index: number, frequency: Frequency): string {
-  return periodOfJsDate(startOfIndex(index, frequency), frequency);
+  return frequency === 'weekly' ? weekAtIndex(String(index)) : monthAtIndex(String(index));
 }
+const weekAtIndex = memoize((index) => periodOfJsDate(startOfIndex(Number(index), 'weekly'), 'weekly'));
+const monthAtIndex = memoize((index) => periodOfJsDate(startOfIndex(Number(index), 'monthly'), 'monthly'));
 
 /** The period that contains `date`. */
 export function periodOfDate(date: string, frequency: Frequency): string {
-  return periodOfJsDate(toDate(date), frequency);
+  return frequency === 'weekly' ? weekOfDate(date) : monthOfDate(date);
 }
+const weekOfDate = memoize((date) => periodOfJsDate(toDate(date), 'weekly'));
+const monthOfDate = memoize((date) => periodOfJsDate(toDate(date), 'monthly'));
 
 /** The first day of the period (a Monday for weeks). */
 export function periodStartDate(period: string, frequency: Frequency): string {

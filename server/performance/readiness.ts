@@ -78,8 +78,9 @@ export async function getReadiness(db: Store, objectiveId: string, asOf: string)
       lastPeriod: latest.get(row.id)?.period ?? null,
     });
   }
-  // Most to chase first; ties in a stable, readable order.
-  const byMissing = <T extends Tally>(a: T, b: T) => b.missing - a.missing || b.total - a.total;
+  // Most to chase first, then the worst share missing; ties in a stable, readable order.
+  const byMissing = <T extends Tally>(a: T, b: T) =>
+    b.missing - a.missing || b.missing / b.total - a.missing / a.total;
   return {
     objective: toObjective(objective),
     asOf,
