@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
+import { startTestServer, type TestServer } from '../../helpers/server.ts';
+import { createMeetingDoc, SocketIoDocClient, waitFor } from '../../helpers/yjsClients.ts';
+
+describe('backpressure', () => {
+  let server: TestServer;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ deps: { docs: { maxBufferedBytes: 1024 * 1024 } } });
+    token = (await server.signIn('Ana Analyst', 'analyst')).token;
+  });
+  afterAll(() => server.close());
+
+  test('a reader that stops reading is dropped instead of growing server memory', {
+    timeout: 120_000,
+  }, async () => {
+    const docName = await createMeetingDoc(server.url, token);
+    // A raw y-websocket peer that never reads: its socket is paused right after the upgrade.
+    const stalled = new WebSocket(`ws://127.0.0.1:${server.port}/yjs/${docName}?token=${token}`);
+    await new Promise((resolve) => stalled.once('open', resolve));
+    let closeCode: number | null = null;
+    stalled.once('close', (code) => {
+      closeCode = code;
+    });
+    (stalled as unknown as { _socket: { pause(): void } })._socket.pause();
+
+    const writerClient = await SocketIoDocClient.connect(server.url, { token });
+    const readerClient = await SocketIoDocClient.connect(server.url, { token });
+    const writer = await writerClient.joinSynced(docName);
+    const reader = await readerClient.joinSynced(docName);
+    const chunk = 'x'.repeat(100 * 1024);
+    const notes = writer.doc.getText('notes');
+    const stalledConnected = () => server.app.hub.connectionCounts().get('websocket') === 1;
+    let sent = 0;
+    // Write until the server gives up on the stalled peer (bounded, in case it never does).
+    while (stalledConnected() && sent < 400) {
+      notes.insert(notes.length, chunk);
+      sent++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    // The reader that does read gets everything; the stalled one is gone.
+    await waitFor(
+      () => reader.doc.getText('notes').length === sent * chunk.length,
+      'reader caught up',
+      60_000,
+    );
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/statroom_doc_backpressure_disconnects_total [1-9]/);
+    expect(metrics).toMatch(/statroom_doc_connections\{transport="websocket"\} 0/);
+    (stalled as unknown as { _socket: { resume(): void } })._socket.resume();
+    await waitFor(() => closeCode !== null, 'stalled socket closed');
+    expect(closeCode).toBe(1013);
+    expect(sent).toBeLessThan(400);
+    writerClient.close();
+    readerClient.close();
+  });
+});
