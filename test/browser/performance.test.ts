@@ -149,6 +149,19 @@ describe('performance pages', () => {
     expect(stored?.value).toBe(61.5);
   });
 
+  test("an unknown indicator shows the server's own not-found message", async () => {
+    const response = await fetch(`${server.url}/api/indicators/no-such-indicator`, {
+      headers: { authorization: `Bearer ${analystToken}` },
+    });
+    expect(response.status).toBe(404);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    const page = await signedInPage('Dora Lopes', 'analyst');
+    await page.goto(`${server.url}/indicators/no-such-indicator`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(`Not found${error.message}`);
+  });
+
   test('a viewer sees the indicator but no data entry or rating forms', async () => {
     const page = await signedInPage('Vera Viewer', 'viewer');
     await page.goto(`${server.url}/indicators/ind-burglaries`);

@@ -1,9 +1,9 @@
 /**
  * Loads one API resource for a page: loading, error (with the server's message) and data, plus a
- * `reload` for after a write. A later response never overwrites a newer one when the key changes
- * quickly (e.g. moving between indicators).
+ * `reload` for after a write. A response for an older key never overwrites a newer one (e.g. when
+ * moving quickly between indicators).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/http.ts';
 
 export type Resource<T> =
@@ -11,28 +11,28 @@ export type Resource<T> =
   | { state: 'error'; data: undefined; error: ApiError }
   | { state: 'ready'; data: T; error: undefined };
 
+const LOADING = { state: 'loading', data: undefined, error: undefined } as const;
+
 export function useResource<T>(key: string, load: () => Promise<T>): Resource<T> & { reload: () => void } {
-  const [resource, setResource] = useState<Resource<T>>({
-    state: 'loading',
-    data: undefined,
-    error: undefined,
-  });
+  const [resource, setResource] = useState<Resource<T>>(LOADING);
   const [version, setVersion] = useState(0);
+  /** The key whose data `resource` holds, so a reload of the same key keeps it on screen. */
+  const loadedKey = useRef<string | null>(null);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` fetches; `version` forces a reload.
   useEffect(() => {
     let current = true;
-    setResource((previous) =>
-      // Keep showing the previous data while reloading the same resource, so a save does not flash.
-      previous.state === 'ready' && version > 0
-        ? previous
-        : { state: 'loading', data: undefined, error: undefined },
-    );
+    // Keep showing the data while reloading the same resource (after a save), so the page does not flash.
+    setResource((previous) => (previous.state === 'ready' && loadedKey.current === key ? previous : LOADING));
     load().then(
       (data) => {
-        if (current) setResource({ state: 'ready', data, error: undefined });
+        if (!current) return;
+        loadedKey.current = key;
+        setResource({ state: 'ready', data, error: undefined });
       },
       (error: unknown) => {
         if (!current) return;
+        loadedKey.current = null;
         const apiError =
           error instanceof ApiError
             ? error
@@ -44,6 +44,7 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
       current = false;
     };
   }, [key, version]);
+
   const reload = useCallback(() => setVersion((value) => value + 1), []);
   return { ...resource, reload };
 }
