@@ -21,7 +21,8 @@ import {
 
 const EDITS = 'edits';
 
-describe('durability of a server process', () => {
+// Each test starts a server process twice (tsx compiles on start): allow for a busy machine.
+describe('durability of a server process', { timeout: 120_000 }, () => {
   let dataDir: DataDir | undefined;
   let server: ServerProcess | undefined;
   const cleanups: Array<() => void> = [];
