@@ -4,7 +4,7 @@
  *
  * Portable column conventions, so one query path serves both dialects:
  * ids are text, timestamps are ISO-8601 text, dates `YYYY-MM-DD` text, numbers `double precision`
- * (`real` in SQLite), booleans integer 0/1, binary `bytea`/`blob` (see `blobType`).
+ * (`real` in SQLite), booleans integer 0/1, binary `bytea`/`blob` (chosen per dialect in the migration).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
