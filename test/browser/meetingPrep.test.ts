@@ -115,6 +115,18 @@ describe('meeting preparation in the browser', () => {
     await bruno.page.keyboard.type(' Ask about the east zone.');
     const together = 'Burglaries down 9% since March. Ask about the east zone.';
     await expect.poll(() => notes(ana.page).inputValue(), POLL).toBe(together);
+
+    // Ana's caret sits after "Burglaries" while Bruno types before it: her caret must move with the
+    // text, so what she types next lands where she was, not where the text shifted to.
+    await notes(ana.page).press('Home');
+    for (let step = 0; step < 'Burglaries'.length; step++) await notes(ana.page).press('ArrowRight');
+    await notes(bruno.page).press('Home');
+    await bruno.page.keyboard.type('Note: ');
+    await expect.poll(() => notes(ana.page).inputValue(), POLL).toBe(`Note: ${together}`);
+    await ana.page.keyboard.type(' (east zone)');
+    const final = 'Note: Burglaries (east zone) down 9% since March. Ask about the east zone.';
+    await expect.poll(() => notes(bruno.page).inputValue(), POLL).toBe(final);
+    expect(await notes(ana.page).inputValue()).toBe(final);
     await expect
       .poll(
         () =>
@@ -179,7 +191,7 @@ describe('meeting preparation in the browser', () => {
     await ana.page.getByTestId('agenda-row-select').filter({ hasText: 'Household burglaries' }).click();
     await expect
       .poll(() => notes(ana.page).inputValue(), POLL)
-      .toBe('Burglaries down 9% since March. Ask about the east zone.');
+      .toBe('Note: Burglaries (east zone) down 9% since March. Ask about the east zone.');
     await expect.poll(() => ana.page.getByTestId('agenda-total').textContent(), POLL).toBe('45 min');
   });
 
@@ -215,6 +227,22 @@ describe('meeting preparation in the browser', () => {
     await page.waitForURL(/\/signin/);
     expect(await page.getByLabel('Your name').inputValue()).toBe('Vera Viewer');
     await context.close();
+  });
+
+  test('an analyst who drops offline keeps editing, and both sides merge on reconnect', async () => {
+    await ana.context.setOffline(true);
+    await ana.page.getByTestId('offline-banner').waitFor();
+    await expect.poll(() => ana.page.getByTestId('connection-status').textContent(), POLL).toBe('Offline');
+    await addItem(ana.page, 'Written on the train');
+    await addItem(bruno.page, 'Written at the desk');
+    // Nothing reaches Bruno while Ana is offline.
+    expect(await rowTitles(bruno.page)).not.toContain('Written on the train');
+
+    await ana.context.setOffline(false);
+    await expect.poll(() => rowTitles(bruno.page), POLL).toContain('Written on the train');
+    await expect.poll(() => rowTitles(ana.page), POLL).toContain('Written at the desk');
+    expect(await rowTitles(ana.page)).toEqual(await rowTitles(bruno.page));
+    await expect.poll(() => ana.page.getByTestId('offline-banner').count(), POLL).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

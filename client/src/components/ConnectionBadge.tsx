@@ -43,7 +43,9 @@ export function ConnectionBadge() {
       data-status={connection.status}
     >
       <span className="conn__dot" aria-hidden="true" />
-      <span className="conn__label">{view.label}</span>
+      <span className="conn__label" data-testid="connection-status">
+        {view.label}
+      </span>
     </output>
   );
 }
