@@ -3,6 +3,7 @@
  */
 import type { Db } from '../db/database.ts';
 import { chunkSizeFor, chunks } from '../performance/chunks.ts';
+import { performanceWrite } from '../performance/revision.ts';
 import { type DemoData, type DemoOptions, generateDemoData } from './generate.ts';
 
 export interface SeedSummary {
@@ -20,7 +21,7 @@ export async function seedDemoData(db: Db, options: DemoOptions): Promise<SeedSu
 }
 
 export async function insertDemoData(db: Db, data: DemoData): Promise<SeedSummary> {
-  await db.kysely.transaction().execute(async (trx) => {
+  await performanceWrite(db.kysely, async (trx) => {
     // Parents before children, for the foreign keys.
     for (const chunk of chunks(data.agencies, chunkSizeFor(3)))
       await trx.insertInto('agencies').values(chunk).execute();

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Agency } from '../../shared/performance.ts';
 import { conflict } from '../http/errors.ts';
 import type { Store } from './queries.ts';
+import { performanceWrite } from './revision.ts';
 import { toAgency } from './rows.ts';
 
 export async function listAgencies(db: Store): Promise<Agency[]> {
@@ -14,7 +15,7 @@ export async function createAgency(
   db: Store,
   input: { id?: string | undefined; code: string; name: string },
 ): Promise<Agency> {
-  return db.transaction().execute(async (trx) => {
+  return performanceWrite(db, async (trx) => {
     const id = input.id ?? randomUUID();
     const clash = await trx
       .selectFrom('agencies')

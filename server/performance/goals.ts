@@ -5,6 +5,7 @@ import type { Principal } from '../../shared/roles.ts';
 import { conflict, invalidPayload, notFound } from '../http/errors.ts';
 import { loadGoalSummaries } from './objectives.ts';
 import type { Store } from './queries.ts';
+import { performanceWrite } from './revision.ts';
 import { toAgency, toGoal, toObjective, toRating } from './rows.ts';
 
 export async function getGoalDetail(db: Store, id: string, asOf: string): Promise<GoalDetail> {
@@ -52,7 +53,7 @@ export interface NewGoal {
 }
 
 export async function createGoal(db: Store, input: NewGoal): Promise<Goal> {
-  return db.transaction().execute(async (trx) => {
+  return performanceWrite(db, async (trx) => {
     const id = input.id ?? randomUUID();
     const [objective, agency, existing] = await Promise.all([
       trx.selectFrom('objectives').select('id').where('id', '=', input.objectiveId).executeTakeFirst(),
@@ -83,7 +84,7 @@ export async function rateGoal(
   by: Principal,
   now: Date = new Date(),
 ): Promise<OwnerRating> {
-  return db.transaction().execute(async (trx) => {
+  return performanceWrite(db, async (trx) => {
     const goal = await trx.selectFrom('goals').select('id').where('id', '=', goalId).executeTakeFirst();
     if (!goal) throw notFound(`No goal ${goalId}`);
     const row = {

@@ -12,6 +12,7 @@ import type { Principal } from '../../shared/roles.ts';
 import { computeStatus, planFor } from '../../shared/status.ts';
 import { conflict, invalidPayload, notFound } from '../http/errors.ts';
 import type { Store } from './queries.ts';
+import { performanceWrite } from './revision.ts';
 import { toAgency, toDataPoint, toGoal, toIndicator, toObjective } from './rows.ts';
 
 export async function getIndicatorDetail(db: Store, id: string, asOf: string): Promise<IndicatorDetail> {
@@ -59,7 +60,7 @@ export interface NewIndicator extends Omit<Indicator, 'id' | 'trajectory' | 'thr
 }
 
 export async function createIndicator(db: Store, input: NewIndicator): Promise<Indicator> {
-  return db.transaction().execute(async (trx) => {
+  return performanceWrite(db, async (trx) => {
     const id = input.id ?? randomUUID();
     const [goal, existing] = await Promise.all([
       trx.selectFrom('goals').select('id').where('id', '=', input.goalId).executeTakeFirst(),
@@ -102,7 +103,7 @@ export async function putDataPoint(
   by: Principal,
   now: Date = new Date(),
 ): Promise<{ point: DataPoint; created: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  return performanceWrite(db, async (trx) => {
     const indicator = await trx
       .selectFrom('indicators')
       .select(['id', 'frequency'])
@@ -145,7 +146,7 @@ export async function putDataPoint(
 }
 
 export async function deleteDataPoint(db: Store, indicatorId: string, period: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await performanceWrite(db, async (trx) => {
     const indicator = await trx
       .selectFrom('indicators')
       .select('id')

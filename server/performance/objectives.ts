@@ -11,6 +11,7 @@ import { conflict, notFound } from '../http/errors.ts';
 import { factsOf, overviewOf, summarizeGoal } from './goalSummaries.ts';
 import { type IndicatorState, loadIndicatorStates } from './indicatorStates.ts';
 import { ALL, loadLatestRatings, type Scope, type Store } from './queries.ts';
+import { performanceWrite, revisionMemo } from './revision.ts';
 import { groupBy, toAgency, toGoal, toObjective } from './rows.ts';
 
 /** Goals in scope, each summarized with its indicators' states and latest rating. */
@@ -34,7 +35,15 @@ export async function loadGoalSummaries(
   );
 }
 
-export async function listObjectiveOverviews(db: Store, asOf: string): Promise<ObjectiveOverview[]> {
+/**
+ * Every objective's overview as of a date. The whole government is a handful of set-based
+ * queries (~1,000 indicators, their latest points); the result is reused until any performance
+ * write bumps the revision, since the home page is read far more often than data changes.
+ */
+export const listObjectiveOverviews: (db: Store, asOf: string) => Promise<ObjectiveOverview[]> =
+  revisionMemo(computeObjectiveOverviews);
+
+async function computeObjectiveOverviews(db: Store, asOf: string): Promise<ObjectiveOverview[]> {
   const [objectives, goals] = await Promise.all([
     db.selectFrom('objectives').selectAll().orderBy('position').orderBy('name').execute(),
     loadGoalSummaries(db, ALL, asOf, { sparklines: false }),
@@ -76,7 +85,7 @@ export interface NewObjective {
 }
 
 export async function createObjective(db: Store, input: NewObjective): Promise<Objective> {
-  return db.transaction().execute(async (trx) => {
+  return performanceWrite(db, async (trx) => {
     const id = input.id ?? randomUUID();
     if (await trx.selectFrom('objectives').select('id').where('id', '=', id).executeTakeFirst()) {
       throw conflict(`An objective with id ${id} already exists`);

@@ -95,10 +95,19 @@ export function performanceMigration(dialect: DialectName): Migration {
         .on('goal_ratings')
         .columns(['goal_id', 'id'])
         .execute();
+
+      // One row, bumped by every write to the tables above (see server/performance/revision.ts).
+      await db.schema
+        .createTable('performance_revision')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('revision', 'bigint', (c) => c.notNull())
+        .execute();
+      await sql`insert into performance_revision (id, revision) values (1, 0)`.execute(db);
     },
 
     async down(db: Kysely<unknown>) {
       for (const table of [
+        'performance_revision',
         'goal_ratings',
         'data_points',
         'indicator_trajectory',

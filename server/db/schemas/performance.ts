@@ -68,6 +68,12 @@ export interface GoalRatingsTable {
   rated_by: string;
 }
 
+/** A single row (id 1) whose revision every performance write bumps. */
+export interface PerformanceRevisionTable {
+  id: number;
+  revision: number;
+}
+
 export interface PerformanceTables {
   agencies: AgenciesTable;
   objectives: ObjectivesTable;
@@ -76,4 +82,5 @@ export interface PerformanceTables {
   indicator_trajectory: IndicatorTrajectoryTable;
   data_points: DataPointsTable;
   goal_ratings: GoalRatingsTable;
+  performance_revision: PerformanceRevisionTable;
 }

@@ -8,6 +8,7 @@ import { isValidPeriod, PERIOD_FORMAT_HINT } from '../../../shared/periods.ts';
 import type { Principal } from '../../../shared/roles.ts';
 import { chunkSizeFor, chunks } from '../chunks.ts';
 import { pointKey, type Store } from '../queries.ts';
+import { performanceWrite } from '../revision.ts';
 import { CellReader } from './cells.ts';
 import type { CsvImporter, ImportCounts } from './csvImport.ts';
 
@@ -82,7 +83,7 @@ async function commitDataPoints(
   by: Principal,
   now: Date,
 ): Promise<ImportCounts> {
-  return db.transaction().execute(async (trx) => {
+  return performanceWrite(db, async (trx) => {
     const indicatorIds = [...new Set(rows.map((row) => row.indicatorId))];
     const existing = new Map<string, { value: number; note: string | null }>();
     for (const ids of chunks(indicatorIds, 500)) {

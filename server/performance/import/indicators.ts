@@ -8,6 +8,7 @@
 import { DEFAULT_THRESHOLDS, Direction, Frequency } from '../../../shared/performance.ts';
 import { chunkSizeFor, chunks } from '../chunks.ts';
 import type { Store } from '../queries.ts';
+import { performanceWrite } from '../revision.ts';
 import type { IndicatorRow } from '../rows.ts';
 import { CellReader } from './cells.ts';
 import type { CsvImporter, ImportCounts } from './csvImport.ts';
@@ -115,7 +116,7 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
     },
 
     async commit(rows) {
-      return db.transaction().execute(async (trx) => {
+      return performanceWrite(db, async (trx) => {
         // Compare against the rows as they are inside the transaction, not as they were at `prepare`.
         const current = new Map<string, IndicatorRow>();
         for (const ids of chunks(

@@ -376,6 +376,23 @@ describe.each(DIALECTS)('performance API on %s', (dialect) => {
       expect(malformed.status).toBe(400);
     });
 
+    test('the overview and detail follow every write at once', async () => {
+      const counts = async () =>
+        (
+          await viewer.get<{ objectives: ObjectiveOverview[] }>(`/objectives?asOf=${AS_OF}`)
+        ).body.objectives.find((objective) => objective.id === 'obj-t')!.statusCounts;
+      const before = await counts();
+      // Far below the plan for arrests: goal-a goes off track.
+      await analyst.put('/indicators/ind-w/points/2026-W11', { value: 50 });
+      expect(await counts()).toEqual({
+        ...before,
+        on_track: before.on_track - 1,
+        off_track: before.off_track + 1,
+      });
+      await analyst.put('/indicators/ind-w/points/2026-W11', { value: 118 });
+      expect(await counts()).toEqual(before);
+    });
+
     test('unknown indicators', async () => {
       expectError(await viewer.get('/indicators/nope'), 404, 'not_found');
       expectError(await analyst.put('/indicators/nope/points/2026-W11', { value: 1 }), 404, 'not_found');
