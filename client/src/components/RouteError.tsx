@@ -4,6 +4,22 @@ import { ApiError } from '../api/http.ts';
 
 export function RouteError() {
   const error = useRouteError();
+  if (error instanceof ApiError && error.code === 'unauthenticated') {
+    return (
+      <div className="page page--narrow">
+        <div className="empty">
+          <h1 className="empty__title">Your session has ended</h1>
+          <p className="empty__text">Sign in again to carry on where you were.</p>
+          <Link
+            className="button button--primary"
+            to={`/signin?next=${encodeURIComponent(location.pathname)}`}
+          >
+            Sign in again
+          </Link>
+        </div>
+      </div>
+    );
+  }
   let title = 'Something went wrong';
   let message = 'The page could not be shown. Try again in a moment.';
   if (error instanceof ApiError) {
