@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImportEvent, IndicatorDetail } from '../../../shared/performance.ts';
 import { periodAtIndex, periodIndex } from '../../../shared/periods.ts';
@@ -81,6 +82,22 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
       );
       expect(lastEvent(result.events)).toMatchObject({ type: 'done', updated: 1 });
       expect((await pointsOf('ind-m'))[0]).toEqual(['2026-01', 56, 'Flu season']);
+    });
+
+    test('reads a spreadsheet export: BOM, CRLF, columns in any order and case, quoted line breaks', async () => {
+      const csv = readFileSync(new URL('../../fixtures/data-points-excel.csv', import.meta.url), 'utf8');
+      const result = await postCsv(server, token, 'data-points', csv);
+      expect(lastEvent(result.events)).toMatchObject({ type: 'done', rowsRead: 2 });
+      expect((await pointsOf('ind-w')).find(([period]) => period === '2026-W12')).toEqual([
+        '2026-W12',
+        121.5,
+        'Two lines:\r\nrecount, then audit',
+      ]);
+      expect((await pointsOf('ind-m')).find(([period]) => period === '2026-03')).toEqual([
+        '2026-03',
+        51,
+        null,
+      ]);
     });
 
     test('every bad row is reported with its line and reason, and nothing changes', async () => {
