@@ -32,7 +32,6 @@ export interface CsvRow {
 
 export interface CsvImporter<Row> {
   requiredColumns: readonly string[];
-  optionalColumns: readonly string[];
   /** Loads what validation needs (known ids…); called once, after the header is read. */
   prepare(columns: ReadonlySet<string>): Promise<void>;
   /** A valid row, or the reasons it is not. */

@@ -35,7 +35,6 @@ export function dataPointsImporter(
 
   return {
     requiredColumns: DATA_POINT_COLUMNS,
-    optionalColumns: ['note'],
 
     async prepare(columns) {
       hasNoteColumn = columns.has('note');

@@ -50,7 +50,6 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
 
   return {
     requiredColumns: INDICATOR_COLUMNS,
-    optionalColumns: ['threshold_at_risk', 'threshold_off_track'],
 
     async prepare() {
       const [goals, indicators] = await Promise.all([
