@@ -6,6 +6,12 @@ import { createMeeting } from '../../api/meetings.ts';
 import { Field } from '../../components/Field.tsx';
 import { todayIso } from './meetingDates.ts';
 
+/** An objective a meeting can review (from the performance-data API, when it answers). */
+export interface ObjectiveChoice {
+  id: string;
+  name: string;
+}
+
 type Errors = { title?: string; scheduledFor?: string; form?: string };
 
 function validate(title: string, scheduledFor: string): Errors {
@@ -25,8 +31,9 @@ function serverErrors(error: unknown): Errors {
   return { form: error.message };
 }
 
-export function MeetingCreateForm() {
+export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[] }) {
   const [title, setTitle] = useState('');
+  const [objectiveId, setObjectiveId] = useState('');
   const [scheduledFor, setScheduledFor] = useState(todayIso);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -39,7 +46,11 @@ export function MeetingCreateForm() {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const meeting = await createMeeting({ title: title.trim(), scheduledFor });
+      const meeting = await createMeeting({
+        title: title.trim(),
+        scheduledFor,
+        ...(objectiveId ? { objectiveId } : {}),
+      });
       navigate(`/meetings/${meeting.id}/prep`);
     } catch (error) {
       setErrors(serverErrors(error));
@@ -53,6 +64,28 @@ export function MeetingCreateForm() {
         New meeting
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
+        {objectives.length > 0 && (
+          <Field label="Objective" hint="Optional: the strategic objective this meeting reviews">
+            <select
+              className="input"
+              name="objectiveId"
+              value={objectiveId}
+              onChange={(event) => {
+                const chosen = objectives.find((objective) => objective.id === event.target.value);
+                setObjectiveId(event.target.value);
+                // Most meetings are named after their objective: offer that, never overwrite a typed title.
+                if (chosen && !title.trim()) setTitle(`${chosen.name} — weekly meeting`);
+              }}
+            >
+              <option value="">No objective</option>
+              {objectives.map((objective) => (
+                <option key={objective.id} value={objective.id}>
+                  {objective.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field
           label="Title"
           error={errors.title}

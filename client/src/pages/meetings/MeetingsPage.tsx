@@ -1,17 +1,26 @@
 /** All meetings, newest first, and (for analysts) the form that creates one. */
 import { useLoaderData } from 'react-router';
 import { listMeetings, type Meeting } from '../../api/meetings.ts';
+import { performanceApi } from '../../api/performance.ts';
 import { useStore } from '../../store/index.ts';
-import { MeetingCreateForm } from './MeetingCreateForm.tsx';
+import { MeetingCreateForm, type ObjectiveChoice } from './MeetingCreateForm.tsx';
 import { MeetingTable } from './MeetingTable.tsx';
 import './meetings.css';
 
-export async function meetingsLoader(): Promise<Meeting[]> {
-  return listMeetings();
+export async function meetingsLoader(): Promise<{ meetings: Meeting[]; objectives: ObjectiveChoice[] }> {
+  const [meetings, objectives] = await Promise.all([
+    listMeetings(),
+    // Linking a meeting to an objective is optional: without the data API the form still works.
+    performanceApi
+      .objectives()
+      .then(({ objectives }) => objectives.map(({ id, name }) => ({ id, name })))
+      .catch(() => []),
+  ]);
+  return { meetings, objectives };
 }
 
 export function MeetingsPage() {
-  const meetings = useLoaderData<typeof meetingsLoader>();
+  const { meetings, objectives } = useLoaderData<typeof meetingsLoader>();
   const canCreate = useStore((state) => state.principal?.role === 'analyst');
   return (
     <div className="page">
@@ -32,7 +41,7 @@ export function MeetingsPage() {
         </section>
         <aside className="split__side">
           {canCreate ? (
-            <MeetingCreateForm />
+            <MeetingCreateForm objectives={objectives} />
           ) : (
             <section className="card card--muted">
               <h2 className="card__title">New meeting</h2>
