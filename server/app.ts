@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import express from 'express';
 import type { Registry } from 'prom-client';
 import { createAuthenticate } from './auth/authenticate.ts';
@@ -94,8 +94,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
 }
 
 /** Serves the built single-page client, with every unknown non-API path falling back to index.html. */
-function mountClient(web: express.Express, clientDir: string | undefined): void {
-  if (!clientDir || !existsSync(join(clientDir, 'index.html'))) return;
+function mountClient(web: express.Express, configuredDir: string | undefined): void {
+  if (!configuredDir) return;
+  // res.sendFile refuses relative paths; the configured folder is usually relative to the cwd.
+  const clientDir = resolve(configuredDir);
+  if (!existsSync(join(clientDir, 'index.html'))) return;
   web.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   web.get('/{*splat}', (req, res, next) => {
     if (req.path.startsWith('/api/') || req.path.startsWith('/yjs/')) return next();
