@@ -48,6 +48,12 @@ export interface IndicatorTemplate {
   /** Planned change as a fraction of the baseline. */
   change: [number, number];
   decimals: number;
+  /**
+   * Codes of the agencies that would own a goal measured by this indicator (the first is the usual
+   * owner), all among the objective's agencies: homicide cases solved belong to the Civil Police,
+   * not to the Fire and Rescue Department.
+   */
+  owners: string[];
 }
 
 export interface ObjectiveSeed {
@@ -59,6 +65,7 @@ export interface ObjectiveSeed {
 }
 
 const t = (
+  owners: string[],
   name: string,
   subject: string,
   unit: string,
@@ -67,7 +74,7 @@ const t = (
   base: [number, number],
   change: [number, number],
   decimals = 0,
-): IndicatorTemplate => ({ name, subject, unit, direction, frequency, base, change, decimals });
+): IndicatorTemplate => ({ name, subject, unit, direction, frequency, base, change, decimals, owners });
 
 export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
   {
@@ -75,8 +82,18 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     description: 'Fewer violent crimes and a faster, fairer police response in every region.',
     agencies: ['SDS', 'PMP', 'PCP', 'CBM'],
     indicators: [
-      t('Violent deaths', 'violent deaths', 'deaths', 'down', 'weekly', [20, 90], [0.1, 0.25]),
       t(
+        ['SDS', 'PMP', 'PCP'],
+        'Violent deaths',
+        'violent deaths',
+        'deaths',
+        'down',
+        'weekly',
+        [20, 90],
+        [0.1, 0.25],
+      ),
+      t(
+        ['PMP', 'PCP'],
         'Household burglaries',
         'household burglaries',
         'burglaries',
@@ -85,9 +102,28 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [60, 260],
         [0.1, 0.2],
       ),
-      t('Vehicle thefts', 'vehicle thefts', 'thefts', 'down', 'weekly', [80, 300], [0.08, 0.2]),
-      t('Street robberies', 'street robberies', 'robberies', 'down', 'weekly', [150, 600], [0.1, 0.2]),
       t(
+        ['PMP', 'PCP'],
+        'Vehicle thefts',
+        'vehicle thefts',
+        'thefts',
+        'down',
+        'weekly',
+        [80, 300],
+        [0.08, 0.2],
+      ),
+      t(
+        ['PMP'],
+        'Street robberies',
+        'street robberies',
+        'robberies',
+        'down',
+        'weekly',
+        [150, 600],
+        [0.1, 0.2],
+      ),
+      t(
+        ['CBM', 'PMP'],
         'Emergency response time',
         'emergency response time',
         'minutes',
@@ -98,6 +134,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         1,
       ),
       t(
+        ['PCP'],
         'Homicide cases solved',
         'the homicide clearance rate',
         '%',
@@ -115,6 +152,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     agencies: ['SEE', 'SEJE'],
     indicators: [
       t(
+        ['SEE'],
         'Students reading at grade level',
         'students reading at grade level',
         '%',
@@ -125,6 +163,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         1,
       ),
       t(
+        ['SEE', 'SEJE'],
         'Secondary school dropout',
         'secondary school dropout',
         '%',
@@ -134,8 +173,19 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.15, 0.35],
         1,
       ),
-      t('Daily attendance', 'daily attendance', '%', 'up', 'weekly', [82, 91], [0.03, 0.06], 1),
       t(
+        ['SEE', 'SEJE'],
+        'Daily attendance',
+        'daily attendance',
+        '%',
+        'up',
+        'weekly',
+        [82, 91],
+        [0.03, 0.06],
+        1,
+      ),
+      t(
+        ['SEE'],
         'Full-time school enrolment',
         'full-time school enrolment',
         'students',
@@ -144,7 +194,17 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [20000, 90000],
         [0.1, 0.3],
       ),
-      t('Teacher absenteeism', 'teacher absenteeism', '%', 'down', 'weekly', [6, 12], [0.15, 0.3], 1),
+      t(
+        ['SEE'],
+        'Teacher absenteeism',
+        'teacher absenteeism',
+        '%',
+        'down',
+        'weekly',
+        [6, 12],
+        [0.15, 0.3],
+        1,
+      ),
     ],
   },
   {
@@ -153,6 +213,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     agencies: ['SES', 'HRN'],
     indicators: [
       t(
+        ['SES'],
         'Infant mortality',
         'infant mortality',
         'per 1,000 live births',
@@ -162,8 +223,19 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.08, 0.2],
         1,
       ),
-      t('Vaccination coverage', 'vaccination coverage', '%', 'up', 'monthly', [72, 88], [0.05, 0.12], 1),
       t(
+        ['SES'],
+        'Vaccination coverage',
+        'vaccination coverage',
+        '%',
+        'up',
+        'monthly',
+        [72, 88],
+        [0.05, 0.12],
+        1,
+      ),
+      t(
+        ['HRN'],
         'Emergency room waiting time',
         'emergency room waiting time',
         'minutes',
@@ -173,6 +245,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.15, 0.35],
       ),
       t(
+        ['HRN'],
         'Surgery waiting list',
         'the surgery waiting list',
         'patients',
@@ -181,8 +254,18 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [3000, 12000],
         [0.15, 0.35],
       ),
-      t('Primary care coverage', 'primary care coverage', '%', 'up', 'monthly', [60, 78], [0.06, 0.15], 1),
-      t('Dengue cases', 'dengue cases', 'cases', 'down', 'weekly', [200, 900], [0.15, 0.35]),
+      t(
+        ['SES'],
+        'Primary care coverage',
+        'primary care coverage',
+        '%',
+        'up',
+        'monthly',
+        [60, 78],
+        [0.06, 0.15],
+        1,
+      ),
+      t(['SES'], 'Dengue cases', 'dengue cases', 'cases', 'down', 'weekly', [200, 900], [0.15, 0.35]),
     ],
   },
   {
@@ -190,8 +273,18 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     description: 'More formal jobs and investment, spread beyond the metropolitan region.',
     agencies: ['SDEC', 'AGE', 'SEFAZ'],
     indicators: [
-      t('Formal jobs created', 'formal job creation', 'jobs', 'up', 'monthly', [2000, 9000], [0.1, 0.3]),
       t(
+        ['SDEC', 'AGE'],
+        'Formal jobs created',
+        'formal job creation',
+        'jobs',
+        'up',
+        'monthly',
+        [2000, 9000],
+        [0.1, 0.3],
+      ),
+      t(
+        ['AGE'],
         'People placed by the employment agency',
         'job placements',
         'people',
@@ -201,6 +294,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.1, 0.3],
       ),
       t(
+        ['SDEC'],
         'Investment attracted',
         'investment attracted',
         'R$ million',
@@ -211,6 +305,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         1,
       ),
       t(
+        ['SEFAZ', 'SDEC'],
         'Days to open a business',
         'the days to open a business',
         'days',
@@ -227,8 +322,19 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     description: 'Roads in good condition and faster, safer commutes in the metropolitan region.',
     agencies: ['SEINFRA', 'DER', 'CTM'],
     indicators: [
-      t('Roads in good condition', 'roads in good condition', '%', 'up', 'monthly', [45, 70], [0.1, 0.25], 1),
       t(
+        ['DER', 'SEINFRA'],
+        'Roads in good condition',
+        'roads in good condition',
+        '%',
+        'up',
+        'monthly',
+        [45, 70],
+        [0.1, 0.25],
+        1,
+      ),
+      t(
+        ['CTM'],
         'Average bus commute',
         'the average bus commute',
         'minutes',
@@ -238,8 +344,17 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.08, 0.15],
         1,
       ),
-      t('Traffic deaths', 'traffic deaths', 'deaths', 'down', 'weekly', [12, 40], [0.1, 0.25]),
-      t('Bus trips on schedule', 'bus punctuality', '%', 'up', 'weekly', [70, 86], [0.05, 0.12], 1),
+      t(
+        ['DER', 'CTM'],
+        'Traffic deaths',
+        'traffic deaths',
+        'deaths',
+        'down',
+        'weekly',
+        [12, 40],
+        [0.1, 0.25],
+      ),
+      t(['CTM'], 'Bus trips on schedule', 'bus punctuality', '%', 'up', 'weekly', [70, 86], [0.05, 0.12], 1),
     ],
   },
   {
@@ -248,6 +363,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     agencies: ['CSA', 'SEINFRA'],
     indicators: [
       t(
+        ['CSA'],
         'Homes with daily water supply',
         'homes with daily water supply',
         '%',
@@ -257,9 +373,30 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.05, 0.12],
         1,
       ),
-      t('Sewage collected', 'sewage collection', '%', 'up', 'monthly', [25, 45], [0.1, 0.3], 1),
-      t('Water lost in distribution', 'water losses', '%', 'down', 'monthly', [40, 55], [0.08, 0.18], 1),
       t(
+        ['CSA', 'SEINFRA'],
+        'Sewage collected',
+        'sewage collection',
+        '%',
+        'up',
+        'monthly',
+        [25, 45],
+        [0.1, 0.3],
+        1,
+      ),
+      t(
+        ['CSA'],
+        'Water lost in distribution',
+        'water losses',
+        '%',
+        'down',
+        'monthly',
+        [40, 55],
+        [0.08, 0.18],
+        1,
+      ),
+      t(
+        ['CSA', 'SEINFRA'],
         'Supply interruptions',
         'supply interruptions',
         'interruptions',
@@ -276,6 +413,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     agencies: ['SEAS', 'SEJE'],
     indicators: [
       t(
+        ['SEAS'],
         'Families in extreme poverty',
         'families in extreme poverty',
         'families',
@@ -285,6 +423,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.08, 0.2],
       ),
       t(
+        ['SEAS'],
         'Families followed by social workers',
         'families followed by social workers',
         'families',
@@ -294,6 +433,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.1, 0.25],
       ),
       t(
+        ['SEAS'],
         'Meals served in community kitchens',
         'meals served in community kitchens',
         'meals',
@@ -303,6 +443,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.1, 0.25],
       ),
       t(
+        ['SEAS', 'SEJE'],
         'Child labour cases open',
         'open child labour cases',
         'cases',
@@ -318,8 +459,18 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     description: 'Less deforestation, cleaner rivers and a faster, predictable licensing process.',
     agencies: ['SEMAS', 'AEA'],
     indicators: [
-      t('Deforested area', 'deforestation', 'hectares', 'down', 'monthly', [300, 1200], [0.15, 0.35]),
       t(
+        ['SEMAS', 'AEA'],
+        'Deforested area',
+        'deforestation',
+        'hectares',
+        'down',
+        'monthly',
+        [300, 1200],
+        [0.15, 0.35],
+      ),
+      t(
+        ['AEA'],
         'Environmental licences decided on time',
         'licences decided on time',
         '%',
@@ -330,6 +481,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         1,
       ),
       t(
+        ['AEA', 'SEMAS'],
         'River monitoring points in good condition',
         'river quality',
         '%',
@@ -340,6 +492,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         1,
       ),
       t(
+        ['SEMAS'],
         'Waste sent to proper landfills',
         'waste sent to proper landfills',
         '%',
@@ -356,8 +509,9 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     description: 'A balanced budget, more revenue collected and public services that answer on time.',
     agencies: ['SEFAZ', 'SEPLAG'],
     indicators: [
-      t('Tax revenue', 'tax revenue', 'R$ million', 'up', 'monthly', [900, 1600], [0.04, 0.1], 1),
+      t(['SEFAZ'], 'Tax revenue', 'tax revenue', 'R$ million', 'up', 'monthly', [900, 1600], [0.04, 0.1], 1),
       t(
+        ['SEPLAG'],
         'Personnel spending',
         'personnel spending',
         '% of revenue',
@@ -368,6 +522,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         1,
       ),
       t(
+        ['SEPLAG'],
         'Citizen requests answered on time',
         'requests answered on time',
         '%',
@@ -377,7 +532,17 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.08, 0.18],
         1,
       ),
-      t('Suppliers paid on time', 'suppliers paid on time', '%', 'up', 'monthly', [70, 88], [0.05, 0.12], 1),
+      t(
+        ['SEFAZ'],
+        'Suppliers paid on time',
+        'suppliers paid on time',
+        '%',
+        'up',
+        'monthly',
+        [70, 88],
+        [0.05, 0.12],
+        1,
+      ),
     ],
   },
   {
@@ -385,8 +550,9 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     description: 'Homes delivered to families in risk areas and better-served neighbourhoods.',
     agencies: ['SECID', 'COHAB'],
     indicators: [
-      t('Homes delivered', 'homes delivered', 'homes', 'up', 'monthly', [150, 600], [0.2, 0.5]),
+      t(['COHAB'], 'Homes delivered', 'homes delivered', 'homes', 'up', 'monthly', [150, 600], [0.2, 0.5]),
       t(
+        ['SECID', 'COHAB'],
         'Families living in risk areas',
         'families in risk areas',
         'families',
@@ -395,8 +561,18 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [12000, 30000],
         [0.1, 0.25],
       ),
-      t('Land titles issued', 'land titles issued', 'titles', 'up', 'monthly', [200, 900], [0.2, 0.5]),
       t(
+        ['COHAB', 'SECID'],
+        'Land titles issued',
+        'land titles issued',
+        'titles',
+        'up',
+        'monthly',
+        [200, 900],
+        [0.2, 0.5],
+      ),
+      t(
+        ['SECID'],
         'Street lighting repairs done within 72 hours',
         'street lighting repairs on time',
         '%',
@@ -413,8 +589,18 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     description: 'Water, technical assistance and markets for family farmers in the semi-arid interior.',
     agencies: ['SARA', 'IPA', 'CSA'],
     indicators: [
-      t('Cisterns installed', 'cisterns installed', 'cisterns', 'up', 'monthly', [300, 1200], [0.2, 0.5]),
       t(
+        ['SARA', 'CSA'],
+        'Cisterns installed',
+        'cisterns installed',
+        'cisterns',
+        'up',
+        'monthly',
+        [300, 1200],
+        [0.2, 0.5],
+      ),
+      t(
+        ['IPA', 'SARA'],
         'Family farms with technical assistance',
         'family farms with technical assistance',
         'farms',
@@ -424,6 +610,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.1, 0.3],
       ),
       t(
+        ['CSA'],
         'Water-truck deliveries',
         'water-truck deliveries',
         'deliveries',
@@ -432,7 +619,17 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [800, 2500],
         [0.1, 0.25],
       ),
-      t('Seed distribution completed', 'seed distribution', '%', 'up', 'monthly', [55, 75], [0.15, 0.3], 1),
+      t(
+        ['SARA', 'IPA'],
+        'Seed distribution completed',
+        'seed distribution',
+        '%',
+        'up',
+        'monthly',
+        [55, 75],
+        [0.15, 0.3],
+        1,
+      ),
     ],
   },
   {
@@ -442,6 +639,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
     agencies: ['SECULT', 'SEJE', 'AGE'],
     indicators: [
       t(
+        ['SEJE'],
         'Young people in sport programmes',
         'young people in sport programmes',
         'participants',
@@ -451,6 +649,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.1, 0.3],
       ),
       t(
+        ['SECULT'],
         'Cultural events in the interior',
         'cultural events in the interior',
         'events',
@@ -460,6 +659,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.1, 0.3],
       ),
       t(
+        ['AGE'],
         'Youth first-job placements',
         'youth first-job placements',
         'placements',
@@ -469,6 +669,7 @@ export const DEMO_OBJECTIVES: ObjectiveSeed[] = [
         [0.1, 0.3],
       ),
       t(
+        ['SEJE', 'SECULT'],
         'Youth centres open in the evening',
         'youth centres open in the evening',
         'centres',

@@ -99,6 +99,26 @@ function indicatorStatuses(random: Random, profile: RatedStatus, count: number):
   return statuses;
 }
 
+/**
+ * A goal's indicators: its main one, then related ones of the same objective, those its agency also
+ * owns first (a Civil Police goal on violent deaths tracks homicide clearance before response times).
+ */
+function goalTemplates(
+  random: Random,
+  all: IndicatorTemplate[],
+  main: IndicatorTemplate,
+  agencyCode: string,
+): IndicatorTemplate[] {
+  const count = random.pick(INDICATORS_PER_GOAL);
+  const others = random.sample(
+    all.filter((template) => template !== main),
+    all.length - 1,
+  );
+  const owned = others.filter((template) => template.owners.includes(agencyCode));
+  const related = others.filter((template) => !template.owners.includes(agencyCode));
+  return [main, ...owned, ...related].slice(0, count);
+}
+
 const round = (value: number, decimals: number) => {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
@@ -150,11 +170,12 @@ export function generateDemoData(options: DemoOptions): DemoData {
     for (let g = 0; g < goalCount; g++) {
       goalNumber += 1;
       const goalId = `goal-${String(goalNumber).padStart(3, '0')}`;
-      const agencyCode = random.pick(objective.agencies);
+      // The main indicator decides what the goal is about, and so which agency can own it.
+      const main = random.pick(objective.indicators);
+      const agencyCode = random.pick(main.owners);
       const ownerName = random.pick(owners.get(agencyCode)!);
       const region = random.pick(REGIONS);
-      const templates = random.sample(objective.indicators, random.pick(INDICATORS_PER_GOAL));
-      const main = templates[0]!;
+      const templates = goalTemplates(random, objective.indicators, main, agencyCode);
       const profile = pickProfile(random);
       const changePercent = Math.round(random.float(main.change[0], main.change[1]) * 100);
       const targetDate = addDaysToDate(asOf, random.int(120, 540));
