@@ -1,46 +1,18 @@
 /**
- * The two load scenarios of issue 2, driven by stock y-websocket clients so that both servers are
- * measured with exactly the same client code. Latency is edit-to-reader: the writer stamps each
+ * The two load scenarios of issue 2, driven by the same client code for every server (stock
+ * y-websocket clients; StatRoom's Socket.IO row uses the Socket.IO client of `clients.ts`). Latency is edit-to-reader: the writer stamps each
  * edit with its sequence number, every reader records when it sees it; writer and readers live in
  * this process, so one clock measures both ends.
  */
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { sleep } from '../stats.ts';
+import type { BenchClient } from './clients.ts';
 import type { BenchServer } from './servers.ts';
-
-interface BenchClient {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-}
 
 const EDITS_ROOT = 'bench-edits';
 
-async function connect(server: BenchServer, docName: string): Promise<BenchClient> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.wsBase, docName, doc, {
-    // The stock client expects a browser WebSocket; ws implements the same interface.
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: server.params,
-    disableBc: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sync timeout for ${docName}`)), 30_000);
-    provider.once('sync', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  return { doc, provider };
-}
-
 function disconnectAll(clients: BenchClient[]): void {
-  for (const { provider, doc } of clients) {
-    provider.destroy();
-    doc.destroy();
-  }
+  for (const client of clients) client.close();
 }
 
 /** Records each reader's latency for every edit it sees. */
@@ -79,9 +51,9 @@ export async function fanOut(
   options: { readers: number; edits: number; rate: number },
 ): Promise<FanOutResult> {
   const docName = await server.createDoc(0);
-  const writer = await connect(server, docName);
+  const writer = await server.connect(docName);
   const readers: BenchClient[] = [];
-  for (let i = 0; i < options.readers; i++) readers.push(await connect(server, docName));
+  for (let i = 0; i < options.readers; i++) readers.push(await server.connect(docName));
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const seenCounters = readers.map((reader) => observeEdits(reader, sentAt, latencies));
@@ -123,10 +95,10 @@ export async function manyRooms(
   const seenCounters: Array<() => number> = [];
   for (let d = 0; d < options.docs; d++) {
     const docName = await server.createDoc(d + 1);
-    const writer = await connect(server, docName);
+    const writer = await server.connect(docName);
     const readers: BenchClient[] = [];
     for (let r = 1; r < options.clientsPerDoc; r++) {
-      const reader = await connect(server, docName);
+      const reader = await server.connect(docName);
       seenCounters.push(observeEdits(reader, sentAt, latencies));
       readers.push(reader);
     }

@@ -1,7 +1,12 @@
 /**
- * The two servers under comparison, each in its own process so that its memory can be read from
- * /proc: StatRoom (`server/index.ts`, SQLite, persisting every update) and the reference
- * `@y/websocket-server@0.1.1` (in memory, no persistence).
+ * The servers under comparison, each in its own process so that its memory can be read from /proc:
+ * the reference `@y/websocket-server@0.1.1` (in memory, no persistence) and StatRoom
+ * (`server/index.ts`, SQLite, persisting every update before relaying it), the latter reached either
+ * through its `/yjs` endpoint (stock y-websocket clients, like the reference) or through Socket.IO
+ * (the browser's transport).
+ *
+ * `BENCH_CPU_PROF_DIR=/some/dir` runs StatRoom with `--cpu-prof` (one profile per process, written
+ * at exit) to see where its time goes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,21 +15,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sleep } from '../stats.ts';
+import { type BenchClient, connectSocketIo, connectYWebsocket } from './clients.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface BenchServer {
   name: string;
-  /** Base for y-websocket clients: `${wsBase}/${docName}`. */
-  wsBase: string;
-  httpUrl: string;
   pid: number;
   /** Creates a document clients may join; returns its name. */
   createDoc(index: number): Promise<string>;
-  /** Query parameters the y-websocket client must send (credentials). */
-  params: Record<string, string>;
+  /** Connects one client (one device) to a document and resolves once it holds the server's state. */
+  connect(docName: string): Promise<BenchClient>;
   stop(): Promise<void>;
 }
+
+export type StatRoomTransport = 'y-websocket' | 'socket.io';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -70,19 +75,19 @@ export async function startReference(): Promise<BenchServer> {
   await waitForHttp(httpUrl, child);
   return {
     name: 'reference (@y/websocket-server 0.1.1, in memory)',
-    wsBase: `ws://127.0.0.1:${port}`,
-    httpUrl,
     pid: child.pid as number,
-    params: {},
+    connect: (docName) => connectYWebsocket(`ws://127.0.0.1:${port}`, docName, {}),
     createDoc: async (index) => `bench-${index}`,
     stop: () => stopProcess(child),
   };
 }
 
-export async function startStatRoom(): Promise<BenchServer> {
+export async function startStatRoom(transport: StatRoomTransport): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/index.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -105,11 +110,15 @@ export async function startStatRoom(): Promise<BenchServer> {
   });
   const { token } = (await signIn.json()) as { token: string };
   return {
-    name: 'StatRoom (/yjs endpoint, SQLite, every update persisted)',
-    wsBase: `ws://127.0.0.1:${port}/yjs`,
-    httpUrl,
+    name:
+      transport === 'socket.io'
+        ? 'StatRoom (Socket.IO, SQLite, every update persisted)'
+        : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
     pid: child.pid as number,
-    params: { token },
+    connect: (docName) =>
+      transport === 'socket.io'
+        ? connectSocketIo(httpUrl, docName, token)
+        : connectYWebsocket(`ws://127.0.0.1:${port}/yjs`, docName, { token }),
     async createDoc(index) {
       const response = await fetch(`${httpUrl}/api/meetings`, {
         method: 'POST',

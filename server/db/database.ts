@@ -12,6 +12,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -19,11 +20,20 @@ export interface DatabaseConfig {
   /** PostgreSQL connection string; when absent, SQLite at `sqlitePath` is used. */
   databaseUrl?: string | undefined;
   sqlitePath?: string | undefined;
+  /** SQLite: how often the checkpoint worker runs (see walCheckpointer.ts). */
+  walCheckpointIntervalMs?: number | undefined;
 }
 
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /**
+   * The raw better-sqlite3 connection (SQLite only, null on PostgreSQL), for the rare hot path that
+   * prepares its statement once; every other query goes through `kysely`.
+   */
+  sqlite: SQLite.Database | null;
+  /** SQLite file databases: the worker that checkpoints the WAL off the event loop. */
+  checkpointer: WalCheckpointer | null;
   close(): Promise<void>;
 }
 
@@ -40,6 +50,9 @@ function openSqlite(path: string): SQLite.Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Checkpoints run in a worker (walCheckpointer.ts); if one falls behind, a restarted WAL is cut
+  // back to this size instead of keeping its high-water mark on disk.
+  sqlite.pragma('journal_size_limit = 67108864');
   return sqlite;
 }
 
@@ -47,9 +60,27 @@ export function openDatabase(config: DatabaseConfig): Db {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    return { kysely, dialect: 'postgres', sqlite: null, checkpointer: null, close: () => kysely.destroy() };
   }
   const sqlite = openSqlite(config.sqlitePath ?? './data/statroom.sqlite');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  // An in-memory database has no WAL to checkpoint.
+  const checkpointer = sqlite.memory
+    ? null
+    : startWalCheckpointer(sqlite, {
+        intervalMs: config.walCheckpointIntervalMs,
+        // No logger here; a warning on stderr. SQLite's own checkpoints have taken over by now.
+        onFailure: (error) => process.emitWarning(error.message, 'WalCheckpointWarning'),
+      });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    sqlite,
+    checkpointer,
+    async close() {
+      // The worker first: closing the last connection checkpoints what is left and removes the WAL.
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
+  };
 }

@@ -88,6 +88,8 @@ interface DocEntry {
   /** Callbacks waiting until everything applied before they were registered is persisted. */
   waiters: Array<{ seq: number; run: () => void }>;
   rows: number;
+  /** The compaction in progress, if any (one at a time per document). */
+  compacting: Promise<void> | null;
   unloadTimer: NodeJS.Timeout | null;
   /** `hub.change` calls in progress: they keep the document loaded. */
   busy: number;
@@ -112,7 +114,7 @@ export interface DocHub {
   isLoaded(docName: string): boolean;
   loadedCount(): number;
   connectionCounts(): Map<TransportName, number>;
-  /** Writes everything pending now (resolves after the commit). */
+  /** Writes everything pending now; resolves after the commit and the compactions it started. */
   flush(): Promise<void>;
   /** Flushes, closes every connection and unloads every document. */
   shutdown(): Promise<void>;
@@ -130,6 +132,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
   const dirty = new Set<DocEntry>();
   let flushScheduled = false;
   let flushChain: Promise<void> = Promise.resolve();
+  /** Compactions in progress, awaited by `flush()` and `shutdown()`, never by the relay path. */
+  const compactions = new Set<Promise<void>>();
   let retryTimer: NodeJS.Timeout | null = null;
   let closed = false;
   const metrics = createDocMetrics(options.metrics, {
@@ -183,13 +187,19 @@ export function createDocHub(options: DocHubOptions): DocHub {
     flushScheduled = true;
     setImmediate(() => {
       flushScheduled = false;
-      void flush();
+      void persistPending();
     });
   }
 
-  function flush(): Promise<void> {
+  /** Commits what is pending, then relays it; batches run one after another. */
+  function persistPending(): Promise<void> {
     flushChain = flushChain.then(flushOnce);
     return flushChain;
+  }
+
+  async function flush(): Promise<void> {
+    await persistPending();
+    await Promise.all(compactions);
   }
 
   /** Runs `run` once everything applied to the document so far is committed. */
@@ -227,7 +237,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       }
       retryTimer ??= setTimeout(() => {
         retryTimer = null;
-        void flush();
+        void persistPending();
       }, PERSIST_RETRY_MS);
       return;
     }
@@ -247,9 +257,24 @@ export function createDocHub(options: DocHubOptions): DocHub {
       }
     }
     for (const { entry } of taken) {
-      if (entry.rows > compactThreshold) await compact(entry);
+      if (entry.rows > compactThreshold) startCompaction(entry);
       if (entry.sessions.size === 0 && entry.busy === 0) scheduleUnload(entry);
     }
+  }
+
+  /**
+   * Compaction runs beside the flush chain, not in it: the next batch of edits is committed and
+   * relayed without waiting for it (on PostgreSQL it is several round trips). It only merges and
+   * deletes rows that are already stored, so it needs no ordering with later appends.
+   */
+  function startCompaction(entry: DocEntry): void {
+    if (entry.compacting) return;
+    const running = compact(entry).finally(() => {
+      entry.compacting = null;
+      compactions.delete(running);
+    });
+    entry.compacting = running;
+    compactions.add(running);
   }
 
   async function compact(entry: DocEntry): Promise<void> {
@@ -265,11 +290,14 @@ export function createDocHub(options: DocHubOptions): DocHub {
 
   function relay(entry: DocEntry, update: Uint8Array, origin: unknown): void {
     const message = encodeUpdate(update);
-    for (const session of readySessions(entry)) {
-      if (session.conn === origin) continue;
+    let sent = 0;
+    for (const session of entry.sessions.values()) {
+      // Sessions still loading get the whole state from sync step 2 once they are ready.
+      if (session.queue !== null || session.conn === origin) continue;
       sendTo(session.conn, entry.name, message);
-      metrics.updatesRelayed.inc();
+      sent++;
     }
+    if (sent > 0) metrics.updatesRelayed.inc(sent);
   }
 
   // ── loading and unloading ──────────────────────────────────────────────────────────────────
@@ -289,6 +317,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       persistedSeq: 0,
       waiters: [],
       rows: 0,
+      compacting: null,
       unloadTimer: null,
       busy: 0,
     };
@@ -589,7 +618,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       disconnect(conn);
     }
     // Leaving removed awareness states; nothing else changes the documents now. Flush once more in
-    // case a last message slipped in between.
+    // case a last message slipped in between (this also waits for compactions still running).
     await flush();
     for (const entry of docs.values()) {
       if (entry.persistedSeq < entry.appliedSeq) {
