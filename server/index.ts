@@ -4,7 +4,9 @@ import { todayDate } from '../shared/periods.ts';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { seedDemoMeetings } from './demo/meetings.ts';
 import { hasNoObjectives, seedDemoData } from './demo/seed.ts';
+import { createKyselyDocStore } from './docs/kyselyDocStore.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();
@@ -17,6 +19,8 @@ const app = await createApp({ db, logger, sessionSecret: config.sessionSecret, c
 if (config.seedDemo && (await hasNoObjectives(db))) {
   const seeded = await seedDemoData(db, { asOf: todayDate(), seed: 1 });
   logger.info(seeded, 'seeded the demo government (STATROOM_DEMO=off starts empty)');
+  const meetings = await seedDemoMeetings(db, createKyselyDocStore(db), { asOf: todayDate(), seed: 1 });
+  logger.info(meetings, 'seeded demo meetings with agendas built from the data');
 }
 
 app.httpServer.listen(config.port, config.host, () => {
