@@ -38,7 +38,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts', 'test/client/**/*.test.ts'],
+          include: [
+            'test/*.test.ts',
+            'test/shared/**/*.test.ts',
+            'test/server/**/*.test.ts',
+            'test/client/**/*.test.ts',
+          ],
           testTimeout: 30_000,
         },
       },
