@@ -1,4 +1,5 @@
 /** The meetings API (`/api/meetings`): what a meeting is, and the calls the pages make. */
+import type { Agency } from '../../../shared/performance.ts';
 import { api } from './http.ts';
 
 export interface Meeting {
@@ -32,4 +33,10 @@ export async function getMeeting(id: string): Promise<Meeting> {
 export async function createMeeting(input: NewMeeting): Promise<Meeting> {
   const { meeting } = await api.post<{ meeting: Meeting }>('/api/meetings', input);
   return meeting;
+}
+
+/** The agencies that can present an agenda item (`/api/agencies`). */
+export async function listPresenterAgencies(): Promise<Agency[]> {
+  const { agencies } = await api.get<{ agencies: Agency[] }>('/api/agencies');
+  return agencies;
 }

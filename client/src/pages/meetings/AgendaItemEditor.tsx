@@ -1,6 +1,7 @@
 /**
- * One agenda item's fields and its shared notes. Fields are written on Enter or when leaving the
- * field, only when valid; the notes are a live Y.Text everyone on the page types into together.
+ * One agenda item's fields, the indicators it shows, and its shared notes. Fields are written on
+ * Enter or when leaving the field, only when valid; the notes are a live Y.Text everyone on the page
+ * types into together.
  */
 import type * as Y from 'yjs';
 import {
@@ -8,14 +9,20 @@ import {
   type AgendaItem,
   type AgendaItemKind,
   type AgendaItemPatch,
+  getAgendaItem,
   updateAgendaItem,
 } from '../../../../shared/meetingDoc.ts';
+import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { CollaborativeTextarea } from '../../components/CollaborativeTextarea.tsx';
 import { Field } from '../../components/Field.tsx';
 import type { Presence } from '../../yjs/presence.ts';
 import type { PeerState } from '../../yjs/useAwareness.ts';
-import { parsePresenter, parseTimebox, parseTitle, TIMEBOX_MAX, TIMEBOX_MIN } from './agendaFieldRules.ts';
+import { parseTimebox, parseTitle, TIMEBOX_MAX, TIMEBOX_MIN } from './agendaFieldRules.ts';
+import { MAX_INDICATORS_PER_ITEM } from './IndicatorPicker.tsx';
+import { ItemIndicators } from './ItemIndicators.tsx';
+import { PresenterAgencyField } from './PresenterAgencyField.tsx';
+import type { PrepCatalog } from './prepCatalog.ts';
 import { useDraftField } from './useDraftField.ts';
 
 interface AgendaItemEditorProps {
@@ -24,7 +31,11 @@ interface AgendaItemEditorProps {
   position: number;
   canEdit: boolean;
   peersHere: PeerState<Presence>[];
+  catalog: PrepCatalog;
+  /** Goals that already have an item on the agenda (their quick action is replaced by a tag). */
+  goalsOnAgenda: Set<string>;
   onRemove(): void;
+  onAddItemForGoal(goal: GoalSummary, agency: Agency): void;
 }
 
 const KINDS = Object.entries(AGENDA_ITEM_KIND_LABELS) as Array<[AgendaItemKind, string]>;
@@ -35,7 +46,10 @@ export function AgendaItemEditor({
   position,
   canEdit,
   peersHere,
+  catalog,
+  goalsOnAgenda,
   onRemove,
+  onAddItemForGoal,
 }: AgendaItemEditorProps) {
   const write = (patch: AgendaItemPatch) => {
     updateAgendaItem(doc, item.id, patch);
@@ -47,12 +61,19 @@ export function AgendaItemEditor({
     parse: parseTitle,
     commit: (title) => write({ title }),
   });
-  const presenter = useDraftField({
-    value: item.presenterAgency,
-    format: identity,
-    parse: parsePresenter,
-    commit: (presenterAgency) => write({ presenterAgency }),
-  });
+  // One indicator in or out, applied to the list as the document holds it at that moment (not as
+  // this render saw it), so a colleague's pick made a moment earlier is kept.
+  const toggleIndicator = (id: string, selected: boolean) => {
+    const current = getAgendaItem(doc, item.id)?.indicatorIds ?? item.indicatorIds;
+    if (selected && !current.includes(id) && current.length < MAX_INDICATORS_PER_ITEM)
+      write({ indicatorIds: [...current, id] });
+    if (!selected && current.includes(id)) write({ indicatorIds: current.filter((each) => each !== id) });
+  };
+  const objectiveAgencyIds = new Set(
+    catalog.objective.state === 'ready'
+      ? catalog.objective.detail.agencies.map(({ agency }) => agency.id)
+      : [],
+  );
   const timebox = useDraftField({
     value: item.timeboxMinutes,
     format: String,
@@ -109,16 +130,13 @@ export function AgendaItemEditor({
             ))}
           </select>
         </Field>
-        <Field label="Presenter agency" error={presenter.error}>
-          <input
-            className="input"
-            name="presenterAgency"
-            placeholder={canEdit ? 'e.g. Secretariat of Social Defence' : 'Not set'}
-            readOnly={!canEdit}
-            maxLength={160}
-            {...presenter.inputProps}
-          />
-        </Field>
+        <PresenterAgencyField
+          value={item.presenterAgency}
+          agencies={catalog.agencies}
+          objectiveAgencyIds={objectiveAgencyIds}
+          canEdit={canEdit}
+          onChange={(presenterAgency) => write({ presenterAgency })}
+        />
         <Field label="Time box" error={timebox.error} hint={`Minutes, ${TIMEBOX_MIN}–${TIMEBOX_MAX}`}>
           <input
             className="input input--number"
@@ -133,6 +151,15 @@ export function AgendaItemEditor({
           />
         </Field>
       </div>
+
+      <ItemIndicators
+        indicatorIds={item.indicatorIds}
+        objective={catalog.objective}
+        canEdit={canEdit}
+        goalsOnAgenda={goalsOnAgenda}
+        onToggle={toggleIndicator}
+        onAddItemForGoal={onAddItemForGoal}
+      />
 
       <Field
         label="Shared notes"

@@ -5,13 +5,17 @@
 import { type DragEvent, type KeyboardEvent, useState } from 'react';
 import type * as Y from 'yjs';
 import { AGENDA_ITEM_KIND_LABELS, type AgendaItem, moveAgendaItem } from '../../../../shared/meetingDoc.ts';
+import type { Agency } from '../../../../shared/performance.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import type { Presence } from '../../yjs/presence.ts';
 import type { PeerState } from '../../yjs/useAwareness.ts';
+import { presenterLabel } from './prepCatalog.ts';
 
 interface AgendaListProps {
   doc: Y.Doc;
   items: AgendaItem[];
+  /** To show a presenter stored as an agency id by its name. */
+  agencies: Agency[];
   peers: PeerState<Presence>[];
   selectedId: string | null;
   canEdit: boolean;
@@ -20,7 +24,16 @@ interface AgendaListProps {
   onMoved(message: string): void;
 }
 
-export function AgendaList({ doc, items, peers, selectedId, canEdit, onSelect, onMoved }: AgendaListProps) {
+export function AgendaList({
+  doc,
+  items,
+  agencies,
+  peers,
+  selectedId,
+  canEdit,
+  onSelect,
+  onMoved,
+}: AgendaListProps) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
 
@@ -74,6 +87,8 @@ export function AgendaList({ doc, items, peers, selectedId, canEdit, onSelect, o
       {items.map((item, index) => {
         const here = peers.filter((peer) => peer.state.itemId === item.id);
         const selected = item.id === selectedId;
+        const presenter = presenterLabel(item.presenterAgency, agencies);
+        const indicatorCount = item.indicatorIds.length;
         const classes = [
           'agenda-row',
           selected ? 'is-selected' : '',
@@ -131,7 +146,12 @@ export function AgendaList({ doc, items, peers, selectedId, canEdit, onSelect, o
                 </span>
                 <span className="agenda-row__meta">
                   <span className={`kind kind--${item.kind}`}>{AGENDA_ITEM_KIND_LABELS[item.kind]}</span>
-                  {item.presenterAgency && <span className="agenda-row__agency">{item.presenterAgency}</span>}
+                  {presenter && <span className="agenda-row__agency">{presenter}</span>}
+                  {indicatorCount > 0 && (
+                    <span className="agenda-row__indicators">
+                      {indicatorCount} {indicatorCount === 1 ? 'indicator' : 'indicators'}
+                    </span>
+                  )}
                 </span>
               </span>
               <span className="agenda-row__time">{item.timeboxMinutes} min</span>

@@ -1,11 +1,19 @@
 /**
  * Preparing one meeting's agenda together. The agenda lives in the meeting's Y.Doc (read through
- * `useYValue`, never copied into the store); who else is here comes from awareness.
+ * `useYValue`, never copied into the store); who else is here comes from awareness; the objective's
+ * goals, indicators and agencies come from the performance API (`usePrepCatalog`).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import * as Y from 'yjs';
-import { meetingDocRoots, readAgenda, removeAgendaItem } from '../../../../shared/meetingDoc.ts';
+import {
+  AgendaItemKind,
+  addAgendaItem,
+  meetingDocRoots,
+  readAgenda,
+  removeAgendaItem,
+} from '../../../../shared/meetingDoc.ts';
+import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
 import { PresenceBar } from '../../components/PresenceBar.tsx';
 import { Toast } from '../../components/Toast.tsx';
@@ -16,8 +24,11 @@ import { useYValue } from '../../yjs/useYValue.ts';
 import { AddAgendaItemForm } from './AddAgendaItemForm.tsx';
 import { AgendaItemEditor } from './AgendaItemEditor.tsx';
 import { AgendaList } from './AgendaList.tsx';
+import { MAX_INDICATORS_PER_ITEM } from './IndicatorPicker.tsx';
 import { formatMeetingDate, relativeMeetingDay } from './meetingDates.ts';
 import { PrepStatusBanner } from './PrepStatusBanner.tsx';
+import { usePrepCatalog } from './prepCatalog.ts';
+import { ReadinessHint } from './ReadinessHint.tsx';
 import { TimeBudget } from './TimeBudget.tsx';
 import './meetings.css';
 
@@ -42,6 +53,7 @@ function MeetingPrep({ meeting }: { meeting: Meeting }) {
   const items = useYValue(doc, meetingDocRoots, readAgenda);
   const [announcement, setAnnouncement] = useState('');
   const [removed, setRemoved] = useState<{ title: string } | null>(null);
+  const catalog = usePrepCatalog(meeting.objectiveId);
 
   const canEdit = handle.permission === 'write' && principal?.role === 'analyst';
   const selected = items.find((item) => item.id === selectedId) ?? items[0] ?? null;
@@ -75,6 +87,31 @@ function MeetingPrep({ meeting }: { meeting: Meeting }) {
   };
   const dismissToast = useCallback(() => setRemoved(null), []);
 
+  const indicatorIndex = catalog.objective.state === 'ready' ? catalog.objective.indicators : null;
+  const goalsOnAgenda = useMemo(() => {
+    const goals = new Set<string>();
+    if (indicatorIndex)
+      for (const item of items)
+        for (const id of item.indicatorIds) {
+          const goal = indicatorIndex.get(id)?.goal.id;
+          if (goal) goals.add(goal);
+        }
+    return goals;
+  }, [items, indicatorIndex]);
+
+  /** The quick action: a goal review for this goal, presented by its agency, showing its indicators. */
+  const addItemForGoal = (goal: GoalSummary, agency: Agency) => {
+    const title = goal.title.length > 200 ? `${goal.title.slice(0, 199)}…` : goal.title;
+    const id = addAgendaItem(doc, {
+      title,
+      kind: AgendaItemKind.goalReview,
+      presenterAgency: agency.id,
+      indicatorIds: goal.indicators.slice(0, MAX_INDICATORS_PER_ITEM).map((indicator) => indicator.id),
+    });
+    selectAgendaItem(id);
+    setAnnouncement(`Added “${title}” at the end of the agenda`);
+  };
+
   const describeItem = (itemId: string) => items.find((item) => item.id === itemId)?.title ?? null;
   const firstLoad = handle.lastSyncedAt === null;
 
@@ -97,7 +134,13 @@ function MeetingPrep({ meeting }: { meeting: Meeting }) {
             <span className="dot" aria-hidden="true">
               ·
             </span>
-            Agenda preparation
+            {catalog.objective.state === 'ready' ? (
+              <Link to={`/objectives/${encodeURIComponent(catalog.objective.detail.objective.id)}`}>
+                {catalog.objective.detail.objective.name}
+              </Link>
+            ) : (
+              'Agenda preparation'
+            )}
           </p>
         </div>
         <PresenceBar peers={peers} describeItem={describeItem} />
@@ -118,9 +161,11 @@ function MeetingPrep({ meeting }: { meeting: Meeting }) {
               </h2>
             </div>
             <TimeBudget total={total} items={items.length} />
+            <ReadinessHint items={items} objective={catalog.objective} />
             <AgendaList
               doc={doc}
               items={items}
+              agencies={catalog.agencies}
               peers={peers}
               selectedId={selected?.id ?? null}
               canEdit={canEdit}
@@ -138,7 +183,10 @@ function MeetingPrep({ meeting }: { meeting: Meeting }) {
                 position={items.indexOf(selected) + 1}
                 canEdit={canEdit}
                 peersHere={peers.filter((peer) => peer.state.itemId === selected.id)}
+                catalog={catalog}
+                goalsOnAgenda={goalsOnAgenda}
                 onRemove={removeSelected}
+                onAddItemForGoal={addItemForGoal}
               />
             ) : (
               <div className="editor-pane__empty">

@@ -1,0 +1,147 @@
+/**
+ * The objective's goals and indicators, grouped by the agency that owns them, to pick what an agenda
+ * item puts on screen. Each indicator shows the same status badge, sparkline and "late" marker as
+ * the performance pages, so an analyst sees at a glance what is worth showing and what lacks data.
+ */
+import { useId, useState } from 'react';
+import type { Agency, GoalSummary, ObjectiveDetail } from '../../../../shared/performance.ts';
+import { formatValue } from '../../charts/format.ts';
+import { longPeriodLabel } from '../../charts/periods.ts';
+import { Sparkline } from '../../charts/Sparkline.tsx';
+import { StatusBadge } from '../../charts/StatusBadge.tsx';
+
+export const MAX_INDICATORS_PER_ITEM = 20;
+
+interface IndicatorPickerProps {
+  detail: ObjectiveDetail;
+  selectedIds: string[];
+  /** Goals that already have an item on the agenda. */
+  goalsOnAgenda: Set<string>;
+  onToggle(indicatorId: string, selected: boolean): void;
+  onAddItemForGoal(goal: GoalSummary, agency: Agency): void;
+}
+
+const NEEDS_ATTENTION = new Set(['off_track', 'at_risk']);
+
+export function IndicatorPicker({
+  detail,
+  selectedIds,
+  goalsOnAgenda,
+  onToggle,
+  onAddItemForGoal,
+}: IndicatorPickerProps) {
+  const [filter, setFilter] = useState('');
+  const [attentionOnly, setAttentionOnly] = useState(false);
+  const filterId = useId();
+  const selected = new Set(selectedIds);
+  const full = selected.size >= MAX_INDICATORS_PER_ITEM;
+  const words = filter.trim().toLowerCase();
+
+  const matches = (goal: GoalSummary, agency: Agency) =>
+    (!attentionOnly || NEEDS_ATTENTION.has(goal.computedStatus)) &&
+    (!words ||
+      goal.title.toLowerCase().includes(words) ||
+      agency.code.toLowerCase() === words ||
+      agency.name.toLowerCase().includes(words) ||
+      goal.indicators.some((indicator) => indicator.name.toLowerCase().includes(words)));
+  const groups = detail.agencies
+    .map(({ agency, goals }) => ({ agency, goals: goals.filter((goal) => matches(goal, agency)) }))
+    .filter((group) => group.goals.length > 0);
+
+  return (
+    <div className="picker" data-testid="indicator-picker">
+      <div className="picker__tools">
+        <label className="visually-hidden" htmlFor={filterId}>
+          Filter goals and indicators
+        </label>
+        <input
+          id={filterId}
+          className="input picker__filter"
+          type="search"
+          placeholder="Filter by goal, indicator or agency"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+        <label className="picker__toggle">
+          <input
+            type="checkbox"
+            checked={attentionOnly}
+            onChange={(event) => setAttentionOnly(event.target.checked)}
+          />
+          Off track or at risk only
+        </label>
+      </div>
+      <p className="picker__count" aria-live="polite">
+        {selected.size} of {MAX_INDICATORS_PER_ITEM} selected
+        {full && ': remove one to add another'}
+      </p>
+      <div className="picker__scroll">
+        {groups.length === 0 && <p className="muted picker__none">No goal matches.</p>}
+        {groups.map(({ agency, goals }) => (
+          <section key={agency.id} className="picker__agency" aria-label={`${agency.code} — ${agency.name}`}>
+            <h3 className="picker__agency-name">
+              <span className="agency-tag">{agency.code}</span> {agency.name}
+            </h3>
+            {goals.map((goal) => (
+              <div key={goal.id} className="picker__goal" data-goal-id={goal.id}>
+                <div className="picker__goal-head">
+                  <span className="picker__goal-title">{goal.title}</span>
+                  <StatusBadge status={goal.computedStatus} size="small" />
+                  {goalsOnAgenda.has(goal.id) ? (
+                    <span className="picker__on-agenda">On the agenda</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={`Add an item for the goal “${goal.title}”`}
+                      onClick={() => onAddItemForGoal(goal, agency)}
+                    >
+                      Add an item for this goal
+                    </button>
+                  )}
+                </div>
+                <ul className="picker__indicators">
+                  {goal.indicators.map((indicator) => {
+                    const checked = selected.has(indicator.id);
+                    const latest = indicator.computed.latest;
+                    return (
+                      <li key={indicator.id} className="picker__indicator" data-indicator-id={indicator.id}>
+                        <label className="picker__indicator-name">
+                          <input
+                            type="checkbox"
+                            checked={checked}
+                            disabled={!checked && full}
+                            onChange={(event) => onToggle(indicator.id, event.target.checked)}
+                          />
+                          <span title={indicator.name}>{indicator.name}</span>
+                        </label>
+                        <Sparkline
+                          values={indicator.sparkline}
+                          unit={indicator.unit}
+                          width={84}
+                          height={24}
+                        />
+                        <span
+                          className="picker__latest"
+                          title={latest ? `Latest value, ${longPeriodLabel(latest.period)}` : undefined}
+                        >
+                          {latest ? (
+                            formatValue(latest.value, indicator.unit)
+                          ) : (
+                            <span className="muted">no data</span>
+                          )}
+                          {indicator.stale && <span className="late-flag">late</span>}
+                        </span>
+                        <StatusBadge status={indicator.computed.status} size="small" />
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ))}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
