@@ -13,7 +13,7 @@ import { nextWeekday, seedDemoMeetings } from '../../server/demo/meetings.ts';
 import { insertDemoData } from '../../server/demo/seed.ts';
 import { createKyselyDocStore } from '../../server/docs/kyselyDocStore.ts';
 import { meetingDocName } from '../../shared/docNames.ts';
-import { type AgendaItem, readAgenda } from '../../shared/meetingDoc.ts';
+import { type AgendaItem, addAgendaItem, readAgenda } from '../../shared/meetingDoc.ts';
 import type { GoalSummary, IndicatorSummary, ObjectiveDetail } from '../../shared/performance.ts';
 import { todayDate } from '../../shared/periods.ts';
 import { launchBrowser, openPerson, type Person, screenshot, VIEWPORTS } from '../helpers/browser.ts';
@@ -231,6 +231,29 @@ describe('meeting preparation with the performance data', () => {
     await expect
       .poll(() => row(ana.page, 'Budget decisions').textContent(), POLL)
       .toContain('Secretariat of Social Defense');
+
+    // Items written before the agency list held free text: a known agency's name reads as that
+    // agency; anything else stays readable as "Other: …" and is kept until someone picks an agency.
+    const { token } = await server.signIn('Legacy Script', 'analyst');
+    const writer = await SocketIoDocClient.connect(server.url, { token });
+    try {
+      const joined = await writer.joinSynced(meetingDocName(meeting.id));
+      addAgendaItem(joined.doc, { title: 'Written by name', presenterAgency: 'Civil Police' });
+      addAgendaItem(joined.doc, { title: 'Written as free text', presenterAgency: 'Governor’s office' });
+      await row(ana.page, 'Written as free text').waitFor();
+      expect(await row(ana.page, 'Written as free text').textContent()).toContain('Governor’s office');
+      await selectRow(ana.page, 'Written by name');
+      const presenter = ana.page.getByLabel('Presenter agency');
+      await expect.poll(() => presenter.inputValue(), POLL).toBe('ag-pcp');
+      await selectRow(ana.page, 'Written as free text');
+      await expect
+        .poll(() => presenter.locator('option:checked').textContent(), POLL)
+        .toBe('Other: Governor’s office');
+      const stored = readAgenda(joined.doc).find((item) => item.title === 'Written as free text');
+      expect(stored?.presenterAgency).toBe('Governor’s office');
+    } finally {
+      writer.close();
+    }
     expect(pageErrors).toEqual([]);
   });
 });
