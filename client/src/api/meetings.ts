@@ -1,18 +1,9 @@
 /** The meetings API (`/api/meetings`): what a meeting is, and the calls the pages make. */
+import type { Meeting } from '../../../shared/meetings.ts';
 import type { Agency } from '../../../shared/performance.ts';
 import { api } from './http.ts';
 
-export interface Meeting {
-  id: string;
-  title: string;
-  objectiveId: string | null;
-  /** `YYYY-MM-DD`, the day the meeting is held. */
-  scheduledFor: string;
-  createdAt: string;
-  createdBy: string;
-  /** The shared document holding the agenda (`meeting:<id>`). */
-  docName: string;
-}
+export type { Meeting };
 
 export interface NewMeeting {
   title: string;

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Meeting } from '../../../shared/meetings.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 
-interface MeetingBody {
-  id: string;
-  title: string;
-  objectiveId: string | null;
-  scheduledFor: string;
-  createdAt: string;
-  createdBy: string;
-  docName: string;
-}
+type MeetingBody = Meeting;
 
 describe('meetings API', () => {
   let server: TestServer;

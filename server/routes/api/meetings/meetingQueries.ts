@@ -1,20 +1,12 @@
 /** Meetings' metadata in the relational store; the meeting's content lives in its document. */
 import { randomUUID } from 'node:crypto';
 import { meetingDocName } from '../../../../shared/docNames.ts';
+import type { Meeting } from '../../../../shared/meetings.ts';
 import type { Db } from '../../../db/database.ts';
 import type { MeetingsTable } from '../../../db/schemas/documents.ts';
 import type { CreateMeetingInput } from './schema.ts';
 
-export interface Meeting {
-  id: string;
-  title: string;
-  objectiveId: string | null;
-  scheduledFor: string;
-  createdAt: string;
-  createdBy: string;
-  /** The meeting document, for `doc:join` or `/yjs/<docName>`. */
-  docName: string;
-}
+export type { Meeting };
 
 const toMeeting = (row: MeetingsTable): Meeting => ({
   id: row.id,

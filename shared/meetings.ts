@@ -1,0 +1,12 @@
+/** A meeting's metadata as the meetings API returns it; its content lives in its document. */
+export interface Meeting {
+  id: string;
+  title: string;
+  objectiveId: string | null;
+  /** `YYYY-MM-DD`, the day the meeting is held. */
+  scheduledFor: string;
+  createdAt: string;
+  createdBy: string;
+  /** The shared document holding the agenda (`meeting:<id>`), for `doc:join` or `/yjs/<docName>`. */
+  docName: string;
+}
