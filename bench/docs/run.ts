@@ -16,8 +16,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { formatMs, type LatencySummary, sleep, summarize } from '../stats.ts';
-import { fanOut, manyRooms } from './scenarios.ts';
-import { type BenchServer, memoryOf, startReference, startStatRoom } from './servers.ts';
+import { fanOut, manyRooms, type ScenarioHooks } from './scenarios.ts';
+import { type BenchServer, cpuSecondsOf, memoryOf, startReference, startStatRoom } from './servers.ts';
 
 // Every stock y-websocket provider adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(0);
@@ -41,24 +41,13 @@ type ServerKey = keyof typeof SERVERS;
 const SCENARIOS = {
   fanOut: {
     title: `Fan-out: 1 writer + ${FAN_OUT.readers} readers on one document, ${FAN_OUT.edits} edits at ${FAN_OUT.rate}/s`,
-    async run(server: BenchServer): Promise<ScenarioFigures> {
-      const result = await fanOut(server, FAN_OUT);
-      return { ...figures(result.latencies, result.expected), ...memoryOf(server.pid) };
-    },
+    edits: FAN_OUT.edits,
+    run: (server: BenchServer, hooks: ScenarioHooks) => fanOut(server, FAN_OUT, hooks),
   },
   manyRooms: {
     title: `Many rooms: ${MANY_ROOMS.docs} documents × ${MANY_ROOMS.clientsPerDoc} clients (1 writer), each writer ${MANY_ROOMS.editsPerSecond} edits/s for ${MANY_ROOMS.durationSeconds} s`,
-    async run(server: BenchServer): Promise<ScenarioFigures> {
-      let underLoad = { rssMiB: 0, peakMiB: 0 };
-      const result = await manyRooms(server, MANY_ROOMS, () => {
-        underLoad = memoryOf(server.pid);
-      });
-      return {
-        ...figures(result.latencies, result.expected),
-        rssMiB: underLoad.rssMiB,
-        peakMiB: memoryOf(server.pid).peakMiB,
-      };
-    },
+    edits: MANY_ROOMS.docs * Math.floor(MANY_ROOMS.editsPerSecond * MANY_ROOMS.durationSeconds),
+    run: (server: BenchServer, hooks: ScenarioHooks) => manyRooms(server, MANY_ROOMS, hooks),
   },
 } as const;
 type ScenarioKey = keyof typeof SCENARIOS;
@@ -66,6 +55,9 @@ type ScenarioKey = keyof typeof SCENARIOS;
 interface ScenarioFigures {
   latency: LatencySummary;
   delivered: string;
+  /** Server CPU time (user + system) from the first edit until every edit was delivered. */
+  cpuSeconds: number;
+  cpuMicrosPerEdit: number;
   rssMiB: number;
   peakMiB: number;
 }
@@ -76,10 +68,6 @@ interface Row {
   figures: ScenarioFigures;
   loadBefore: number;
   loadAfter: number;
-}
-
-function figures(latencies: number[], expected: number): Pick<ScenarioFigures, 'latency' | 'delivered'> {
-  return { latency: summarize(latencies), delivered: `${latencies.length}/${expected}` };
 }
 
 function pickList<K extends string>(value: string | undefined, all: readonly K[]): K[] {
@@ -93,8 +81,29 @@ async function measure(start: () => Promise<BenchServer>, scenario: ScenarioKey)
   const server = await start();
   const loadBefore = loadavg()[0] ?? 0;
   try {
-    const result = await SCENARIOS[scenario].run(server);
-    return { name: server.name, figures: result, loadBefore, loadAfter: loadavg()[0] ?? 0 };
+    let cpuAtStart = 0;
+    let cpuSeconds = 0;
+    let underLoad = { rssMiB: 0, peakMiB: 0 };
+    const result = await SCENARIOS[scenario].run(server, {
+      editsStarting: () => {
+        cpuAtStart = cpuSecondsOf(server.pid);
+      },
+      halfway: () => {
+        underLoad = memoryOf(server.pid);
+      },
+      editsDelivered: () => {
+        cpuSeconds = cpuSecondsOf(server.pid) - cpuAtStart;
+      },
+    });
+    const figures: ScenarioFigures = {
+      latency: summarize(result.latencies),
+      delivered: `${result.latencies.length}/${result.expected}`,
+      cpuSeconds,
+      cpuMicrosPerEdit: (cpuSeconds * 1e6) / SCENARIOS[scenario].edits,
+      rssMiB: underLoad.rssMiB,
+      peakMiB: memoryOf(server.pid).peakMiB,
+    };
+    return { name: server.name, figures, loadBefore, loadAfter: loadavg()[0] ?? 0 };
   } finally {
     await server.stop();
     // Let the stopped process's sockets and files go before the next one starts.
@@ -103,13 +112,14 @@ async function measure(start: () => Promise<BenchServer>, scenario: ScenarioKey)
 }
 
 function formatRow(row: Row): string {
-  const { latency, delivered, rssMiB, peakMiB } = row.figures;
+  const { latency, delivered, rssMiB, peakMiB, cpuSeconds, cpuMicrosPerEdit } = row.figures;
   return [
     `  ${row.name.padEnd(60)}`,
     `p50 ${formatMs(latency.p50).padStart(9)}`,
     `p99 ${formatMs(latency.p99).padStart(9)}`,
     `max ${formatMs(latency.max).padStart(10)}`,
     `delivered ${delivered.padStart(13)}`,
+    `CPU ${cpuSeconds.toFixed(1).padStart(5)} s (${cpuMicrosPerEdit.toFixed(0).padStart(5)} µs/edit)`,
     `RSS ${rssMiB.toFixed(0).padStart(4)} MiB (peak ${peakMiB.toFixed(0)})`,
     `load ${row.loadBefore.toFixed(1)}→${row.loadAfter.toFixed(1)}`,
   ].join('  ');
@@ -125,8 +135,12 @@ What the numbers are
              validate, apply, commit to SQLite, then relay) and the reader's decode and apply.
   p50 / p99  median and 99th percentile of all samples; max is the single worst sample.
   delivered  samples seen / expected (every reader must see every edit exactly once).
-  RSS        resident memory of the server process: fan-out at the end, many rooms half-way
-             through under load; peak is the process's high-water mark (VmHWM).
+  CPU        CPU time (user + system) the server process used from the first edit until the last
+             was delivered, and that divided by the edits sent: the server's own cost, which the
+             machine's load hardly changes (latency percentiles it changes a lot).
+  RSS        resident memory of the server process half-way through the edits, under load; peak
+             is the process's high-water mark (VmHWM). StatRoom's includes the whole app (HTTP
+             API, Socket.IO, SQLite, the tsx loader), not only its documents.
   ratio      StatRoom row / reference row of the same scenario. Target: p99 ≤ 1.00 for both
              StatRoom rows, with every update committed to SQLite before any client sees it.
   load       1-minute load average before → after the row (this machine has ${cpus().length} cores). Above
@@ -159,7 +173,7 @@ async function main(): Promise<void> {
       const b = reference.figures.latency;
       const met = a.p99 <= b.p99 ? 'met' : 'NOT met';
       console.log(
-        `  ratio ${row.key === 'sio' ? 'Socket.IO' : '/yjs'} / reference: p50 ${ratio(a.p50, b.p50)}  p99 ${ratio(a.p99, b.p99)} (target ≤ 1.00: ${met})  RSS ${ratio(row.figures.rssMiB, reference.figures.rssMiB)}`,
+        `  ratio ${row.key === 'sio' ? 'Socket.IO' : '/yjs'} / reference: p50 ${ratio(a.p50, b.p50)}  p99 ${ratio(a.p99, b.p99)} (target ≤ 1.00: ${met})  CPU ${ratio(row.figures.cpuSeconds, reference.figures.cpuSeconds)}  RSS ${ratio(row.figures.rssMiB, reference.figures.rssMiB)}`,
       );
     }
   }

@@ -40,6 +40,16 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
   return true;
 }
 
+/** Moments of a scenario the runner samples the server at (CPU time, memory). */
+export interface ScenarioHooks {
+  /** Every client is connected and synced; the first edit is about to be sent. */
+  editsStarting(): void;
+  /** Half-way through the edits, under full load. */
+  halfway(): void;
+  /** Every edit was delivered (or the wait timed out); clients are still connected. */
+  editsDelivered(): void;
+}
+
 export interface FanOutResult {
   latencies: number[];
   expected: number;
@@ -49,6 +59,7 @@ export interface FanOutResult {
 export async function fanOut(
   server: BenchServer,
   options: { readers: number; edits: number; rate: number },
+  hooks: ScenarioHooks,
 ): Promise<FanOutResult> {
   const docName = await server.createDoc(0);
   const writer = await server.connect(docName);
@@ -59,8 +70,10 @@ export async function fanOut(
   const seenCounters = readers.map((reader) => observeEdits(reader, sentAt, latencies));
   const edits = writer.doc.getArray<string>(EDITS_ROOT);
   const interval = 1000 / options.rate;
+  hooks.editsStarting();
   const start = performance.now();
   for (let seq = 0; seq < options.edits; seq++) {
+    if (seq === Math.floor(options.edits / 2)) hooks.halfway();
     const due = start + seq * interval;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
@@ -70,6 +83,7 @@ export async function fanOut(
   }
   const expected = options.edits * options.readers;
   await waitUntil(() => seenCounters.reduce((sum, seen) => sum + seen(), 0) >= expected, 30_000);
+  hooks.editsDelivered();
   disconnectAll([writer, ...readers]);
   return { latencies, expected };
 }
@@ -87,7 +101,7 @@ export interface ManyRoomsResult {
 export async function manyRooms(
   server: BenchServer,
   options: { docs: number; clientsPerDoc: number; editsPerSecond: number; durationSeconds: number },
-  onLoaded: () => void,
+  hooks: ScenarioHooks,
 ): Promise<ManyRoomsResult> {
   const rooms: Array<{ writer: BenchClient; readers: BenchClient[] }> = [];
   const sentAt = new Map<string, number>();
@@ -106,8 +120,9 @@ export async function manyRooms(
   }
   const editsPerWriter = Math.floor(options.editsPerSecond * options.durationSeconds);
   const interval = 1000 / options.editsPerSecond;
+  hooks.editsStarting();
   const start = performance.now();
-  let loadedReported = false;
+  let halfwayReported = false;
   await Promise.all(
     rooms.map(async ({ writer }, roomIndex) => {
       const offset = (roomIndex / rooms.length) * interval;
@@ -119,15 +134,16 @@ export async function manyRooms(
         sentAt.set(key, performance.now());
         edits.push([key]);
         // Read the server's memory half-way through, under full load.
-        if (!loadedReported && performance.now() - start > (options.durationSeconds * 1000) / 2) {
-          loadedReported = true;
-          onLoaded();
+        if (!halfwayReported && performance.now() - start > (options.durationSeconds * 1000) / 2) {
+          halfwayReported = true;
+          hooks.halfway();
         }
       }
     }),
   );
   const expected = editsPerWriter * rooms.length * (options.clientsPerDoc - 1);
   await waitUntil(() => seenCounters.reduce((sum, seen) => sum + seen(), 0) >= expected, 30_000);
+  hooks.editsDelivered();
   disconnectAll(rooms.flatMap((room) => [room.writer, ...room.readers]));
   return { latencies, expected, connections: rooms.length * options.clientsPerDoc };
 }
