@@ -81,6 +81,24 @@ describe('meeting preparation with the performance data', () => {
     await server?.close();
   });
 
+  test('the home page lists the coming demo meetings and the objectives needing attention, worst first', async () => {
+    await ana.page.goto('/');
+    const upcoming = ana.page.getByRole('region', { name: /Upcoming meetings/ });
+    await expect
+      .poll(() => upcoming.getByRole('link', { name: /weekly monitoring meeting/ }).count(), POLL)
+      .toBeGreaterThan(0);
+    const { token } = await server.signIn('Reader Bot', 'viewer');
+    const { objectives } = (await (
+      await fetch(`${server.url}/api/objectives`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { objectives: Array<{ id: string; name: string; statusCounts: { off_track: number } }> };
+    const worst = [...objectives].sort((a, b) => b.statusCounts.off_track - a.statusCounts.off_track)[0]!;
+    const attention = ana.page.getByRole('region', { name: 'Objectives needing attention' });
+    const names = await attention.locator('.attention-list__name').allTextContents();
+    expect(names[0]).toBe(worst.name);
+    expect(names).toHaveLength(objectives.length);
+    await screenshot(ana.page, 'home-demo-1366');
+  });
+
   test('a demo meeting opens with its agenda, presenters by name and a readiness hint from the data', async () => {
     await ana.page.goto('/meetings');
     await ana.page.getByRole('link', { name: 'Citizen security: weekly monitoring meeting' }).first().click();

@@ -1,23 +1,50 @@
-/** Where an analyst lands: the meetings coming up, and the way to the data. */
+/**
+ * Where an analyst lands: the meetings coming up, and the objectives whose data needs attention
+ * before those meetings (most goals off track first, with late data and rating disagreements).
+ */
 import { Link, useLoaderData } from 'react-router';
+import type { ObjectiveOverview } from '../../../../shared/performance.ts';
 import { listMeetings, type Meeting } from '../../api/meetings.ts';
+import { performanceApi } from '../../api/performance.ts';
 import { useStore } from '../../store/index.ts';
 import { MeetingTable } from '../meetings/MeetingTable.tsx';
 import { todayIso } from '../meetings/meetingDates.ts';
-import { performanceNav } from '../performance/routes.tsx';
+import { StatusBar } from '../performance/StatusBar.tsx';
 import '../meetings/meetings.css';
+import '../performance/performance.css';
+import './home.css';
 
-export async function homeLoader(): Promise<Meeting[]> {
+const ATTENTION_LIMIT = 5;
+
+interface HomeData {
+  upcoming: Meeting[];
+  /** Null when the performance data could not be loaded: the meetings still show. */
+  attention: ObjectiveOverview[] | null;
+}
+
+const needsAttention = (a: ObjectiveOverview, b: ObjectiveOverview) =>
+  b.statusCounts.off_track - a.statusCounts.off_track || b.staleIndicatorCount - a.staleIndicatorCount;
+
+export async function homeLoader(): Promise<HomeData> {
   const today = todayIso();
-  const meetings = await listMeetings();
-  // Soonest first: the meeting to prepare next is at the top.
-  return meetings
-    .filter((meeting) => meeting.scheduledFor >= today)
-    .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
+  const [meetings, objectives] = await Promise.all([
+    listMeetings(),
+    performanceApi.objectives().then(
+      (response) => response.objectives,
+      () => null,
+    ),
+  ]);
+  return {
+    // Soonest first: the meeting to prepare next is at the top.
+    upcoming: meetings
+      .filter((meeting) => meeting.scheduledFor >= today)
+      .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor)),
+    attention: objectives ? [...objectives].sort(needsAttention).slice(0, ATTENTION_LIMIT) : null,
+  };
 }
 
 export function HomePage() {
-  const upcoming = useLoaderData<typeof homeLoader>();
+  const { upcoming, attention } = useLoaderData<typeof homeLoader>();
   const principal = useStore((state) => state.principal);
   const firstName = principal?.name.split(/\s+/)[0] ?? '';
   return (
@@ -42,21 +69,40 @@ export function HomePage() {
           />
         </section>
         <aside className="split__side">
-          <section className="card" aria-labelledby="data-title">
-            <h2 className="card__title" id="data-title">
-              Performance data
+          <section className="card" aria-labelledby="attention-title">
+            <h2 className="card__title" id="attention-title">
+              Objectives needing attention
             </h2>
-            {performanceNav.length > 0 ? (
-              <ul className="linklist">
-                {performanceNav.map((item) => (
-                  <li key={item.to}>
-                    <Link to={item.to}>{item.label}</Link>
+            {attention === null ? (
+              <p className="muted">The performance data could not be loaded.</p>
+            ) : attention.length === 0 ? (
+              <p className="muted">
+                No objectives yet. <Link to="/data/import">Import indicators</Link> to start.
+              </p>
+            ) : (
+              <ul className="attention-list">
+                {attention.map((objective) => (
+                  <li key={objective.id}>
+                    <Link className="attention-list__name" to={`/objectives/${objective.id}`}>
+                      {objective.name}
+                    </Link>
+                    <StatusBar counts={objective.statusCounts} />
+                    <p className="attention-list__facts">
+                      <Link to={`/objectives/${objective.id}/readiness`}>
+                        {objective.staleIndicatorCount} late indicator
+                        {objective.staleIndicatorCount === 1 ? '' : 's'}
+                      </Link>
+                      {' · '}
+                      {objective.disagreementCount} rating{objective.disagreementCount === 1 ? '' : 's'} ≠
+                      data
+                    </p>
                   </li>
                 ))}
               </ul>
-            ) : (
-              <p className="muted">Objectives, goals and indicators will appear here.</p>
             )}
+            <p className="attention-list__all">
+              <Link to="/objectives">All objectives</Link>
+            </p>
           </section>
         </aside>
       </div>
