@@ -22,6 +22,8 @@ export interface DatabaseConfig {
   sqlitePath?: string | undefined;
   /** SQLite: how often the checkpoint worker runs (see walCheckpointer.ts). */
   walCheckpointIntervalMs?: number | undefined;
+  /** SQLite: WAL size (frames) past which the checkpoint worker makes the WAL restart. */
+  walCheckpointRestartFrames?: number | undefined;
 }
 
 export interface Db {
@@ -69,8 +71,13 @@ export function openDatabase(config: DatabaseConfig): Db {
     ? null
     : startWalCheckpointer(sqlite, {
         intervalMs: config.walCheckpointIntervalMs,
+        restartFrames: config.walCheckpointRestartFrames,
         // No logger here; a warning on stderr. SQLite's own checkpoints have taken over by now.
-        onFailure: (error) => process.emitWarning(error.message, 'WalCheckpointWarning'),
+        onFailure: (error) =>
+          process.emitWarning(
+            `WAL checkpoints are back on the commit path: ${error.message}`,
+            'WalCheckpointWarning',
+          ),
       });
   return {
     kysely,

@@ -148,7 +148,9 @@ export function startWalCheckpointer(
       waiter?.reject(new Error(`WAL checkpoint failed: ${reply.message}`));
     }
   });
-  worker.on('error', (error) => fail(error));
+  worker.on('error', (error: unknown) =>
+    fail(error instanceof Error ? error : new Error(`WAL checkpoint worker failed: ${String(error)}`)),
+  );
   const exited = new Promise<void>((resolve) => {
     worker.once('exit', (code) => {
       if (!stopping) fail(new Error(`WAL checkpoint worker exited with code ${code}`));

@@ -365,6 +365,58 @@ describe('DocHub', () => {
     );
   });
 
+  test('a slow compaction holds back no edit, and flush waits for it', async () => {
+    const docName = name();
+    const compaction = gate();
+    let compactions = 0;
+    startHub(
+      { compactThreshold: 5 },
+      {
+        ...store,
+        compact: async (doc, upToId) => {
+          compactions++;
+          await compaction.opened;
+          return store.compact(doc, upToId);
+        },
+      },
+    );
+    const writer = connection('w', docName);
+    const reader = connection('r', docName);
+    await hub.join(writer, docName, 'write');
+    await hub.join(reader, docName, 'read');
+    reader.syncStep1();
+    await waitFor(() => reader.synced, 'reader synced');
+    const numbers = () => reader.doc.getArray<number>('numbers').toArray();
+
+    // One edit per batch until the document passes the threshold and a compaction starts (and hangs).
+    let sent = 0;
+    while (compactions === 0) {
+      writer.edit((doc) => doc.getArray<number>('numbers').push([sent]));
+      sent++;
+      await waitFor(() => numbers().length === sent, `edit ${sent} relayed`);
+    }
+    // Edits made while it hangs are still committed and relayed, batch after batch.
+    for (let index = 0; index < 5; index++) {
+      writer.edit((doc) => doc.getArray<number>('numbers').push([sent]));
+      sent++;
+      await waitFor(() => numbers().length === sent, `edit ${sent} relayed during the compaction`);
+    }
+    expect(compactions).toBe(1);
+
+    let flushed = false;
+    const flushing = hub.flush().then(() => {
+      flushed = true;
+    });
+    for (let tick = 0; tick < 5; tick++) await new Promise((resolve) => setImmediate(resolve));
+    expect(flushed).toBe(false);
+    compaction.open();
+    await flushing;
+    expect(await store.countRows(docName)).toBeLessThanOrEqual(5 + 2);
+    expect((await storedDoc(docName)).getArray<number>('numbers').toArray()).toEqual(
+      Array.from({ length: sent }, (_, i) => i),
+    );
+  });
+
   test('shutdown writes what is pending and closes every connection', async () => {
     const docName = name();
     startHub();

@@ -83,4 +83,37 @@ describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
     expect(await store.compact('meeting:cut', lastId)).toEqual({ replacedRows: 4, rowsAfter: 3 });
     expect(textOf((await store.load('meeting:cut')).updates)).toBe('abcdef');
   });
+
+  test('an append never joins a transaction someone else has open on the connection', async () => {
+    // On SQLite the append has its own path (a prepared statement on the shared connection); it must
+    // not land inside a Kysely transaction that is open across an await and then rolls back.
+    const [relayed] = typedUpdates('r');
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started: () => void = () => {};
+    const opened = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const rolledBack = db.kysely
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('doc_updates')
+          .values({ doc_name: 'meeting:other', data: Buffer.from([0]), created_at: 'now' })
+          .execute();
+        started();
+        await held;
+        throw new Error('rolled back on purpose');
+      })
+      .catch((error: unknown) => error);
+    await opened;
+    const appended = store.appendBatch([{ docName: 'meeting:own', data: relayed as Uint8Array }]);
+    release();
+    expect(await rolledBack).toBeInstanceOf(Error);
+    await appended;
+    expect(await store.countRows('meeting:other')).toBe(0);
+    expect(textOf((await store.load('meeting:own')).updates)).toBe('r');
+  });
 });

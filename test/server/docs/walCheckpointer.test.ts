@@ -1,0 +1,137 @@
+/**
+ * The WAL checkpointer (`server/db/walCheckpointer.ts`), which takes SQLite's checkpoints and their
+ * fsyncs off the event loop that commits document updates. It lives beside `database.ts`; its tests
+ * live here, with the document store it serves. Real SQLite files, a real worker thread.
+ */
+import { existsSync, renameSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
+import { afterEach, describe, expect, test } from 'vitest';
+import { type Db, openDatabase } from '../../../server/db/database.ts';
+import { migrateToLatest } from '../../../server/db/migrate.ts';
+import { startWalCheckpointer } from '../../../server/db/walCheckpointer.ts';
+import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
+import { waitFor } from '../../helpers/yjsClients.ts';
+
+const update = (index: number) => new Uint8Array(200).fill(index % 251);
+
+describe('WAL checkpointer', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function openSqlite(options: { restartFrames?: number; intervalMs?: number } = {}) {
+    const database: TestDatabase = await createTestDatabase('sqlite');
+    cleanups.push(() => database.cleanup());
+    const db: Db = openDatabase({
+      ...database.config,
+      walCheckpointIntervalMs: options.intervalMs ?? 60_000,
+      ...(options.restartFrames ? { walCheckpointRestartFrames: options.restartFrames } : {}),
+    });
+    let closed = false;
+    cleanups.push(async () => {
+      if (!closed) await db.close();
+    });
+    await migrateToLatest(db);
+    const path = database.config.sqlitePath as string;
+    return {
+      db,
+      path,
+      store: createKyselyDocStore(db),
+      close: async () => {
+        closed = true;
+        await db.close();
+      },
+    };
+  }
+
+  test('commits never checkpoint; the worker does, and the WAL then restarts from its start', async () => {
+    const { db, store } = await openSqlite();
+    const sqlite = db.sqlite as SQLite.Database;
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+
+    // Far past the 1000 pages at which a commit would otherwise checkpoint (each row adds frames).
+    for (let index = 0; index < 1500; index++) {
+      await store.appendBatch([{ docName: 'meeting:wal', data: update(index) }]);
+    }
+    const grown = await db.checkpointer?.checkpointNow();
+    expect(grown?.walFrames).toBeGreaterThan(1000);
+    expect(grown?.checkpointedFrames).toBe(grown?.walFrames);
+
+    // Everything was copied, so the next commit writes from the WAL's start again.
+    await store.appendBatch([{ docName: 'meeting:wal', data: update(0) }]);
+    const restarted = await db.checkpointer?.checkpointNow();
+    expect(restarted?.walFrames).toBeLessThan(10);
+    expect(await store.countRows('meeting:wal')).toBe(1501);
+  });
+
+  test('past the limit, a RESTART checkpoint follows the passive one, and the WAL restarts', async () => {
+    // Under writes that never pause, passive checkpoints alone never let the WAL restart (some
+    // commit always lands during their fsync); past `restartFrames` the worker holds writers back once.
+    const { db, store } = await openSqlite({ restartFrames: 600 });
+    // Start from a restarted WAL (the migrations wrote to it).
+    await db.checkpointer?.checkpointNow();
+    await store.appendBatch([{ docName: 'meeting:small', data: update(0) }]);
+    await db.checkpointer?.checkpointNow();
+    for (let index = 0; index < 50; index++) {
+      await store.appendBatch([{ docName: 'meeting:small', data: update(index) }]);
+    }
+    const under = await db.checkpointer?.checkpointNow();
+    expect(under?.restarted).toBe(false);
+
+    for (let index = 0; index < 400; index++) {
+      await store.appendBatch([{ docName: 'meeting:busy', data: update(index) }]);
+    }
+    const over = await db.checkpointer?.checkpointNow();
+    expect(over?.restarted).toBe(true);
+    expect(over?.busy).toBe(false);
+    await store.appendBatch([{ docName: 'meeting:busy', data: update(0) }]);
+    const after = await db.checkpointer?.checkpointNow();
+    expect(after?.walFrames).toBeLessThan(10);
+    expect(await store.countRows('meeting:busy')).toBe(401);
+    expect(await store.countRows('meeting:small')).toBe(51);
+  });
+
+  test('closing runs a last checkpoint, and the data is all in the database file', async () => {
+    const { store, path, close } = await openSqlite();
+    for (let index = 0; index < 300; index++) {
+      await store.appendBatch([{ docName: 'meeting:closed', data: update(index) }]);
+    }
+    await close();
+    // The last connection to close checkpoints everything and removes the WAL.
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const reopened = new SQLite(path, { readonly: true });
+    const row = reopened
+      .prepare("SELECT count(*) AS count FROM doc_updates WHERE doc_name = 'meeting:closed'")
+      .get() as { count: number };
+    reopened.close();
+    expect(row.count).toBe(300);
+  });
+
+  test('if the worker fails, SQLite checkpoints by itself again, and commits go on', async () => {
+    const { db, path } = await openSqlite();
+    // The app's own worker has its file open by now, so moving the file below fails only ours.
+    await db.checkpointer?.checkpointNow();
+    const sqlite = new SQLite(path);
+    cleanups.push(async () => {
+      sqlite.close();
+    });
+    sqlite.pragma('journal_mode = WAL');
+    const failures: Error[] = [];
+    // The worker opens the file by name; moved away before it starts, the worker cannot open it.
+    const checkpointer = startWalCheckpointer(sqlite, { onFailure: (error) => failures.push(error) });
+    renameSync(path, `${path}.moved`);
+    cleanups.push(async () => {
+      renameSync(`${path}.moved`, path);
+      await checkpointer.stop();
+    });
+    await waitFor(() => failures.length > 0, 'the worker failure reported');
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await expect(checkpointer.checkpointNow()).rejects.toThrow(/not running/);
+    sqlite
+      .prepare("INSERT INTO doc_updates (doc_name, data, created_at) VALUES ('meeting:x', x'00', 'now')")
+      .run();
+    expect(sqlite.prepare('SELECT count(*) AS count FROM doc_updates').get()).toEqual({ count: 1 });
+  });
+});
