@@ -173,6 +173,8 @@ export function startWalCheckpointer(
     async stop() {
       if (stopping) return exited;
       stopping = true;
+      // Unreferenced so far; now whoever stops it waits for its last checkpoint, so hold the loop.
+      worker.ref();
       if (!failed) worker.postMessage({ type: 'stop' });
       else await worker.terminate();
       await exited;

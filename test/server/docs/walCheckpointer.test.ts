@@ -3,7 +3,10 @@
  * fsyncs off the event loop that commits document updates. It lives beside `database.ts`; its tests
  * live here, with the document store it serves. Real SQLite files, a real worker thread.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type Db, openDatabase } from '../../../server/db/database.ts';
@@ -14,6 +17,7 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/databases.t
 import { waitFor } from '../../helpers/yjsClients.ts';
 
 const update = (index: number) => new Uint8Array(200).fill(index % 251);
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 describe('WAL checkpointer', () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -107,6 +111,39 @@ describe('WAL checkpointer', () => {
       .get() as { count: number };
     reopened.close();
     expect(row.count).toBe(300);
+  });
+
+  test('a script that closes its database exits once the last checkpoint is done', async () => {
+    // The worker does not keep a process alive by itself, but closing must wait for it: a script with
+    // nothing else to do must neither exit before `close()` resolves nor cut the last checkpoint off.
+    // (The checkpoint first: a worker still starting up would keep the process alive anyway.)
+    const { path, close } = await openSqlite();
+    await close();
+    const script = `${dirname(path)}/closes.mts`;
+    writeFileSync(
+      script,
+      `import { openDatabase } from ${JSON.stringify(`${repoRoot}server/db/database.ts`)};
+      import { createKyselyDocStore } from ${JSON.stringify(`${repoRoot}server/docs/kyselyDocStore.ts`)};
+      const db = openDatabase({ sqlitePath: ${JSON.stringify(path)} });
+      const store = createKyselyDocStore(db);
+      for (let i = 0; i < 100; i++) await store.appendBatch([{ docName: 'meeting:script', data: new Uint8Array([i]) }]);
+      await db.checkpointer?.checkpointNow();
+      await store.appendBatch([{ docName: 'meeting:script', data: new Uint8Array([0]) }]);
+      await db.close();
+      console.log('closed');`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(output.trim()).toBe('closed');
+    expect(code).toBe(0);
+    expect(existsSync(`${path}-wal`)).toBe(false);
   });
 
   test('if the worker fails, SQLite checkpoints by itself again, and commits go on', async () => {

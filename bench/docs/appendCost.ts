@@ -1,0 +1,101 @@
+/**
+ * `node --import tsx bench/docs/appendCost.ts`: what persisting one document update costs on the
+ * event loop, the step every edit waits for before it is relayed (SQLite file in a temp folder).
+ *
+ * 1. CPU per append, back to back: Kysely's transaction path (compile, prepare, BEGIN/INSERT/COMMIT
+ *    awaited one by one) against the store's SQLite path (statement prepared once, one synchronous
+ *    transaction).
+ * 2. Append latency at a steady rate (like many rooms: default 400 appends/s, 200 documents), with
+ *    SQLite's automatic checkpoints inside the commits against the checkpoint worker. The worst
+ *    appends are where the event loop stalls.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { type Db, openDatabase } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import type { StoredUpdate } from '../../server/docs/docStore.ts';
+import { createKyselyDocStore } from '../../server/docs/kyselyDocStore.ts';
+import { formatMs, sleep, summarize } from '../stats.ts';
+
+const rate = Number(process.argv.find((arg) => arg.startsWith('--rate='))?.slice(7) ?? 400);
+const seconds = Number(process.argv.find((arg) => arg.startsWith('--seconds='))?.slice(10) ?? 10);
+const dir = mkdtempSync(join(tmpdir(), 'statroom-append-'));
+let opened = 0;
+
+async function open(): Promise<Db> {
+  const db = openDatabase({ sqlitePath: join(dir, `append-${++opened}.sqlite`) });
+  await migrateToLatest(db);
+  return db;
+}
+
+/** A realistic edit: one small Yjs-sized payload for one of 200 documents. */
+const edit = (index: number): StoredUpdate => ({
+  docName: `meeting:bench-${index % 200}`,
+  data: new Uint8Array(48).fill(index % 251),
+});
+
+async function kyselyAppend(db: Db, update: StoredUpdate): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('doc_updates')
+      .values({
+        doc_name: update.docName,
+        data: Buffer.from(update.data),
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+  });
+}
+
+async function cpuPerAppend(): Promise<void> {
+  const db = await open();
+  // Checkpoints aside: this part measures the client side of an append only.
+  await sql`PRAGMA wal_autocheckpoint = 0`.execute(db.kysely);
+  const store = createKyselyDocStore(db);
+  const count = 5000;
+  const time = async (label: string, append: (update: StoredUpdate) => Promise<void>) => {
+    for (let index = 0; index < 500; index++) await append(edit(index)); // warm up
+    const start = performance.now();
+    for (let index = 0; index < count; index++) await append(edit(index));
+    console.log(`  ${label.padEnd(52)} ${(((performance.now() - start) / count) * 1000).toFixed(0)} µs`);
+  };
+  console.log('Event-loop time per append (back to back, 5000 appends)');
+  await time('Kysely transaction (BEGIN, INSERT, COMMIT awaited)', (update) => kyselyAppend(db, update));
+  await time('store.appendBatch (prepared once, synchronous)', (update) => store.appendBatch([update]));
+  await db.close();
+}
+
+async function latencyAtRate(label: string, autoCheckpoints: boolean): Promise<void> {
+  const db = await open();
+  if (autoCheckpoints) {
+    // As before the worker: SQLite checkpoints inside the commit that passes 1000 pages.
+    await db.checkpointer?.stop();
+    await sql`PRAGMA wal_autocheckpoint = 1000`.execute(db.kysely);
+  }
+  const store = createKyselyDocStore(db);
+  const total = rate * seconds;
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let index = 0; index < total; index++) {
+    const wait = start + (index * 1000) / rate - performance.now();
+    if (wait > 1) await sleep(wait);
+    const before = performance.now();
+    await store.appendBatch([edit(index)]);
+    latencies.push(performance.now() - before);
+  }
+  const summary = summarize(latencies);
+  const slow = latencies.filter((latency) => latency > 5).length;
+  console.log(
+    `  ${label.padEnd(52)} p50 ${formatMs(summary.p50)}  p99 ${formatMs(summary.p99)}  max ${formatMs(summary.max)}  over 5 ms: ${slow}`,
+  );
+  await db.close();
+}
+
+await cpuPerAppend();
+console.log(`\nAppend latency at ${rate}/s for ${seconds} s`);
+await latencyAtRate('automatic checkpoints (inside commits)', true);
+await latencyAtRate('checkpoint worker (off the event loop)', false);
+rmSync(dir, { recursive: true, force: true });
