@@ -9,10 +9,12 @@
  * 1-minute load average before and after each row is printed, because on a shared machine it, more
  * than the code, can decide a p99.
  *
- *   npm run bench                          full run (about 4 minutes)
+ *   npm run bench                          full run (about 3 minutes)
  *   npm run bench -- --quick               small scenarios: a smoke check, not figures
  *   npm run bench -- --only=manyRooms      one scenario (fanOut | manyRooms)
  *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio)
+ *   npm run bench -- --rounds=3            each row N times, interleaved, plus the median p99 of each
+ *                                          server: one round's p99 moves ±50% on a shared machine
  */
 import { cpus, loadavg } from 'node:os';
 import { formatMs, type LatencySummary, sleep, summarize } from '../stats.ts';
@@ -64,6 +66,7 @@ interface ScenarioFigures {
 
 interface Row {
   key: ServerKey;
+  round: number;
   name: string;
   figures: ScenarioFigures;
   loadBefore: number;
@@ -77,7 +80,10 @@ function pickList<K extends string>(value: string | undefined, all: readonly K[]
   return picked;
 }
 
-async function measure(start: () => Promise<BenchServer>, scenario: ScenarioKey): Promise<Omit<Row, 'key'>> {
+async function measure(
+  start: () => Promise<BenchServer>,
+  scenario: ScenarioKey,
+): Promise<Omit<Row, 'key' | 'round'>> {
   const server = await start();
   const loadBefore = loadavg()[0] ?? 0;
   try {
@@ -111,10 +117,10 @@ async function measure(start: () => Promise<BenchServer>, scenario: ScenarioKey)
   }
 }
 
-function formatRow(row: Row): string {
+function formatRow(row: Row, rounds: number): string {
   const { latency, delivered, rssMiB, peakMiB, cpuSeconds, cpuMicrosPerEdit } = row.figures;
   return [
-    `  ${row.name.padEnd(60)}`,
+    `  ${rounds > 1 ? `#${row.round} ` : ''}${row.name.padEnd(60)}`,
     `p50 ${formatMs(latency.p50).padStart(9)}`,
     `p99 ${formatMs(latency.p99).padStart(9)}`,
     `max ${formatMs(latency.max).padStart(10)}`,
@@ -126,6 +132,46 @@ function formatRow(row: Row): string {
 }
 
 const ratio = (ours: number, theirs: number) => (theirs > 0 ? (ours / theirs).toFixed(2) : 'n/a');
+const transportLabel = (key: ServerKey) => (key === 'sio' ? 'Socket.IO' : '/yjs');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function printRatios(rows: Row[]): void {
+  const reference = rows.find((row) => row.key === 'ref');
+  for (const row of rows) {
+    if (!reference || row === reference) continue;
+    const a = row.figures.latency;
+    const b = reference.figures.latency;
+    const met = a.p99 <= b.p99 ? 'met' : 'NOT met';
+    console.log(
+      `  ratio ${transportLabel(row.key)} / reference: p50 ${ratio(a.p50, b.p50)}  p99 ${ratio(a.p99, b.p99)} (target ≤ 1.00: ${met})  CPU ${ratio(row.figures.cpuSeconds, reference.figures.cpuSeconds)}  RSS ${ratio(row.figures.rssMiB, reference.figures.rssMiB)}`,
+    );
+  }
+}
+
+function printMedians(rows: Row[], serverKeys: ServerKey[]): void {
+  const p99 = (key: ServerKey) =>
+    median(rows.filter((row) => row.key === key).map((row) => row.figures.latency.p99));
+  const p50 = (key: ServerKey) =>
+    median(rows.filter((row) => row.key === key).map((row) => row.figures.latency.p50));
+  console.log(
+    `  median over rounds: ${serverKeys.map((key) => `${key} p50 ${formatMs(p50(key))} p99 ${formatMs(p99(key))}`).join('   ')}`,
+  );
+  if (!serverKeys.includes('ref')) return;
+  for (const key of serverKeys) {
+    if (key === 'ref') continue;
+    const met = p99(key) <= p99('ref') ? 'met' : 'NOT met';
+    console.log(
+      `  median ratio ${transportLabel(key)} / reference: p99 ${ratio(p99(key), p99('ref'))} (target ≤ 1.00: ${met})`,
+    );
+  }
+}
 
 const EXPLANATION = `
 What the numbers are
@@ -161,21 +207,19 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
 
+  const rounds = Math.max(1, Number(argument('rounds') ?? 1));
   for (const scenario of scenarioKeys) {
     const rows: Row[] = [];
-    for (const key of serverKeys) rows.push({ key, ...(await measure(SERVERS[key], scenario)) });
-    console.log(`\n${SCENARIOS[scenario].title}`);
-    for (const row of rows) console.log(formatRow(row));
-    const reference = rows.find((row) => row.key === 'ref');
-    for (const row of rows) {
-      if (!reference || row === reference) continue;
-      const a = row.figures.latency;
-      const b = reference.figures.latency;
-      const met = a.p99 <= b.p99 ? 'met' : 'NOT met';
-      console.log(
-        `  ratio ${row.key === 'sio' ? 'Socket.IO' : '/yjs'} / reference: p50 ${ratio(a.p50, b.p50)}  p99 ${ratio(a.p99, b.p99)} (target ≤ 1.00: ${met})  CPU ${ratio(row.figures.cpuSeconds, reference.figures.cpuSeconds)}  RSS ${ratio(row.figures.rssMiB, reference.figures.rssMiB)}`,
-      );
+    for (let round = 1; round <= rounds; round++) {
+      for (const key of serverKeys) rows.push({ key, round, ...(await measure(SERVERS[key], scenario)) });
     }
+    console.log(`\n${SCENARIOS[scenario].title}`);
+    for (let round = 1; round <= rounds; round++) {
+      const ofRound = rows.filter((row) => row.round === round);
+      for (const row of ofRound) console.log(formatRow(row, rounds));
+      printRatios(ofRound);
+    }
+    if (rounds > 1) printMedians(rows, serverKeys);
   }
   console.log(EXPLANATION);
 }

@@ -5,7 +5,7 @@
  * through its `/yjs` endpoint (stock y-websocket clients, like the reference) or through Socket.IO
  * (the browser's transport).
  *
- * `BENCH_CPU_PROF_DIR=/some/dir` runs StatRoom with `--cpu-prof` (one profile per process, written
+ * `BENCH_CPU_PROF_DIR=/some/dir` runs the servers with `--cpu-prof` (one profile per process, written
  * at exit) to see where its time goes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -65,12 +65,22 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/** `--cpu-prof` for a server process when BENCH_CPU_PROF_DIR is set. */
+function profileArgs(): string[] {
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  return profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+}
+
 export async function startReference(): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profileArgs(), join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')],
+    {
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const httpUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(httpUrl, child);
   return {
@@ -85,9 +95,7 @@ export async function startReference(): Promise<BenchServer> {
 export async function startStatRoom(transport: StatRoomTransport): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
-  const profileDir = process.env.BENCH_CPU_PROF_DIR;
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', 'server/index.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
