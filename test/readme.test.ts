@@ -36,7 +36,12 @@ function runModule(
     child.stderr.on('data', (chunk) => {
       output += chunk;
     });
-    child.on('exit', (exitCode) => resolve({ code: exitCode, output }));
+    // A script that never exits must not outlive the test run.
+    const watchdog = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (exitCode) => {
+      clearTimeout(watchdog);
+      resolve({ code: exitCode, output });
+    });
   });
 }
 
