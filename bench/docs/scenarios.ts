@@ -10,7 +10,6 @@ import type { BenchClient } from './clients.ts';
 import type { BenchServer } from './servers.ts';
 
 const EDITS_ROOT = 'bench-edits';
-const CONNECT_ROOMS_AT_ONCE = 10;
 
 function disconnectAll(clients: BenchClient[]): void {
   for (const client of clients) client.close();
@@ -108,8 +107,8 @@ export async function manyRooms(
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const seenCounters: Array<() => number> = [];
-  const openRoom = async (index: number) => {
-    const docName = await server.createDoc(index + 1);
+  for (let d = 0; d < options.docs; d++) {
+    const docName = await server.createDoc(d + 1);
     const writer = await server.connect(docName);
     const readers: BenchClient[] = [];
     for (let r = 1; r < options.clientsPerDoc; r++) {
@@ -117,15 +116,7 @@ export async function manyRooms(
       seenCounters.push(observeEdits(reader, sentAt, latencies));
       readers.push(reader);
     }
-    rooms[index] = { writer, readers };
-  };
-  // A few rooms at a time: setting up 600 clients one by one took longer than the measurement.
-  for (let first = 0; first < options.docs; first += CONNECT_ROOMS_AT_ONCE) {
-    const batch = Array.from(
-      { length: Math.min(CONNECT_ROOMS_AT_ONCE, options.docs - first) },
-      (_, i) => first + i,
-    );
-    await Promise.all(batch.map(openRoom));
+    rooms.push({ writer, readers });
   }
   const editsPerWriter = Math.floor(options.editsPerSecond * options.durationSeconds);
   const interval = 1000 / options.editsPerSecond;
