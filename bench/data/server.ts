@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../../server/db/database.ts';
-import { freePort } from '../docs/servers.ts';
+import { freePort } from '../../test/helpers/process.ts';
 import { sleep } from '../stats.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

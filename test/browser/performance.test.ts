@@ -6,25 +6,16 @@
  * Needs the built client: run `npx vite build` first (`npm test` does).
  */
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { IndicatorDetail } from '../../shared/performance.ts';
 import { latestDuePeriod, periodAtIndex, periodIndex } from '../../shared/periods.ts';
 import type { Role } from '../../shared/roles.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { dataPointsCsv, seedSmallObjective } from './fixtures/performanceSeed.ts';
 
 const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('performance pages', () => {
   let server: TestServer;
@@ -39,7 +30,7 @@ describe('performance pages', () => {
     server = await startTestServer({ deps: { clientDir: CLIENT_DIR } });
     analystToken = (await server.signIn('Seed Analyst', 'analyst')).token;
     await seedSmallObjective(server.url, analystToken, today);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
