@@ -8,6 +8,8 @@
  * layer (keyboard-navigable tooltip, title/desc), and it is widely used and actively maintained.
  * The chart is never the only way to read the values: `IndicatorDataTable` shows the same rows.
  */
+
+import type { ReactNode } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -165,65 +167,54 @@ function TargetLabel({ viewBox, text }: { viewBox: unknown; text: string }) {
   );
 }
 
+/** One legend entry: a small swatch drawn like the series it names, then its label. */
+function LegendEntry({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <li>
+      <svg viewBox="0 0 28 12" aria-hidden="true">
+        {children}
+      </svg>
+      {label}
+    </li>
+  );
+}
+
+const legendLine = (stroke: string, strokeWidth: number, strokeDasharray?: string) => (
+  <line
+    x1="0"
+    y1="6"
+    x2="28"
+    y2="6"
+    stroke={stroke}
+    strokeWidth={strokeWidth}
+    strokeDasharray={strokeDasharray}
+  />
+);
+
 /** An HTML legend (not recharts' own) so it can name the reference lines too and scale with the page's type. */
 function ChartLegend({ hasChange }: { hasChange: boolean }) {
   return (
     <ul className="chart-legend" aria-label="Legend">
-      <li>
-        <svg viewBox="0 0 28 12" aria-hidden="true">
-          <line x1="0" y1="6" x2="28" y2="6" stroke="var(--chart-actual)" strokeWidth="3.5" />
-          <circle cx="14" cy="6" r="3.5" fill="var(--chart-actual)" />
-        </svg>
-        Actual
-      </li>
-      <li>
-        <svg viewBox="0 0 28 12" aria-hidden="true">
-          <line
-            x1="0"
-            y1="6"
-            x2="28"
-            y2="6"
-            stroke="var(--chart-trajectory)"
-            strokeWidth="2"
-            strokeDasharray="7 5"
-          />
-        </svg>
-        Trajectory (plan)
-      </li>
-      <li>
-        <svg viewBox="0 0 28 12" aria-hidden="true">
-          <line
-            x1="0"
-            y1="6"
-            x2="28"
-            y2="6"
-            stroke="var(--chart-baseline)"
-            strokeWidth="2"
-            strokeDasharray="2 5"
-          />
-        </svg>
-        Baseline
-      </li>
-      <li>
-        <svg viewBox="0 0 28 12" aria-hidden="true">
-          <circle cx="14" cy="6" r="5" fill="var(--chart-target)" />
-        </svg>
-        Target
-      </li>
+      <LegendEntry label="Actual">
+        {legendLine('var(--chart-actual)', 3.5)}
+        <circle cx="14" cy="6" r="3.5" fill="var(--chart-actual)" />
+      </LegendEntry>
+      <LegendEntry label="Trajectory (plan)">{legendLine('var(--chart-trajectory)', 2, '7 5')}</LegendEntry>
+      <LegendEntry label="Baseline">{legendLine('var(--chart-baseline)', 2, '2 5')}</LegendEntry>
+      <LegendEntry label="Target">
+        <circle cx="14" cy="6" r="5" fill="var(--chart-target)" />
+      </LegendEntry>
       {hasChange && (
-        <li>
-          <svg viewBox="0 0 28 12" aria-hidden="true">
-            <rect
-              x="1"
-              y="0"
-              width="26"
-              height="12"
-              fill="var(--color-primary-soft)"
-              stroke="var(--color-primary)"
-            />
-          </svg>
-          Change since
-        </li>
+        <LegendEntry label="Change since">
+          <rect
+            x="1"
+            y="0"
+            width="26"
+            height="12"
+            fill="var(--color-primary-soft)"
+            stroke="var(--color-primary)"
+          />
+        </LegendEntry>
       )}
     </ul>
   );

@@ -80,7 +80,7 @@ export function IndicatorPicker({
         {groups.map(({ agency, goals }) => (
           <section key={agency.id} className="picker__agency" aria-label={`${agency.code} — ${agency.name}`}>
             <h3 className="picker__agency-name">
-              <span className="agency-tag">{agency.code}</span> {agency.name}
+              <span className="agency-code">{agency.code}</span> {agency.name}
             </h3>
             {goals.map((goal) => (
               <div key={goal.id} className="picker__goal" data-goal-id={goal.id}>
