@@ -36,6 +36,22 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
     dataDir?.cleanup();
   });
 
+  /** A fresh server process on a new data folder, a Socket.IO writer and a stock y-websocket reader. */
+  async function startWriterAndReader() {
+    dataDir = createDataDir();
+    const first = await spawnServer(dataDir.sqlitePath);
+    server = first;
+    const token = await signInTo(first.url, 'Ana Analyst', 'analyst');
+    const docName = await createMeetingDoc(first.url, token);
+    const writer = await SocketIoDocClient.connect(first.url, { token });
+    cleanups.push(() => writer.close());
+    const writerDoc = await writer.joinSynced(docName);
+    const reader = connectYWebsocket(`ws://127.0.0.1:${first.port}/yjs`, docName, token);
+    cleanups.push(() => reader.destroy());
+    await reader.synced;
+    return { first, sqlitePath: dataDir.sqlitePath, token, docName, writer, writerDoc, reader };
+  }
+
   async function readBack(url: string, token: string, docName: string): Promise<string[]> {
     const client = await SocketIoDocClient.connect(url, { token });
     cleanups.push(() => client.close());
@@ -48,17 +64,7 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
   }
 
   test('SIGKILL after a burst: every relayed edit survives the restart', async () => {
-    dataDir = createDataDir();
-    server = await spawnServer(dataDir.sqlitePath);
-    const token = await signInTo(server.url, 'Ana Analyst', 'analyst');
-    const docName = await createMeetingDoc(server.url, token);
-
-    const writer = await SocketIoDocClient.connect(server.url, { token });
-    cleanups.push(() => writer.close());
-    const writerDoc = await writer.joinSynced(docName);
-    const reader = connectYWebsocket(`ws://127.0.0.1:${server.port}/yjs`, docName, token);
-    cleanups.push(() => reader.destroy());
-    await reader.synced;
+    const { first, sqlitePath, token, docName, writer, writerDoc, reader } = await startWriterAndReader();
     const seen = observeReader(reader);
 
     const edits = writerDoc.doc.getArray<string>(EDITS);
@@ -68,28 +74,18 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
     }
     await waitFor(() => seen().length === 300, 'the reader received the burst');
 
-    server.child.kill('SIGKILL');
-    expect((await server.exited).signal).toBe('SIGKILL');
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
     reader.destroy();
     writer.close();
 
-    server = await spawnServer(dataDir.sqlitePath);
+    server = await spawnServer(sqlitePath);
     const restored = await readBack(server.url, token, docName);
     expect(restored).toEqual(Array.from({ length: 300 }, (_, index) => `edit-${index}`));
   });
 
   test('SIGKILL in the middle of a stream: whatever the reader had received is stored', async () => {
-    dataDir = createDataDir();
-    server = await spawnServer(dataDir.sqlitePath);
-    const token = await signInTo(server.url, 'Ana Analyst', 'analyst');
-    const docName = await createMeetingDoc(server.url, token);
-
-    const writer = await SocketIoDocClient.connect(server.url, { token });
-    cleanups.push(() => writer.close());
-    const writerDoc = await writer.joinSynced(docName);
-    const reader = connectYWebsocket(`ws://127.0.0.1:${server.port}/yjs`, docName, token);
-    cleanups.push(() => reader.destroy());
-    await reader.synced;
+    const { first, sqlitePath, token, docName, writer, writerDoc, reader } = await startWriterAndReader();
     const seen = observeReader(reader);
 
     // Kill the server the moment the reader has received 100 edits, while the writer keeps going.
@@ -97,7 +93,7 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
     const killed = new Promise<void>((resolve) => {
       reader.doc.getArray<string>(EDITS).observe(() => {
         if (receivedAtKill === null && seen().length >= 100) {
-          server?.child.kill('SIGKILL');
+          first.child.kill('SIGKILL');
           receivedAtKill = seen();
           resolve();
         }
@@ -110,11 +106,11 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await killed;
-    await server.exited;
+    await first.exited;
     reader.destroy();
     writer.close();
 
-    server = await spawnServer(dataDir.sqlitePath);
+    server = await spawnServer(sqlitePath);
     const restored = new Set(await readBack(server.url, token, docName));
     const lost = (receivedAtKill as string[] | null)?.filter((edit) => !restored.has(edit)) ?? [
       '(none seen)',
@@ -123,27 +119,26 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
   });
 
   test('SIGTERM flushes and exits 0', async () => {
-    dataDir = createDataDir();
-    server = await spawnServer(dataDir.sqlitePath);
-    const token = await signInTo(server.url, 'Ana Analyst', 'analyst');
-    const docName = await createMeetingDoc(server.url, token);
-    const writer = await SocketIoDocClient.connect(server.url, { token });
-    cleanups.push(() => writer.close());
-    const writerDoc = await writer.joinSynced(docName);
-    const watcher = connectYWebsocket(`ws://127.0.0.1:${server.port}/yjs`, docName, token);
-    cleanups.push(() => watcher.destroy());
-    await watcher.synced;
+    const {
+      first,
+      sqlitePath,
+      token,
+      docName,
+      writer,
+      writerDoc,
+      reader: watcher,
+    } = await startWriterAndReader();
 
     writerDoc.doc.getText('notes').insert(0, 'Decided: weekly data from every agency');
     await waitFor(() => watcher.doc.getText('notes').length > 0, 'edit reached the server');
-    server.child.kill('SIGTERM');
-    const exit = await server.exited;
+    first.child.kill('SIGTERM');
+    const exit = await first.exited;
     expect(exit.code).toBe(0);
-    expect(server.output()).not.toMatch(/unsaved updates/);
+    expect(first.output()).not.toMatch(/unsaved updates/);
     watcher.destroy();
     writer.close();
 
-    server = await spawnServer(dataDir.sqlitePath);
+    server = await spawnServer(sqlitePath);
     const client = await SocketIoDocClient.connect(server.url, { token });
     cleanups.push(() => client.close());
     const joined = await client.joinSynced(docName);
