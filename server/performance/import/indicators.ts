@@ -29,16 +29,10 @@ export const INDICATOR_COLUMNS = [
 const DIRECTIONS = Object.values(Direction);
 const FREQUENCIES = Object.values(Frequency);
 
+/** Every stored field but the id: what decides whether a re-imported row changes anything. */
+const [, ...REQUIRED_FIELDS] = INDICATOR_COLUMNS;
 const COMPARED_FIELDS = [
-  'goal_id',
-  'name',
-  'unit',
-  'direction',
-  'frequency',
-  'baseline_value',
-  'baseline_date',
-  'target_value',
-  'target_date',
+  ...REQUIRED_FIELDS,
   'threshold_at_risk',
   'threshold_off_track',
 ] as const satisfies ReadonlyArray<keyof IndicatorRow>;
