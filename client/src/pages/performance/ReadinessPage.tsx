@@ -76,12 +76,7 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
               <thead>
                 <tr>
                   <th scope="col">Agency</th>
-                  <th scope="col" className="numeric">
-                    Missing
-                  </th>
-                  <th scope="col" className="numeric">
-                    Indicators
-                  </th>
+                  <CountHeaders />
                 </tr>
               </thead>
               <tbody>
@@ -90,8 +85,7 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
                     <th scope="row">
                       <span className="agency-code">{row.agency.code}</span> {row.agency.name}
                     </th>
-                    <td className="numeric missing-cell">{row.missing}</td>
-                    <td className="numeric">{row.total}</td>
+                    <CountCells missing={row.missing} total={row.total} />
                   </tr>
                 ))}
               </tbody>
@@ -104,12 +98,7 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
                 <tr>
                   <th scope="col">Owner</th>
                   <th scope="col">Agency</th>
-                  <th scope="col" className="numeric">
-                    Missing
-                  </th>
-                  <th scope="col" className="numeric">
-                    Indicators
-                  </th>
+                  <CountHeaders />
                 </tr>
               </thead>
               <tbody>
@@ -120,8 +109,7 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
                   >
                     <th scope="row">{row.ownerName}</th>
                     <td>{row.agency.code}</td>
-                    <td className="numeric missing-cell">{row.missing}</td>
-                    <td className="numeric">{row.total}</td>
+                    <CountCells missing={row.missing} total={row.total} />
                   </tr>
                 ))}
               </tbody>
@@ -171,4 +159,27 @@ function groupByAgency(missing: MissingIndicator[]): Array<[string, MissingIndic
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The two count columns both readiness tables end with. */
+function CountHeaders() {
+  return (
+    <>
+      <th scope="col" className="numeric">
+        Missing
+      </th>
+      <th scope="col" className="numeric">
+        Indicators
+      </th>
+    </>
+  );
+}
+
+function CountCells({ missing, total }: { missing: number; total: number }) {
+  return (
+    <>
+      <td className="numeric missing-cell">{missing}</td>
+      <td className="numeric">{total}</td>
+    </>
+  );
 }
