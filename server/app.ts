@@ -14,6 +14,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createAuthorize } from './docs/authorize.ts';
 import { createDocHub, type DocHub, type DocHubLimits } from './docs/docHub.ts';
 import { createKyselyDocStore } from './docs/kyselyDocStore.ts';
+import { createUpdateMerger } from './docs/updateMerger.ts';
 import type { RouteContext } from './http/context.ts';
 import { errorHandler } from './http/errorHandler.ts';
 import type { Logger } from './logger.ts';
@@ -70,7 +71,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const httpServer = createServer(web);
 
-  const hub = createDocHub({ store: createKyselyDocStore(db), logger, metrics, ...deps.docs });
+  const merger = createUpdateMerger();
+  const store = createKyselyDocStore(db, { mergeUpdates: merger.merge });
+  const hub = createDocHub({ store, logger, metrics, ...deps.docs });
   const transportDeps = { httpServer, hub, authenticate, authorize: createAuthorize(db), logger };
   const io = attachSocketIo(transportDeps);
   const yWebsocket = attachYWebsocket(transportDeps);
@@ -81,6 +84,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // Stop accepting first, then write every pending document update before anything closes.
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await hub.shutdown();
+      await merger.close();
       await yWebsocket.close();
       await io.close();
       httpServer.closeAllConnections();

@@ -7,8 +7,11 @@
  * - One in-flight load per document: the first join creates the entry and its `ready` promise;
  *   later joins await the same promise. Messages from a connection whose document is still loading
  *   are queued in its session, and nothing is sent to it before the load completes.
- * - Persist before relay: an applied update is queued; every update produced in one event-loop tick
- *   is written in ONE transaction (`setImmediate` batch), and only after the commit is it relayed.
+ * - Persist before relay: an applied update is queued; every update produced by one event-loop
+ *   callback (one socket read, say) is written in ONE transaction, committed in a microtask as soon
+ *   as that callback returns, and only after the commit is it relayed. A microtask rather than
+ *   `setImmediate`: the edit then waits for nothing but its own commit (a `setImmediate` also waited
+ *   for every other socket the same poll phase had to read, ~60 µs per edit under fan-out load).
  *   Answers to sync step 1 (the whole state) also wait until what they contain is committed. So a
  *   client never holds an edit that a SIGKILL could take away from the server.
  * - `read` sessions may sync and publish presence, but an update that would change the document is
@@ -185,7 +188,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
   function scheduleFlush(): void {
     if (flushScheduled) return;
     flushScheduled = true;
-    setImmediate(() => {
+    queueMicrotask(() => {
       flushScheduled = false;
       void persistPending();
     });
@@ -246,6 +249,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       for (const item of items) relay(entry, item.update, item.origin);
       entry.persistedSeq = items[items.length - 1]?.seq ?? entry.persistedSeq;
       entry.rows += items.length;
+      if (entry.waiters.length === 0) continue;
       const due = entry.waiters.filter((waiter) => waiter.seq <= entry.persistedSeq);
       entry.waiters = entry.waiters.filter((waiter) => waiter.seq > entry.persistedSeq);
       for (const waiter of due) {

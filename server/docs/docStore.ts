@@ -29,8 +29,9 @@ export interface DocStore {
   appendBatch(updates: StoredUpdate[]): Promise<void>;
   countRows(docName: string): Promise<number>;
   /**
-   * Replaces the document's rows with id ≤ `upToId` (default: all) by one `Y.mergeUpdates` row,
-   * in one transaction, so a crash midway leaves either the old rows or the merged one.
+   * Replaces the document's rows with id ≤ `upToId` (default: all) by one `Y.mergeUpdates` row.
+   * The rows are read and merged first; deleting exactly those rows and inserting the merged one
+   * is one transaction, so a crash midway leaves either the old rows or the merged one.
    */
   compact(docName: string, upToId?: number): Promise<CompactionResult>;
 }

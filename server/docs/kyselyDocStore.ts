@@ -10,9 +10,11 @@
  * trip, not the client).
  */
 import type SQLite from 'better-sqlite3';
-import * as Y from 'yjs';
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import type { CompactionResult, DocStore, LoadedUpdates, StoredUpdate } from './docStore.ts';
+import { type MergeUpdates, mergeOnThisThread } from './updateMerger.ts';
 
 // Both drivers bind Buffers as blobs/bytea; a plain Uint8Array is not accepted by every version.
 const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -44,8 +46,23 @@ function sqliteAppend(sqlite: SQLite.Database, whenBusy: AppendBatch): AppendBat
   };
 }
 
-export function createKyselyDocStore(db: Db): DocStore {
+export interface KyselyDocStoreOptions {
+  /** How compaction merges rows; the app passes a worker thread's (`updateMerger.ts`). */
+  mergeUpdates?: MergeUpdates;
+}
+
+export function createKyselyDocStore(db: Db, options: KyselyDocStoreOptions = {}): DocStore {
   const { kysely } = db;
+  const mergeUpdates = options.mergeUpdates ?? mergeOnThisThread;
+
+  async function countRows(docName: string, executor: Kysely<Database> = kysely): Promise<number> {
+    const row = await executor
+      .selectFrom('doc_updates')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('doc_name', '=', docName)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
 
   const kyselyAppend: AppendBatch = async (updates) => {
     const createdAt = new Date().toISOString();
@@ -83,42 +100,33 @@ export function createKyselyDocStore(db: Db): DocStore {
       await append(updates);
     },
 
-    async countRows(docName: string): Promise<number> {
-      const row = await kysely
-        .selectFrom('doc_updates')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('doc_name', '=', docName)
-        .executeTakeFirstOrThrow();
-      return Number(row.count);
-    },
+    countRows: (docName: string) => countRows(docName),
 
     async compact(docName: string, upToId?: number): Promise<CompactionResult> {
+      // Read and merge outside any transaction: a SQLite transaction held open across the merge
+      // would hold every append (and so every relay) back until it ends. The rows read cannot change
+      // meanwhile: only a compaction removes rows, and the DocHub runs one per document at a time.
+      let query = kysely.selectFrom('doc_updates').select(['id', 'data']).where('doc_name', '=', docName);
+      if (upToId !== undefined) query = query.where('id', '<=', upToId);
+      const rows = await query.orderBy('id').execute();
+      if (rows.length <= 1) return { replacedRows: 0, rowsAfter: await countRows(docName) };
+      const merged = await mergeUpdates(rows.map((row) => asUint8Array(row.data)));
+      // Delete exactly the rows that were merged (not "every id ≤ N"), so a row committed meanwhile,
+      // by this process or another one, is never dropped without having been merged. Two processes
+      // compacting one document at once leave two merged rows that overlap: harmless to Yjs.
+      const ids = rows.map((row) => Number(row.id));
       return kysely.transaction().execute(async (trx) => {
-        let query = trx.selectFrom('doc_updates').select(['id', 'data']).where('doc_name', '=', docName);
-        if (upToId !== undefined) query = query.where('id', '<=', upToId);
-        const rows = await query.orderBy('id').execute();
-        if (rows.length > 1) {
-          const merged = Y.mergeUpdates(rows.map((row) => asUint8Array(row.data)));
-          // Delete exactly the rows that were merged (not "every id ≤ N"), so a row committed
-          // concurrently by another writer is never dropped without having been merged.
-          const ids = rows.map((row) => Number(row.id));
-          for (let start = 0; start < ids.length; start += DELETE_CHUNK) {
-            await trx
-              .deleteFrom('doc_updates')
-              .where('id', 'in', ids.slice(start, start + DELETE_CHUNK))
-              .execute();
-          }
+        for (let start = 0; start < ids.length; start += DELETE_CHUNK) {
           await trx
-            .insertInto('doc_updates')
-            .values({ doc_name: docName, data: asBuffer(merged), created_at: new Date().toISOString() })
+            .deleteFrom('doc_updates')
+            .where('id', 'in', ids.slice(start, start + DELETE_CHUNK))
             .execute();
         }
-        const count = await trx
-          .selectFrom('doc_updates')
-          .select((eb) => eb.fn.countAll<number>().as('count'))
-          .where('doc_name', '=', docName)
-          .executeTakeFirstOrThrow();
-        return { replacedRows: rows.length > 1 ? rows.length : 0, rowsAfter: Number(count.count) };
+        await trx
+          .insertInto('doc_updates')
+          .values({ doc_name: docName, data: asBuffer(merged), created_at: new Date().toISOString() })
+          .execute();
+        return { replacedRows: rows.length, rowsAfter: await countRows(docName, trx) };
       });
     },
   };

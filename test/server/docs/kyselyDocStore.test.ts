@@ -84,6 +84,41 @@ describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
     expect(textOf((await store.load('meeting:cut')).updates)).toBe('abcdef');
   });
 
+  test('appends go through while a compaction merges, and the rows they add are kept', async () => {
+    const updates = typedUpdates('persist then relay');
+    const docName = 'meeting:compact-while-appending';
+    let openGate: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    let merging: () => void = () => {};
+    const mergeStarted = new Promise<void>((resolve) => {
+      merging = resolve;
+    });
+    const slowMergeStore = createKyselyDocStore(db, {
+      mergeUpdates: async (rows) => {
+        merging();
+        await gate;
+        return Y.mergeUpdates(rows);
+      },
+    });
+    await slowMergeStore.appendBatch(updates.slice(0, 10).map((data) => ({ docName, data })));
+    const compaction = slowMergeStore.compact(docName);
+    await mergeStarted;
+    // The merge is in progress: an append must not wait for it (no transaction is open meanwhile).
+    let appended = false;
+    const append = slowMergeStore
+      .appendBatch(updates.slice(10).map((data) => ({ docName, data })))
+      .then(() => {
+        appended = true;
+      });
+    await append;
+    expect(appended).toBe(true);
+    openGate();
+    expect(await compaction).toEqual({ replacedRows: 10, rowsAfter: 1 + updates.length - 10 });
+    expect(textOf((await slowMergeStore.load(docName)).updates)).toBe('persist then relay');
+  });
+
   test('an append never joins a transaction someone else has open on the connection', async () => {
     // On SQLite the append has its own path (a prepared statement on the shared connection); it must
     // not land inside a Kysely transaction that is open across an await and then rolls back.
