@@ -27,6 +27,12 @@ export interface DocStore {
   load(docName: string): Promise<LoadedUpdates>;
   /** Appends updates of any number of documents in ONE transaction: all are stored or none. */
   appendBatch(updates: StoredUpdate[]): Promise<void>;
+  /**
+   * The same append, synchronously, where the engine allows it right now (SQLite with no other
+   * transaction open on the connection); false when it did nothing and `appendBatch` must be used.
+   * Absent where appends are always asynchronous (PostgreSQL).
+   */
+  appendNow?(updates: StoredUpdate[]): boolean;
   countRows(docName: string): Promise<number>;
   /**
    * Replaces the document's rows with id ≤ `upToId` (default: all) by one `Y.mergeUpdates` row.

@@ -33,16 +33,27 @@ type AppendBatch = (updates: StoredUpdate[]) => Promise<void>;
  *
  * The connection is shared with Kysely, whose transactions span awaits. If one is open right now,
  * our rows would land inside it (better-sqlite3 nests a savepoint) and live or die with someone
- * else's commit, so the append then waits its turn through Kysely (`whenBusy`) instead.
+ * else's commit, so `appendNow` then declines and the append waits its turn through Kysely
+ * (`whenBusy`) instead.
  */
-function sqliteAppend(sqlite: SQLite.Database, whenBusy: AppendBatch): AppendBatch {
+function sqliteAppend(
+  sqlite: SQLite.Database,
+  whenBusy: AppendBatch,
+): { appendNow: (updates: StoredUpdate[]) => boolean; appendBatch: AppendBatch } {
   const insert = sqlite.prepare('INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)');
   const appendAll = sqlite.transaction((updates: StoredUpdate[], createdAt: string) => {
     for (const update of updates) insert.run(update.docName, asBuffer(update.data), createdAt);
   });
-  return async (updates) => {
-    if (sqlite.inTransaction) return whenBusy(updates);
+  const appendNow = (updates: StoredUpdate[]): boolean => {
+    if (sqlite.inTransaction) return false;
     appendAll(updates, new Date().toISOString());
+    return true;
+  };
+  return {
+    appendNow,
+    appendBatch: async (updates) => {
+      if (!appendNow(updates)) await whenBusy(updates);
+    },
   };
 }
 
@@ -79,9 +90,14 @@ export function createKyselyDocStore(db: Db, options: KyselyDocStoreOptions = {}
         .execute();
     });
   };
-  const append = db.sqlite ? sqliteAppend(db.sqlite, kyselyAppend) : kyselyAppend;
+  const sqlite = db.sqlite ? sqliteAppend(db.sqlite, kyselyAppend) : null;
+  const append = sqlite?.appendBatch ?? kyselyAppend;
 
   return {
+    ...(sqlite
+      ? { appendNow: (updates: StoredUpdate[]) => updates.length === 0 || sqlite.appendNow(updates) }
+      : {}),
+
     async load(docName: string): Promise<LoadedUpdates> {
       const rows = await kysely
         .selectFrom('doc_updates')

@@ -195,7 +195,7 @@ describe('DocHub', () => {
     expect(schemaVersionOf(await storedDoc(docName))).toBe(1);
   });
 
-  test('an update is relayed only after its transaction committed', async () => {
+  test('an update is relayed only after its transaction committed (asynchronous store)', async () => {
     const docName = name();
     const commitGate = gate();
     let holdCommits = false;
@@ -203,6 +203,8 @@ describe('DocHub', () => {
       {},
       {
         ...store,
+        // Like PostgreSQL: every append goes through the asynchronous batch.
+        appendNow: undefined,
         appendBatch: async (rows) => {
           if (holdCommits) await commitGate.opened;
           return store.appendBatch(rows);
@@ -230,13 +232,49 @@ describe('DocHub', () => {
     expect(readAgenda(await storedDoc(docName)).map((item) => item.title)).toEqual(['Not yet committed']);
   });
 
-  test('updates from one tick are stored in one transaction', async () => {
+  test('a synchronous store commits each client update before relaying it, before receive returns', async () => {
+    const docName = name();
+    const seenAtCommit: number[] = [];
+    let reader: TestConnection | undefined;
+    const appendNow = store.appendNow?.bind(store);
+    expect(appendNow).toBeDefined();
+    startHub(
+      {},
+      {
+        ...store,
+        appendNow: (rows) => {
+          seenAtCommit.push(reader?.received.length ?? -1);
+          return (appendNow as NonNullable<typeof appendNow>)(rows);
+        },
+      },
+    );
+    const writer = connection('writer', docName);
+    reader = connection('reader', docName);
+    await hub.join(writer, docName, 'write');
+    await hub.join(reader, docName, 'read');
+    writer.syncStep1();
+    reader.syncStep1();
+    await waitFor(() => writer.synced && reader?.synced === true, 'both synced');
+    await hub.flush();
+    seenAtCommit.length = 0;
+    const before = reader.received.length;
+    const rowsBefore = await store.countRows(docName);
+
+    writer.edit((doc) => addAgendaItem(doc, { title: 'Committed, then relayed' }));
+    // No await since the edit: the commit and the relay happened on the receive call itself.
+    expect(seenAtCommit).toEqual([before]);
+    expect(reader.received.length).toBe(before + 1);
+    expect(await store.countRows(docName)).toBe(rowsBefore + 1);
+  });
+
+  test('with an asynchronous store, updates from one callback are stored in one transaction', async () => {
     const docName = name();
     const batches: number[] = [];
     startHub(
       {},
       {
         ...store,
+        appendNow: undefined,
         appendBatch: async (rows) => {
           batches.push(rows.length);
           return store.appendBatch(rows);
