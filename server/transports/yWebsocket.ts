@@ -16,6 +16,7 @@ import type { DocHub } from '../docs/docHub.ts';
 import type { HubConnection } from '../docs/hubConnection.ts';
 import { encodePermissionDenied } from '../docs/syncMessages.ts';
 import type { Logger } from '../logger.ts';
+import { writeBinaryFrame } from './websocketFrames.ts';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 const SOCKET_IO_PATH_PREFIX = '/socket.io/';
@@ -76,6 +77,9 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
   const logger = deps.logger.child({ module: 'yWebsocket' });
   const wss = new WebSocketServer({
     noServer: true,
+    // Relayed messages are written as pre-built frames next to ws (websocketFrames.ts), which is only
+    // safe while ws never queues a frame of its own: no compression. (Yjs updates compress poorly.)
+    perMessageDeflate: false,
     // ws closes the connection (1009) on anything larger; the stock client then reconnects and resyncs.
     maxPayload: MAX_DOC_MESSAGE_BYTES,
   });
@@ -105,11 +109,17 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
     }
     if (socket.destroyed) return;
     wss.handleUpgrade(request, socket, head, (ws) =>
-      onConnection(ws, docName, principal, decision.permission),
+      onConnection(ws, socket, docName, principal, decision.permission),
     );
   }
 
-  function onConnection(ws: WebSocket, docName: string, principal: Principal, permission: Permission): void {
+  function onConnection(
+    ws: WebSocket,
+    socket: Duplex,
+    docName: string,
+    principal: Principal,
+    permission: Permission,
+  ): void {
     const id = `ws-${++nextConnectionNumber}`;
     const log = logger.child({ conn: id, user: principal.id, doc: docName });
     alive.set(ws, true);
@@ -118,7 +128,8 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
       transport: 'websocket',
       userId: principal.id,
       send: (_docName, message) => {
-        if (ws.readyState === ws.OPEN) ws.send(message);
+        // One frame built per relayed message, shared by every reader (instead of ws.send each).
+        if (ws.readyState === ws.OPEN) writeBinaryFrame(socket, message);
       },
       bufferedBytes: () => ws.bufferedAmount,
       reportError: (_docName, code, message) => {
