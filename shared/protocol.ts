@@ -8,8 +8,11 @@
 import type { ErrorResponse } from './errors.ts';
 import type { Permission } from './roles.ts';
 
-/** Bump when an event's shape changes; the server refuses clients that speak another version. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bump when an event's shape changes; the server refuses clients that speak another version.
+ * 2: `doc:message` travels as one compact binary frame (`shared/socketParser.ts`).
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** y-protocols message types, as y-websocket numbers them. */
 export const DocMessageType = {

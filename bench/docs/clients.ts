@@ -22,6 +22,7 @@ import {
   type ServerToClientEvents,
   toUint8Array,
 } from '../../shared/protocol.ts';
+import { docMessageParser } from '../../shared/socketParser.ts';
 
 const SYNC_TIMEOUT_MS = 30_000;
 
@@ -78,6 +79,7 @@ export async function connectSocketIo(httpUrl: string, docName: string, token: s
     auth: { protocolVersion: PROTOCOL_VERSION, token },
     // Like a browser on a network that lets WebSockets through; no reconnection in a measurement.
     transports: ['websocket'],
+    parser: docMessageParser,
     reconnection: false,
     forceNew: true,
   });

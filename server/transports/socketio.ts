@@ -16,6 +16,7 @@ import {
   toUint8Array,
 } from '../../shared/protocol.ts';
 import type { Principal } from '../../shared/roles.ts';
+import { docMessageParser } from '../../shared/socketParser.ts';
 import type { Authenticate } from '../auth/authenticate.ts';
 import type { Authorize } from '../docs/authorize.ts';
 import type { DocHub } from '../docs/docHub.ts';
@@ -75,6 +76,8 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
     maxHttpBufferSize: MAX_HTTP_BUFFER_SIZE,
     // The y-websocket endpoint answers its own upgrades; Socket.IO must not destroy them after 1 s.
     destroyUpgrade: false,
+    // One binary frame per doc:message, encoded once however many sockets it is relayed to.
+    parser: docMessageParser,
   });
 
   io.use((socket, next) => {
@@ -218,6 +221,14 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
         hub.receive(conn, docName, data);
       }),
     );
+
+    // A packet the parser cannot decode (e.g. a malformed compact doc:message frame): socket.io
+    // closes this connection only; the log says why. socket.io also delivers a client's own event
+    // named "error" here (with whatever it sent); that closes nothing and is only noted.
+    socket.on('error', (error: unknown) => {
+      if (error instanceof Error) log.warn({ err: error }, 'undecodable packet; connection closed');
+      else log.info('client emitted an event named "error"; ignored');
+    });
 
     socket.on('disconnect', (reason) => {
       hub.disconnect(conn);

@@ -23,6 +23,7 @@ import {
   toUint8Array,
 } from '../../shared/protocol.ts';
 import type { Permission } from '../../shared/roles.ts';
+import { docMessageParser } from '../../shared/socketParser.ts';
 
 /** Polls until `condition` holds (no timing assertions: only a generous upper bound). */
 export async function waitFor(
@@ -85,6 +86,7 @@ export class SocketIoDocClient {
       path: '/socket.io',
       auth: { protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, token: options.token },
       transports: options.transports ?? ['websocket'],
+      parser: docMessageParser,
       reconnection: true,
       reconnectionDelay: 50,
       reconnectionDelayMax: 200,

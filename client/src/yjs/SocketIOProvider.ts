@@ -26,6 +26,7 @@ import {
   toUint8Array,
 } from '../../../shared/protocol.ts';
 import type { Permission } from '../../../shared/roles.ts';
+import { docMessageParser } from '../../../shared/socketParser.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
 
@@ -256,7 +257,8 @@ export class SocketIOProvider {
 
   constructor(options: SocketIOProviderOptions = {}) {
     const auth = { protocolVersion: PROTOCOL_VERSION, ...(options.token ? { token: options.token } : {}) };
-    const socketOptions = { auth, withCredentials: true };
+    // The server's parser: each doc:message is one binary frame (see shared/socketParser.ts).
+    const socketOptions = { auth, withCredentials: true, parser: docMessageParser };
     this.socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
     this.socket.on('connect', () => {
       this.setState({ status: 'connected', everConnected: true, error: null });
