@@ -118,22 +118,28 @@ interface CachedFrame {
   frame: Uint8Array;
 }
 
-export class Encoder extends DefaultEncoder {
-  /**
-   * The hub hands every socket of a document the same payload object, and the server has one
-   * encoder for all its sockets: keyed by that object, the frame is built once per relayed
-   * message. Payloads are never mutated after they are sent; the WeakMap lets them be collected.
-   */
-  private readonly frames = new WeakMap<Uint8Array, CachedFrame>();
+/**
+ * The hub hands every socket of a document the same payload object: keyed by that object, the frame
+ * is built once per relayed message, whether it goes out through the Encoder or straight to the
+ * engine (server/transports/socketio.ts). Payloads are never mutated after they are sent; the
+ * WeakMap lets them be collected.
+ */
+const compactFrames = new WeakMap<Uint8Array, CachedFrame>();
 
+/** `encodeDocMessage`, once per payload object (and document). */
+export function compactDocMessage(docName: string, payload: Uint8Array): Uint8Array {
+  const cached = compactFrames.get(payload);
+  if (cached && cached.docName === docName) return cached.frame;
+  const frame = encodeDocMessage(docName, payload);
+  compactFrames.set(payload, { docName, frame });
+  return frame;
+}
+
+export class Encoder extends DefaultEncoder {
   override encode(packet: Packet): Array<string | Uint8Array> {
     const message = asDocMessage(packet);
     if (!message) return super.encode(packet) as Array<string | Uint8Array>;
-    const cached = this.frames.get(message.payload);
-    if (cached && cached.docName === message.docName) return [cached.frame];
-    const frame = encodeDocMessage(message.docName, message.payload);
-    this.frames.set(message.payload, { docName: message.docName, frame });
-    return [frame];
+    return [compactDocMessage(message.docName, message.payload)];
   }
 }
 

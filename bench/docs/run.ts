@@ -122,6 +122,7 @@ function formatRow(row: Row, rounds: number): string {
   return [
     `  ${rounds > 1 ? `#${row.round} ` : ''}${row.name.padEnd(60)}`,
     `p50 ${formatMs(latency.p50).padStart(9)}`,
+    `p95 ${formatMs(latency.p95).padStart(9)}`,
     `p99 ${formatMs(latency.p99).padStart(9)}`,
     `max ${formatMs(latency.max).padStart(10)}`,
     `delivered ${delivered.padStart(13)}`,

@@ -16,12 +16,13 @@ import {
   toUint8Array,
 } from '../../shared/protocol.ts';
 import type { Principal } from '../../shared/roles.ts';
-import { docMessageParser } from '../../shared/socketParser.ts';
+import { compactDocMessage, docMessageParser } from '../../shared/socketParser.ts';
 import type { Authenticate } from '../auth/authenticate.ts';
 import type { Authorize } from '../docs/authorize.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import type { HubConnection } from '../docs/hubConnection.ts';
 import type { Logger } from '../logger.ts';
+import { binaryFrame } from './websocketFrames.ts';
 
 /** Room for the Socket.IO framing around the largest accepted document message. */
 const MAX_HTTP_BUFFER_SIZE = MAX_DOC_MESSAGE_BYTES + 64 * 1024;
@@ -65,6 +66,24 @@ function bufferedBytes(socket: DocSocket): number {
   const ws = engineSocket.transport?.socket as { bufferedAmount?: unknown } | undefined;
   if (ws && typeof ws.bufferedAmount === 'number') total += ws.bufferedAmount;
   return total;
+}
+
+/** engine.io's packet options, with the one it reads but does not declare. */
+type PreEncodedSendOptions = NonNullable<Parameters<DocSocket['conn']['write']>[1]> & {
+  wsPreEncodedFrame: Buffer[];
+};
+
+/**
+ * What `socket.emit('doc:message', docName, message)` sends, without its per-socket cost: the compact
+ * chunk the parser would produce (built once per relayed message) goes straight to the engine. On a
+ * WebSocket the engine writes the pre-built frame given in `wsPreEncodedFrame` as is, one write per
+ * reader (the option socket.io's own broadcasts use); long-polling ignores it and sends the chunk.
+ */
+function sendDocMessage(socket: DocSocket, docName: string, message: Uint8Array): void {
+  if (!socket.connected) return;
+  const chunk = compactDocMessage(docName, message);
+  const options: PreEncodedSendOptions = { compress: false, wsPreEncodedFrame: [binaryFrame(chunk)] };
+  socket.conn.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), options);
 }
 
 export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
@@ -115,9 +134,7 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
       id: socket.id,
       transport: 'socketio',
       userId: principal.id,
-      send: (docName, message) => {
-        socket.emit('doc:message', docName, message);
-      },
+      send: (docName, message) => sendDocMessage(socket, docName, message),
       bufferedBytes: () => bufferedBytes(socket),
       reportError: (docName, code, message) => {
         socket.emit('doc:error', { docName, ...errorResponse(code, message) });
