@@ -9,12 +9,15 @@
  * 1-minute load average before and after each row is printed, because on a shared machine it, more
  * than the code, can decide a p99.
  *
- *   npm run bench                          full run (about 3 minutes)
- *   npm run bench -- --quick               small scenarios: a smoke check, not figures
+ *   npm run bench                          full run: 3 rounds of each scenario (about 10 minutes)
+ *   npm run bench -- --quick               small scenarios, one round: a smoke check, not figures
  *   npm run bench -- --only=manyRooms      one scenario (fanOut | manyRooms)
  *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio)
- *   npm run bench -- --rounds=3            each row N times, interleaved, plus the median p99 of each
- *                                          server: one round's p99 moves ±50% on a shared machine
+ *   npm run bench -- --rounds=5            each row N times, plus the median p99 of each server
+ *
+ * One round's p99 moves ±15–50% with the machine (a 2-core VM shared with the clients), so the
+ * verdict is the median over rounds, and the order of the servers alternates from round to round
+ * so that neither always runs first on a machine that is warming up or calming down.
  */
 import { cpus, loadavg } from 'node:os';
 import { formatMs, type LatencySummary, sleep, summarize } from '../stats.ts';
@@ -28,6 +31,7 @@ const argument = (name: string): string | undefined =>
   process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 const quick = process.argv.includes('--quick');
+const DEFAULT_ROUNDS = 3;
 const FAN_OUT = quick ? { readers: 10, edits: 200, rate: 100 } : { readers: 50, edits: 2000, rate: 100 };
 const MANY_ROOMS = quick
   ? { docs: 20, clientsPerDoc: 3, editsPerSecond: 2, durationSeconds: 5 }
@@ -208,15 +212,19 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
 
-  const rounds = Math.max(1, Number(argument('rounds') ?? 1));
+  const rounds = Math.max(1, Number(argument('rounds') ?? (quick ? 1 : DEFAULT_ROUNDS)));
   for (const scenario of scenarioKeys) {
     const rows: Row[] = [];
     for (let round = 1; round <= rounds; round++) {
-      for (const key of serverKeys) rows.push({ key, round, ...(await measure(SERVERS[key], scenario)) });
+      const order = round % 2 === 1 ? serverKeys : [...serverKeys].reverse();
+      for (const key of order) rows.push({ key, round, ...(await measure(SERVERS[key], scenario)) });
     }
     console.log(`\n${SCENARIOS[scenario].title}`);
     for (let round = 1; round <= rounds; round++) {
-      const ofRound = rows.filter((row) => row.round === round);
+      // Printed in the same order every round, whatever order they ran in.
+      const ofRound = serverKeys.flatMap((key) =>
+        rows.filter((row) => row.round === round && row.key === key),
+      );
       for (const row of ofRound) console.log(formatRow(row, rounds));
       printRatios(ofRound);
     }
