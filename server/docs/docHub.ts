@@ -7,9 +7,10 @@
  * - One in-flight load per document: the first join creates the entry and its `ready` promise;
  *   later joins await the same promise. Messages from a connection whose document is still loading
  *   are queued in its session, and nothing is sent to it before the load completes.
- * - Persist before relay: an applied update is queued and relayed only after it is committed.
- *   On SQLite a client's update is committed synchronously right after it is applied (`commitNow`),
- *   so the edit waits for its own commit and nothing else. Otherwise (PostgreSQL, server-side
+ * - Persist before relay: an update is relayed only after it is committed. On SQLite a writer's
+ *   edit is committed synchronously as received, relayed, and only then applied to the server's
+ *   copy (`relayAhead`), so readers wait for its commit and nothing else; other updates are
+ *   committed right after they are applied (`commitNow`). Otherwise (PostgreSQL, server-side
  *   changes) every update produced by one event-loop callback is written in ONE transaction from a
  *   microtask queued when that callback returns, and batches commit one after another.
  *   Answers to sync step 1 (the whole state) also wait until what they contain is committed. So a
@@ -42,6 +43,8 @@ export const DEFAULT_COMPACT_THRESHOLD = 100;
 export const DEFAULT_UNLOAD_DELAY_MS = 5_000;
 export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const PERSIST_RETRY_MS = 1_000;
+/** Origin of a client's edit applied after it was committed and relayed (see `relayAhead`). */
+const RELAYED_AHEAD = Symbol('relayed ahead');
 
 /** Origin of transactions made by the server itself (`hub.change`, schema upgrades). */
 export const SERVER_ORIGIN = 'server';
@@ -403,6 +406,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     });
     entry.rows = updates.length;
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === RELAYED_AHEAD) return;
       entry.pending.push({ update, origin, seq: ++entry.appliedSeq });
       dirty.add(entry);
       scheduleFlush();
@@ -512,7 +516,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
         });
         return;
       case 'update':
-        applyClientUpdate(entry, doc, session, message.update);
+        applyClientUpdate(entry, doc, session, message.update, message.step);
         return;
       case 'awareness':
         try {
@@ -532,7 +536,13 @@ export function createDocHub(options: DocHubOptions): DocHub {
     }
   }
 
-  function applyClientUpdate(entry: DocEntry, doc: Y.Doc, session: Session, update: Uint8Array): void {
+  function applyClientUpdate(
+    entry: DocEntry,
+    doc: Y.Doc,
+    session: Session,
+    update: Uint8Array,
+    step: 'syncStep2' | 'update',
+  ): void {
     const { conn } = session;
     if (session.permission !== 'write') {
       // Every client answers the server's sync step 1 with a sync step 2; for a viewer that is
@@ -547,11 +557,45 @@ export function createDocHub(options: DocHubOptions): DocHub {
       );
       return;
     }
+    if (step === 'update' && relayAhead(entry, doc, session, update)) return;
     try {
       Y.applyUpdate(doc, update, conn);
     } catch (error) {
       refuse(conn, entry.name, ErrorCode.invalidPayload, `Update could not be applied: ${String(error)}`);
     }
+  }
+
+  /**
+   * The fast path for an edit (a sync `update` message from a writer) on a store that commits
+   * synchronously: commit the client's own bytes, relay them, and only then apply them to the
+   * server's copy. Persist-before-relay holds; the readers just no longer also wait for the
+   * server's Yjs integration and re-encoding of the edit. The bytes were decoded completely
+   * (`decodeDocMessage`) before they got here, so what goes out is a well-formed update; relaying
+   * it as sent is what the server would relay anyway, give or take parts a reader already has,
+   * which Yjs ignores. Declines (false) whenever anything else is waiting to be committed, so the
+   * order of commits and relays is kept; the normal path then takes the update.
+   */
+  function relayAhead(entry: DocEntry, doc: Y.Doc, session: Session, update: Uint8Array): boolean {
+    const appendNow = store.appendNow;
+    if (!appendNow || queuedFlushes > 0 || retryTimer || dirty.size > 0) return false;
+    const stopTimer = metrics.persistSeconds.startTimer();
+    try {
+      if (!appendNow([{ docName: entry.name, data: update }])) return false;
+    } catch (error) {
+      logger.warn({ err: error, doc: entry.name }, 'committing an edit failed; it takes the retrying path');
+      return false;
+    }
+    stopTimer();
+    entry.rows++;
+    relay(entry, update, session.conn);
+    try {
+      // Already stored and relayed: the update listener must not queue it a second time.
+      Y.applyUpdate(doc, update, RELAYED_AHEAD);
+    } catch (error) {
+      logger.error({ err: error, doc: entry.name }, 'a stored and relayed edit could not be applied here');
+    }
+    if (entry.rows > compactThreshold) startCompaction(entry);
+    return true;
   }
 
   function receive(conn: HubConnection, docName: string, data: Uint8Array): void {

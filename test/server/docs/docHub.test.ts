@@ -265,6 +265,17 @@ describe('DocHub', () => {
     expect(seenAtCommit).toEqual([before]);
     expect(reader.received.length).toBe(before + 1);
     expect(await store.countRows(docName)).toBe(rowsBefore + 1);
+    // The server's own copy has the edit too (applied after the relay), once: stored once, and a
+    // client joining now gets it in its sync step 2.
+    expect(await hub.change(docName, (doc) => readAgenda(doc).map((item) => item.title))).toEqual([
+      'Committed, then relayed',
+    ]);
+    await hub.flush();
+    expect(await store.countRows(docName)).toBe(rowsBefore + 1);
+    const late = connection('late', docName);
+    await hub.join(late, docName, 'read');
+    late.syncStep1();
+    await waitFor(() => readAgenda(late.doc).length === 1, 'a late joiner has the edit');
   });
 
   test('with an asynchronous store, updates from one callback are stored in one transaction', async () => {
