@@ -21,6 +21,7 @@ import { meetingDocName } from '../../../shared/docNames.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { addAgendaItem, readAgenda, schemaVersionOf } from '../../../shared/meetingDoc.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
+import { gate } from '../../helpers/gate.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
 
 /** A connection that keeps a replica of the document from what the hub sends, like a real client. */
@@ -99,15 +100,6 @@ class TestConnection implements HubConnection {
     write(encoder);
     this.hub().receive(this, this.docName, encoding.toUint8Array(encoder));
   }
-}
-
-/** Opens a gate on demand: lets a test hold a load or a commit open. */
-function gate() {
-  let open: () => void = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
 }
 
 describe('DocHub', () => {

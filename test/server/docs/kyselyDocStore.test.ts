@@ -5,15 +5,8 @@ import { migrateToLatest } from '../../../server/db/migrate.ts';
 import type { DocStore } from '../../../server/docs/docStore.ts';
 import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/databases.ts';
-
-/** Each edit as its own update, like a client typing. */
-function typedUpdates(text: string): Uint8Array[] {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  for (const [index, char] of [...text].entries()) doc.getText('notes').insert(index, char);
-  return updates;
-}
+import { gate } from '../../helpers/gate.ts';
+import { typedUpdates } from '../../helpers/typedUpdates.ts';
 
 function textOf(updates: Uint8Array[]): string {
   const doc = new Y.Doc();
@@ -87,34 +80,23 @@ describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
   test('appends go through while a compaction merges, and the rows they add are kept', async () => {
     const updates = typedUpdates('persist then relay');
     const docName = 'meeting:compact-while-appending';
-    let openGate: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      openGate = resolve;
-    });
-    let merging: () => void = () => {};
-    const mergeStarted = new Promise<void>((resolve) => {
-      merging = resolve;
-    });
+    const mergeAllowed = gate();
+    const mergeStarted = gate();
     const slowMergeStore = createKyselyDocStore(db, {
       mergeUpdates: async (rows) => {
-        merging();
-        await gate;
+        mergeStarted.open();
+        await mergeAllowed.opened;
         return Y.mergeUpdates(rows);
       },
     });
     await slowMergeStore.appendBatch(updates.slice(0, 10).map((data) => ({ docName, data })));
     const compaction = slowMergeStore.compact(docName);
-    await mergeStarted;
+    await mergeStarted.opened;
     // The merge is in progress: an append must not wait for it (no transaction is open meanwhile).
-    let appended = false;
-    const append = slowMergeStore
-      .appendBatch(updates.slice(10).map((data) => ({ docName, data })))
-      .then(() => {
-        appended = true;
-      });
-    await append;
-    expect(appended).toBe(true);
-    openGate();
+    const append = slowMergeStore.appendBatch(updates.slice(10).map((data) => ({ docName, data })));
+    const waited = new Promise<'held back'>((resolve) => setTimeout(() => resolve('held back'), 2_000));
+    expect(await Promise.race([append.then(() => 'appended' as const), waited])).toBe('appended');
+    mergeAllowed.open();
     expect(await compaction).toEqual({ replacedRows: 10, rowsAfter: 1 + updates.length - 10 });
     expect(textOf((await slowMergeStore.load(docName)).updates)).toBe('persist then relay');
   });
@@ -123,14 +105,8 @@ describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
     // On SQLite the append has its own path (a prepared statement on the shared connection); it must
     // not land inside a Kysely transaction that is open across an await and then rolls back.
     const [relayed] = typedUpdates('r');
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let started: () => void = () => {};
-    const opened = new Promise<void>((resolve) => {
-      started = resolve;
-    });
+    const held = gate();
+    const opened = gate();
     const rolledBack = db.kysely
       .transaction()
       .execute(async (trx) => {
@@ -138,14 +114,14 @@ describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
           .insertInto('doc_updates')
           .values({ doc_name: 'meeting:other', data: Buffer.from([0]), created_at: 'now' })
           .execute();
-        started();
-        await held;
+        opened.open();
+        await held.opened;
         throw new Error('rolled back on purpose');
       })
       .catch((error: unknown) => error);
-    await opened;
+    await opened.opened;
     const appended = store.appendBatch([{ docName: 'meeting:own', data: relayed as Uint8Array }]);
-    release();
+    held.open();
     expect(await rolledBack).toBeInstanceOf(Error);
     await appended;
     expect(await store.countRows('meeting:other')).toBe(0);

@@ -1,14 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { createUpdateMerger, type UpdateMerger } from '../../../server/docs/updateMerger.ts';
-
-function typedUpdates(text: string): Uint8Array[] {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  for (const [index, char] of [...text].entries()) doc.getText('notes').insert(index, char);
-  return updates;
-}
+import { typedUpdates } from '../../helpers/typedUpdates.ts';
 
 const textOf = (update: Uint8Array): string => {
   const doc = new Y.Doc();
