@@ -215,7 +215,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
 
   async function flush(): Promise<void> {
     await persistPending();
-    await Promise.all(compactions);
+    // A compaction may start another one when it ends (see startCompaction): wait for all of them.
+    while (compactions.size > 0) await Promise.all(compactions);
   }
 
   /** Runs `run` once everything applied to the document so far is committed. */
@@ -335,22 +336,31 @@ export function createDocHub(options: DocHubOptions): DocHub {
    */
   function startCompaction(entry: DocEntry): void {
     if (entry.compacting) return;
-    const running = compact(entry).finally(() => {
+    const running = compact(entry).then((compacted) => {
       entry.compacting = null;
       compactions.delete(running);
+      // Edits committed while the rows were being merged can leave the document past the
+      // threshold again: go on until it is not. Only after a success, so that a failing store is
+      // not hammered (the next commit tries again).
+      if (compacted && entry.rows > compactThreshold && docs.get(entry.name) === entry) {
+        startCompaction(entry);
+      }
     });
     entry.compacting = running;
     compactions.add(running);
   }
 
-  async function compact(entry: DocEntry): Promise<void> {
+  /** True when the document's rows were compacted; a failure is logged, never thrown. */
+  async function compact(entry: DocEntry): Promise<boolean> {
     try {
       const result = await store.compact(entry.name);
       logger.debug({ doc: entry.name, ...result }, 'compacted');
       entry.rows = result.rowsAfter;
+      return result.replacedRows > 0;
     } catch (error) {
       // Not fatal: the rows are all still there; the next flush tries again.
       logger.error({ err: error, doc: entry.name }, 'compaction failed');
+      return false;
     }
   }
 

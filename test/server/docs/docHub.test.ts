@@ -458,6 +458,40 @@ describe('DocHub', () => {
     );
   });
 
+  test('edits committed while a compaction merges are compacted next, so rows stay bounded', async () => {
+    const docName = name();
+    const mergeAllowed = gate();
+    let merges = 0;
+    startHub(
+      { compactThreshold: 5 },
+      createKyselyDocStore(db, {
+        mergeUpdates: async (rows) => {
+          merges++;
+          if (merges === 1) await mergeAllowed.opened;
+          return Y.mergeUpdates(rows);
+        },
+      }),
+    );
+    const writer = connection('w', docName);
+    await hub.join(writer, docName, 'write');
+    let sent = 0;
+    // Past the threshold: the first compaction reads its rows and waits to merge them.
+    while (merges === 0) {
+      writer.edit((doc) => doc.getArray<number>('numbers').push([sent++]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Twelve more rows arrive meanwhile: that compaction will not remove them.
+    for (let index = 0; index < 12; index++)
+      writer.edit((doc) => doc.getArray<number>('numbers').push([sent++]));
+    mergeAllowed.open();
+    await hub.flush();
+    expect(merges).toBeGreaterThanOrEqual(2);
+    expect(await store.countRows(docName)).toBeLessThanOrEqual(5);
+    expect((await storedDoc(docName)).getArray<number>('numbers').toArray()).toEqual(
+      Array.from({ length: sent }, (_, i) => i),
+    );
+  });
+
   test('shutdown writes what is pending and closes every connection', async () => {
     const docName = name();
     startHub();

@@ -127,8 +127,9 @@ describe('document lifecycle through a real server', () => {
     const db = openDatabase(server.database.config);
     const rows = await createKyselyDocStore(db).countRows(docName);
     await db.close();
-    // Threshold 40: the document is compacted to one row whenever it passes 40.
-    expect(rows).toBeLessThanOrEqual(40 + 5);
+    // Threshold 40: the document is compacted whenever it passes 40, and again while edits committed
+    // during a merge keep it past 40; once the edits stop and everything is flushed, it is within.
+    expect(rows).toBeLessThanOrEqual(40);
 
     writerClient.leave(docName);
     readerClient.leave(docName);
