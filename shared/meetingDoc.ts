@@ -4,12 +4,18 @@
  * Agenda items live in a Y.Map keyed by item id, each a Y.Map of fields with an `order` number.
  * A reorder only rewrites `order`, so an item being moved keeps its identity and its notes
  * (a Y.Array delete-and-insert would drop concurrent edits to the moved item's notes).
+ * An item's indicators to show are a Y.Map from indicator id to its place in the list, for the same
+ * reason: two analysts picking indicators for one item at once both keep their picks (a plain array
+ * value would keep only the last writer's).
  */
 import * as random from 'lib0/random';
 import * as Y from 'yjs';
 import { z } from 'zod';
 
-export const MEETING_SCHEMA_VERSION = 1;
+export const MEETING_SCHEMA_VERSION = 2;
+
+/** At most this many indicators are shown for one agenda item. */
+export const MAX_INDICATORS_PER_ITEM = 20;
 
 const ROOT = { meta: 'meta', agenda: 'agenda', attendance: 'attendance' } as const;
 
@@ -33,7 +39,7 @@ export const agendaItemFieldsSchema = z.object({
   kind: z.enum(Object.values(AgendaItemKind) as [AgendaItemKind, ...AgendaItemKind[]]),
   presenterAgency: z.string().trim().max(120),
   timeboxMinutes: z.number().int().min(1).max(180),
-  indicatorIds: z.array(z.string().min(1).max(64)).max(20),
+  indicatorIds: z.array(z.string().min(1).max(64)).max(MAX_INDICATORS_PER_ITEM),
 });
 export type AgendaItemFields = z.infer<typeof agendaItemFieldsSchema>;
 export const agendaItemPatchSchema = agendaItemFieldsSchema.partial();
@@ -61,8 +67,12 @@ export interface AgendaItem extends AgendaItemFields {
   notes: Y.Text;
 }
 
-type ItemValue = string | number | string[] | Y.Text;
+type ItemValue = string | number | string[] | Y.Text | Y.Map<number>;
 type ItemMap = Y.Map<ItemValue>;
+
+const INDICATORS_KEY = 'indicators';
+/** Where schema version 1 kept an item's indicators: a plain array, last writer wins. */
+const LEGACY_INDICATOR_IDS_KEY = 'indicatorIds';
 
 const agendaMap = (doc: Y.Doc) => doc.getMap<ItemMap>(ROOT.agenda);
 const metaMap = (doc: Y.Doc) => doc.getMap<number | string>(ROOT.meta);
@@ -86,10 +96,56 @@ export function upgradeMeetingDoc(doc: Y.Doc): boolean {
   const version = schemaVersionOf(doc) ?? 0;
   if (version >= MEETING_SCHEMA_VERSION) return false;
   doc.transact(() => {
-    // Version 0 → 1: the schema version itself is introduced; the shape is unchanged.
+    // Version 0 → 1 introduced the schema version itself; the shape was unchanged.
+    // Version 1 → 2: each item's indicators move from a plain array to a Y.Map, in the same order.
+    agendaMap(doc).forEach((map) => {
+      if (!(map.get(INDICATORS_KEY) instanceof Y.Map)) writeIndicatorIds(map, legacyIndicatorIds(map));
+      map.delete(LEGACY_INDICATOR_IDS_KEY);
+    });
     metaMap(doc).set('schemaVersion', MEETING_SCHEMA_VERSION);
   });
   return true;
+}
+
+function legacyIndicatorIds(map: ItemMap): string[] {
+  const legacy = map.get(LEGACY_INDICATOR_IDS_KEY);
+  return Array.isArray(legacy) ? legacy.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/**
+ * The item's indicators in the order they were picked (ties, from picks made at the same moment on
+ * two machines, by id), at most MAX_INDICATORS_PER_ITEM: concurrent picks can pass the limit, and
+ * an item must stay readable when they do.
+ */
+function readIndicatorIds(map: ItemMap): string[] {
+  const selected = map.get(INDICATORS_KEY);
+  if (!(selected instanceof Y.Map)) return legacyIndicatorIds(map).slice(0, MAX_INDICATORS_PER_ITEM);
+  const places: Array<[string, number]> = [];
+  selected.forEach((place, id) => {
+    if (typeof place === 'number') places.push([id, place]);
+  });
+  return places
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([id]) => id)
+    .slice(0, MAX_INDICATORS_PER_ITEM);
+}
+
+/** Makes the item's indicators `ids`: removes the others, adds the missing ones at the end. */
+function writeIndicatorIds(map: ItemMap, ids: string[]): void {
+  let selected = map.get(INDICATORS_KEY);
+  if (!(selected instanceof Y.Map)) {
+    selected = new Y.Map<number>();
+    map.set(INDICATORS_KEY, selected);
+  }
+  const indicators = selected;
+  const wanted = new Set(ids);
+  for (const id of [...indicators.keys()]) {
+    if (!wanted.has(id)) indicators.delete(id);
+  }
+  let next = Math.max(0, ...[...indicators.values()].filter((place) => typeof place === 'number')) + 1;
+  for (const id of wanted) {
+    if (!indicators.has(id)) indicators.set(id, next++);
+  }
 }
 
 function readItem(id: string, map: ItemMap): AgendaItem | null {
@@ -99,7 +155,7 @@ function readItem(id: string, map: ItemMap): AgendaItem | null {
     kind: map.get('kind'),
     presenterAgency: map.get('presenterAgency'),
     timeboxMinutes: map.get('timeboxMinutes'),
-    indicatorIds: map.get('indicatorIds') ?? [],
+    indicatorIds: readIndicatorIds(map),
   });
   const order = map.get('order');
   // An item that a buggy or hostile writer left malformed is skipped rather than crashing readers.
@@ -170,10 +226,10 @@ export function addAgendaItem(doc: Y.Doc, fields: Partial<AgendaItemFields> = {}
     map.set('kind', values.kind);
     map.set('presenterAgency', values.presenterAgency);
     map.set('timeboxMinutes', values.timeboxMinutes);
-    map.set('indicatorIds', values.indicatorIds);
     map.set('notes', new Y.Text());
     map.set('order', orderForIndex(doc, others, index ?? others.length));
     agendaMap(doc).set(id, map);
+    writeIndicatorIds(map, values.indicatorIds);
   });
   return id;
 }
@@ -185,7 +241,10 @@ export function updateAgendaItem(doc: Y.Doc, id: string, patch: AgendaItemPatch)
   if (!map) return false;
   doc.transact(() => {
     for (const [key, value] of Object.entries(values)) {
-      if (value !== undefined) map.set(key, value);
+      if (value === undefined) continue;
+      // Indicators change by difference, so a concurrent pick by someone else is kept.
+      if (key === 'indicatorIds') writeIndicatorIds(map, value as string[]);
+      else map.set(key, value);
     }
   });
   return true;

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import {
   addAgendaItem,
   getAgendaItem,
+  MAX_INDICATORS_PER_ITEM,
   MEETING_SCHEMA_VERSION,
   meetingDocRoots,
   moveAgendaItem,
@@ -178,7 +179,68 @@ describe('meeting document on two replicas', () => {
   });
 });
 
+describe("an item's indicators", () => {
+  const indicatorsOf = (doc: Y.Doc, id: string) => getAgendaItem(doc, id)?.indicatorIds;
+
+  test('two analysts picking indicators for one item at once both keep their picks', () => {
+    const { a, b, items } = sharedAgenda();
+    const item = items[0] as string;
+    updateAgendaItem(a, item, { indicatorIds: ['ind-1'] });
+    exchange(a, b);
+    // Each adds one, from the same starting point, as the picker does (current list + one).
+    updateAgendaItem(a, item, { indicatorIds: ['ind-1', 'ind-2'] });
+    updateAgendaItem(b, item, { indicatorIds: ['ind-1', 'ind-3'] });
+    exchange(a, b);
+    expectConverged(a, b);
+    expect(indicatorsOf(a, item)).toEqual(['ind-1', 'ind-2', 'ind-3']);
+  });
+
+  test('a removal on one side and a pick on the other both hold', () => {
+    const { a, b, items } = sharedAgenda();
+    const item = items[1] as string;
+    updateAgendaItem(a, item, { indicatorIds: ['ind-1', 'ind-2'] });
+    exchange(a, b);
+    updateAgendaItem(a, item, { indicatorIds: ['ind-2'] });
+    updateAgendaItem(b, item, { indicatorIds: ['ind-1', 'ind-2', 'ind-4'] });
+    exchange(a, b);
+    expectConverged(a, b);
+    expect(indicatorsOf(a, item)).toEqual(['ind-2', 'ind-4']);
+  });
+
+  test('picks made at once past the limit leave the item readable, capped at the limit', () => {
+    const { a, b, items } = sharedAgenda();
+    const item = items[2] as string;
+    const many = (prefix: string) =>
+      Array.from({ length: MAX_INDICATORS_PER_ITEM }, (_, i) => `${prefix}-${i}`);
+    updateAgendaItem(a, item, { indicatorIds: many('a') });
+    updateAgendaItem(b, item, { indicatorIds: many('b') });
+    exchange(a, b);
+    expectConverged(a, b);
+    expect(indicatorsOf(a, item)).toHaveLength(MAX_INDICATORS_PER_ITEM);
+    expect(titles(a)).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
+
 describe('upgradeMeetingDoc', () => {
+  test('version 1 → 2: plain indicator arrays become mergeable maps, in the same order', () => {
+    const [a] = replicas();
+    const id = addAgendaItem(a, { title: 'Stored by schema version 1' });
+    // What version 1 stored: the indicators as one plain array value, and version 1 stamped.
+    a.transact(() => {
+      const item = a.getMap<Y.Map<unknown>>('agenda').get(id) as Y.Map<unknown>;
+      item.delete('indicators');
+      item.set('indicatorIds', ['ind-9', 'ind-3']);
+      a.getMap('meta').set('schemaVersion', 1);
+    });
+    expect(getAgendaItem(a, id)?.indicatorIds).toEqual(['ind-9', 'ind-3']);
+    expect(upgradeMeetingDoc(a)).toBe(true);
+    expect(schemaVersionOf(a)).toBe(2);
+    expect(getAgendaItem(a, id)?.indicatorIds).toEqual(['ind-9', 'ind-3']);
+    const stored = a.getMap<Y.Map<unknown>>('agenda').get(id) as Y.Map<unknown>;
+    expect(stored.get('indicators')).toBeInstanceOf(Y.Map);
+    expect(stored.has('indicatorIds')).toBe(false);
+  });
+
   test('stamps the schema version once and keeps existing content', () => {
     const [a] = replicas();
     addAgendaItem(a, { title: 'Made before versions existed' });

@@ -19,7 +19,7 @@ import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
 import { silentLogger } from '../../../server/logger.ts';
 import { meetingDocName } from '../../../shared/docNames.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
-import { addAgendaItem, readAgenda, schemaVersionOf } from '../../../shared/meetingDoc.ts';
+import { addAgendaItem, MEETING_SCHEMA_VERSION, readAgenda, schemaVersionOf } from '../../../shared/meetingDoc.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { gate } from '../../helpers/gate.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
@@ -184,7 +184,7 @@ describe('DocHub', () => {
     const conn = connection('a', docName);
     await hub.join(conn, docName, 'write');
     await hub.flush();
-    expect(schemaVersionOf(await storedDoc(docName))).toBe(1);
+    expect(schemaVersionOf(await storedDoc(docName))).toBe(MEETING_SCHEMA_VERSION);
   });
 
   test('an update is relayed only after its transaction committed (asynchronous store)', async () => {

@@ -10,6 +10,7 @@ import {
   type AgendaItemKind,
   type AgendaItemPatch,
   getAgendaItem,
+  MAX_INDICATORS_PER_ITEM,
   updateAgendaItem,
 } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
@@ -19,7 +20,6 @@ import { Field } from '../../components/Field.tsx';
 import type { Presence } from '../../yjs/presence.ts';
 import type { PeerState } from '../../yjs/useAwareness.ts';
 import { parseTimebox, parseTitle, TIMEBOX_MAX, TIMEBOX_MIN } from './agendaFieldRules.ts';
-import { MAX_INDICATORS_PER_ITEM } from './IndicatorPicker.tsx';
 import { ItemIndicators } from './ItemIndicators.tsx';
 import { PresenterAgencyField } from './PresenterAgencyField.tsx';
 import type { PrepCatalog } from './prepCatalog.ts';

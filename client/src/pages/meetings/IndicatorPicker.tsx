@@ -4,13 +4,12 @@
  * the performance pages, so an analyst sees at a glance what is worth showing and what lacks data.
  */
 import { useId, useState } from 'react';
+import { MAX_INDICATORS_PER_ITEM } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary, ObjectiveDetail } from '../../../../shared/performance.ts';
 import { formatValue } from '../../charts/format.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { Sparkline } from '../../charts/Sparkline.tsx';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
-
-export const MAX_INDICATORS_PER_ITEM = 20;
 
 interface IndicatorPickerProps {
   detail: ObjectiveDetail;

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import {
   AgendaItemKind,
   addAgendaItem,
+  MAX_INDICATORS_PER_ITEM,
   meetingDocRoots,
   readAgenda,
   removeAgendaItem,
@@ -24,7 +25,6 @@ import { useYValue } from '../../yjs/useYValue.ts';
 import { AddAgendaItemForm } from './AddAgendaItemForm.tsx';
 import { AgendaItemEditor } from './AgendaItemEditor.tsx';
 import { AgendaList } from './AgendaList.tsx';
-import { MAX_INDICATORS_PER_ITEM } from './IndicatorPicker.tsx';
 import { formatMeetingDate, relativeMeetingDay } from './meetingDates.ts';
 import { PrepStatusBanner } from './PrepStatusBanner.tsx';
 import { usePrepCatalog } from './prepCatalog.ts';
