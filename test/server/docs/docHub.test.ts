@@ -19,7 +19,12 @@ import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
 import { silentLogger } from '../../../server/logger.ts';
 import { meetingDocName } from '../../../shared/docNames.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
-import { addAgendaItem, MEETING_SCHEMA_VERSION, readAgenda, schemaVersionOf } from '../../../shared/meetingDoc.ts';
+import {
+  addAgendaItem,
+  MEETING_SCHEMA_VERSION,
+  readAgenda,
+  schemaVersionOf,
+} from '../../../shared/meetingDoc.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { gate } from '../../helpers/gate.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
