@@ -56,4 +56,39 @@ describe('backpressure', () => {
     writerClient.close();
     readerClient.close();
   });
+
+  test('a Socket.IO reader that stops reading is dropped too', { timeout: 120_000 }, async () => {
+    const docName = await createMeetingDoc(server.url, token);
+    const stalledClient = await SocketIoDocClient.connect(server.url, { token });
+    await stalledClient.joinSynced(docName);
+    // Relays to Socket.IO readers bypass socket.emit (pre-built frames straight to the engine); the
+    // hub must still see the bytes pile up. Pause the TCP socket under the client's WebSocket.
+    const engine = stalledClient.socket.io.engine as unknown as {
+      transport: { ws: { _socket: { pause(): void; resume(): void } } };
+    };
+    const tcp = engine.transport.ws._socket;
+    tcp.pause();
+    let disconnected = false;
+    stalledClient.socket.on('disconnect', () => {
+      disconnected = true;
+    });
+
+    const writerClient = await SocketIoDocClient.connect(server.url, { token });
+    const writer = await writerClient.joinSynced(docName);
+    const chunk = 'y'.repeat(100 * 1024);
+    const notes = writer.doc.getText('notes');
+    const socketIoConnections = () => server.app.hub.connectionCounts().get('socketio') ?? 0;
+    let sent = 0;
+    while (socketIoConnections() === 2 && sent < 400) {
+      notes.insert(notes.length, chunk);
+      sent++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(sent).toBeLessThan(400);
+    expect(socketIoConnections()).toBe(1);
+    tcp.resume();
+    await waitFor(() => disconnected, 'stalled client told it was disconnected');
+    writerClient.close();
+    stalledClient.close();
+  });
 });
