@@ -222,9 +222,16 @@ describe('meeting preparation in the browser', () => {
     await expect.poll(() => rowTitles(page), POLL).toContain('Decisions for the governor');
     await screenshot(page, 'meeting-prep-viewer-1366');
 
+    // The document copies this browser kept for offline work go with the sign-out.
+    const localCopies = () =>
+      page.evaluate(async () =>
+        (await indexedDB.databases()).map((db) => db.name).filter((name) => name?.startsWith('statroom:')),
+      );
+    expect(await localCopies()).not.toEqual([]);
     // The name is remembered for the next sign-in on this device.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin/);
+    await expect.poll(localCopies, POLL).toEqual([]);
     expect(await page.getByLabel('Your name').inputValue()).toBe('Vera Viewer');
     await context.close();
   });
@@ -243,6 +250,24 @@ describe('meeting preparation in the browser', () => {
     await expect.poll(() => rowTitles(ana.page), POLL).toContain('Written at the desk');
     expect(await rowTitles(ana.page)).toEqual(await rowTitles(bruno.page));
     await expect.poll(() => ana.page.getByTestId('offline-banner').count(), POLL).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('edits made offline survive closing the tab, and reach the others when it reopens online', async () => {
+    await ana.context.setOffline(true);
+    await ana.page.getByTestId('offline-banner').waitFor();
+    await addItem(ana.page, 'Typed offline, tab closed');
+    // The local copy (IndexedDB) stores each update as it happens; give it a moment, then close.
+    await ana.page.waitForTimeout(500);
+    await ana.page.close();
+    await ana.context.setOffline(false);
+    expect(await rowTitles(bruno.page)).not.toContain('Typed offline, tab closed');
+
+    ana.page = await ana.context.newPage();
+    ana.page.on('pageerror', (error) => pageErrors.push(`ana: ${error.message}`));
+    await ana.page.goto(prepUrl);
+    await expect.poll(() => rowTitles(bruno.page), POLL).toContain('Typed offline, tab closed');
+    await expect.poll(() => rowTitles(ana.page), POLL).toEqual(await rowTitles(bruno.page));
     expect(pageErrors).toEqual([]);
   });
 });

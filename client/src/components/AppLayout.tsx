@@ -5,6 +5,7 @@ import { signOut } from '../api/session.ts';
 import { performanceNav } from '../pages/performance/routes.tsx';
 import { useStore } from '../store/index.ts';
 import { getProvider, resetProvider } from '../yjs/connection.ts';
+import { clearLocalCopies } from '../yjs/localCopy.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { ROLE_LABELS } from './roleLabels.ts';
 
@@ -23,6 +24,8 @@ export function AppLayout() {
   const onSignOut = async () => {
     await signOut().catch(() => undefined);
     resetProvider();
+    // The documents this browser kept for offline work are not the next person's to see.
+    await clearLocalCopies().catch(() => undefined);
     setPrincipal(null);
     navigate('/signin');
   };

@@ -27,6 +27,7 @@ import {
 } from '../../../shared/protocol.ts';
 import type { Permission } from '../../../shared/roles.ts';
 import { docMessageParser } from '../../../shared/socketParser.ts';
+import { type LocalCopy, openLocalCopy } from './localCopy.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
 
@@ -77,6 +78,10 @@ export class DocSession {
   private pending: Uint8Array[] | null = null;
   private users = 0;
   private releaseTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly localCopy: LocalCopy | null;
+  /** The socket to join once the local copy has loaded (the latest connect wins). */
+  private joinAfterLoad: TypedSocket | null = null;
+  private destroyed = false;
 
   constructor(
     readonly name: string,
@@ -84,6 +89,7 @@ export class DocSession {
   ) {
     this.doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.localCopy = openLocalCopy(name, this.doc);
   }
 
   getState = (): DocSessionState => this.state;
@@ -116,6 +122,21 @@ export class DocSession {
 
   /** Called by the provider whenever the socket is (re)connected. */
   join(socket: TypedSocket): void {
+    // Edits kept on this device (made offline, perhaps before the tab was closed) must be in the
+    // document before the sync exchange, which then sends the server exactly what it lacks.
+    const localCopy = this.localCopy;
+    if (localCopy && !localCopy.isLoaded()) {
+      const waiting = this.joinAfterLoad !== null;
+      this.joinAfterLoad = socket;
+      if (!waiting) {
+        void localCopy.whenLoaded.then(() => {
+          const latest = this.joinAfterLoad;
+          this.joinAfterLoad = null;
+          if (latest?.connected && !this.destroyed) this.join(latest);
+        });
+      }
+      return;
+    }
     this.joined = false;
     this.pending = [];
     socket.emit('doc:join', this.name, (ack: JoinAck) => {
@@ -189,8 +210,9 @@ export class DocSession {
   }
 
   private onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Updates we applied from the server must not echo back.
-    if (origin === this) return;
+    // Updates we applied from the server must not echo back. What the local copy loads is not a
+    // new edit either: the sync exchange after the join sends the server whatever of it it lacks.
+    if (origin === this || (this.localCopy && origin === this.localCopy.origin)) return;
     if (!this.joined || this.state.permission !== 'write') {
       if (!this.state.hasUnsentChanges) this.setState({ hasUnsentChanges: true });
       return;
@@ -228,6 +250,8 @@ export class DocSession {
     if (this.joined) awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'leave');
     if (socket?.connected) socket.emit('doc:leave', this.name);
     this.joined = false;
+    this.destroyed = true;
+    this.localCopy?.destroy();
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
