@@ -273,8 +273,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
    * when the caller must go through the asynchronous flush chain instead.
    */
   function commitNow(): boolean {
-    const appendNow = store.appendNow;
-    if (!appendNow || queuedFlushes > 0 || retryTimer) return false;
+    const appendNow = appendNowIfInOrder();
+    if (!appendNow) return false;
     const batch = takePending();
     if (batch.rows.length === 0) return true;
     const stopTimer = metrics.persistSeconds.startTimer();
@@ -290,6 +290,15 @@ export function createDocHub(options: DocHubOptions): DocHub {
     stopTimer();
     committed(batch);
     return true;
+  }
+
+  /**
+   * The store's synchronous append, when it has one and nothing committed asynchronously (a queued
+   * batch, a retry after a failure) is still ahead of whatever would be appended now.
+   */
+  function appendNowIfInOrder(): ((updates: StoredUpdate[]) => boolean) | null {
+    if (!store.appendNow || queuedFlushes > 0 || retryTimer) return null;
+    return store.appendNow;
   }
 
   async function flushOnce(): Promise<void> {
@@ -586,8 +595,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
    * order of commits and relays is kept; the normal path then takes the update.
    */
   function relayAhead(entry: DocEntry, doc: Y.Doc, session: Session, update: Uint8Array): boolean {
-    const appendNow = store.appendNow;
-    if (!appendNow || queuedFlushes > 0 || retryTimer || dirty.size > 0) return false;
+    const appendNow = appendNowIfInOrder();
+    if (!appendNow || dirty.size > 0) return false;
     const stopTimer = metrics.persistSeconds.startTimer();
     try {
       if (!appendNow([{ docName: entry.name, data: update }])) return false;
