@@ -61,6 +61,16 @@ function openSqlite(path: string): SQLite.Database {
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle pooled connection that the server ends (a PostgreSQL restart, pg_terminate_backend,
+    // a failover) makes the pool emit 'error'; with no listener that is an uncaught exception that
+    // takes the whole app down. The pool has already dropped that connection and opens a new one
+    // on the next query, so a warning is all it needs.
+    pool.on('error', (error) =>
+      process.emitWarning(
+        `an idle PostgreSQL connection was closed: ${error.message}`,
+        'PostgresPoolWarning',
+      ),
+    );
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', sqlite: null, checkpointer: null, close: () => kysely.destroy() };
   }

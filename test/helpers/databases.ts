@@ -40,6 +40,17 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     cleanup: async () => {
       const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await client.connect();
+      // pg's pool.end() resolves before its connections have finished closing; dropping at once
+      // would terminate them mid-close. Give them a moment, then force whatever is left.
+      const deadline = Date.now() + 2_000;
+      while (Date.now() < deadline) {
+        const open = await client.query(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (open.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
