@@ -26,6 +26,11 @@ import { ErrorCode } from '../../shared/errors.ts';
 import { MAX_DOC_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { Permission } from '../../shared/roles.ts';
 import type { Logger } from '../logger.ts';
+import {
+  type AwarenessBatcher,
+  createAwarenessBatcher,
+  DEFAULT_AWARENESS_INTERVAL_MS,
+} from './awarenessBatcher.ts';
 import { upgradeDocument } from './docKinds.ts';
 import { createDocMetrics } from './docMetrics.ts';
 import type { DocStore, StoredUpdate } from './docStore.ts';
@@ -56,6 +61,8 @@ export interface DocHubLimits {
   unloadDelayMs?: number;
   /** A connection whose outgoing buffer passes this is dropped (it reconnects and resyncs). */
   maxBufferedBytes?: number;
+  /** Presence changes of a document are relayed at most once per this interval (awarenessBatcher.ts). */
+  awarenessIntervalMs?: number;
 }
 
 export interface DocHubOptions extends DocHubLimits {
@@ -99,6 +106,9 @@ interface DocEntry {
   unloadTimer: NodeJS.Timeout | null;
   /** `hub.change` calls in progress: they keep the document loaded. */
   busy: number;
+  awarenessBatcher: AwarenessBatcher | null;
+  /** For awareness clients waiting in the batcher: the session that sent the change (not echoed back). */
+  awarenessSources: Map<number, Session>;
 }
 
 export interface DocHub {
@@ -132,6 +142,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
   const compactThreshold = options.compactThreshold ?? DEFAULT_COMPACT_THRESHOLD;
   const unloadDelayMs = options.unloadDelayMs ?? DEFAULT_UNLOAD_DELAY_MS;
   const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+  const awarenessIntervalMs = options.awarenessIntervalMs ?? DEFAULT_AWARENESS_INTERVAL_MS;
 
   const docs = new Map<string, DocEntry>();
   const connections = new Map<HubConnection, Set<string>>();
@@ -405,6 +416,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
       compacting: null,
       unloadTimer: null,
       busy: 0,
+      awarenessBatcher: null,
+      awarenessSources: new Map(),
     };
     entry.ready = load(entry).catch((error: unknown) => {
       if (docs.get(docName) === entry) docs.delete(docName);
@@ -433,6 +446,9 @@ export function createDocHub(options: DocHubOptions): DocHub {
     const awareness = new Awareness(doc);
     // The server publishes no presence of its own.
     awareness.setLocalState(null);
+    entry.awarenessBatcher = createAwarenessBatcher(awarenessIntervalMs, (clients) =>
+      relayAwareness(entry, clients),
+    );
     awareness.on('update', (changes: AwarenessChanges, origin: unknown) =>
       onAwarenessUpdate(entry, changes, origin),
     );
@@ -483,6 +499,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
 
   function destroyEntry(entry: DocEntry): void {
     cancelUnload(entry);
+    entry.awarenessBatcher?.cancel();
     entry.loaded = false;
     entry.awareness?.destroy();
     entry.doc?.destroy();
@@ -498,17 +515,39 @@ export function createDocHub(options: DocHubOptions): DocHub {
 
   function onAwarenessUpdate(entry: DocEntry, changes: AwarenessChanges, origin: unknown): void {
     const { added, updated, removed } = changes;
+    // The origin is the session whose message was applied; a removal when a connection leaves or
+    // a state times out comes from the server and goes to everyone.
     const source = [...entry.sessions.values()].find((session) => session === origin);
     if (source) {
       for (const client of [...added, ...updated]) source.awarenessClients.add(client);
       for (const client of removed) source.awarenessClients.delete(client);
     }
     const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0 || !entry.awareness) return;
-    const message = encodeAwareness(entry.awareness, changed);
-    for (const session of readySessions(entry)) {
-      if (session !== source) sendTo(session.conn, entry.name, message);
+    if (changed.length === 0) return;
+    for (const client of changed) {
+      if (source) entry.awarenessSources.set(client, source);
+      else entry.awarenessSources.delete(client);
     }
+    entry.awarenessBatcher?.changed(changed, removed.length > 0);
+  }
+
+  /** One message with the latest state of every client in the batch; a sender's own are left out. */
+  function relayAwareness(entry: DocEntry, clients: number[]): void {
+    const awareness = entry.awareness;
+    if (!awareness) return;
+    const sourceOf = (client: number) => entry.awarenessSources.get(client);
+    let forEveryone: Uint8Array | null = null;
+    for (const session of readySessions(entry)) {
+      const others = clients.filter((client) => sourceOf(client) !== session);
+      if (others.length === 0) continue;
+      if (others.length < clients.length) {
+        sendTo(session.conn, entry.name, encodeAwareness(awareness, others));
+        continue;
+      }
+      forEveryone ??= encodeAwareness(awareness, clients);
+      sendTo(session.conn, entry.name, forEveryone);
+    }
+    for (const client of clients) entry.awarenessSources.delete(client);
   }
 
   function sendAllAwareness(entry: DocEntry, session: Session): void {

@@ -341,6 +341,29 @@ describe('DocHub', () => {
     await waitFor(() => !staying.awareness.getStates().has(leaving.doc.clientID), 'presence removed');
   });
 
+  test('a burst of presence changes reaches the others as a few batches, never echoed to its sender', async () => {
+    const docName = name();
+    startHub({ awarenessIntervalMs: 200 });
+    const watcher = connection('watcher', docName);
+    await hub.join(watcher, docName, 'read');
+    const publishers = Array.from({ length: 10 }, (_, index) => connection(`p${index}`, docName));
+    for (const publisher of publishers) await hub.join(publisher, docName, 'write');
+    const awarenessMessages = (conn: TestConnection) =>
+      conn.received.filter((message) => decoding.readVarUint(decoding.createDecoder(message)) === 1).length;
+    const before = awarenessMessages(watcher);
+    const firstPublisherBefore = awarenessMessages(publishers[0] as TestConnection);
+
+    for (const [index, publisher] of publishers.entries())
+      publisher.publishPresence({ user: `Person ${index}` });
+    await waitFor(() => watcher.awareness.getStates().size === 10, 'every presence arrives');
+
+    // The first change at once, the nine others together once the interval is over.
+    expect(awarenessMessages(watcher) - before).toBe(2);
+    // The first publisher's own state is not sent back to it; the batch with the others' is.
+    expect(awarenessMessages(publishers[0] as TestConnection) - firstPublisherBefore).toBe(1);
+    expect(publishers[0]?.awareness.getStates().size).toBe(10);
+  });
+
   test('a document is unloaded after its last connection leaves, after the final flush', async () => {
     const docName = name();
     startHub();
