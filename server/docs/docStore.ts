@@ -35,7 +35,9 @@ export interface DocStore {
   appendNow?(updates: StoredUpdate[]): boolean;
   countRows(docName: string): Promise<number>;
   /**
-   * Replaces the document's rows with id ≤ `upToId` (default: all) by one `Y.mergeUpdates` row.
+   * Replaces the document's rows with id ≤ `upToId` (default: all) by one `Y.mergeUpdates` row,
+   * except a row that outweighs all the others together several times over (the base a long
+   * document accumulates), which is left as it is while the others are merged (tiered compaction).
    * The rows are read and merged first; deleting exactly those rows and inserting the merged one
    * is one transaction, so a crash midway leaves either the old rows or the merged one.
    */

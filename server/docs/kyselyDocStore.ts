@@ -10,7 +10,7 @@
  * trip, not the client).
  */
 import type SQLite from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { CompactionResult, DocStore, LoadedUpdates, StoredUpdate } from './docStore.ts';
@@ -25,6 +25,29 @@ const asUint8Array = (data: Uint8Array): Uint8Array => new Uint8Array(data);
 
 /** Keeps `IN (…)` lists far below both engines' bound-parameter limits. */
 const DELETE_CHUNK = 500;
+
+/** A row at least this many times the size of all the others together is left out of a compaction. */
+const BASE_ROW_RATIO = 4;
+
+/**
+ * Tiered compaction. A long meeting's first compactions leave one large row (the base) that every
+ * later compaction would merge again, with the hundred small edits since: `Y.mergeUpdates` work
+ * that grows with the whole document, once every hundred edits. While the base outweighs all the
+ * other rows together by `BASE_ROW_RATIO`, only those others are merged (into a second row that
+ * grows); once they catch up, everything is merged into a new base. Each byte is then re-merged a
+ * handful of times over the document's life instead of once per compaction, and a document still
+ * never has more than two rows right after one. Yjs applies updates in any order, so which rows
+ * are merged together changes nothing in the document.
+ */
+function rowToKeep(rows: Array<{ id: number; bytes: number }>): number | null {
+  let base = rows[0] as { id: number; bytes: number };
+  let total = 0;
+  for (const row of rows) {
+    total += row.bytes;
+    if (row.bytes > base.bytes) base = row;
+  }
+  return (total - base.bytes) * BASE_ROW_RATIO < base.bytes ? Number(base.id) : null;
+}
 
 type AppendBatch = (updates: StoredUpdate[]) => Promise<void>;
 
@@ -122,8 +145,18 @@ export function createKyselyDocStore(db: Db, options: KyselyDocStoreOptions = {}
       // Read and merge outside any transaction: a SQLite transaction held open across the merge
       // would hold every append (and so every relay) back until it ends. The rows read cannot change
       // meanwhile: only a compaction removes rows, and the DocHub runs one per document at a time.
+      let sizes = kysely
+        .selectFrom('doc_updates')
+        .select(['id', sql<number>`length(data)`.as('bytes')])
+        .where('doc_name', '=', docName);
+      if (upToId !== undefined) sizes = sizes.where('id', '<=', upToId);
+      const candidates = await sizes.execute();
+      if (candidates.length <= 1) return { replacedRows: 0, rowsAfter: await countRows(docName) };
+      const base = rowToKeep(candidates);
+
       let query = kysely.selectFrom('doc_updates').select(['id', 'data']).where('doc_name', '=', docName);
       if (upToId !== undefined) query = query.where('id', '<=', upToId);
+      if (base !== null) query = query.where('id', '!=', base);
       const rows = await query.orderBy('id').execute();
       if (rows.length <= 1) return { replacedRows: 0, rowsAfter: await countRows(docName) };
       const merged = await mergeUpdates(rows.map((row) => asUint8Array(row.data)));

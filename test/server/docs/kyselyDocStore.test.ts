@@ -77,6 +77,45 @@ describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
     expect(textOf((await store.load('meeting:cut')).updates)).toBe('abcdef');
   });
 
+  test('a large base row is left alone until the rows after it add up to a quarter of it', async () => {
+    const docName = 'meeting:tiered';
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    const notes = doc.getText('notes');
+    notes.insert(0, 'b'.repeat(20_000));
+    for (const char of 'minutes') notes.insert(notes.length, char);
+    const append = (from: number) =>
+      store.appendBatch(updates.slice(from).map((data) => ({ docName, data })));
+    await append(0);
+    const baseBefore = await db.kysely
+      .selectFrom('doc_updates')
+      .select(['id', 'data'])
+      .where('doc_name', '=', docName)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+
+    // Seven small rows beside a 20 kB one: only they are merged, the base keeps its id and bytes.
+    expect(await store.compact(docName)).toEqual({ replacedRows: 7, rowsAfter: 2 });
+    const rows = await db.kysely
+      .selectFrom('doc_updates')
+      .select(['id', 'data'])
+      .where('doc_name', '=', docName)
+      .execute();
+    const base = rows.find((row) => Number(row.id) === Number(baseBefore.id));
+    expect(Buffer.from(base?.data ?? []).equals(Buffer.from(baseBefore.data))).toBe(true);
+    expect(textOf((await store.load(docName)).updates)).toBe(`${'b'.repeat(20_000)}minutes`);
+
+    // Once the others weigh a quarter of the base, everything becomes one new base.
+    const count = updates.length;
+    notes.insert(notes.length, 'c'.repeat(6_000));
+    await append(count);
+    expect(await store.compact(docName)).toEqual({ replacedRows: 3, rowsAfter: 1 });
+    expect(textOf((await store.load(docName)).updates)).toBe(
+      `${'b'.repeat(20_000)}minutes${'c'.repeat(6_000)}`,
+    );
+  });
+
   test('appends go through while a compaction merges, and the rows they add are kept', async () => {
     const updates = typedUpdates('persist then relay');
     const docName = 'meeting:compact-while-appending';
