@@ -48,8 +48,6 @@ export const DEFAULT_COMPACT_THRESHOLD = 100;
 export const DEFAULT_UNLOAD_DELAY_MS = 5_000;
 export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const PERSIST_RETRY_MS = 1_000;
-/** Origin of a client's edit applied after it was committed and relayed (see `relayAhead`). */
-const RELAYED_AHEAD = Symbol('relayed ahead');
 
 /** Origin of transactions made by the server itself (`hub.change`, schema upgrades). */
 export const SERVER_ORIGIN = 'server';
@@ -107,6 +105,8 @@ interface DocEntry {
   /** `hub.change` calls in progress: they keep the document loaded. */
   busy: number;
   awarenessBatcher: AwarenessBatcher | null;
+  /** The document's update listener: queues what is applied for the next commit. */
+  onUpdate: (update: Uint8Array, origin: unknown) => void;
   /** For awareness clients waiting in the batcher: the session that sent the change (not echoed back). */
   awarenessSources: Map<number, Session>;
 }
@@ -418,6 +418,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       busy: 0,
       awarenessBatcher: null,
       awarenessSources: new Map(),
+      onUpdate: () => {},
     };
     entry.ready = load(entry).catch((error: unknown) => {
       if (docs.get(docName) === entry) docs.delete(docName);
@@ -437,12 +438,12 @@ export function createDocHub(options: DocHubOptions): DocHub {
       for (const update of updates) Y.applyUpdate(doc, update);
     });
     entry.rows = updates.length;
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === RELAYED_AHEAD) return;
+    entry.onUpdate = (update: Uint8Array, origin: unknown) => {
       entry.pending.push({ update, origin, seq: ++entry.appliedSeq });
       dirty.add(entry);
       scheduleFlush();
-    });
+    };
+    doc.on('update', entry.onUpdate);
     const awareness = new Awareness(doc);
     // The server publishes no presence of its own.
     awareness.setLocalState(null);
@@ -646,11 +647,15 @@ export function createDocHub(options: DocHubOptions): DocHub {
     stopTimer();
     entry.rows++;
     relay(entry, update, session.conn);
+    // Already stored and relayed: applied with the update listener off, so that it is not queued a
+    // second time and Yjs does not spend time encoding an update event nobody needs.
+    doc.off('update', entry.onUpdate);
     try {
-      // Already stored and relayed: the update listener must not queue it a second time.
-      Y.applyUpdate(doc, update, RELAYED_AHEAD);
+      Y.applyUpdate(doc, update, session.conn);
     } catch (error) {
       logger.error({ err: error, doc: entry.name }, 'a stored and relayed edit could not be applied here');
+    } finally {
+      doc.on('update', entry.onUpdate);
     }
     if (entry.rows > compactThreshold) startCompaction(entry);
     return true;
