@@ -4,6 +4,7 @@
  * authorizes each join, checks every input's shape and hands y-protocols messages to the DocHub.
  */
 import type { Server as HttpServer } from 'node:http';
+import { Writable } from 'node:stream';
 import { Server, type Socket } from 'socket.io';
 import { ErrorCode, errorResponse } from '../../shared/errors.ts';
 import {
@@ -31,7 +32,7 @@ interface SocketData {
   principal: Principal;
 }
 
-type DocSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type DocSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type DocSocketServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
@@ -73,15 +74,51 @@ type PreEncodedSendOptions = NonNullable<Parameters<DocSocket['conn']['write']>[
   wsPreEncodedFrame: Buffer[];
 };
 
+/** The parts of engine.io's socket that `idleWebSocketStream` reads; none of them is declared. */
+interface EngineSocketState {
+  readyState?: unknown;
+  upgrading?: unknown;
+  writeBuffer?: unknown;
+  transport?: { name?: unknown; writable?: unknown; socket?: { _socket?: unknown } };
+}
+
+/**
+ * The TCP stream under a Socket.IO connection, when a frame written straight onto it lands exactly
+ * where engine.io's next one would: the connection is on WebSocket (not long-polling, not midway
+ * through the upgrade) and engine.io holds nothing back (an empty write buffer, a transport not
+ * waiting for its last write). `ws` writes engine.io's frames synchronously (no compression), so
+ * everything engine.io sent before is already on the stream, ahead of ours. Otherwise null, and the
+ * message goes through engine.io, which keeps the order.
+ */
+function idleWebSocketStream(socket: DocSocket): Writable | null {
+  const engine = socket.conn as unknown as EngineSocketState;
+  const transport = engine.transport;
+  if (engine.readyState !== 'open' || engine.upgrading !== false || transport?.name !== 'websocket')
+    return null;
+  if (transport.writable !== true || !Array.isArray(engine.writeBuffer) || engine.writeBuffer.length > 0) {
+    return null;
+  }
+  const stream = transport.socket?._socket;
+  return stream instanceof Writable && stream.writable && !stream.destroyed ? stream : null;
+}
+
 /**
  * What `socket.emit('doc:message', docName, message)` sends, without its per-socket cost: the compact
- * chunk the parser would produce (built once per relayed message) goes straight to the engine. On a
- * WebSocket the engine writes the pre-built frame given in `wsPreEncodedFrame` as is, one write per
- * reader (the option socket.io's own broadcasts use); long-polling ignores it and sends the chunk.
+ * chunk the parser would produce (built once per relayed message), framed once. On an idle WebSocket
+ * the frame is written straight to the stream, one write per reader, as on `/yjs`: engine.io's own
+ * send path (a packet object, its write buffer, events, a drain callback per write) cost about as
+ * much per reader as the write itself, and a relay is 50 readers in a full meeting room. Otherwise
+ * the chunk goes to the engine, with the same pre-built frame in `wsPreEncodedFrame` (the option
+ * socket.io's own broadcasts use); long-polling ignores that and sends the chunk.
  */
-function sendDocMessage(socket: DocSocket, docName: string, message: Uint8Array): void {
+export function sendDocMessage(socket: DocSocket, docName: string, message: Uint8Array): void {
   if (!socket.connected) return;
   const chunk = compactDocMessage(docName, message);
+  const stream = idleWebSocketStream(socket);
+  if (stream) {
+    stream.write(binaryFrame(chunk));
+    return;
+  }
   const options: PreEncodedSendOptions = { compress: false, wsPreEncodedFrame: [binaryFrame(chunk)] };
   socket.conn.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), options);
 }
@@ -97,6 +134,9 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
     destroyUpgrade: false,
     // One binary frame per doc:message, encoded once however many sockets it is relayed to.
     parser: docMessageParser,
+    // The default, stated because `sendDocMessage` depends on it: without compression `ws` writes
+    // each of engine.io's frames at once, never queued behind one written straight to the stream.
+    perMessageDeflate: false,
   });
 
   io.use((socket, next) => {
