@@ -11,6 +11,7 @@ import { Server } from 'socket.io';
 import { type Socket as ClientSocket, io } from 'socket.io-client';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type DocSocket, sendDocMessage } from '../../../server/transports/socketio.ts';
+import { ErrorCode, errorResponse } from '../../../shared/errors.ts';
 import { toUint8Array } from '../../../shared/protocol.ts';
 import { docMessageParser } from '../../../shared/socketParser.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
@@ -50,7 +51,7 @@ describe('sending document messages over Socket.IO', () => {
       client.close();
     });
     const [serverSocket] = await connected;
-    await once(client, 'connect');
+    if (!client.connected) await new Promise<void>((resolve) => client.once('connect', () => resolve()));
     const received: string[] = [];
     client.on('doc:error', (event: { error: { message: string } }) =>
       received.push(`error:${event.error.message}`),
@@ -67,7 +68,10 @@ describe('sending document messages over Socket.IO', () => {
     return { serverSocket, client, received, enginePackets: () => packets };
   }
 
-  const docError = (message: string) => ({ docName: 'meeting:a', error: { code: 'internal', message } });
+  const docError = (message: string) => ({
+    docName: 'meeting:a',
+    ...errorResponse(ErrorCode.internal, message),
+  });
 
   test('on an idle WebSocket a message goes straight onto the stream, and arrives intact', async () => {
     const { serverSocket, received, enginePackets } = await connect('websocket');
