@@ -7,7 +7,8 @@
  * Each server runs in a fresh process per scenario, and the servers of one scenario run back to back,
  * so that a change in the machine's load hurts the rows of one scenario as evenly as possible; the
  * 1-minute load average before and after each row is printed, because on a shared machine it, more
- * than the code, can decide a p99.
+ * than the code, can decide a p99. Each scenario starts with a warm-up of `WARM_UP_SECONDS` of edits
+ * that is not measured (JIT compilation right after start; see `scenarios.ts`).
  *
  *   npm run bench                          full run: 3 rounds of each scenario (about 10 minutes)
  *   npm run bench -- --quick               small scenarios, one round: a smoke check, not figures
@@ -21,7 +22,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { formatMs, type LatencySummary, sleep, summarize } from '../stats.ts';
-import { fanOut, manyRooms, type ScenarioHooks } from './scenarios.ts';
+import { fanOut, manyRooms, type ScenarioHooks, WARM_UP_SECONDS } from './scenarios.ts';
 import { type BenchServer, cpuSecondsOf, memoryOf, startReference, startStatRoom } from './servers.ts';
 
 // Every stock y-websocket provider adds a process 'exit' listener; hundreds are expected here.
@@ -184,7 +185,9 @@ What the numbers are
              reader's Y.Doc in this process observes it; one sample per reader per edit, one clock.
              It covers the client's encoding, loopback network, the server (for StatRoom: decode and
              validate, apply, commit to SQLite, then relay) and the reader's decode and apply.
-  p50 / p99  median and 99th percentile of all samples; max is the single worst sample.
+  p50 / p99  median and 99th percentile of all samples; max is the single worst sample. The
+             measured edits follow ${WARM_UP_SECONDS} s of warm-up edits at the same rate, not measured: the
+             JIT compiling both sides' hot paths right after start, once per process.
   delivered  samples seen / expected (every reader must see every edit exactly once).
   CPU        CPU time (user + system) the server process used from the first edit until the last
              was delivered, and that divided by the edits sent: the server's own cost, which the

@@ -15,7 +15,7 @@ function disconnectAll(clients: BenchClient[]): void {
   for (const client of clients) client.close();
 }
 
-/** Records each reader's latency for every edit it sees. */
+/** Records each reader's latency for every measured edit it sees (warm-up edits are not). */
 function observeEdits(reader: BenchClient, sentAt: Map<string, number>, latencies: number[]): () => number {
   let seen = 0;
   reader.doc.getArray<string>(EDITS_ROOT).observe((event) => {
@@ -23,13 +23,24 @@ function observeEdits(reader: BenchClient, sentAt: Map<string, number>, latencie
     for (const delta of event.changes.delta) {
       for (const key of (delta.insert as string[] | undefined) ?? []) {
         const start = sentAt.get(key);
-        if (start !== undefined) latencies.push(now - start);
+        if (start === undefined) continue;
+        latencies.push(now - start);
         seen++;
       }
     }
   });
   return () => seen;
 }
+
+/**
+ * Edits sent before the measured ones and not recorded: right after start, the servers and the
+ * clients compile their hot paths (V8's JIT), and on a 2-core machine shared by both sides that put
+ * stalls of 20–250 ms into the first 40 or so edits of every server, reference included: 2% of a
+ * fan-out's samples, enough to decide its p99 by itself, and a cost a server pays once per process,
+ * not per meeting. The pause after lets the warm-up's deliveries finish first.
+ */
+export const WARM_UP_SECONDS = 2;
+const SETTLE_MS = 500;
 
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
@@ -70,6 +81,14 @@ export async function fanOut(
   const seenCounters = readers.map((reader) => observeEdits(reader, sentAt, latencies));
   const edits = writer.doc.getArray<string>(EDITS_ROOT);
   const interval = 1000 / options.rate;
+  const warmUpEdits = Math.round(WARM_UP_SECONDS * options.rate);
+  const warmUpStart = performance.now();
+  for (let seq = 0; seq < warmUpEdits; seq++) {
+    const wait = warmUpStart + seq * interval - performance.now();
+    if (wait > 1) await sleep(wait);
+    edits.push([`w${seq}`]);
+  }
+  await sleep(SETTLE_MS);
   hooks.editsStarting();
   const start = performance.now();
   for (let seq = 0; seq < options.edits; seq++) {
@@ -120,6 +139,19 @@ export async function manyRooms(
   }
   const editsPerWriter = Math.floor(options.editsPerSecond * options.durationSeconds);
   const interval = 1000 / options.editsPerSecond;
+  const warmUpStart = performance.now();
+  await Promise.all(
+    rooms.map(async ({ writer }, roomIndex) => {
+      const offset = (roomIndex / rooms.length) * interval;
+      const edits = writer.doc.getArray<string>(EDITS_ROOT);
+      for (let seq = 0; seq < WARM_UP_SECONDS * options.editsPerSecond; seq++) {
+        const wait = warmUpStart + offset + seq * interval - performance.now();
+        if (wait > 1) await sleep(wait);
+        edits.push([`r${roomIndex}w${seq}`]);
+      }
+    }),
+  );
+  await sleep(SETTLE_MS);
   hooks.editsStarting();
   const start = performance.now();
   let halfwayReported = false;
