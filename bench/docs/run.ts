@@ -10,7 +10,7 @@
  * than the code, can decide a p99. Each scenario starts with a warm-up of `WARM_UP_SECONDS` of edits
  * that is not measured (JIT compilation right after start; see `scenarios.ts`).
  *
- *   npm run bench                          full run: 3 rounds of each scenario (about 10 minutes)
+ *   npm run bench                          full run: 3 rounds of each scenario (about 15 minutes)
  *   npm run bench -- --quick               small scenarios, one round: a smoke check, not figures
  *   npm run bench -- --only=manyRooms      one scenario (fanOut | manyRooms)
  *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio)
