@@ -51,6 +51,20 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
   return true;
 }
 
+/** Calls `send(seq)` `count` times, the n-th at `startAt + n × intervalMs` (performance.now() time). */
+async function paced(
+  count: number,
+  intervalMs: number,
+  startAt: number,
+  send: (seq: number) => void,
+): Promise<void> {
+  for (let seq = 0; seq < count; seq++) {
+    const wait = startAt + seq * intervalMs - performance.now();
+    if (wait > 1) await sleep(wait);
+    send(seq);
+  }
+}
+
 /** Moments of a scenario the runner samples the server at (CPU time, memory). */
 export interface ScenarioHooks {
   /** Every client is connected and synced; the first edit is about to be sent. */
@@ -81,25 +95,17 @@ export async function fanOut(
   const seenCounters = readers.map((reader) => observeEdits(reader, sentAt, latencies));
   const edits = writer.doc.getArray<string>(EDITS_ROOT);
   const interval = 1000 / options.rate;
-  const warmUpEdits = Math.round(WARM_UP_SECONDS * options.rate);
-  const warmUpStart = performance.now();
-  for (let seq = 0; seq < warmUpEdits; seq++) {
-    const wait = warmUpStart + seq * interval - performance.now();
-    if (wait > 1) await sleep(wait);
-    edits.push([`w${seq}`]);
-  }
+  await paced(Math.round(WARM_UP_SECONDS * options.rate), interval, performance.now(), (seq) =>
+    edits.push([`w${seq}`]),
+  );
   await sleep(SETTLE_MS);
   hooks.editsStarting();
-  const start = performance.now();
-  for (let seq = 0; seq < options.edits; seq++) {
+  await paced(options.edits, interval, performance.now(), (seq) => {
     if (seq === Math.floor(options.edits / 2)) hooks.halfway();
-    const due = start + seq * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await sleep(wait);
     const key = `e${seq}`;
     sentAt.set(key, performance.now());
     edits.push([key]);
-  }
+  });
   const expected = options.edits * options.readers;
   await waitUntil(() => seenCounters.reduce((sum, seen) => sum + seen(), 0) >= expected, 30_000);
   hooks.editsDelivered();
@@ -139,39 +145,34 @@ export async function manyRooms(
   }
   const editsPerWriter = Math.floor(options.editsPerSecond * options.durationSeconds);
   const interval = 1000 / options.editsPerSecond;
+  // Writers are staggered across the interval so that the load is even.
+  const offset = (roomIndex: number) => (roomIndex / rooms.length) * interval;
+  const editsOf = (writer: BenchClient) => writer.doc.getArray<string>(EDITS_ROOT);
   const warmUpStart = performance.now();
   await Promise.all(
-    rooms.map(async ({ writer }, roomIndex) => {
-      const offset = (roomIndex / rooms.length) * interval;
-      const edits = writer.doc.getArray<string>(EDITS_ROOT);
-      for (let seq = 0; seq < WARM_UP_SECONDS * options.editsPerSecond; seq++) {
-        const wait = warmUpStart + offset + seq * interval - performance.now();
-        if (wait > 1) await sleep(wait);
-        edits.push([`r${roomIndex}w${seq}`]);
-      }
-    }),
+    rooms.map(({ writer }, roomIndex) =>
+      paced(WARM_UP_SECONDS * options.editsPerSecond, interval, warmUpStart + offset(roomIndex), (seq) =>
+        editsOf(writer).push([`r${roomIndex}w${seq}`]),
+      ),
+    ),
   );
   await sleep(SETTLE_MS);
   hooks.editsStarting();
   const start = performance.now();
   let halfwayReported = false;
   await Promise.all(
-    rooms.map(async ({ writer }, roomIndex) => {
-      const offset = (roomIndex / rooms.length) * interval;
-      const edits = writer.doc.getArray<string>(EDITS_ROOT);
-      for (let seq = 0; seq < editsPerWriter; seq++) {
-        const wait = start + offset + seq * interval - performance.now();
-        if (wait > 1) await sleep(wait);
+    rooms.map(({ writer }, roomIndex) =>
+      paced(editsPerWriter, interval, start + offset(roomIndex), (seq) => {
         const key = `r${roomIndex}e${seq}`;
         sentAt.set(key, performance.now());
-        edits.push([key]);
+        editsOf(writer).push([key]);
         // Read the server's memory half-way through, under full load.
         if (!halfwayReported && performance.now() - start > (options.durationSeconds * 1000) / 2) {
           halfwayReported = true;
           hooks.halfway();
         }
-      }
-    }),
+      }),
+    ),
   );
   const expected = editsPerWriter * rooms.length * (options.clientsPerDoc - 1);
   await waitUntil(() => seenCounters.reduce((sum, seen) => sum + seen(), 0) >= expected, 30_000);
