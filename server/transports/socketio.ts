@@ -53,9 +53,27 @@ function connectError(code: ErrorCode, message: string): Error & { data: unknown
   return Object.assign(new Error(code), { data: errorResponse(code, message) });
 }
 
+/**
+ * The parts of engine.io's socket this transport reads, none of them declared by engine.io: each is
+ * checked before use, and a missing one only sends the message through engine.io's public path.
+ */
+interface EngineSocketState {
+  readyState?: unknown;
+  upgrading?: unknown;
+  writeBuffer?: unknown;
+  /** `socket` is the transport's `ws` WebSocket on WebSocket, `_socket` the TCP stream under it. */
+  transport?: {
+    name?: unknown;
+    writable?: unknown;
+    socket?: { bufferedAmount?: unknown; _socket?: unknown };
+  };
+}
+
+const engineState = (socket: DocSocket) => socket.conn as unknown as EngineSocketState;
+
 /** Bytes engine.io holds for this socket: its write buffer plus the WebSocket's unsent frames. */
 function bufferedBytes(socket: DocSocket): number {
-  const engineSocket = socket.conn as unknown as { writeBuffer?: unknown; transport?: { socket?: unknown } };
+  const engineSocket = engineState(socket);
   let total = 0;
   if (Array.isArray(engineSocket.writeBuffer)) {
     for (const packet of engineSocket.writeBuffer as Array<{ data?: unknown }>) {
@@ -64,7 +82,7 @@ function bufferedBytes(socket: DocSocket): number {
       else if (data instanceof Uint8Array || data instanceof ArrayBuffer) total += data.byteLength;
     }
   }
-  const ws = engineSocket.transport?.socket as { bufferedAmount?: unknown } | undefined;
+  const ws = engineSocket.transport?.socket;
   if (ws && typeof ws.bufferedAmount === 'number') total += ws.bufferedAmount;
   return total;
 }
@@ -73,14 +91,6 @@ function bufferedBytes(socket: DocSocket): number {
 type PreEncodedSendOptions = NonNullable<Parameters<DocSocket['conn']['write']>[1]> & {
   wsPreEncodedFrame: Buffer[];
 };
-
-/** The parts of engine.io's socket that `idleWebSocketStream` reads; none of them is declared. */
-interface EngineSocketState {
-  readyState?: unknown;
-  upgrading?: unknown;
-  writeBuffer?: unknown;
-  transport?: { name?: unknown; writable?: unknown; socket?: { _socket?: unknown } };
-}
 
 /**
  * The TCP stream under a Socket.IO connection, when a frame written straight onto it lands exactly
@@ -91,7 +101,7 @@ interface EngineSocketState {
  * message goes through engine.io, which keeps the order.
  */
 function idleWebSocketStream(socket: DocSocket): Writable | null {
-  const engine = socket.conn as unknown as EngineSocketState;
+  const engine = engineState(socket);
   const transport = engine.transport;
   if (engine.readyState !== 'open' || engine.upgrading !== false || transport?.name !== 'websocket')
     return null;
