@@ -194,7 +194,8 @@ What the numbers are
              machine's load hardly changes (latency percentiles it changes a lot).
   RSS        resident memory of the server process half-way through the edits, under load; peak
              is the process's high-water mark (VmHWM). StatRoom's includes the whole app (HTTP
-             API, Socket.IO, SQLite, the tsx loader), not only its documents.
+             API, Socket.IO, SQLite and its checkpoint and merge worker threads), not only its
+             documents; it runs the production bundle, as npm start does.
   ratio      StatRoom row / reference row of the same scenario. Target: p99 ≤ 1.00 for both
              StatRoom rows, with every update committed to SQLite before any client sees it.
   load       1-minute load average before → after the row (this machine has ${cpus().length} cores). Above

@@ -1,7 +1,8 @@
 /**
  * The servers under comparison, each in its own process so that its memory can be read from /proc:
  * the reference `@y/websocket-server@0.1.1` (in memory, no persistence) and StatRoom
- * (`server/index.ts`, SQLite, persisting every update before relaying it), the latter reached either
+ * as `npm start` runs it (the bundle `dist/server/index.js`, which `npm run bench` builds first;
+ * SQLite, persisting every update before relaying it), the latter reached either
  * through its `/yjs` endpoint (stock y-websocket clients, like the reference) or through Socket.IO
  * (the browser's transport).
  *
@@ -13,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../test/helpers/process.ts';
+import { BUILT_SERVER_ENTRY, freePort } from '../../test/helpers/process.ts';
 import { sleep } from '../stats.ts';
 import { type BenchClient, connectSocketIo, connectYWebsocket } from './clients.ts';
 
@@ -83,7 +84,7 @@ export async function startReference(): Promise<BenchServer> {
 export async function startStatRoom(transport: StatRoomTransport): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
-  const child = spawn(process.execPath, [...profileArgs(), '--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [...profileArgs(), '--enable-source-maps', BUILT_SERVER_ENTRY], {
     cwd: repoRoot,
     env: {
       ...process.env,

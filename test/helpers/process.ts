@@ -1,6 +1,8 @@
 /**
- * A StatRoom server in its own process (`node --import tsx server/index.ts`), for tests that must
- * SIGKILL or SIGTERM it. Storage is a SQLite file in a temporary folder that survives restarts.
+ * A StatRoom server in its own process, for tests that must SIGKILL or SIGTERM it: from source
+ * (`node --import tsx server/index.ts`) or, for the test of what `npm start` runs, the production
+ * bundle (`node dist/server/index.js`, made by `npm run build`). Storage is a SQLite file in a
+ * temporary folder that survives restarts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,9 +50,23 @@ export function createDataDir(): DataDir {
   };
 }
 
-export async function spawnServer(sqlitePath: string, port?: number): Promise<ServerProcess> {
+/** How the server process is started: from the TypeScript sources, or the built bundle. */
+export type ServerEntry = 'source' | 'built';
+
+export const BUILT_SERVER_ENTRY = 'dist/server/index.js';
+
+const entryArgs: Record<ServerEntry, string[]> = {
+  source: ['--import', 'tsx', 'server/index.ts'],
+  built: ['--enable-source-maps', BUILT_SERVER_ENTRY],
+};
+
+export async function spawnServer(
+  sqlitePath: string,
+  port?: number,
+  entry: ServerEntry = 'source',
+): Promise<ServerProcess> {
   const chosenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, entryArgs[entry], {
     cwd: repoRoot,
     env: {
       ...process.env,
