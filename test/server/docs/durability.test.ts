@@ -2,59 +2,20 @@
  * Persist-before-relay, end to end: a real server process is SIGKILLed while clients edit, and
  * every edit a client had received from it must still be there after a restart on the same file.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import {
-  createDataDir,
-  type DataDir,
-  type ServerProcess,
-  signInTo,
-  spawnServer,
-} from '../../helpers/process.ts';
-import {
-  connectYWebsocket,
-  createMeetingDoc,
-  SocketIoDocClient,
-  waitFor,
-  type YWebsocketClient,
-} from '../../helpers/yjsClients.ts';
+import { processTestScope, startWriterAndReader } from '../../helpers/process.ts';
+import { SocketIoDocClient, waitFor, type YWebsocketClient } from '../../helpers/yjsClients.ts';
 
 const EDITS = 'edits';
 
 // Each test starts a server process twice (tsx compiles on start): allow for a busy machine.
 describe('durability of a server process', { timeout: 120_000 }, () => {
-  let dataDir: DataDir | undefined;
-  let server: ServerProcess | undefined;
-  const cleanups: Array<() => void> = [];
-
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0)) cleanup();
-    if (server && server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
-    dataDir?.cleanup();
-  });
-
-  /** A fresh server process on a new data folder, a Socket.IO writer and a stock y-websocket reader. */
-  async function startWriterAndReader() {
-    dataDir = createDataDir();
-    const first = await spawnServer(dataDir.sqlitePath);
-    server = first;
-    const token = await signInTo(first.url, 'Ana Analyst', 'analyst');
-    const docName = await createMeetingDoc(first.url, token);
-    const writer = await SocketIoDocClient.connect(first.url, { token });
-    cleanups.push(() => writer.close());
-    const writerDoc = await writer.joinSynced(docName);
-    const reader = connectYWebsocket(`ws://127.0.0.1:${first.port}/yjs`, docName, token);
-    cleanups.push(() => reader.destroy());
-    await reader.synced;
-    return { first, sqlitePath: dataDir.sqlitePath, token, docName, writer, writerDoc, reader };
-  }
+  const scope = processTestScope();
 
   async function readBack(url: string, token: string, docName: string): Promise<string[]> {
     const client = await SocketIoDocClient.connect(url, { token });
-    cleanups.push(() => client.close());
+    scope.onCleanup(() => client.close());
     const joined = await client.joinSynced(docName);
     return joined.doc.getArray<string>(EDITS).toArray();
   }
@@ -64,7 +25,8 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
   }
 
   test('SIGKILL after a burst: every relayed edit survives the restart', async () => {
-    const { first, sqlitePath, token, docName, writer, writerDoc, reader } = await startWriterAndReader();
+    const { first, sqlitePath, token, docName, writer, writerDoc, reader } =
+      await startWriterAndReader(scope);
     const seen = observeReader(reader);
 
     const edits = writerDoc.doc.getArray<string>(EDITS);
@@ -79,13 +41,14 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
     reader.destroy();
     writer.close();
 
-    server = await spawnServer(sqlitePath);
+    const server = await scope.start(sqlitePath);
     const restored = await readBack(server.url, token, docName);
     expect(restored).toEqual(Array.from({ length: 300 }, (_, index) => `edit-${index}`));
   });
 
   test('SIGKILL in the middle of a stream: whatever the reader had received is stored', async () => {
-    const { first, sqlitePath, token, docName, writer, writerDoc, reader } = await startWriterAndReader();
+    const { first, sqlitePath, token, docName, writer, writerDoc, reader } =
+      await startWriterAndReader(scope);
     const seen = observeReader(reader);
 
     // Kill the server the moment the reader has received 100 edits, while the writer keeps going.
@@ -110,7 +73,7 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
     reader.destroy();
     writer.close();
 
-    server = await spawnServer(sqlitePath);
+    const server = await scope.start(sqlitePath);
     const restored = new Set(await readBack(server.url, token, docName));
     const lost = (receivedAtKill as string[] | null)?.filter((edit) => !restored.has(edit)) ?? [
       '(none seen)',
@@ -127,7 +90,7 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
       writer,
       writerDoc,
       reader: watcher,
-    } = await startWriterAndReader();
+    } = await startWriterAndReader(scope);
 
     writerDoc.doc.getText('notes').insert(0, 'Decided: weekly data from every agency');
     await waitFor(() => watcher.doc.getText('notes').length > 0, 'edit reached the server');
@@ -138,9 +101,9 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
     watcher.destroy();
     writer.close();
 
-    server = await spawnServer(sqlitePath);
+    const server = await scope.start(sqlitePath);
     const client = await SocketIoDocClient.connect(server.url, { token });
-    cleanups.push(() => client.close());
+    scope.onCleanup(() => client.close());
     const joined = await client.joinSynced(docName);
     expect(joined.doc.getText('notes').toString()).toBe('Decided: weekly data from every agency');
     expect(Y.encodeStateVector(joined.doc).length).toBeGreaterThan(1);
