@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILT_SERVER_ENTRY, freePort } from '../../test/helpers/process.ts';
+import { freePort, serverEntryArgs } from '../../test/helpers/process.ts';
 import { sleep } from '../stats.ts';
 import { type BenchClient, connectSocketIo, connectYWebsocket } from './clients.ts';
 
@@ -84,7 +84,7 @@ export async function startReference(): Promise<BenchServer> {
 export async function startStatRoom(transport: StatRoomTransport): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
-  const child = spawn(process.execPath, [...profileArgs(), '--enable-source-maps', BUILT_SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...profileArgs(), ...serverEntryArgs.built], {
     cwd: repoRoot,
     env: {
       ...process.env,

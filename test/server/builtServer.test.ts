@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { BUILT_SERVER_ENTRY, processTestScope, startWriterAndReader } from '../helpers/process.ts';
+import { BUILT_SERVER_ENTRY } from '../helpers/process.ts';
+import { processTestScope, startWriterAndReader } from '../helpers/processScope.ts';
 import { SocketIoDocClient, waitFor } from '../helpers/yjsClients.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

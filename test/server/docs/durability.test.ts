@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { processTestScope, startWriterAndReader } from '../../helpers/process.ts';
+import { processTestScope, startWriterAndReader } from '../../helpers/processScope.ts';
 import { SocketIoDocClient, waitFor, type YWebsocketClient } from '../../helpers/yjsClients.ts';
 
 const EDITS = 'edits';
