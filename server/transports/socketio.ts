@@ -23,7 +23,7 @@ import type { Authorize } from '../docs/authorize.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import type { HubConnection } from '../docs/hubConnection.ts';
 import type { Logger } from '../logger.ts';
-import { binaryFrame } from './websocketFrames.ts';
+import { binaryFrame, writeBinaryFrame } from './websocketFrames.ts';
 
 /** Room for the Socket.IO framing around the largest accepted document message. */
 const MAX_HTTP_BUFFER_SIZE = MAX_DOC_MESSAGE_BYTES + 64 * 1024;
@@ -109,7 +109,7 @@ function idleWebSocketStream(socket: DocSocket): Writable | null {
     return null;
   }
   const stream = transport.socket?._socket;
-  return stream instanceof Writable && stream.writable && !stream.destroyed ? stream : null;
+  return stream instanceof Writable ? stream : null;
 }
 
 /**
@@ -125,10 +125,8 @@ export function sendDocMessage(socket: DocSocket, docName: string, message: Uint
   if (!socket.connected) return;
   const chunk = compactDocMessage(docName, message);
   const stream = idleWebSocketStream(socket);
-  if (stream) {
-    stream.write(binaryFrame(chunk));
-    return;
-  }
+  // writeBinaryFrame declines a stream that is closing; engine.io then decides what to do.
+  if (stream && writeBinaryFrame(stream, chunk)) return;
   const options: PreEncodedSendOptions = { compress: false, wsPreEncodedFrame: [binaryFrame(chunk)] };
   socket.conn.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), options);
 }
