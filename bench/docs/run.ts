@@ -23,7 +23,14 @@
 import { cpus, loadavg } from 'node:os';
 import { formatMs, type LatencySummary, sleep, summarize } from '../stats.ts';
 import { fanOut, manyRooms, type ScenarioHooks, WARM_UP_SECONDS } from './scenarios.ts';
-import { type BenchServer, cpuSecondsOf, memoryOf, startReference, startStatRoom } from './servers.ts';
+import {
+  type BenchServer,
+  cpuSecondsOf,
+  mainThreadCpuSecondsOf,
+  memoryOf,
+  startReference,
+  startStatRoom,
+} from './servers.ts';
 
 // Every stock y-websocket provider adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(0);
@@ -65,6 +72,8 @@ interface ScenarioFigures {
   /** Server CPU time (user + system) from the first edit until every edit was delivered. */
   cpuSeconds: number;
   cpuMicrosPerEdit: number;
+  /** The part of `cpuMicrosPerEdit` spent on the server's main thread (its event loop). */
+  mainThreadMicrosPerEdit: number;
   /** CPU time of this process (every client: the load generator) per edit, over the same span. */
   clientCpuMicrosPerEdit: number;
   rssMiB: number;
@@ -96,12 +105,15 @@ async function measure(
   try {
     let cpuAtStart = 0;
     let cpuSeconds = 0;
+    let mainThreadAtStart = 0;
+    let mainThreadSeconds = 0;
     let clientCpuAtStart = process.cpuUsage();
     let clientCpu = { user: 0, system: 0 };
     let underLoad = { rssMiB: 0, peakMiB: 0 };
     const result = await SCENARIOS[scenario].run(server, {
       editsStarting: () => {
         cpuAtStart = cpuSecondsOf(server.pid);
+        mainThreadAtStart = mainThreadCpuSecondsOf(server.pid);
         clientCpuAtStart = process.cpuUsage();
       },
       halfway: () => {
@@ -109,6 +121,7 @@ async function measure(
       },
       editsDelivered: () => {
         cpuSeconds = cpuSecondsOf(server.pid) - cpuAtStart;
+        mainThreadSeconds = mainThreadCpuSecondsOf(server.pid) - mainThreadAtStart;
         clientCpu = process.cpuUsage(clientCpuAtStart);
       },
     });
@@ -117,6 +130,7 @@ async function measure(
       delivered: `${result.latencies.length}/${result.expected}`,
       cpuSeconds,
       cpuMicrosPerEdit: (cpuSeconds * 1e6) / SCENARIOS[scenario].edits,
+      mainThreadMicrosPerEdit: (mainThreadSeconds * 1e6) / SCENARIOS[scenario].edits,
       clientCpuMicrosPerEdit: (clientCpu.user + clientCpu.system) / SCENARIOS[scenario].edits,
       rssMiB: underLoad.rssMiB,
       peakMiB: memoryOf(server.pid).peakMiB,
@@ -130,8 +144,16 @@ async function measure(
 }
 
 function formatRow(row: Row, rounds: number): string {
-  const { latency, delivered, rssMiB, peakMiB, cpuSeconds, cpuMicrosPerEdit, clientCpuMicrosPerEdit } =
-    row.figures;
+  const {
+    latency,
+    delivered,
+    rssMiB,
+    peakMiB,
+    cpuSeconds,
+    cpuMicrosPerEdit,
+    mainThreadMicrosPerEdit,
+    clientCpuMicrosPerEdit,
+  } = row.figures;
   return [
     `  ${rounds > 1 ? `#${row.round} ` : ''}${row.name.padEnd(60)}`,
     `p50 ${formatMs(latency.p50).padStart(9)}`,
@@ -139,7 +161,7 @@ function formatRow(row: Row, rounds: number): string {
     `p99 ${formatMs(latency.p99).padStart(9)}`,
     `max ${formatMs(latency.max).padStart(10)}`,
     `delivered ${delivered.padStart(13)}`,
-    `CPU ${cpuSeconds.toFixed(1).padStart(5)} s (${cpuMicrosPerEdit.toFixed(0).padStart(5)} µs/edit)`,
+    `CPU ${cpuSeconds.toFixed(1).padStart(5)} s (${cpuMicrosPerEdit.toFixed(0).padStart(5)} µs/edit, main thread ${mainThreadMicrosPerEdit.toFixed(0).padStart(5)})`,
     `RSS ${rssMiB.toFixed(0).padStart(4)} MiB (peak ${peakMiB.toFixed(0)})`,
     `clients ${clientCpuMicrosPerEdit.toFixed(0).padStart(5)} µs/edit`,
     `load ${row.loadBefore.toFixed(1)}→${row.loadAfter.toFixed(1)}`,
@@ -205,7 +227,10 @@ What the numbers are
   delivered  samples seen / expected (every reader must see every edit exactly once).
   CPU        CPU time (user + system) the server process used from the first edit until the last
              was delivered, and that divided by the edits sent: the server's own cost, which the
-             machine's load hardly changes (latency percentiles it changes a lot).
+             machine's load hardly changes (latency percentiles it changes a lot). "main thread"
+             is the event loop's share (decode, apply, commit, relay); the rest is V8's helper
+             threads (garbage collection, compilation) and StatRoom's worker threads (WAL
+             checkpoints, update merges). Both are read from /proc in 10 ms ticks.
   RSS        resident memory of the server process half-way through the edits, under load; peak
              is the process's high-water mark (VmHWM). StatRoom's includes the whole app (HTTP
              API, Socket.IO, SQLite and its checkpoint and merge worker threads), not only its

@@ -133,14 +133,28 @@ export async function startStatRoom(transport: StatRoomTransport): Promise<Bench
   };
 }
 
-/** CPU time (user + system) a process has used so far, in seconds (Linux /proc). */
-export function cpuSecondsOf(pid: number): number {
+/** CPU time (user + system) in seconds from a Linux `/proc/.../stat` file. */
+function cpuSecondsFromStat(statPath: string): number {
   // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const stat = readFileSync(statPath, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
   // USER_HZ is 100 on every Linux build this runs on.
   return ticks / 100;
+}
+
+/** CPU time a process has used so far, all its threads together, in seconds. */
+export function cpuSecondsOf(pid: number): number {
+  return cpuSecondsFromStat(`/proc/${pid}/stat`);
+}
+
+/**
+ * CPU time of the process's main thread alone (the event loop: every edit's decode, apply, commit
+ * and relay). The rest of `cpuSecondsOf` is V8's helper threads (garbage collection, compilation)
+ * and, for StatRoom, its worker threads (WAL checkpoints, update merges).
+ */
+export function mainThreadCpuSecondsOf(pid: number): number {
+  return cpuSecondsFromStat(`/proc/${pid}/task/${pid}/stat`);
 }
 
 /** Resident and peak resident memory of a process, in MiB (Linux /proc). */
