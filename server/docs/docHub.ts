@@ -45,6 +45,9 @@ import {
 } from './syncMessages.ts';
 
 export const DEFAULT_COMPACT_THRESHOLD = 100;
+export const DEFAULT_COMPACT_IDLE_MS = 1_000;
+/** `compactBusyThreshold` is this many times `compactThreshold` unless set. */
+const BUSY_THRESHOLD_FACTOR = 10;
 export const DEFAULT_UNLOAD_DELAY_MS = 5_000;
 export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const PERSIST_RETRY_MS = 1_000;
@@ -53,8 +56,14 @@ const PERSIST_RETRY_MS = 1_000;
 export const SERVER_ORIGIN = 'server';
 
 export interface DocHubLimits {
-  /** Rows a document may have in the store before it is compacted into one. */
+  /**
+   * Rows a document may have in the store before it is compacted, once nobody has edited it for
+   * `compactIdleMs` (see `compactWhenDue`).
+   */
   compactThreshold?: number;
+  compactIdleMs?: number;
+  /** Rows past which a document is compacted at once, edited or not: the bound on its rows. */
+  compactBusyThreshold?: number;
   /** How long a document without connections stays in memory (a quick reconnect reuses it). */
   unloadDelayMs?: number;
   /** A connection whose outgoing buffer passes this is dropped (it reconnects and resyncs). */
@@ -101,6 +110,8 @@ interface DocEntry {
   rows: number;
   /** The compaction in progress, if any (one at a time per document). */
   compacting: Promise<void> | null;
+  /** Runs the compaction that is due once the document has been quiet for `compactIdleMs`. */
+  idleCompactionTimer: NodeJS.Timeout | null;
   unloadTimer: NodeJS.Timeout | null;
   /** `hub.change` calls in progress: they keep the document loaded. */
   busy: number;
@@ -140,6 +151,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
   const { store } = options;
   const logger = options.logger.child({ module: 'docHub' });
   const compactThreshold = options.compactThreshold ?? DEFAULT_COMPACT_THRESHOLD;
+  const compactIdleMs = options.compactIdleMs ?? DEFAULT_COMPACT_IDLE_MS;
+  const compactBusyThreshold = options.compactBusyThreshold ?? compactThreshold * BUSY_THRESHOLD_FACTOR;
   const unloadDelayMs = options.unloadDelayMs ?? DEFAULT_UNLOAD_DELAY_MS;
   const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
   const awarenessIntervalMs = options.awarenessIntervalMs ?? DEFAULT_AWARENESS_INTERVAL_MS;
@@ -344,9 +357,46 @@ export function createDocHub(options: DocHubOptions): DocHub {
       }
     }
     for (const { entry } of taken) {
-      if (entry.rows > compactThreshold) startCompaction(entry);
+      compactWhenDue(entry);
       if (entry.sessions.size === 0 && entry.busy === 0) scheduleUnload(entry);
     }
+  }
+
+  /**
+   * A compaction costs the event loop a millisecond or so (reading the rows, handing them to the
+   * merge worker, writing the merged row) and the merge worker as much again on another core: in a
+   * fan-out, the core the clients' own processes need. Edits keep coming in a live meeting in
+   * bursts (typing), so past `compactThreshold` the compaction waits until the document has been
+   * quiet for `compactIdleMs`; every commit restarts the wait. Only a document edited without a
+   * pause until it passes `compactBusyThreshold` is compacted mid-burst, so rows stay bounded.
+   */
+  function compactWhenDue(entry: DocEntry): void {
+    if (entry.rows > compactBusyThreshold) {
+      cancelIdleCompaction(entry);
+      startCompaction(entry);
+      return;
+    }
+    if (entry.rows <= compactThreshold || closed) return;
+    if (entry.idleCompactionTimer) {
+      entry.idleCompactionTimer.refresh();
+      return;
+    }
+    entry.idleCompactionTimer = setTimeout(() => {
+      entry.idleCompactionTimer = null;
+      if (docs.get(entry.name) === entry && entry.rows > compactThreshold) startCompaction(entry);
+    }, compactIdleMs);
+    entry.idleCompactionTimer.unref();
+  }
+
+  function cancelIdleCompaction(entry: DocEntry): void {
+    if (entry.idleCompactionTimer) clearTimeout(entry.idleCompactionTimer);
+    entry.idleCompactionTimer = null;
+  }
+
+  /** Starts what `compactWhenDue` would leave waiting: the document is closing, it is quiet now. */
+  function compactIfOverThreshold(entry: DocEntry): void {
+    cancelIdleCompaction(entry);
+    if (entry.rows > compactThreshold) startCompaction(entry);
   }
 
   /**
@@ -360,11 +410,9 @@ export function createDocHub(options: DocHubOptions): DocHub {
       entry.compacting = null;
       compactions.delete(running);
       // Edits committed while the rows were being merged can leave the document past the
-      // threshold again: go on until it is not. Only after a success, so that a failing store is
-      // not hammered (the next commit tries again).
-      if (compacted && entry.rows > compactThreshold && docs.get(entry.name) === entry) {
-        startCompaction(entry);
-      }
+      // threshold again: it is due again, by the same rule. Only after a success, so that a failing
+      // store is not hammered (the next commit tries again).
+      if (compacted && docs.get(entry.name) === entry) compactWhenDue(entry);
     });
     entry.compacting = running;
     compactions.add(running);
@@ -414,6 +462,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       waiters: [],
       rows: 0,
       compacting: null,
+      idleCompactionTimer: null,
       unloadTimer: null,
       busy: 0,
       awarenessBatcher: null,
@@ -459,6 +508,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
     // The upgrade goes through the update listener, so it is persisted like any other change.
     if (upgradeDocument(entry.name, doc)) logger.info({ doc: entry.name }, 'upgraded document schema');
     logger.debug({ doc: entry.name, rows: updates.length }, 'loaded');
+    // Left past the threshold by a process that stopped before compacting it.
+    compactWhenDue(entry);
   }
 
   function scheduleUnload(entry: DocEntry): void {
@@ -493,6 +544,10 @@ export function createDocHub(options: DocHubOptions): DocHub {
     if (entry.persistedSeq < entry.appliedSeq) await flush();
     // Someone joined while we flushed, or the flush failed (the retry flush reschedules the unload).
     if (inUse(entry) || entry.persistedSeq < entry.appliedSeq) return;
+    // Nobody is editing it: the compaction that was waiting for a quiet moment runs now.
+    compactIfOverThreshold(entry);
+    while (entry.compacting) await entry.compacting;
+    if (inUse(entry)) return;
     docs.delete(entry.name);
     destroyEntry(entry);
     logger.debug({ doc: entry.name }, 'unloaded');
@@ -500,6 +555,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
 
   function destroyEntry(entry: DocEntry): void {
     cancelUnload(entry);
+    cancelIdleCompaction(entry);
     entry.awarenessBatcher?.cancel();
     entry.loaded = false;
     entry.awareness?.destroy();
@@ -657,7 +713,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     } finally {
       doc.on('update', entry.onUpdate);
     }
-    if (entry.rows > compactThreshold) startCompaction(entry);
+    compactWhenDue(entry);
     return true;
   }
 

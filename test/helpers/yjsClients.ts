@@ -27,12 +27,12 @@ import { docMessageParser } from '../../shared/socketParser.ts';
 
 /** Polls until `condition` holds (no timing assertions: only a generous upper bound). */
 export async function waitFor(
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   what = 'condition',
   timeoutMs = 15_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

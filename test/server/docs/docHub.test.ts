@@ -409,19 +409,42 @@ describe('DocHub', () => {
     await waitFor(() => readAgenda(conn.doc).length === 1, 'relayed to the reader');
   });
 
-  test('compaction keeps the row count bounded and the content intact', async () => {
+  /** The store, counting the compactions the hub starts. */
+  function countingCompactions(): { store: DocStore; started: () => number } {
+    let started = 0;
+    return {
+      store: {
+        ...store,
+        compact: (doc, upToId) => {
+          started++;
+          return store.compact(doc, upToId);
+        },
+      },
+      started: () => started,
+    };
+  }
+
+  test('a document edited without a pause stays under the busy bound, and is compacted once quiet', async () => {
     const docName = name();
     const threshold = 50;
-    startHub({ compactThreshold: threshold });
+    const busyThreshold = 300;
+    startHub({ compactThreshold: threshold, compactBusyThreshold: busyThreshold, compactIdleMs: 200 });
     const writer = connection('w', docName);
     await hub.join(writer, docName, 'write');
+    let mostRows = 0;
     for (let index = 0; index < 1000; index++) {
       writer.edit((doc) => doc.getArray<number>('numbers').push([index]));
-      if (index % 7 === 0) await hub.flush();
+      if (index % 7 === 0) {
+        await hub.flush();
+        mostRows = Math.max(mostRows, await store.countRows(docName));
+      }
     }
     await hub.flush();
-    const rows = await store.countRows(docName);
-    expect(rows).toBeLessThanOrEqual(threshold + 2);
+    // Compacted mid-burst whenever it passed the busy bound (plus the edits of one merge at most).
+    expect(mostRows).toBeGreaterThan(threshold);
+    expect(mostRows).toBeLessThanOrEqual(busyThreshold + 8);
+    // Quiet now: the compaction that waited for it brings the document under the threshold.
+    await waitFor(async () => (await store.countRows(docName)) <= threshold, 'compacted once quiet');
     hub.leave(writer, docName);
     await waitFor(() => !hub.isLoaded(docName), 'unloaded');
 
@@ -431,6 +454,48 @@ describe('DocHub', () => {
     await waitFor(() => reader.synced, 'reader synced');
     expect(reader.doc.getArray<number>('numbers').toArray()).toEqual(
       Array.from({ length: 1000 }, (_, i) => i),
+    );
+  });
+
+  test('past the threshold, a document is compacted only once nobody has edited it for a while', async () => {
+    const docName = name();
+    const counting = countingCompactions();
+    startHub({ compactThreshold: 5, compactIdleMs: 1_000 }, counting.store);
+    const writer = connection('w', docName);
+    await hub.join(writer, docName, 'write');
+    const rowsBefore = await store.countRows(docName);
+    for (let index = 0; index < 20; index++) {
+      writer.edit((doc) => doc.getArray<number>('numbers').push([index]));
+      await hub.flush();
+    }
+    // Twenty edits in a row, far apart from none of them by a second: nothing compacted yet.
+    expect(counting.started()).toBe(0);
+    expect(await store.countRows(docName)).toBe(rowsBefore + 20);
+    await waitFor(() => counting.started() === 1, 'the compaction after the quiet second');
+    await waitFor(async () => (await store.countRows(docName)) === 1, 'compacted into one row');
+    expect((await storedDoc(docName)).getArray<number>('numbers').toArray()).toEqual(
+      Array.from({ length: 20 }, (_, i) => i),
+    );
+  });
+
+  test('a document past the threshold is compacted when it unloads, before it leaves memory', async () => {
+    const docName = name();
+    const counting = countingCompactions();
+    // An idle wait that never ends within the test: only the unload can compact.
+    startHub({ compactThreshold: 5, compactIdleMs: 600_000 }, counting.store);
+    const writer = connection('w', docName);
+    await hub.join(writer, docName, 'write');
+    for (let index = 0; index < 20; index++) {
+      writer.edit((doc) => doc.getArray<number>('numbers').push([index]));
+      await hub.flush();
+    }
+    expect(counting.started()).toBe(0);
+    hub.leave(writer, docName);
+    await waitFor(() => !hub.isLoaded(docName), 'unloaded');
+    expect(counting.started()).toBe(1);
+    expect(await store.countRows(docName)).toBe(1);
+    expect((await storedDoc(docName)).getArray<number>('numbers').toArray()).toEqual(
+      Array.from({ length: 20 }, (_, i) => i),
     );
   });
 
@@ -491,7 +556,7 @@ describe('DocHub', () => {
     const mergeAllowed = gate();
     let merges = 0;
     startHub(
-      { compactThreshold: 5 },
+      { compactThreshold: 5, compactIdleMs: 50 },
       createKyselyDocStore(db, {
         mergeUpdates: async (rows) => {
           merges++;
@@ -513,8 +578,9 @@ describe('DocHub', () => {
       writer.edit((doc) => doc.getArray<number>('numbers').push([sent++]));
     mergeAllowed.open();
     await hub.flush();
+    // Still past the threshold after the first compaction: due again, once quiet.
+    await waitFor(async () => (await store.countRows(docName)) <= 5, 'compacted again');
     expect(merges).toBeGreaterThanOrEqual(2);
-    expect(await store.countRows(docName)).toBeLessThanOrEqual(5);
     expect((await storedDoc(docName)).getArray<number>('numbers').toArray()).toEqual(
       Array.from({ length: sent }, (_, i) => i),
     );
