@@ -23,17 +23,50 @@ export interface UpdateMerger {
   close(): Promise<void>;
 }
 
+/**
+ * `Y.mergeUpdates` over many updates at once costs more than linear time: 40–50 ms for 1,000
+ * one-item updates, against 2–7 ms for the same updates merged 32 at a time, then the results
+ * 32 at a time, and so on (same document, same state vector). A document edited without a pause is
+ * compacted at 1,000 rows (`docHub.ts`), so the merge goes by chunks.
+ */
+export const MERGE_CHUNK = 32;
+
+/** The chunked merge on the calling thread (the worker runs the same steps, see WORKER_SOURCE). */
+export function mergeInChunks(updates: Uint8Array[]): Uint8Array {
+  let level = updates;
+  while (level.length > MERGE_CHUNK) {
+    const next: Uint8Array[] = [];
+    for (let start = 0; start < level.length; start += MERGE_CHUNK) {
+      next.push(Y.mergeUpdates(level.slice(start, start + MERGE_CHUNK)));
+    }
+    level = next;
+  }
+  return Y.mergeUpdates(level);
+}
+
 /** The same merge on the calling thread: for scripts and tools that compact nothing under load. */
-export const mergeOnThisThread: MergeUpdates = async (updates) => Y.mergeUpdates(updates);
+export const mergeOnThisThread: MergeUpdates = async (updates) => mergeInChunks(updates);
 
 type WorkerReply = { id: number; merged: Uint8Array } | { id: number; error: string };
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjsPath);
+const chunk = workerData.chunk;
+function mergeInChunks(updates) {
+  let level = updates;
+  while (level.length > chunk) {
+    const next = [];
+    for (let start = 0; start < level.length; start += chunk) {
+      next.push(Y.mergeUpdates(level.slice(start, start + chunk)));
+    }
+    level = next;
+  }
+  return Y.mergeUpdates(level);
+}
 parentPort.on('message', ({ id, updates }) => {
   try {
-    const merged = Y.mergeUpdates(updates);
+    const merged = mergeInChunks(updates);
     parentPort.postMessage({ id, merged }, [merged.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: String((error && error.message) || error) });
@@ -61,7 +94,7 @@ export function createUpdateMerger(): UpdateMerger {
 
   function started(): Worker {
     if (worker) return worker;
-    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { yjsPath } });
+    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { yjsPath, chunk: MERGE_CHUNK } });
     // Only a merge in flight keeps the process alive (see `merge`).
     started.unref();
     started.on('message', (reply: WorkerReply) => {

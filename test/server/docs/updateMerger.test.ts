@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { createUpdateMerger, type UpdateMerger } from '../../../server/docs/updateMerger.ts';
+import { createUpdateMerger, mergeInChunks, type UpdateMerger } from '../../../server/docs/updateMerger.ts';
 import { typedUpdates } from '../../helpers/typedUpdates.ts';
 
 const textOf = (update: Uint8Array): string => {
@@ -22,6 +22,25 @@ describe('update merger (worker thread)', () => {
     const merged = await merger.merge(updates);
     expect(Buffer.from(merged).equals(Buffer.from(Y.mergeUpdates(updates)))).toBe(true);
     expect(textOf(merged)).toBe('commitments carried forward');
+  });
+
+  test('a thousand updates merge by chunks, in the worker and here, into the same document', async () => {
+    merger = createUpdateMerger();
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    const notes = doc.getText('notes');
+    // Inserts all over the text, and deletes: the merge must keep every item's place.
+    for (let index = 0; index < 1000; index++) {
+      notes.insert((index * 7919) % (notes.length + 1), String.fromCharCode(97 + (index % 26)));
+      if (index % 10 === 9) notes.delete((index * 31) % notes.length, 1);
+    }
+    const inWorker = await merger.merge(updates);
+    expect(Buffer.from(inWorker).equals(Buffer.from(mergeInChunks(updates)))).toBe(true);
+    expect(textOf(inWorker)).toBe(notes.toString());
+    expect(Buffer.from(Y.encodeStateVectorFromUpdate(inWorker))).toEqual(
+      Buffer.from(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(updates))),
+    );
   });
 
   test('concurrent merges each get their own answer', async () => {
