@@ -140,6 +140,45 @@ describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
     expect(textOf((await slowMergeStore.load(docName)).updates)).toBe('persist then relay');
   });
 
+  test('a compaction never joins a transaction someone else has open on the connection', async () => {
+    // On SQLite compaction reads and writes with its own prepared statements on the shared
+    // connection; none of it may run inside a Kysely transaction that is open across an await.
+    // Here one opens while the rows are merged, so the compaction's delete-and-insert comes next.
+    const docName = 'meeting:compact-beside-a-transaction';
+    const held = gate();
+    const opened = gate();
+    let rolledBack: Promise<unknown> = Promise.resolve();
+    const storeWithBusyMerge = createKyselyDocStore(db, {
+      mergeUpdates: async (rows) => {
+        rolledBack = db.kysely
+          .transaction()
+          .execute(async (trx) => {
+            await trx
+              .insertInto('doc_updates')
+              .values({ doc_name: 'meeting:rolled-back', data: Buffer.from([0]), created_at: 'now' })
+              .execute();
+            opened.open();
+            await held.opened;
+            throw new Error('rolled back on purpose');
+          })
+          .catch((error: unknown) => error);
+        await opened.opened;
+        return Y.mergeUpdates(rows);
+      },
+    });
+    await storeWithBusyMerge.appendBatch(typedUpdates('kept').map((data) => ({ docName, data })));
+    const compaction = storeWithBusyMerge.compact(docName);
+    await opened.opened;
+    // Let the compaction reach its delete-and-insert while the transaction is still open.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    held.open();
+    expect(await rolledBack).toBeInstanceOf(Error);
+    expect(await compaction).toEqual({ replacedRows: 4, rowsAfter: 1 });
+    expect(await store.countRows(docName)).toBe(1);
+    expect(textOf((await store.load(docName)).updates)).toBe('kept');
+    expect(await store.countRows('meeting:rolled-back')).toBe(0);
+  });
+
   test('an append never joins a transaction someone else has open on the connection', async () => {
     // On SQLite the append has its own path (a prepared statement on the shared connection); it must
     // not land inside a Kysely transaction that is open across an await and then rolls back.
