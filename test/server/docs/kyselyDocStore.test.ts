@@ -7,11 +7,35 @@ import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../helpers/databases.ts';
 import { gate } from '../../helpers/gate.ts';
 import { typedUpdates } from '../../helpers/typedUpdates.ts';
+import { waitFor } from '../../helpers/yjsClients.ts';
 
 function textOf(updates: Uint8Array[]): string {
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
   return doc.getText('notes').toString();
+}
+
+/**
+ * Opens a Kysely transaction that inserts a row for `docName` and stays open across an await until
+ * `rollBack()`; it then throws, so everything that ran inside it is undone. `ended` resolves with
+ * that error.
+ */
+function transactionHeldOpen(db: Db, docName: string) {
+  const held = gate();
+  const opened = gate();
+  const ended = db.kysely
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .insertInto('doc_updates')
+        .values({ doc_name: docName, data: Buffer.from([0]), created_at: 'now' })
+        .execute();
+      opened.open();
+      await held.opened;
+      throw new Error('rolled back on purpose');
+    })
+    .catch((error: unknown) => error);
+  return { opened: opened.opened, rollBack: () => held.open(), ended };
 }
 
 describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
@@ -145,34 +169,22 @@ describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
     // connection; none of it may run inside a Kysely transaction that is open across an await.
     // Here one opens while the rows are merged, so the compaction's delete-and-insert comes next.
     const docName = 'meeting:compact-beside-a-transaction';
-    const held = gate();
-    const opened = gate();
-    let rolledBack: Promise<unknown> = Promise.resolve();
+    let transaction: ReturnType<typeof transactionHeldOpen> | undefined;
     const storeWithBusyMerge = createKyselyDocStore(db, {
       mergeUpdates: async (rows) => {
-        rolledBack = db.kysely
-          .transaction()
-          .execute(async (trx) => {
-            await trx
-              .insertInto('doc_updates')
-              .values({ doc_name: 'meeting:rolled-back', data: Buffer.from([0]), created_at: 'now' })
-              .execute();
-            opened.open();
-            await held.opened;
-            throw new Error('rolled back on purpose');
-          })
-          .catch((error: unknown) => error);
-        await opened.opened;
+        transaction = transactionHeldOpen(db, 'meeting:rolled-back');
+        await transaction.opened;
         return Y.mergeUpdates(rows);
       },
     });
     await storeWithBusyMerge.appendBatch(typedUpdates('kept').map((data) => ({ docName, data })));
     const compaction = storeWithBusyMerge.compact(docName);
-    await opened.opened;
+    await waitFor(() => transaction !== undefined, 'the merge');
+    await transaction?.opened;
     // Let the compaction reach its delete-and-insert while the transaction is still open.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    held.open();
-    expect(await rolledBack).toBeInstanceOf(Error);
+    transaction?.rollBack();
+    expect(await transaction?.ended).toBeInstanceOf(Error);
     expect(await compaction).toEqual({ replacedRows: 4, rowsAfter: 1 });
     expect(await store.countRows(docName)).toBe(1);
     expect(textOf((await store.load(docName)).updates)).toBe('kept');
@@ -183,24 +195,11 @@ describe.each(DIALECTS)('Kysely doc store on %s', (dialect) => {
     // On SQLite the append has its own path (a prepared statement on the shared connection); it must
     // not land inside a Kysely transaction that is open across an await and then rolls back.
     const [relayed] = typedUpdates('r');
-    const held = gate();
-    const opened = gate();
-    const rolledBack = db.kysely
-      .transaction()
-      .execute(async (trx) => {
-        await trx
-          .insertInto('doc_updates')
-          .values({ doc_name: 'meeting:other', data: Buffer.from([0]), created_at: 'now' })
-          .execute();
-        opened.open();
-        await held.opened;
-        throw new Error('rolled back on purpose');
-      })
-      .catch((error: unknown) => error);
-    await opened.opened;
+    const transaction = transactionHeldOpen(db, 'meeting:other');
+    await transaction.opened;
     const appended = store.appendBatch([{ docName: 'meeting:own', data: relayed as Uint8Array }]);
-    held.open();
-    expect(await rolledBack).toBeInstanceOf(Error);
+    transaction.rollBack();
+    expect(await transaction.ended).toBeInstanceOf(Error);
     await appended;
     expect(await store.countRows('meeting:other')).toBe(0);
     expect(textOf((await store.load('meeting:own')).updates)).toBe('r');
