@@ -382,8 +382,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       return;
     }
     entry.idleCompactionTimer = setTimeout(() => {
-      entry.idleCompactionTimer = null;
-      if (docs.get(entry.name) === entry && entry.rows > compactThreshold) startCompaction(entry);
+      if (docs.get(entry.name) === entry) compactIfOverThreshold(entry);
     }, compactIdleMs);
     entry.idleCompactionTimer.unref();
   }
@@ -393,7 +392,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     entry.idleCompactionTimer = null;
   }
 
-  /** Starts what `compactWhenDue` would leave waiting: the document is closing, it is quiet now. */
+  /** Starts the compaction `compactWhenDue` left waiting: the document is quiet now, or closing. */
   function compactIfOverThreshold(entry: DocEntry): void {
     cancelIdleCompaction(entry);
     if (entry.rows > compactThreshold) startCompaction(entry);
