@@ -12,9 +12,13 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
+/** Kysely's migrator over this app's migrations (`migrateTo(name)` lets a test start from an older schema). */
+export function createMigrator(db: Db): Migrator {
+  return new Migrator({ db: db.kysely, provider: new StaticMigrationProvider(db) });
+}
+
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db: db.kysely, provider: new StaticMigrationProvider(db) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await createMigrator(db).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? '');

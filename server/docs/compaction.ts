@@ -8,8 +8,8 @@
  * Then exactly the rows that were merged are deleted (not "every id ≤ N") and the merged row is
  * inserted, in one transaction, so a row committed meanwhile, by this process or another one, is
  * never dropped without having been merged, and a crash midway leaves either the old rows or the
- * merged one. Two processes compacting one document at once leave two merged rows that overlap:
- * harmless to Yjs.
+ * merged one. Two processes compacting one document at once (on PostgreSQL, where nodes share the
+ * log) leave two merged rows that overlap: harmless to Yjs.
  */
 import type { CompactionResult } from './docStore.ts';
 import type { MergeUpdates } from './updateMerger.ts';

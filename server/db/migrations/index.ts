@@ -6,10 +6,12 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../database.ts';
 import { documentsMigration } from './001_documents.ts';
 import { performanceMigration } from './002_performance.ts';
+import { docUpdatesRowidMigration } from './003_doc_updates_rowid.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
 export const migrations: Record<string, MigrationFactory> = {
   '001_documents': documentsMigration,
   '002_performance': performanceMigration,
+  '003_doc_updates_rowid': docUpdatesRowidMigration,
 };
