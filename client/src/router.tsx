@@ -7,7 +7,6 @@ import { fetchPrincipal } from './api/session.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { NotFound, RouteError } from './components/RouteError.tsx';
 import { HomePage, homeLoader } from './pages/home/HomePage.tsx';
-import { MeetingPrepPage, meetingPrepLoader } from './pages/meetings/MeetingPrepPage.tsx';
 import { MeetingsPage, meetingsLoader } from './pages/meetings/MeetingsPage.tsx';
 import { performanceRoutes } from './pages/performance/routes.tsx';
 import { SignInPage } from './pages/signin/SignInPage.tsx';
@@ -40,7 +39,16 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage />, loader: homeLoader },
           { path: 'meetings', element: <MeetingsPage />, loader: meetingsLoader },
-          { path: 'meetings/:id/prep', element: <MeetingPrepPage />, loader: meetingPrepLoader },
+          {
+            path: 'meetings/:id/prep',
+            // Loaded on demand: the live-document stack (Yjs, the Socket.IO provider, IndexedDB)
+            // and the chart library of its indicator picker are most of the app's code.
+            lazy: () =>
+              import('./pages/meetings/MeetingPrepPage.tsx').then((module) => ({
+                Component: module.MeetingPrepPage,
+                loader: module.meetingPrepLoader,
+              })),
+          },
           ...performanceRoutes,
           { path: '*', element: <NotFound /> },
         ],

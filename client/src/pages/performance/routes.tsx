@@ -5,17 +5,20 @@
  */
 import type { RouteObject } from 'react-router';
 import { ImportPage } from './ImportPage.tsx';
-import { ObjectivePage } from './ObjectivePage.tsx';
 import { ObjectivesPage } from './ObjectivesPage.tsx';
 import { ReadinessPage } from './ReadinessPage.tsx';
 
 export const performanceRoutes: RouteObject[] = [
   { path: 'objectives', element: <ObjectivesPage /> },
-  { path: 'objectives/:id', element: <ObjectivePage /> },
+  {
+    path: 'objectives/:id',
+    // On demand too: its sparklines need the chart library.
+    lazy: () => import('./ObjectivePage.tsx').then((module) => ({ Component: module.ObjectivePage })),
+  },
   { path: 'objectives/:id/readiness', element: <ReadinessPage /> },
   {
     path: 'indicators/:id',
-    // Loaded on demand: the chart library is most of the bundle, and only this page needs it.
+    // Loaded on demand: the chart library is most of the bundle, and only the pages with charts need it.
     lazy: () => import('./IndicatorPage.tsx').then((module) => ({ Component: module.IndicatorPage })),
   },
   { path: 'data/import', element: <ImportPage /> },
