@@ -53,8 +53,8 @@ describe('doc_updates ids (SQLite)', () => {
     const store = createKyselyDocStore(db);
     // Let the first appends allocate the pages of five documents' index entries.
     for (let i = 0; i < 10; i++) await store.appendBatch([update(`meeting:d${i % 5}`, i)]);
-    cleanups.push(async () => unpin());
     const unpin = pinWal(db);
+    cleanups.push(async () => unpin());
 
     const before = walFrames(db);
     const appends = 100;
