@@ -10,9 +10,12 @@
  * - Persist before relay: an update is relayed only after it is committed. On SQLite a writer's
  *   edit is committed synchronously as received, relayed, and only then applied to the server's
  *   copy (`relayAhead`), so readers wait for its commit and nothing else; other updates are
- *   committed right after they are applied (`commitNow`). Otherwise (PostgreSQL, server-side
- *   changes) every update produced by one event-loop callback is written in ONE transaction from a
- *   microtask queued when that callback returns, and batches commit one after another.
+ *   committed right after they are applied (`commitNow`). That is for the first edit of an
+ *   event-loop turn: the edits read in the same turn after it are applied and committed together
+ *   at the turn's end (`scheduleFlush`), one transaction instead of one each. Otherwise
+ *   (PostgreSQL, server-side changes) every update produced by one event-loop callback is written
+ *   in ONE transaction from a microtask queued when that callback returns, and batches commit one
+ *   after another.
  *   Answers to sync step 1 (the whole state) also wait until what they contain is committed. So a
  *   client never holds an edit that a SIGKILL could take away from the server.
  * - `read` sessions may sync and publish presence, but an update that would change the document is
@@ -161,6 +164,12 @@ export function createDocHub(options: DocHubOptions): DocHub {
   const connections = new Map<HubConnection, Set<string>>();
   const dirty = new Set<DocEntry>();
   let flushScheduled = false;
+  /**
+   * Set when the fast path (`relayAhead`) commits, cleared by `setImmediate` once the event loop has
+   * handled this turn's I/O. While set, later edits of the turn are committed together (see
+   * `scheduleFlush`).
+   */
+  let committedThisTurn = false;
   let flushChain: Promise<void> = Promise.resolve();
   /** Batches queued on `flushChain` and not yet done; a synchronous commit waits until none is. */
   let queuedFlushes = 0;
@@ -214,13 +223,31 @@ export function createDocHub(options: DocHubOptions): DocHub {
 
   // ── persistence ────────────────────────────────────────────────────────────────────────────
 
-  /** Commits what was applied during the current callback, once it returns (see `commitNow`). */
+  /**
+   * Commits what was applied during the current callback, once it returns (see `commitNow`), or,
+   * when the fast path already committed an edit in this event-loop turn, once the turn's other
+   * messages are handled: one transaction per turn for everything after its first edit. A turn
+   * holds several edits when they arrived together, typically right after the process was held
+   * up (a GC pause, a busy CPU): committed one by one, the last of n waited for n commits before
+   * its relay (6 `pwrite` and 6 `fcntl` calls each on SQLite).
+   */
   function scheduleFlush(): void {
     if (flushScheduled) return;
     flushScheduled = true;
-    queueMicrotask(() => {
+    const flushNow = () => {
       flushScheduled = false;
       if (!commitNow()) void persistPending();
+    };
+    if (committedThisTurn) setImmediate(flushNow);
+    else queueMicrotask(flushNow);
+  }
+
+  function noteFastCommit(): void {
+    if (committedThisTurn) return;
+    committedThisTurn = true;
+    // Queued before any flush `scheduleFlush` defers to the same check phase, so it runs first.
+    setImmediate(() => {
+      committedThisTurn = false;
     });
   }
 
@@ -691,7 +718,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
    */
   function relayAhead(entry: DocEntry, doc: Y.Doc, session: Session, update: Uint8Array): boolean {
     const appendNow = appendNowIfInOrder();
-    if (!appendNow || dirty.size > 0) return false;
+    // After the turn's first edit, the others go the normal way, to be committed together.
+    if (!appendNow || dirty.size > 0 || committedThisTurn) return false;
     const stopTimer = metrics.persistSeconds.startTimer();
     try {
       if (!appendNow([{ docName: entry.name, data: update }])) return false;
@@ -700,6 +728,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       return false;
     }
     stopTimer();
+    noteFastCommit();
     entry.rows++;
     relay(entry, update, session.conn);
     // Already stored and relayed: applied with the update listener off, so that it is not queued a
@@ -742,7 +771,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
       }
       if (session.queue) session.queue.push(message);
       else handle(entry, session, message);
-      if (dirty.size > 0) commitNow();
+      // After the turn's first edit, what this message applied waits for the turn's end (scheduleFlush).
+      if (dirty.size > 0 && !committedThisTurn) commitNow();
     } catch (error) {
       logger.error({ err: error, conn: conn.id, doc: docName }, 'handling a document message failed');
       refuse(conn, docName, ErrorCode.internal, 'The message could not be handled');

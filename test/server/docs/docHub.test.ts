@@ -29,6 +29,9 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/databases.t
 import { gate } from '../../helpers/gate.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
 
+/** Resolves once the event loop has finished the current turn (its check phase has run). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A connection that keeps a replica of the document from what the hub sends, like a real client. */
 class TestConnection implements HubConnection {
   readonly transport = 'socketio' as const;
@@ -273,6 +276,49 @@ describe('DocHub', () => {
     await hub.join(late, docName, 'read');
     late.syncStep1();
     await waitFor(() => readAgenda(late.doc).length === 1, 'a late joiner has the edit');
+  });
+
+  test('edits handled in one event-loop turn: the first committed at once, the rest in one transaction', async () => {
+    const docName = name();
+    const commits: number[] = [];
+    const appendNow = store.appendNow?.bind(store) as NonNullable<DocStore['appendNow']>;
+    startHub(
+      {},
+      {
+        ...store,
+        appendNow: (rows) => {
+          commits.push(rows.length);
+          return appendNow(rows);
+        },
+      },
+    );
+    const writers = [0, 1, 2, 3, 4].map((index) => connection(`writer-${index}`, docName));
+    const reader = connection('reader', docName);
+    for (const writer of writers) await hub.join(writer, docName, 'write');
+    await hub.join(reader, docName, 'read');
+    reader.syncStep1();
+    await waitFor(() => reader.synced, 'the reader synced');
+    await hub.flush();
+    await nextTurn();
+    commits.length = 0;
+    const relayedBefore = reader.received.length;
+
+    // As when five clients' messages are read in one turn (after the process was held up).
+    writers.forEach((writer, index) => {
+      writer.edit((doc) => doc.getArray('edits').push([`edit ${index}`]));
+    });
+    expect(commits).toEqual([1]);
+    expect(reader.received.length).toBe(relayedBefore + 1);
+
+    await nextTurn();
+    expect(commits).toEqual([1, 4]);
+    expect(reader.received.length).toBe(relayedBefore + 5);
+    expect(reader.doc.getArray('edits').length).toBe(5);
+    expect((await storedDoc(docName)).getArray('edits').length).toBe(5);
+
+    // The next turn's first edit takes the fast path again.
+    writers[0]?.edit((doc) => doc.getArray('edits').push(['next turn']));
+    expect(commits).toEqual([1, 4, 1]);
   });
 
   test('with an asynchronous store, updates from one callback are stored in one transaction', async () => {
