@@ -242,8 +242,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
     else queueMicrotask(flushNow);
   }
 
+  /** Called by `relayAhead`, which only commits while `committedThisTurn` is still false. */
   function noteFastCommit(): void {
-    if (committedThisTurn) return;
     committedThisTurn = true;
     // Queued before any flush `scheduleFlush` defers to the same check phase, so it runs first.
     setImmediate(() => {
