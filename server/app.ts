@@ -11,6 +11,7 @@ import type { Registry } from 'prom-client';
 import { createAuthenticate } from './auth/authenticate.ts';
 import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { registerWalMetrics } from './db/walMetrics.ts';
 import { createAuthorize } from './docs/authorize.ts';
 import { createDocHub, type DocHub, type DocHubLimits } from './docs/docHub.ts';
 import { createKyselyDocStore } from './docs/kyselyDocStore.ts';
@@ -48,6 +49,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await migrateToLatest(db);
 
   const metrics = createMetricsRegistry();
+  if (db.checkpointer) registerWalMetrics(metrics, db.checkpointer);
   const authenticate = createAuthenticate(deps.sessionSecret);
   const ctx: RouteContext = {
     db,

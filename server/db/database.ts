@@ -24,6 +24,8 @@ export interface DatabaseConfig {
   walCheckpointIntervalMs?: number | undefined;
   /** SQLite: WAL size (frames) past which the checkpoint worker makes the WAL restart. */
   walCheckpointRestartFrames?: number | undefined;
+  /** SQLite: tries at restarting the WAL between commits before writers are held back. */
+  walCheckpointRestartTries?: number | undefined;
 }
 
 export interface Db {
@@ -82,6 +84,7 @@ export function openDatabase(config: DatabaseConfig): Db {
     : startWalCheckpointer(sqlite, {
         intervalMs: config.walCheckpointIntervalMs,
         restartFrames: config.walCheckpointRestartFrames,
+        restartTries: config.walCheckpointRestartTries,
         // No logger here; a warning on stderr. SQLite's own checkpoints have taken over by now.
         onFailure: (error) =>
           process.emitWarning(

@@ -13,11 +13,15 @@
  * cannot undo), so nothing about durability changes; only who pays for the fsync does.
  *
  * One catch: the WAL only restarts when a write begins while every frame is already copied. Under
- * sustained writes (hundreds of commits a second) some commit always lands during the passive
+ * sustained writes (hundreds of commits a second) some commit usually lands during the passive
  * checkpoint's fsync, so the WAL would grow without end. Past `restartFrames` the worker therefore
- * follows its passive checkpoint with a RESTART one, which holds writers back (they wait in their
- * busy handler) while it copies the few frames the passive one left and fsyncs: one short pause per
- * tens of megabytes written, instead of a long one every 4 MB as with automatic checkpoints.
+ * tries again and again, a few milliseconds apart, each time copying only what came in during the
+ * previous try: the first try that no commit overlaps leaves the WAL fully copied, and the next
+ * commit restarts it, with nobody held back. Only if that has not happened after `restartAttempts`
+ * tries does it take a RESTART checkpoint, which holds writers back (they wait in their busy
+ * handler) while it copies the last frames and fsyncs. That pause was 4-7 ms plus the busy handler's
+ * sleep, felt by every edit in flight; at a few hundred commits a second a try without a commit in
+ * its way comes within a handful of tries.
  *
  * If the worker fails, the main connection turns automatic checkpoints back on, so the WAL stays
  * bounded whatever happens.
@@ -32,18 +36,30 @@ import type SQLite from 'better-sqlite3';
 export const DEFAULT_CHECKPOINT_INTERVAL_MS = 1_000;
 /** 8192 frames of 4 KiB pages: about 32 MiB of WAL. */
 export const DEFAULT_RESTART_FRAMES = 8192;
+/** Tries at a restart between commits before holding writers back (a few tenths of a second). */
+export const DEFAULT_RESTART_TRIES = 100;
+/** Pause between two tries: room for a commit to come and restart the WAL. */
+const RESTART_TRY_PAUSE_MS = 2;
 /** What SQLite uses when automatic checkpoints are on (pages). */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
+
+/**
+ * How a checkpoint past `restartFrames` brought the WAL back to its start: `between-commits` when a
+ * try left it fully copied with no commit in the way (the next commit restarts it, or already has),
+ * `forced` when a RESTART checkpoint held writers back; `none` when the WAL was under the limit.
+ */
+export type WalRestart = 'none' | 'between-commits' | 'forced';
 
 export interface CheckpointResult {
   /** True when a reader or writer kept the checkpoint from copying every frame (it retries later). */
   busy: boolean;
-  /** Frames in the WAL when the checkpoint ran. */
+  /** Frames in the WAL when the checkpoint ran (its last try, past the limit). */
   walFrames: number;
   /** Frames copied into the database file so far (all of them once the WAL can restart). */
   checkpointedFrames: number;
-  /** True when the WAL was over `restartFrames` and a RESTART checkpoint followed the passive one. */
-  restarted: boolean;
+  restart: WalRestart;
+  /** Passive checkpoints taken after the first one, past the limit, before the WAL could restart. */
+  restartTries: number;
 }
 
 export interface WalCheckpointer {
@@ -51,14 +67,18 @@ export interface WalCheckpointer {
   checkpointNow(): Promise<CheckpointResult>;
   /** Checkpoints runs so far, by the timer or on request. */
   runs(): number;
+  /** WAL restarts past `restartFrames` so far, by how they came about. */
+  restarts(): Record<Exclude<WalRestart, 'none'>, number>;
   /** Runs a last checkpoint and ends the worker; resolves once its connection is closed. */
   stop(): Promise<void>;
 }
 
 export interface WalCheckpointerOptions {
   intervalMs?: number | undefined;
-  /** WAL size (frames) past which writers are held back once so that the WAL restarts. */
+  /** WAL size (frames) past which the worker sees to it that the WAL restarts. */
   restartFrames?: number | undefined;
+  /** Tries at a restart between commits before a RESTART checkpoint holds writers back. */
+  restartTries?: number | undefined;
   /** Told when the worker fails (automatic checkpoints are back on by then). */
   onFailure?: (error: Error) => void;
 }
@@ -73,15 +93,40 @@ const Database = require(workerData.driverPath);
 const db = new Database(workerData.path, { fileMustExist: true });
 // Only the RESTART checkpoint waits (for the writer's current transaction, microseconds).
 db.pragma('busy_timeout = 1000');
+const pause = new Int32Array(new SharedArrayBuffer(4));
+// This thread does nothing but checkpoints, so it may block while it waits.
+const sleep = (ms) => Atomics.wait(pause, 0, 0, ms);
+const passive = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
 function checkpoint(id) {
   try {
-    let row = db.pragma('wal_checkpoint(PASSIVE)')[0];
-    const restarted = row.log > workerData.restartFrames;
-    if (restarted) row = db.pragma('wal_checkpoint(RESTART)')[0];
+    let row = passive();
+    let restart = 'none';
+    let restartTries = 0;
+    while (restart === 'none' && row.log > workerData.restartFrames) {
+      if (restartTries === workerData.restartTries) {
+        row = db.pragma('wal_checkpoint(RESTART)')[0];
+        restart = 'forced';
+        break;
+      }
+      // Copied in full and nothing written since: the next commit starts the WAL over.
+      const copied = row.busy === 0 && row.checkpointed === row.log;
+      const frames = row.log;
+      sleep(workerData.restartTryPauseMs);
+      row = passive();
+      restartTries++;
+      // A commit in the pause found the WAL fully copied and started it over.
+      if (row.log < frames || (copied && row.log === frames)) restart = 'between-commits';
+    }
     parentPort.postMessage({
       type: 'checkpointed',
       id,
-      result: { busy: row.busy === 1, walFrames: row.log, checkpointedFrames: row.checkpointed, restarted },
+      result: {
+        busy: row.busy === 1,
+        walFrames: row.log,
+        checkpointedFrames: row.checkpointed,
+        restart,
+        restartTries,
+      },
     });
   } catch (error) {
     parentPort.postMessage({ type: 'failed', id, message: String(error && error.message || error) });
@@ -113,12 +158,15 @@ export function startWalCheckpointer(
       driverPath,
       intervalMs: options.intervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
       restartFrames: options.restartFrames ?? DEFAULT_RESTART_FRAMES,
+      restartTries: options.restartTries ?? DEFAULT_RESTART_TRIES,
+      restartTryPauseMs: RESTART_TRY_PAUSE_MS,
     },
   });
   // A forgotten `close()` must not keep a process (a script, a test) alive.
   worker.unref();
 
   let runs = 0;
+  const restarts = { 'between-commits': 0, forced: 0 };
   let nextId = 0;
   let stopping = false;
   let failed = false;
@@ -142,6 +190,7 @@ export function startWalCheckpointer(
     if (reply.id !== null) waiting.delete(reply.id);
     if (reply.type === 'checkpointed') {
       runs++;
+      if (reply.result.restart !== 'none') restarts[reply.result.restart]++;
       waiter?.resolve(reply.result);
     } else {
       // One failed checkpoint (an I/O error, say) is retried by the next tick; the caller hears of it.
@@ -170,6 +219,7 @@ export function startWalCheckpointer(
       });
     },
     runs: () => runs,
+    restarts: () => ({ ...restarts }),
     async stop() {
       if (stopping) return exited;
       stopping = true;

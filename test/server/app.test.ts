@@ -33,6 +33,9 @@ describe('the app serves the built client', () => {
   test('healthz and metrics answer', async () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    expect(metrics).toContain('statroom_');
+    expect(metrics).toContain('statroom_docs_loaded 0');
+    // A file database: its WAL is checkpointed off the event loop, and /metrics says how it goes.
+    expect(metrics).toMatch(/^statroom_sqlite_wal_checkpoints \d+$/m);
+    expect(metrics).toContain('statroom_sqlite_wal_restarts{how="forced"} 0');
   });
 });

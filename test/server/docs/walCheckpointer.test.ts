@@ -25,13 +25,16 @@ describe('WAL checkpointer', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function openSqlite(options: { restartFrames?: number; intervalMs?: number } = {}) {
+  async function openSqlite(
+    options: { restartFrames?: number; restartTries?: number; intervalMs?: number } = {},
+  ) {
     const database: TestDatabase = await createTestDatabase('sqlite');
     cleanups.push(() => database.cleanup());
     const db: Db = openDatabase({
       ...database.config,
       walCheckpointIntervalMs: options.intervalMs ?? 60_000,
-      ...(options.restartFrames ? { walCheckpointRestartFrames: options.restartFrames } : {}),
+      walCheckpointRestartFrames: options.restartFrames,
+      walCheckpointRestartTries: options.restartTries,
     });
     let closed = false;
     cleanups.push(async () => {
@@ -70,11 +73,10 @@ describe('WAL checkpointer', () => {
     expect(await store.countRows('meeting:wal')).toBe(1501);
   });
 
-  test('past the limit, a RESTART checkpoint follows the passive one, and the WAL restarts', async () => {
-    // Under writes that never pause, passive checkpoints alone never let the WAL restart (some
-    // commit always lands during their fsync); past `restartFrames` the worker holds writers back once.
-    const { db, store } = await openSqlite({ restartFrames: 600 });
-    // Start from a restarted WAL (the migrations wrote to it).
+  /** Starts from a restarted WAL (the migrations wrote to it), then takes it past 600 frames. */
+  async function walPastTheLimit(options: { restartTries?: number } = {}) {
+    const opened = await openSqlite({ restartFrames: 600, ...options });
+    const { db, store } = opened;
     await db.checkpointer?.checkpointNow();
     await store.appendBatch([{ docName: 'meeting:small', data: update(0) }]);
     await db.checkpointer?.checkpointNow();
@@ -82,13 +84,47 @@ describe('WAL checkpointer', () => {
       await store.appendBatch([{ docName: 'meeting:small', data: update(index) }]);
     }
     const under = await db.checkpointer?.checkpointNow();
-    expect(under?.restarted).toBe(false);
-
+    expect(under?.restart).toBe('none');
+    expect(under?.restartTries).toBe(0);
     for (let index = 0; index < 400; index++) {
       await store.appendBatch([{ docName: 'meeting:busy', data: update(index) }]);
     }
+    return opened;
+  }
+
+  test('past the limit under steady commits, the WAL restarts between two of them', async () => {
+    // Under writes that never pause, one passive checkpoint rarely lets the WAL restart (some commit
+    // lands during its fsync). The worker tries again until one try has no commit in its way.
+    const { db, store } = await walPastTheLimit();
+    let committing = true;
+    let commits = 0;
+    const writer = (async () => {
+      while (committing) {
+        await store.appendBatch([{ docName: 'meeting:steady', data: update(commits++) }]);
+        await new Promise((resolve) => setTimeout(resolve, 4));
+      }
+    })();
     const over = await db.checkpointer?.checkpointNow();
-    expect(over?.restarted).toBe(true);
+    const committedDuringCheckpoint = commits;
+    committing = false;
+    await writer;
+    expect(committedDuringCheckpoint).toBeGreaterThan(0);
+    expect(over?.restart).toBe('between-commits');
+    expect(over?.restartTries).toBeGreaterThan(0);
+    expect(db.checkpointer?.restarts()).toEqual({ 'between-commits': 1, forced: 0 });
+    await store.appendBatch([{ docName: 'meeting:steady', data: update(0) }]);
+    const after = await db.checkpointer?.checkpointNow();
+    expect(after?.walFrames).toBeLessThan(600);
+    expect(after?.restart).toBe('none');
+    expect(await store.countRows('meeting:steady')).toBe(commits + 1);
+    expect(await store.countRows('meeting:busy')).toBe(400);
+  });
+
+  test('past the limit with no tries left, a RESTART checkpoint holds writers back once', async () => {
+    const { db, store } = await walPastTheLimit({ restartTries: 0 });
+    const over = await db.checkpointer?.checkpointNow();
+    expect(over?.restart).toBe('forced');
+    expect(db.checkpointer?.restarts()).toEqual({ 'between-commits': 0, forced: 1 });
     expect(over?.busy).toBe(false);
     await store.appendBatch([{ docName: 'meeting:busy', data: update(0) }]);
     const after = await db.checkpointer?.checkpointNow();
