@@ -17,7 +17,7 @@
  * checkpoint's fsync, so the WAL would grow without end. Past `restartFrames` the worker therefore
  * tries again and again, a few milliseconds apart, each time copying only what came in during the
  * previous try: the first try that no commit overlaps leaves the WAL fully copied, and the next
- * commit restarts it, with nobody held back. Only if that has not happened after `restartAttempts`
+ * commit restarts it, with nobody held back. Only if that has not happened after `restartTries`
  * tries does it take a RESTART checkpoint, which holds writers back (they wait in their busy
  * handler) while it copies the last frames and fsyncs. That pause was 4-7 ms plus the busy handler's
  * sleep, felt by every edit in flight; at a few hundred commits a second a try without a commit in
