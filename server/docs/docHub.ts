@@ -229,7 +229,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
    * messages are handled: one transaction per turn for everything after its first edit. A turn
    * holds several edits when they arrived together, typically right after the process was held
    * up (a GC pause, a busy CPU): committed one by one, the last of n waited for n commits before
-   * its relay (6 `pwrite` and 6 `fcntl` calls each on SQLite).
+   * its relay (4 `pwrite` and 5–6 `fcntl` calls each on SQLite).
    */
   function scheduleFlush(): void {
     if (flushScheduled) return;

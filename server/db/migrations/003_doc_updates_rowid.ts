@@ -6,7 +6,7 @@
  * `sqlite_sequence`'s) where two hold the edit. Every edit waits for its commit before it is
  * relayed, so that page was on the path of every edit: 6 `pwrite` calls per commit instead of 4,
  * about 15 µs more per append at a steady 400 appends/s, and a WAL that filled (and had to be
- * restarted, holding writers back: `walCheckpointer.ts`) a third sooner.
+ * restarted: `walCheckpointer.ts`) a third sooner.
  *
  * A plain INTEGER PRIMARY KEY is the rowid: max(id) + 1 at each insert. What the log relies on
  * still holds: a row inserted after a compaction read its rows has a larger id than all of them,
