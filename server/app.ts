@@ -11,6 +11,7 @@ import type { Registry } from 'prom-client';
 import { createAuthenticate } from './auth/authenticate.ts';
 import type { Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createUpdateIntake, type UpdateIntake } from './db/updateIntake.ts';
 import { registerWalMetrics } from './db/walMetrics.ts';
 import { createAuthorize } from './docs/authorize.ts';
 import { createDocHub, type DocHub, type DocHubLimits } from './docs/docHub.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Limits of the live-document hub (compaction threshold, unload delay, per-connection buffer). */
   docs?: DocHubLimits;
+  /** SQLite files: take document updates through the intake journal (default true; `updateIntake.ts`). */
+  intakeJournal?: boolean;
 }
 
 export interface App {
@@ -42,6 +45,12 @@ export interface App {
   hub: DocHub;
   /** Stops accepting connections, flushes documents and closes the database. */
   close(): Promise<void>;
+}
+
+/** A SQLite file takes document updates through its intake journal, next to it, unless turned off. */
+function intakeFor(db: Db, logger: Logger, enabled = true): UpdateIntake | null {
+  if (!enabled || !db.sqlite || db.sqlite.memory) return null;
+  return createUpdateIntake(db.sqlite, { journalPath: `${db.sqlite.name}-intake`, logger });
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -74,7 +83,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const httpServer = createServer(web);
 
   const merger = createUpdateMerger();
-  const store = createKyselyDocStore(db, { mergeUpdates: merger.merge });
+  const intake = intakeFor(db, logger, deps.intakeJournal);
+  const store = createKyselyDocStore(db, { mergeUpdates: merger.merge, ...(intake ? { intake } : {}) });
   const hub = createDocHub({ store, logger, metrics, ...deps.docs });
   const transportDeps = { httpServer, hub, authenticate, authorize: createAuthorize(db), logger };
   const io = attachSocketIo(transportDeps);
@@ -86,6 +96,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // Stop accepting first, then write every pending document update before anything closes.
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await hub.shutdown();
+      await store.close?.();
       await merger.close();
       await yWebsocket.close();
       await io.close();

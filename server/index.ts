@@ -13,7 +13,13 @@ const config = readConfig();
 const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
 
 const db = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
-const app = await createApp({ db, logger, sessionSecret: config.sessionSecret, clientDir: config.clientDir });
+const app = await createApp({
+  db,
+  logger,
+  sessionSecret: config.sessionSecret,
+  clientDir: config.clientDir,
+  intakeJournal: config.intakeJournal,
+});
 
 // A fresh install opens on a realistic demo government rather than empty pages.
 if (config.seedDemo && (await hasNoObjectives(db))) {

@@ -10,6 +10,9 @@
  *    restarting the WAL with a RESTART checkpoint (writers held back) against between two commits.
  *    The worst appends are where the event loop stalls. `--restart-frames=N` (default 2048, a
  *    quarter of the server's) makes WAL restarts come often enough to show in a short run.
+ * 3. The same steady rate through the intake journal (`server/db/updateIntake.ts`, what the server
+ *    runs on a SQLite file): an append is one journal `write`, and the rows reach SQLite in a group
+ *    commit every 50 ms. The main thread's CPU per append counts those commits too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,9 +21,12 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { type Db, openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { createUpdateIntake } from '../../server/db/updateIntake.ts';
 import type { StoredUpdate } from '../../server/docs/docStore.ts';
 import { createKyselyDocStore } from '../../server/docs/kyselyDocStore.ts';
+import { silentLogger } from '../../server/logger.ts';
 import { formatMs, percentile, sleep, summarize } from '../stats.ts';
+import { mainThreadCpuSecondsOf } from './servers.ts';
 
 const rate = Number(process.argv.find((arg) => arg.startsWith('--rate='))?.slice(7) ?? 400);
 const seconds = Number(process.argv.find((arg) => arg.startsWith('--seconds='))?.slice(10) ?? 10);
@@ -79,7 +85,7 @@ async function cpuPerAppend(): Promise<void> {
 
 async function latencyAtRate(
   label: string,
-  checkpoints: 'automatic' | 'worker, RESTART' | 'worker, between commits',
+  checkpoints: 'automatic' | 'worker, RESTART' | 'worker, between commits' | 'intake journal',
 ): Promise<void> {
   const autoCheckpoints = checkpoints === 'automatic';
   const db = await open({ restartTries: checkpoints === 'worker, RESTART' ? 0 : undefined });
@@ -88,9 +94,14 @@ async function latencyAtRate(
     await db.checkpointer?.stop();
     await sql`PRAGMA wal_autocheckpoint = 1000`.execute(db.kysely);
   }
-  const store = createKyselyDocStore(db);
+  const intake =
+    checkpoints === 'intake journal' && db.sqlite
+      ? createUpdateIntake(db.sqlite, { journalPath: `${db.sqlite.name}-intake`, logger: silentLogger() })
+      : undefined;
+  const store = createKyselyDocStore(db, intake ? { intake } : {});
   const total = rate * seconds;
   const latencies: number[] = [];
+  const cpuBefore = mainThreadCpuSecondsOf(process.pid);
   const start = performance.now();
   for (let index = 0; index < total; index++) {
     const wait = start + (index * 1000) / rate - performance.now();
@@ -99,6 +110,8 @@ async function latencyAtRate(
     await store.appendBatch([edit(index)]);
     latencies.push(performance.now() - before);
   }
+  await store.flush?.();
+  const cpuPerAppend = ((mainThreadCpuSecondsOf(process.pid) - cpuBefore) * 1e6) / total;
   const summary = summarize(latencies);
   const p999 = percentile(
     [...latencies].sort((a, b) => a - b),
@@ -107,11 +120,12 @@ async function latencyAtRate(
   const over = (ms: number) => latencies.filter((latency) => latency > ms).length;
   const restarts = db.checkpointer?.restarts();
   console.log(
-    `  ${label.padEnd(52)} p50 ${formatMs(summary.p50)}  p99 ${formatMs(summary.p99)}  p99.9 ${formatMs(p999)}  max ${formatMs(summary.max)}  over 2 ms: ${over(2)}  over 5 ms: ${over(5)}` +
+    `  ${label.padEnd(52)} main thread ${cpuPerAppend.toFixed(0).padStart(3)} µs/append  p50 ${formatMs(summary.p50)}  p99 ${formatMs(summary.p99)}  p99.9 ${formatMs(p999)}  max ${formatMs(summary.max)}  over 2 ms: ${over(2)}  over 5 ms: ${over(5)}` +
       (restarts && !autoCheckpoints
         ? `  WAL restarts: ${restarts.forced} forced, ${restarts['between-commits']} between commits`
         : ''),
   );
+  await store.close?.();
   await db.close();
 }
 
@@ -122,4 +136,5 @@ console.log(
 await latencyAtRate('automatic checkpoints (inside commits)', 'automatic');
 await latencyAtRate('worker; RESTART checkpoint holds writers back', 'worker, RESTART');
 await latencyAtRate('worker; WAL restarted between two commits', 'worker, between commits');
+await latencyAtRate('intake journal; group commit every 50 ms', 'intake journal');
 rmSync(dir, { recursive: true, force: true });

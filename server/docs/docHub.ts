@@ -268,6 +268,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
     await persistPending();
     // A compaction may start another one when it ends (see startCompaction): wait for all of them.
     while (compactions.size > 0) await Promise.all(compactions);
+    // Persisted so far may mean journaled (SQLite's intake): make it mean in the database.
+    await store.flush?.();
   }
 
   /** Runs `run` once everything applied to the document so far is committed. */

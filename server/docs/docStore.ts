@@ -42,4 +42,11 @@ export interface DocStore {
    * is one transaction, so a crash midway leaves either the old rows or the merged one.
    */
   compact(docName: string, upToId?: number): Promise<CompactionResult>;
+  /**
+   * Where appends are acknowledged before they reach the database's own tables (SQLite's intake
+   * journal, `updateIntake.ts`): resolves once they have. Absent where an append is in them at once.
+   */
+  flush?(): Promise<void>;
+  /** Flushes and lets go of what the store holds open besides the database (the intake journal). */
+  close?(): Promise<void>;
 }

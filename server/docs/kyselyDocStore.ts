@@ -6,6 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import type { UpdateIntake } from '../db/updateIntake.ts';
 import { asBuffer, asUint8Array } from './blobs.ts';
 import { type CompactionQueries, compactDocument } from './compaction.ts';
 import type { DocStore, LoadedUpdates, StoredUpdate } from './docStore.ts';
@@ -65,11 +66,17 @@ function kyselyCompactionQueries(kysely: Kysely<Database>): CompactionQueries {
 export interface KyselyDocStoreOptions {
   /** How compaction merges rows; the app passes a worker thread's (`updateMerger.ts`). */
   mergeUpdates?: MergeUpdates;
+  /**
+   * SQLite: appends go through this intake journal (group commit, `updateIntake.ts`) instead of a
+   * transaction each. The app passes one for a database file; one store per file may.
+   */
+  intake?: UpdateIntake;
 }
 
 export function createKyselyDocStore(db: Db, options: KyselyDocStoreOptions = {}): DocStore {
   const { kysely } = db;
   const mergeUpdates = options.mergeUpdates ?? mergeOnThisThread;
+  const { intake } = options;
   const kyselyQueries = kyselyCompactionQueries(kysely);
   const sqliteLog = db.sqlite ? createSqliteDocLog(db.sqlite, kyselyQueries) : null;
   const compactionQueries = sqliteLog?.compactionQueries ?? kyselyQueries;
@@ -90,12 +97,10 @@ export function createKyselyDocStore(db: Db, options: KyselyDocStoreOptions = {}
     });
   };
 
-  return {
-    ...(sqliteLog
-      ? { appendNow: (updates: StoredUpdate[]) => updates.length === 0 || sqliteLog.appendNow(updates) }
-      : {}),
-
+  const reads: Omit<DocStore, 'appendBatch'> = {
     async load(docName: string): Promise<LoadedUpdates> {
+      // Rows still in the intake journal join the others first.
+      await intake?.flush();
       const rows = await kysely
         .selectFrom('doc_updates')
         .select(['id', 'data'])
@@ -108,15 +113,39 @@ export function createKyselyDocStore(db: Db, options: KyselyDocStoreOptions = {}
       };
     },
 
+    countRows: (docName: string) => compactionQueries.countRows(docName),
+
+    compact: (docName: string, upToId?: number) =>
+      compactDocument(compactionQueries, mergeUpdates, docName, upToId),
+  };
+
+  if (intake) {
+    // Journaled at once (never waits for a Kysely transaction); in SQLite with the next group commit.
+    const journaled = (updates: StoredUpdate[]): true => {
+      if (updates.length > 0) intake.append(updates);
+      return true;
+    };
+    return {
+      ...reads,
+      appendNow: journaled,
+      appendBatch: async (updates) => {
+        journaled(updates);
+      },
+      flush: () => intake.flush(),
+      close: () => intake.close(),
+    };
+  }
+
+  return {
+    ...reads,
+    ...(sqliteLog
+      ? { appendNow: (updates: StoredUpdate[]) => updates.length === 0 || sqliteLog.appendNow(updates) }
+      : {}),
+
     async appendBatch(updates: StoredUpdate[]): Promise<void> {
       if (updates.length === 0) return;
       // While a Kysely transaction is open on SQLite's connection the append waits its turn there.
       if (!sqliteLog?.appendNow(updates)) await kyselyAppend(updates);
     },
-
-    countRows: (docName: string) => compactionQueries.countRows(docName),
-
-    compact: (docName: string, upToId?: number) =>
-      compactDocument(compactionQueries, mergeUpdates, docName, upToId),
   };
 }

@@ -7,6 +7,7 @@ import type { DialectName } from '../database.ts';
 import { documentsMigration } from './001_documents.ts';
 import { performanceMigration } from './002_performance.ts';
 import { docUpdatesRowidMigration } from './003_doc_updates_rowid.ts';
+import { docIntakeStateMigration } from './004_doc_intake_state.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
@@ -14,4 +15,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '001_documents': documentsMigration,
   '002_performance': performanceMigration,
   '003_doc_updates_rowid': docUpdatesRowidMigration,
+  '004_doc_intake_state': docIntakeStateMigration,
 };
