@@ -34,26 +34,25 @@ const FIXED_BODY_BYTES = 8 + 2;
 const MAX_NAME_BYTES = 0xffff;
 
 export function encodeRecords(records: JournalRecord[]): Buffer {
-  const names = records.map((record) => Buffer.from(record.docName, 'utf8'));
   let size = 0;
-  for (const [index, record] of records.entries()) {
-    const name = names[index] as Buffer;
-    if (name.byteLength > MAX_NAME_BYTES) throw new Error(`document name too long: ${record.docName}`);
-    size += HEADER_BYTES + FIXED_BODY_BYTES + name.byteLength + record.data.byteLength;
+  for (const record of records) {
+    const nameBytes = Buffer.byteLength(record.docName, 'utf8');
+    if (nameBytes > MAX_NAME_BYTES) throw new Error(`document name too long: ${record.docName}`);
+    size += HEADER_BYTES + FIXED_BODY_BYTES + nameBytes + record.data.byteLength;
   }
   const out = Buffer.allocUnsafe(size);
   let at = 0;
-  for (const [index, record] of records.entries()) {
-    const name = names[index] as Buffer;
+  for (const record of records) {
     const bodyStart = at + HEADER_BYTES;
-    let cursor = out.writeDoubleLE(record.seq, bodyStart);
-    cursor = out.writeUInt16LE(name.byteLength, cursor);
-    cursor += name.copy(out, cursor);
-    out.set(record.data, cursor);
-    cursor += record.data.byteLength;
-    out.writeUInt32LE(cursor - bodyStart, at);
-    out.writeUInt32LE(crc32(out.subarray(bodyStart, cursor)), at + 4);
-    at = cursor;
+    const nameStart = bodyStart + FIXED_BODY_BYTES;
+    const nameBytes = out.write(record.docName, nameStart, 'utf8');
+    out.writeDoubleLE(record.seq, bodyStart);
+    out.writeUInt16LE(nameBytes, bodyStart + 8);
+    out.set(record.data, nameStart + nameBytes);
+    const bodyEnd = nameStart + nameBytes + record.data.byteLength;
+    out.writeUInt32LE(bodyEnd - bodyStart, at);
+    out.writeUInt32LE(crc32(out.subarray(bodyStart, bodyEnd)), at + 4);
+    at = bodyEnd;
   }
   return out;
 }

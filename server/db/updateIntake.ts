@@ -23,7 +23,7 @@ import type { StoredUpdate } from '../docs/docStore.ts';
 import type { Logger } from '../logger.ts';
 import { type IntakeJournal, type JournalRecord, openIntakeJournal } from './intakeJournal.ts';
 
-export const DEFAULT_COMMIT_DELAY_MS = 50;
+export const DEFAULT_COMMIT_DELAY_MS = 100;
 /** Past this size the journal is emptied after a commit, so it stays a few MiB at most. */
 const RESET_BYTES = 4 * 1024 * 1024;
 /** Updates waiting for SQLite (it is failing, or a long transaction holds it): refused beyond this. */

@@ -144,7 +144,10 @@ export interface DocHub {
   isLoaded(docName: string): boolean;
   loadedCount(): number;
   connectionCounts(): Map<TransportName, number>;
-  /** Writes everything pending now; resolves after the commit and the compactions it started. */
+  /**
+   * Writes everything pending now; resolves after the commit, the compactions it started, and the
+   * store's own flush (its tables hold it all: what a second connection reads).
+   */
   flush(): Promise<void>;
   /** Flushes, closes every connection and unloads every document. */
   shutdown(): Promise<void>;
@@ -264,11 +267,19 @@ export function createDocHub(options: DocHubOptions): DocHub {
     return flushChain;
   }
 
-  async function flush(): Promise<void> {
+  /** Everything applied so far is persisted, and no compaction is running; never rejects. */
+  async function persistAll(): Promise<void> {
     await persistPending();
     // A compaction may start another one when it ends (see startCompaction): wait for all of them.
     while (compactions.size > 0) await Promise.all(compactions);
-    // Persisted so far may mean journaled (SQLite's intake): make it mean in the database.
+  }
+
+  /**
+   * `persistAll`, then what the store only journaled is in its tables too (SQLite's intake), for
+   * whoever reads the database next. Rejects when the store cannot get it there.
+   */
+  async function flush(): Promise<void> {
+    await persistAll();
     await store.flush?.();
   }
 
@@ -569,7 +580,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       return;
     }
     // The final flush: nothing leaves memory before it is stored.
-    if (entry.persistedSeq < entry.appliedSeq) await flush();
+    if (entry.persistedSeq < entry.appliedSeq) await persistAll();
     // Someone joined while we flushed, or the flush failed (the retry flush reschedules the unload).
     if (inUse(entry) || entry.persistedSeq < entry.appliedSeq) return;
     // Nobody is editing it: the compaction that was waiting for a quiet moment runs now.
@@ -866,7 +877,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     closed = true;
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
-    await flush();
+    await persistAll();
     for (const conn of [...connections.keys()]) {
       try {
         conn.close('server shutting down');
@@ -877,7 +888,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
     }
     // Leaving removed awareness states; nothing else changes the documents now. Flush once more in
     // case a last message slipped in between (this also waits for compactions still running).
-    await flush();
+    // The store's own flush comes when the app closes the store.
+    await persistAll();
     for (const entry of docs.values()) {
       if (entry.persistedSeq < entry.appliedSeq) {
         logger.error(
