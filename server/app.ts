@@ -10,6 +10,7 @@ import express from 'express';
 import type { Registry } from 'prom-client';
 import { createAuthenticate } from './auth/authenticate.ts';
 import type { Db } from './db/database.ts';
+import { registerIntakeMetrics } from './db/intakeMetrics.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createUpdateIntake, type UpdateIntake } from './db/updateIntake.ts';
 import { registerWalMetrics } from './db/walMetrics.ts';
@@ -84,6 +85,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const merger = createUpdateMerger();
   const intake = intakeFor(db, logger, deps.intakeJournal);
+  if (intake) registerIntakeMetrics(metrics, intake);
   const store = createKyselyDocStore(db, { mergeUpdates: merger.merge, ...(intake ? { intake } : {}) });
   const hub = createDocHub({ store, logger, metrics, ...deps.docs });
   const transportDeps = { httpServer, hub, authenticate, authorize: createAuthorize(db), logger };

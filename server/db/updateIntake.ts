@@ -29,13 +29,15 @@ const RESET_BYTES = 4 * 1024 * 1024;
 /** Updates waiting for SQLite (it is failing, or a long transaction holds it): refused beyond this. */
 const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 const RETRY_MS = 1_000;
-/** How long `flush()` keeps trying before it reports that SQLite does not take the commit. */
-const FLUSH_TIMEOUT_MS = 10_000;
+/** How long `flush()` keeps trying, by default, before it reports that SQLite does not take the commit. */
+const DEFAULT_FLUSH_TIMEOUT_MS = 10_000;
 
 export interface UpdateIntakeOptions {
   journalPath: string;
   logger: Logger;
   commitDelayMs?: number;
+  /** How long `flush()` keeps trying before it rejects (default 10 s). */
+  flushTimeoutMs?: number;
 }
 
 export interface UpdateIntake {
@@ -47,6 +49,8 @@ export interface UpdateIntake {
   close(): Promise<void>;
   /** Updates journaled and not yet in SQLite. */
   queued(): number;
+  /** Group commits since the intake opened, and those that failed (and were retried). */
+  commits(): { done: number; failed: number };
   /** Journal records inserted into SQLite when the intake opened (left by a crash). */
   readonly recovered: number;
 }
@@ -86,6 +90,7 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
   let queuedBytes = 0;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
+  const commits = { done: 0, failed: 0 };
 
   function schedule(delayMs: number): void {
     if (timer || closed) return;
@@ -109,6 +114,7 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
     try {
       commitRecords(records, new Date().toISOString());
     } catch (error) {
+      commits.failed++;
       logger.error(
         { err: error, updates: records.length },
         'committing journaled updates failed; will retry',
@@ -116,6 +122,7 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
       schedule(RETRY_MS);
       return false;
     }
+    commits.done++;
     queue = [];
     queuedBytes = 0;
     if (journal.size > RESET_BYTES) resetJournal();
@@ -132,7 +139,7 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
   }
 
   async function flush(): Promise<void> {
-    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+    const deadline = Date.now() + (options.flushTimeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS);
     while (!commitQueued()) {
       if (Date.now() > deadline) {
         throw new Error(`${queue.length} journaled updates could not be committed to SQLite`);
@@ -177,5 +184,6 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
       journal.close();
     },
     queued: () => queue.length,
+    commits: () => ({ ...commits }),
   };
 }

@@ -56,6 +56,7 @@ describe('update intake (SQLite)', () => {
     await intake.flush();
     expect(storedBytes(db)).toEqual(updates(0, 4).map((u) => [...u.data]));
     expect(db.sqlite!.prepare('SELECT last_seq FROM doc_intake_state').get()).toEqual({ last_seq: 4 });
+    expect(intake.commits()).toEqual({ done: 1, failed: 0 });
     await intake.close();
   });
 
@@ -106,6 +107,28 @@ describe('update intake (SQLite)', () => {
     const second = await open();
     expect(intakeOn(second).recovered).toBe(2);
     expect(storedBytes(second)).toEqual(updates(0, 2).map((u) => [...u.data]));
+  });
+
+  test('a failing commit keeps the updates queued and counted, and the next one stores them', async () => {
+    const db = await open();
+    const intake = createUpdateIntake(db.sqlite!, {
+      journalPath: journalPath(db),
+      logger: silentLogger(),
+      commitDelayMs: 1,
+      flushTimeoutMs: 200,
+    });
+    // A real failure from SQLite: the table the commit writes its sequence to is gone.
+    db.sqlite!.exec('ALTER TABLE doc_intake_state RENAME TO doc_intake_state_away');
+    intake.append(updates(0, 2));
+    await waitFor(() => intake.commits().failed >= 1, 'a failed commit');
+    expect(intake.queued()).toBe(2);
+    expect(storedBytes(db)).toEqual([]);
+    await expect(intake.flush()).rejects.toThrow(/could not be committed/);
+    db.sqlite!.exec('ALTER TABLE doc_intake_state_away RENAME TO doc_intake_state');
+    await intake.flush();
+    expect(storedBytes(db)).toEqual(updates(0, 2).map((u) => [...u.data]));
+    expect(intake.commits().done).toBe(1);
+    await intake.close();
   });
 
   test('an open Kysely transaction holds back the commit, never the append', async () => {
