@@ -13,7 +13,7 @@
  *   npm run bench                          full run: 3 rounds of each scenario (about 15 minutes)
  *   npm run bench -- --quick               small scenarios, one round: a smoke check, not figures
  *   npm run bench -- --only=manyRooms      one scenario (fanOut | manyRooms)
- *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio)
+ *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | wsCommit)
  *   npm run bench -- --rounds=5            each row N times, plus the median p99 of each server
  *
  * One round's p99 moves ±15–50% with the machine (a 2-core VM shared with the clients), so the
@@ -47,10 +47,16 @@ const MANY_ROOMS = quick
 
 const SERVERS = {
   ref: startReference,
+  // A second reference process: `--servers=ref,refB` compares the reference with itself, so that
+  // its ratio shows how far the machine alone moves a ratio from one round to the next.
+  refB: startReference,
   ws: () => startStatRoom('y-websocket'),
   sio: () => startStatRoom('socket.io'),
+  // `/yjs` without the intake journal: a SQLite transaction per update, before its relay.
+  wsCommit: () => startStatRoom('y-websocket', { commitEachUpdate: true }),
 } satisfies Record<string, () => Promise<BenchServer>>;
 type ServerKey = keyof typeof SERVERS;
+const DEFAULT_SERVERS: ServerKey[] = ['ref', 'ws', 'sio'];
 
 const SCENARIOS = {
   fanOut: {
@@ -174,7 +180,14 @@ function ratio(ours: number, theirs: number): string {
   const value = ours / theirs;
   return value.toFixed(Math.abs(value - 1) < 0.005 ? 3 : 2);
 }
-const transportLabel = (key: ServerKey) => (key === 'sio' ? 'Socket.IO' : '/yjs');
+const TRANSPORT_LABELS: Record<ServerKey, string> = {
+  ref: 'reference',
+  refB: 'reference (again)',
+  ws: '/yjs',
+  sio: 'Socket.IO',
+  wsCommit: '/yjs, a commit per update',
+};
+const transportLabel = (key: ServerKey) => TRANSPORT_LABELS[key];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -249,7 +262,9 @@ What the numbers are
              connection per client); its client (bench/docs/clients.ts) is not the stock one.`;
 
 async function main(): Promise<void> {
-  const serverKeys = pickList(argument('servers'), Object.keys(SERVERS) as ServerKey[]);
+  const serverKeys = argument('servers')
+    ? pickList(argument('servers'), Object.keys(SERVERS) as ServerKey[])
+    : DEFAULT_SERVERS;
   const scenarioKeys = pickList(argument('only'), Object.keys(SCENARIOS) as ScenarioKey[]);
   console.log(
     `StatRoom document benchmark${quick ? ' (quick: not for figures)' : ''} — ${new Date().toISOString()}`,

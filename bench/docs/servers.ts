@@ -81,7 +81,15 @@ export async function startReference(): Promise<BenchServer> {
   };
 }
 
-export async function startStatRoom(transport: StatRoomTransport): Promise<BenchServer> {
+/**
+ * StatRoom as `npm start` runs it. `commitEachUpdate` turns the intake journal off
+ * (`STATROOM_INTAKE_JOURNAL=off`): every update is committed to SQLite in a transaction of its own
+ * before it is relayed, as before the journal.
+ */
+export async function startStatRoom(
+  transport: StatRoomTransport,
+  options: { commitEachUpdate?: boolean } = {},
+): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
   const child = spawn(process.execPath, [...profileArgs(), ...serverEntryArgs.built], {
@@ -95,6 +103,7 @@ export async function startStatRoom(transport: StatRoomTransport): Promise<Bench
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
       SESSION_SECRET: 'bench-secret',
+      ...(options.commitEachUpdate ? { STATROOM_INTAKE_JOURNAL: 'off' } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -110,7 +119,9 @@ export async function startStatRoom(transport: StatRoomTransport): Promise<Bench
     name:
       transport === 'socket.io'
         ? 'StatRoom (Socket.IO, SQLite, every update persisted)'
-        : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
+        : options.commitEachUpdate
+          ? 'StatRoom (/yjs y-websocket, SQLite, a commit per update)'
+          : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
     pid: child.pid as number,
     connect: (docName) =>
       transport === 'socket.io'

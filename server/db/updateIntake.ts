@@ -4,14 +4,15 @@
  * then on), and the updates of the next `commitDelayMs` are inserted into `doc_updates` together,
  * in one transaction that also records the last journal sequence it holds (`doc_intake_state`).
  *
- * Why: the DocHub relays an edit only once it is persisted. A SQLite commit per edit cost 85–110 µs
- * of the event loop in the many-rooms benchmark (two 4 KiB WAL frames, five locks, B-tree work on
- * cold caches); the journal's write costs about 30, and the batched inserts about 15 per edit,
- * off the edit's path. Durability is the same: neither is fsynced, both survive SIGKILL.
+ * Why: the DocHub relays an edit only once it is persisted. A SQLite transaction per edit cost
+ * 103–119 µs of the event loop in the many-rooms benchmark (two 4 KiB WAL frames, five locks,
+ * B-tree work on cold caches). The journal's write costs about 31 and its encoding 9; the group
+ * commits, off the edit's path, 15–21 per edit at a 50 ms interval (most of it the inserts, about
+ * 7 each). Durability is the same: neither is fsynced, both survive SIGKILL.
  *
  * What a reader of SQLite sees lags the journal by up to `commitDelayMs`: `flush()` commits what
- * is queued (the DocStore calls it before it loads a document, and the DocHub's flush and shutdown
- * through it). After a crash, `createUpdateIntake` inserts the journal's records newer than the
+ * is queued (the DocStore calls it before it loads a document, the DocHub's `flush()` through the
+ * store, and the app when it closes the store at shutdown). After a crash, `createUpdateIntake` inserts the journal's records newer than the
  * recorded sequence before anything reads, so a record is stored exactly once.
  *
  * One process per database file writes the journal (as one process serves a SQLite file): a second
