@@ -15,6 +15,7 @@
  */
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { acquireProcessLock } from './processLock.ts';
 
 export interface JournalRecord {
   seq: number;
@@ -99,19 +100,21 @@ export interface IntakeJournal {
 /**
  * Opens (or creates) the journal at `path` and reads it. Writing starts at the beginning: the
  * caller has put the records it read somewhere safe before it appends (or resets first).
+ * One process at a time: `<path>.lock` names it (a second writer would replay, and then lose,
+ * records the first has not committed yet).
  */
 export function openIntakeJournal(path: string): IntakeJournal {
-  const fd = openSync(path, 'a+');
+  const release = acquireProcessLock(`${path}.lock`, `The intake journal ${path}`);
   let contents: JournalContents;
+  let writeFd: number;
   try {
-    contents = decodeRecords(readFileSync(fd));
+    contents = decodeRecords(readFileSync(path, { flag: 'a+' }));
+    // Positional writes need a descriptor without O_APPEND.
+    writeFd = openSync(path, 'r+');
   } catch (error) {
-    closeSync(fd);
+    release();
     throw error;
   }
-  closeSync(fd);
-  // Positional writes need a descriptor without O_APPEND.
-  const writeFd = openSync(path, 'r+');
   let size = 0;
   return {
     contents,
@@ -133,6 +136,7 @@ export function openIntakeJournal(path: string): IntakeJournal {
     },
     close() {
       closeSync(writeFd);
+      release();
     },
   };
 }

@@ -1,5 +1,5 @@
 /** The intake journal's file: what goes in comes back, and a damaged tail costs only itself. */
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -60,6 +60,24 @@ describe('intake journal', () => {
     const stale = encodeRecords([{ seq: 1, docName: 'meeting:old', data: new Uint8Array([5]) }]);
     writeFileSync(path, Buffer.concat([encodeRecords(records), stale]));
     expect(openIntakeJournal(path).contents.records).toEqual(records);
+  });
+
+  test('one process at a time: a second opening is refused while the first holds the journal', () => {
+    const journal = openIntakeJournal(path);
+    expect(() => openIntakeJournal(path)).toThrow(`in use by process ${process.pid}`);
+    journal.close();
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    openIntakeJournal(path).close();
+  });
+
+  test('a lock left by a process that is gone is taken over', () => {
+    writeJournal(records);
+    // Above Linux's largest pid: no such process.
+    writeFileSync(`${path}.lock`, '4194305');
+    const journal = openIntakeJournal(path);
+    expect(journal.contents.records).toEqual(records);
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+    journal.close();
   });
 
   test('after a reset the file is empty and appends start over', () => {
