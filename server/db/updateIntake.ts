@@ -46,6 +46,11 @@ export interface UpdateIntake {
   append(updates: StoredUpdate[]): void;
   /** Resolves once everything appended so far is committed to SQLite. */
   flush(): Promise<void>;
+  /**
+   * Commits what is queued now, on this call stack; false when it has to wait (an open Kysely
+   * transaction, a failing SQLite). For a count that must include every append so far.
+   */
+  commitNow(): boolean;
   /** Flushes, then closes the journal; what could not be committed stays in it for the next start. */
   close(): Promise<void>;
   /** Updates journaled and not yet in SQLite. */
@@ -169,6 +174,7 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
       schedule(commitDelayMs);
     },
     flush,
+    commitNow: commitQueued,
     async close() {
       if (closed) return;
       try {

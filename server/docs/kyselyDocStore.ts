@@ -63,6 +63,26 @@ function kyselyCompactionQueries(kysely: Kysely<Database>): CompactionQueries {
   };
 }
 
+/**
+ * Compaction's counts (the rows left after a merge, which the DocHub keeps as the document's row
+ * count) must include updates still in the intake journal: counted later they would never be, and
+ * a document would pass the threshold without being compacted. So the queue is committed first, on
+ * the same call stack as the count.
+ */
+function committingQueuedFirst(queries: CompactionQueries, intake: UpdateIntake): CompactionQueries {
+  return {
+    ...queries,
+    replace(docName, replaced, merged) {
+      intake.commitNow();
+      return queries.replace(docName, replaced, merged);
+    },
+    countRows(docName) {
+      intake.commitNow();
+      return queries.countRows(docName);
+    },
+  };
+}
+
 export interface KyselyDocStoreOptions {
   /** How compaction merges rows; the app passes a worker thread's (`updateMerger.ts`). */
   mergeUpdates?: MergeUpdates;
@@ -79,7 +99,8 @@ export function createKyselyDocStore(db: Db, options: KyselyDocStoreOptions = {}
   const { intake } = options;
   const kyselyQueries = kyselyCompactionQueries(kysely);
   const sqliteLog = db.sqlite ? createSqliteDocLog(db.sqlite, kyselyQueries) : null;
-  const compactionQueries = sqliteLog?.compactionQueries ?? kyselyQueries;
+  const storedQueries = sqliteLog?.compactionQueries ?? kyselyQueries;
+  const compactionQueries = intake ? committingQueuedFirst(storedQueries, intake) : storedQueries;
 
   const kyselyAppend: AppendBatch = async (updates) => {
     const createdAt = new Date().toISOString();

@@ -3,16 +3,20 @@
  * `append` returns, in the database after the group commit or a flush, and after a crash exactly
  * once, whichever side of a commit the crash fell on.
  */
-import { statSync, truncateSync } from 'node:fs';
+import { statSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
 import { type Db, openDatabase } from '../../../server/db/database.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { createUpdateIntake, type UpdateIntake } from '../../../server/db/updateIntake.ts';
+import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
 import { silentLogger } from '../../../server/logger.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { gate } from '../../helpers/gate.ts';
+import { typedUpdates } from '../../helpers/typedUpdates.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
 
+const DEAD_PID = 4_194_305;
 const update = (index: number) => ({ docName: `meeting:${index % 3}`, data: new Uint8Array([index, 1, 2]) });
 const updates = (from: number, count: number) => Array.from({ length: count }, (_, i) => update(from + i));
 
@@ -43,8 +47,14 @@ describe('update intake (SQLite)', () => {
       .sqlite!.prepare('SELECT data FROM doc_updates ORDER BY id')
       .all()
       .map((row) => [...(row as { data: Buffer }).data]);
-  /** A crash: the connection goes away without the intake being flushed or closed. */
-  const crash = (db: Db) => db.sqlite!.close();
+  /**
+   * A crash: the connection goes away without the intake being flushed or closed, and the
+   * journal's lock names a process that is gone (a pid above Linux's largest).
+   */
+  const crash = (db: Db) => {
+    db.sqlite!.close();
+    writeFileSync(`${journalPath(db)}.lock`, String(DEAD_PID));
+  };
 
   test('an append is in the journal at once and in SQLite after a flush, with the sequence it reached', async () => {
     const db = await open();
@@ -128,6 +138,26 @@ describe('update intake (SQLite)', () => {
     await intake.flush();
     expect(storedBytes(db)).toEqual(updates(0, 2).map((u) => [...u.data]));
     expect(intake.commits().done).toBe(1);
+    await intake.close();
+  });
+
+  test("a compaction's row count includes the updates still in the journal", async () => {
+    const db = await open();
+    const intake = intakeOn(db);
+    const store = createKyselyDocStore(db, { intake });
+    const typed = typedUpdates('abcdefghij').map((data) => ({ docName: 'meeting:typed', data }));
+    store.appendNow?.(typed.slice(0, 5));
+    await intake.flush();
+    // Five more, journaled and queued when the compaction counts.
+    store.appendNow?.(typed.slice(5));
+    const { replacedRows, rowsAfter } = await store.compact('meeting:typed');
+    expect(replacedRows).toBe(5);
+    await intake.flush();
+    const stored = (await store.load('meeting:typed')).updates;
+    expect(rowsAfter).toBe(stored.length);
+    const doc = new Y.Doc();
+    for (const update of stored) Y.applyUpdate(doc, update);
+    expect(doc.getText('notes').toString()).toBe('abcdefghij');
     await intake.close();
   });
 
