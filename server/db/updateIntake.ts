@@ -16,7 +16,8 @@
  * recorded sequence before anything reads, so a record is stored exactly once.
  *
  * One process per database file writes the journal (as one process serves a SQLite file): a second
- * intake on the same file would replay records the first one has yet to commit.
+ * intake on the same file would replay records the first one has yet to commit, so the journal's
+ * lock file refuses it (`intakeJournal.ts`).
  */
 import type SQLite from 'better-sqlite3';
 import { asBuffer } from '../docs/blobs.ts';
