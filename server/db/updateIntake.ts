@@ -82,7 +82,13 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
   const journal: IntakeJournal = openIntakeJournal(options.journalPath);
   const committedSeq = readLastSeq.get()?.last_seq ?? 0;
   const left = journal.contents.records.filter((record) => record.seq > committedSeq);
-  if (left.length > 0) commitRecords(left, new Date().toISOString());
+  try {
+    if (left.length > 0) commitRecords(left, new Date().toISOString());
+  } catch (error) {
+    // The records stay in the journal for the next try; its lock goes with this one.
+    journal.close();
+    throw error;
+  }
   if (journal.contents.discardedBytes > 0) {
     logger.warn(
       { bytes: journal.contents.discardedBytes, path: options.journalPath },

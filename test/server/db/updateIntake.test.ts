@@ -107,6 +107,19 @@ describe('update intake (SQLite)', () => {
     expect(storedBytes(fourth)).toHaveLength(6);
   });
 
+  test('a recovery SQLite refuses keeps the journal, lets go of its lock, and succeeds later', async () => {
+    const first = await open();
+    intakeOn(first).append(updates(0, 3));
+    crash(first);
+
+    const second = await open();
+    second.sqlite!.exec('ALTER TABLE doc_intake_state RENAME TO doc_intake_state_away');
+    expect(() => intakeOn(second)).toThrow(/doc_intake_state/);
+    second.sqlite!.exec('ALTER TABLE doc_intake_state_away RENAME TO doc_intake_state');
+    expect(intakeOn(second).recovered).toBe(3);
+    expect(storedBytes(second)).toEqual(updates(0, 3).map((u) => [...u.data]));
+  });
+
   test('a record torn by the crash is dropped and the others recovered', async () => {
     const first = await open();
     const intake = intakeOn(first);
