@@ -233,7 +233,8 @@ What the numbers are
   latency    edit-to-reader: from the writer's local edit (a Y.Array push in this process) until a
              reader's Y.Doc in this process observes it; one sample per reader per edit, one clock.
              It covers the client's encoding, loopback network, the server (for StatRoom: decode and
-             validate, apply, commit to SQLite, then relay) and the reader's decode and apply.
+             validate, persist (a write to the SQLite intake journal; the rows reach SQLite in a
+             group commit every 100 ms), relay, then apply) and the reader's decode and apply.
   p50 / p99  median and 99th percentile of all samples; max is the single worst sample. The
              measured edits follow ${WARM_UP_SECONDS} s of warm-up edits at the same rate, not measured: the
              JIT compiling both sides' hot paths right after start, once per process.
@@ -254,7 +255,7 @@ What the numbers are
              more than the stock y-websocket clients of the other rows, and readers' latency
              includes that work.
   ratio      StatRoom row / reference row of the same scenario. Target: p99 ≤ 1.00 for both
-             StatRoom rows, with every update committed to SQLite before any client sees it.
+             StatRoom rows, with every update persisted before any client sees it.
   load       1-minute load average before → after the row (this machine has ${cpus().length} cores). Above
              the core count, other processes compete with server and clients, and p99 and max
              measure that contention more than the code; compare rows with similar load.
