@@ -9,7 +9,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.ts';
@@ -60,6 +68,32 @@ function openSqlite(path: string): SQLite.Database {
   return sqlite;
 }
 
+/**
+ * Kysely's transactions on SQLite begin `IMMEDIATE`: with the write lock, before their first read.
+ * The database file has a second writer, the intake's group commit worker (groupCommitWorker.ts).
+ * A deferred transaction that reads, and then writes after that worker committed, would fail at
+ * once with SQLITE_BUSY_SNAPSHOT (its snapshot is stale), which no busy timeout retries; an
+ * immediate one waits its turn in the busy handler instead, and the worker waits for it.
+ */
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class SqliteImmediateDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateTransactionDriver(this.#config);
+  }
+}
+
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
@@ -77,7 +111,7 @@ export function openDatabase(config: DatabaseConfig): Db {
     return { kysely, dialect: 'postgres', sqlite: null, checkpointer: null, close: () => kysely.destroy() };
   }
   const sqlite = openSqlite(config.sqlitePath ?? './data/statroom.sqlite');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteImmediateDialect({ database: sqlite }) });
   // An in-memory database has no WAL to checkpoint.
   const checkpointer = sqlite.memory
     ? null

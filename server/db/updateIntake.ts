@@ -10,6 +10,12 @@
  * commits, off the edit's path, 15–21 per edit at a 50 ms interval (most of it the inserts, about
  * 7 each). Durability is the same: neither is fsynced, both survive SIGKILL.
  *
+ * The timed group commits run on a worker thread with a connection of its own
+ * (`groupCommitWorker.ts`), one batch at a time; recovery, `flush()` and `commitNow()` commit on the
+ * caller's thread, everything not yet committed, the worker's batch in flight included. Both run
+ * the same commit, idempotent by sequence (`groupCommit.ts`), so whichever gets there first stores a
+ * record and the other skips it. If the worker fails, the timed commits come back to this thread.
+ *
  * What a reader of SQLite sees lags the journal by up to `commitDelayMs`: `flush()` commits what
  * is queued (the DocStore calls it before it loads a document, the DocHub's `flush()` through the
  * store, and the app when it closes the store at shutdown). After a crash, `createUpdateIntake` inserts the journal's records newer than the
@@ -20,9 +26,10 @@
  * lock file refuses it (`intakeJournal.ts`).
  */
 import type SQLite from 'better-sqlite3';
-import { asBuffer } from '../docs/blobs.ts';
 import type { StoredUpdate } from '../docs/docStore.ts';
 import type { Logger } from '../logger.ts';
+import { prepareGroupCommit, storedSequence } from './groupCommit.ts';
+import { type GroupCommitWorker, startGroupCommitWorker } from './groupCommitWorker.ts';
 import { type IntakeJournal, type JournalRecord, openIntakeJournal } from './intakeJournal.ts';
 
 export const DEFAULT_COMMIT_DELAY_MS = 100;
@@ -40,6 +47,11 @@ export interface UpdateIntakeOptions {
   commitDelayMs?: number;
   /** How long `flush()` keeps trying before it rejects (default 10 s). */
   flushTimeoutMs?: number;
+  /**
+   * Where the timed group commits run: a worker started for this intake (the default), the one
+   * given (the intake closes it), or, with null, this thread.
+   */
+  commitWorker?: GroupCommitWorker | null;
 }
 
 export interface UpdateIntake {
@@ -48,42 +60,43 @@ export interface UpdateIntake {
   /** Resolves once everything appended so far is committed to SQLite. */
   flush(): Promise<void>;
   /**
-   * Commits what is queued now, on this call stack; false when it has to wait (an open Kysely
-   * transaction, a failing SQLite). For a count that must include every append so far.
+   * Commits everything not yet committed, on this call stack; false when it has to wait (an open
+   * Kysely transaction, a failing SQLite). For a count that must include every append so far.
    */
   commitNow(): boolean;
   /** Flushes, then closes the journal; what could not be committed stays in it for the next start. */
   close(): Promise<void>;
   /** Updates journaled and not yet in SQLite. */
   queued(): number;
-  /** Group commits since the intake opened, and those that failed (and were retried). */
-  commits(): { done: number; failed: number };
+  /**
+   * Group commits since the intake opened: done (of which `onWorker` by the worker thread), and
+   * failed (and retried).
+   */
+  commits(): { done: number; onWorker: number; failed: number };
   /** Journal records inserted into SQLite when the intake opened (left by a crash). */
   readonly recovered: number;
 }
 
+/** Records handed to the worker and not yet answered for. */
+interface InFlight {
+  records: JournalRecord[];
+  bytes: number;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const byteLength = (records: readonly JournalRecord[]) =>
+  records.reduce((sum, record) => sum + record.data.byteLength, 0);
 
 export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntakeOptions): UpdateIntake {
   const logger = options.logger.child({ module: 'updateIntake' });
   const commitDelayMs = options.commitDelayMs ?? DEFAULT_COMMIT_DELAY_MS;
-  const insert = sqlite.prepare('INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)');
-  const readLastSeq = sqlite.prepare<[], { last_seq: number }>(
-    'SELECT last_seq FROM doc_intake_state WHERE id = 1',
-  );
-  const writeLastSeq = sqlite.prepare(
-    'INSERT INTO doc_intake_state (id, last_seq) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq',
-  );
-  const commitRecords = sqlite.transaction((records: JournalRecord[], createdAt: string) => {
-    for (const record of records) insert.run(record.docName, asBuffer(record.data), createdAt);
-    writeLastSeq.run((records[records.length - 1] as JournalRecord).seq);
-  });
+  const commitHere = prepareGroupCommit(sqlite);
 
   const journal: IntakeJournal = openIntakeJournal(options.journalPath);
-  const committedSeq = readLastSeq.get()?.last_seq ?? 0;
-  const left = journal.contents.records.filter((record) => record.seq > committedSeq);
+  let recovered: number;
   try {
-    if (left.length > 0) commitRecords(left, new Date().toISOString());
+    // Only the records past the stored sequence are inserted (groupCommit.ts).
+    recovered = commitHere(journal.contents.records, new Date().toISOString());
   } catch (error) {
     // The records stay in the journal for the next try; its lock goes with this one.
     journal.close();
@@ -95,49 +108,104 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
       'intake journal: an incomplete record at its end was dropped (a write cut short by a crash)',
     );
   }
-  if (left.length > 0) logger.info({ updates: left.length }, 'intake journal: updates recovered into SQLite');
+  if (recovered > 0) logger.info({ updates: recovered }, 'intake journal: updates recovered into SQLite');
   journal.reset();
-  let nextSeq = Math.max(committedSeq, journal.contents.records.at(-1)?.seq ?? 0) + 1;
+  let nextSeq = Math.max(storedSequence(sqlite), journal.contents.records.at(-1)?.seq ?? 0) + 1;
 
+  let worker: GroupCommitWorker | null =
+    options.commitWorker === undefined ? startGroupCommitWorker(sqlite) : options.commitWorker;
+  /** Journaled, not yet handed to a commit. */
   let queue: JournalRecord[] = [];
-  let queuedBytes = 0;
+  let queueBytes = 0;
+  let inFlight: InFlight | null = null;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
-  const commits = { done: 0, failed: 0 };
+  const commits = { done: 0, onWorker: 0, failed: 0 };
 
   function schedule(delayMs: number): void {
     if (timer || closed) return;
     timer = setTimeout(() => {
       timer = null;
-      commitQueued();
+      if (worker?.alive) commitOnWorker(worker);
+      else commitQueued();
     }, delayMs);
     // The journal holds what is queued: a pending commit does not keep the process alive.
     timer.unref();
   }
 
-  /** Commits the queue now; false when it has to wait (a Kysely transaction is open, or SQLite failed). */
-  function commitQueued(): boolean {
-    if (queue.length === 0) return true;
-    // Our rows would join someone else's transaction (better-sqlite3 nests a savepoint).
-    if (sqlite.inTransaction) {
-      schedule(1);
-      return false;
-    }
-    const records = queue;
-    try {
-      commitRecords(records, new Date().toISOString());
-    } catch (error) {
+  /** Hands the queue to the worker, unless its previous batch is still in flight (its answer sends the next). */
+  function commitOnWorker(target: GroupCommitWorker): void {
+    if (inFlight || queue.length === 0) return;
+    const batch: InFlight = { records: queue, bytes: queueBytes };
+    queue = [];
+    queueBytes = 0;
+    inFlight = batch;
+    target.commit(batch.records, new Date().toISOString()).then(
+      () => workerAnswered(batch, null),
+      (error: unknown) => workerAnswered(batch, error),
+    );
+  }
+
+  function workerAnswered(batch: InFlight, error: unknown): void {
+    // `commitQueued` committed this batch on this thread meanwhile: nothing left to do for it.
+    if (inFlight !== batch) return;
+    inFlight = null;
+    if (error) {
       commits.failed++;
+      queue = batch.records.concat(queue);
+      queueBytes += batch.bytes;
+      if (worker && !worker.alive) {
+        // Not SQLite's refusal but the thread's end: this thread takes over at once.
+        logger.error(
+          { err: error },
+          'the group commit worker stopped; group commits are back on the event loop',
+        );
+        worker = null;
+        schedule(0);
+        return;
+      }
       logger.error(
-        { err: error, updates: records.length },
+        { err: error, updates: batch.records.length },
         'committing journaled updates failed; will retry',
       );
       schedule(RETRY_MS);
-      return false;
+      return;
     }
     commits.done++;
-    queue = [];
-    queuedBytes = 0;
+    commits.onWorker++;
+    // Emptying the journal needs everything in it committed: what came in since, this thread commits.
+    if (journal.size > RESET_BYTES) commitQueued();
+    else if (queue.length > 0) schedule(commitDelayMs);
+  }
+
+  /**
+   * Commits everything not yet committed, on this thread (a batch the worker may be committing too
+   * included: the commit skips what is already stored); false when it has to wait.
+   */
+  function commitQueued(): boolean {
+    const records = inFlight ? inFlight.records.concat(queue) : queue;
+    if (records.length > 0) {
+      // Our rows would join someone else's transaction (better-sqlite3 nests a savepoint).
+      if (sqlite.inTransaction) {
+        schedule(1);
+        return false;
+      }
+      try {
+        commitHere(records, new Date().toISOString());
+      } catch (error) {
+        commits.failed++;
+        logger.error(
+          { err: error, updates: records.length },
+          'committing journaled updates failed; will retry',
+        );
+        schedule(RETRY_MS);
+        return false;
+      }
+      commits.done++;
+      queue = [];
+      queueBytes = 0;
+      inFlight = null;
+    }
     if (journal.size > RESET_BYTES) resetJournal();
     return true;
   }
@@ -155,17 +223,21 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
     const deadline = Date.now() + (options.flushTimeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS);
     while (!commitQueued()) {
       if (Date.now() > deadline) {
-        throw new Error(`${queue.length} journaled updates could not be committed to SQLite`);
+        throw new Error(`${queued()} journaled updates could not be committed to SQLite`);
       }
       await sleep(5);
     }
   }
 
+  function queued(): number {
+    return queue.length + (inFlight?.records.length ?? 0);
+  }
+
   return {
-    recovered: left.length,
+    recovered,
     append(updates) {
       if (closed) throw new Error('the update intake is closed');
-      if (queuedBytes > MAX_QUEUED_BYTES) {
+      if (queueBytes + (inFlight?.bytes ?? 0) > MAX_QUEUED_BYTES) {
         throw new Error('SQLite has not taken journaled updates for too long; refusing more');
       }
       const records = updates.map((update) => ({
@@ -174,10 +246,8 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
         data: update.data,
       }));
       journal.append(records);
-      for (const record of records) {
-        queue.push(record);
-        queuedBytes += record.data.byteLength;
-      }
+      for (const record of records) queue.push(record);
+      queueBytes += byteLength(records);
       schedule(commitDelayMs);
     },
     flush,
@@ -195,9 +265,12 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
       closed = true;
       if (timer) clearTimeout(timer);
       timer = null;
+      const closing = worker;
+      worker = null;
+      await closing?.close();
       journal.close();
     },
-    queued: () => queue.length,
+    queued,
     commits: () => ({ ...commits }),
   };
 }

@@ -7,6 +7,7 @@ import { statSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { type Db, openDatabase } from '../../../server/db/database.ts';
+import { startGroupCommitWorker } from '../../../server/db/groupCommitWorker.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { createUpdateIntake, type UpdateIntake } from '../../../server/db/updateIntake.ts';
 import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
@@ -66,7 +67,7 @@ describe('update intake (SQLite)', () => {
     await intake.flush();
     expect(storedBytes(db)).toEqual(updates(0, 4).map((u) => [...u.data]));
     expect(db.sqlite!.prepare('SELECT last_seq FROM doc_intake_state').get()).toEqual({ last_seq: 4 });
-    expect(intake.commits()).toEqual({ done: 1, failed: 0 });
+    expect(intake.commits()).toEqual({ done: 1, onWorker: 0, failed: 0 });
     await intake.close();
   });
 
@@ -76,7 +77,40 @@ describe('update intake (SQLite)', () => {
     intake.append(updates(0, 2));
     intake.append(updates(2, 1));
     await waitFor(() => storedBytes(db).length === 3, 'committed by the timer');
+    // By the worker thread, on its own connection; this one reads what it committed.
+    await waitFor(() => intake.commits().onWorker === 1, 'the worker answered');
     expect(intake.queued()).toBe(0);
+    expect(db.sqlite!.prepare('SELECT last_seq FROM doc_intake_state').get()).toEqual({ last_seq: 3 });
+    await intake.close();
+  });
+
+  test('when the worker has stopped, the timed commits run on this thread', async () => {
+    const db = await open();
+    const worker = startGroupCommitWorker(db.sqlite!);
+    await worker.close();
+    const intake = createUpdateIntake(db.sqlite!, {
+      journalPath: journalPath(db),
+      logger: silentLogger(),
+      commitDelayMs: 5,
+      commitWorker: worker,
+    });
+    intake.append(updates(0, 2));
+    await waitFor(() => storedBytes(db).length === 2, 'committed on this thread');
+    expect(intake.commits()).toMatchObject({ done: 1, onWorker: 0 });
+    await intake.close();
+  });
+
+  test('a flush while the worker commits stores every update once', async () => {
+    const db = await open();
+    const intake = intakeOn(db, 1);
+    for (let round = 0; round < 20; round++) {
+      intake.append(updates(round * 5, 5));
+      // Now and then the flush lands while the worker holds the same batch.
+      if (round % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      if (round % 2 === 0) await intake.flush();
+    }
+    await intake.flush();
+    expect(storedBytes(db)).toEqual(updates(0, 100).map((u) => [...u.data]));
     await intake.close();
   });
 
