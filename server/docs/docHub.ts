@@ -382,7 +382,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
   /** After the commit: relay, run what waited for it, and compact or unload what is due. */
   function committed({ taken }: Batch): void {
     for (const { entry, items } of taken) {
-      for (const item of items) relay(entry, item.update, item.origin);
+      for (const item of items) relay(entry, encodeUpdate(item.update), item.origin);
       entry.persistedSeq = items[items.length - 1]?.seq ?? entry.persistedSeq;
       entry.rows += items.length;
       if (entry.waiters.length === 0) continue;
@@ -471,8 +471,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
     }
   }
 
-  function relay(entry: DocEntry, update: Uint8Array, origin: unknown): void {
-    const message = encodeUpdate(update);
+  /** Sends an update message (`encodeUpdate`) to every ready session but the one it came from. */
+  function relay(entry: DocEntry, message: Uint8Array, origin: unknown): void {
     let sent = 0;
     for (const session of entry.sessions.values()) {
       // Sessions still loading get the whole state from sync step 2 once they are ready.
@@ -670,7 +670,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
         });
         return;
       case 'update':
-        applyClientUpdate(entry, doc, session, message.update, message.step);
+        applyClientUpdate(entry, doc, session, message);
         return;
       case 'awareness':
         try {
@@ -694,8 +694,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     entry: DocEntry,
     doc: Y.Doc,
     session: Session,
-    update: Uint8Array,
-    step: 'syncStep2' | 'update',
+    { update, step, message }: Extract<IncomingDocMessage, { kind: 'update' }>,
   ): void {
     const { conn } = session;
     if (session.permission !== 'write') {
@@ -711,7 +710,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       );
       return;
     }
-    if (step === 'update' && relayAhead(entry, doc, session, update)) return;
+    if (step === 'update' && relayAhead(entry, doc, session, update, message)) return;
     try {
       Y.applyUpdate(doc, update, conn);
     } catch (error) {
@@ -726,10 +725,18 @@ export function createDocHub(options: DocHubOptions): DocHub {
    * server's Yjs integration and re-encoding of the edit. The bytes were decoded completely
    * (`decodeDocMessage`) before they got here, so what goes out is a well-formed update; relaying
    * it as sent is what the server would relay anyway, give or take parts a reader already has,
-   * which Yjs ignores. Declines (false) whenever anything else is waiting to be committed, so the
-   * order of commits and relays is kept; the normal path then takes the update.
+   * which Yjs ignores. What goes out is the client's own message: a plain update message is exactly
+   * what `encodeUpdate` would make of its update. Declines (false) whenever anything else is waiting
+   * to be committed, so the order of commits and relays is kept; the normal path then takes the
+   * update.
    */
-  function relayAhead(entry: DocEntry, doc: Y.Doc, session: Session, update: Uint8Array): boolean {
+  function relayAhead(
+    entry: DocEntry,
+    doc: Y.Doc,
+    session: Session,
+    update: Uint8Array,
+    message: Uint8Array,
+  ): boolean {
     const appendNow = appendNowIfInOrder();
     // After the turn's first edit, the others go the normal way, to be committed together.
     if (!appendNow || dirty.size > 0 || committedThisTurn) return false;
@@ -743,7 +750,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     stopTimer();
     noteFastCommit();
     entry.rows++;
-    relay(entry, update, session.conn);
+    relay(entry, message, session.conn);
     // Already stored and relayed: applied with the update listener off, so that it is not queued a
     // second time and Yjs does not spend time encoding an update event nobody needs.
     doc.off('update', entry.onUpdate);

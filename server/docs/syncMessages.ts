@@ -17,8 +17,11 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 
 export type IncomingDocMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
-  /** Sync step 2 and plain updates are both "apply this update". */
-  | { kind: 'update'; update: Uint8Array; step: 'syncStep2' | 'update' }
+  /**
+   * Sync step 2 and plain updates are both "apply this update". `message` is the whole message as
+   * received: for a plain update, the very bytes the server would relay (see `encodeUpdate`).
+   */
+  | { kind: 'update'; update: Uint8Array; step: 'syncStep2' | 'update'; message: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' };
 
@@ -62,6 +65,7 @@ function decodeUnchecked(data: Uint8Array): IncomingDocMessage {
         kind: 'update',
         update: payload,
         step: syncType === syncProtocol.messageYjsSyncStep2 ? 'syncStep2' : 'update',
+        message: data,
       };
     } else {
       throw new MalformedMessageError(`unknown sync message type ${syncType}`);
