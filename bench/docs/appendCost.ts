@@ -136,5 +136,5 @@ console.log(
 await latencyAtRate('automatic checkpoints (inside commits)', 'automatic');
 await latencyAtRate('worker; RESTART checkpoint holds writers back', 'worker, RESTART');
 await latencyAtRate('worker; WAL restarted between two commits', 'worker, between commits');
-await latencyAtRate('intake journal; group commit every 100 ms', 'intake journal');
+await latencyAtRate('intake journal; group commits on a worker, 100 ms', 'intake journal');
 rmSync(dir, { recursive: true, force: true });

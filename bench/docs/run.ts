@@ -246,7 +246,8 @@ What the numbers are
              reader's Y.Doc in this process observes it; one sample per reader per edit, one clock.
              It covers the client's encoding, loopback network, the server (for StatRoom: decode and
              validate, persist (a write to the SQLite intake journal; the rows reach SQLite in a
-             group commit every 100 ms), relay, then apply) and the reader's decode and apply.
+             group commit every 100 ms, on a worker thread), relay, then apply) and the reader's
+             decode and apply.
   p50 / p99  median and 99th percentile of all samples; max is the single worst sample. The
              measured edits follow ${WARM_UP_SECONDS} s of warm-up edits at the same rate, not measured: the
              JIT compiling both sides' hot paths right after start, once per process.
@@ -256,10 +257,10 @@ What the numbers are
              machine's load hardly changes (latency percentiles it changes a lot). "main thread"
              is the event loop's share (decode, apply, commit, relay); the rest is V8's helper
              threads (garbage collection, compilation) and StatRoom's worker threads (WAL
-             checkpoints, update merges). Both are read from /proc in 10 ms ticks.
+             checkpoints, group commits, update merges). Both are read from /proc in 10 ms ticks.
   RSS        resident memory of the server process half-way through the edits, under load; peak
              is the process's high-water mark (VmHWM). StatRoom's includes the whole app (HTTP
-             API, Socket.IO, SQLite and its checkpoint and merge worker threads), not only its
+             API, Socket.IO, SQLite and its checkpoint, group commit and merge worker threads), not only its
              documents; it runs the production bundle, as npm start does.
   clients    CPU time of this process, where every client runs, per edit over the same span: the
              load generator's cost, which shares the machine's cores with the server. The
