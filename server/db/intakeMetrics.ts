@@ -17,7 +17,25 @@ export function registerIntakeMetrics(registry: Registry, intake: UpdateIntake):
     labelNames: ['result'],
     registers: [registry],
     collect() {
-      for (const [result, count] of Object.entries(intake.commits())) this.set({ result }, count);
+      const { done, failed } = intake.commits();
+      this.set({ result: 'done' }, done);
+      this.set({ result: 'failed' }, failed);
+    },
+  });
+  new Gauge({
+    name: 'statroom_sqlite_intake_worker_commits',
+    help: 'Of the group commits done, those the worker thread made (the others ran on the event loop: flushes, compaction counts)',
+    registers: [registry],
+    collect() {
+      this.set(intake.commits().onWorker);
+    },
+  });
+  new Gauge({
+    name: 'statroom_sqlite_intake_commit_worker_up',
+    help: '1 while the timed group commits run on their worker thread; 0 once it has failed and they run on the event loop',
+    registers: [registry],
+    collect() {
+      this.set(intake.commitWorkerUp() ? 1 : 0);
     },
   });
   new Gauge({

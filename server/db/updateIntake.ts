@@ -73,6 +73,8 @@ export interface UpdateIntake {
    * failed (and retried).
    */
   commits(): { done: number; onWorker: number; failed: number };
+  /** True while the timed group commits run on the worker thread. */
+  commitWorkerUp(): boolean;
   /** Journal records inserted into SQLite when the intake opened (left by a crash). */
   readonly recovered: number;
 }
@@ -272,5 +274,6 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
     },
     queued,
     commits: () => ({ ...commits }),
+    commitWorkerUp: () => worker?.alive ?? false,
   };
 }

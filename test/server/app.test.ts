@@ -41,5 +41,8 @@ describe('the app serves the built client', () => {
     expect(metrics).toContain('statroom_sqlite_intake_queued_updates 0');
     expect(metrics).toContain('statroom_sqlite_intake_commits{result="failed"} 0');
     expect(metrics).toMatch(/^statroom_sqlite_intake_recovered_updates 0$/m);
+    // The timed group commits run on their worker thread.
+    expect(metrics).toMatch(/^statroom_sqlite_intake_commit_worker_up 1$/m);
+    expect(metrics).toMatch(/^statroom_sqlite_intake_worker_commits \d+$/m);
   });
 });
