@@ -341,7 +341,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     if (!appendNow) return false;
     const batch = takePending();
     if (batch.rows.length === 0) return true;
-    const stopTimer = metrics.persistSeconds.startTimer();
+    const startedAt = performance.now();
     try {
       if (!appendNow(batch.rows)) {
         putBack(batch);
@@ -351,7 +351,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       persistFailed(batch, error);
       return true;
     }
-    stopTimer();
+    metrics.persisted((performance.now() - startedAt) / 1000);
     committed(batch);
     return true;
   }
@@ -368,14 +368,14 @@ export function createDocHub(options: DocHubOptions): DocHub {
   async function flushOnce(): Promise<void> {
     const batch = takePending();
     if (batch.rows.length === 0) return;
-    const stopTimer = metrics.persistSeconds.startTimer();
+    const startedAt = performance.now();
     try {
       await store.appendBatch(batch.rows);
     } catch (error) {
       persistFailed(batch, error);
       return;
     }
-    stopTimer();
+    metrics.persisted((performance.now() - startedAt) / 1000);
     committed(batch);
   }
 
@@ -480,7 +480,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
       sendTo(session.conn, entry.name, message);
       sent++;
     }
-    if (sent > 0) metrics.updatesRelayed.inc(sent);
+    if (sent > 0) metrics.relayed(sent);
   }
 
   // ── loading and unloading ──────────────────────────────────────────────────────────────────
@@ -609,11 +609,18 @@ export function createDocHub(options: DocHubOptions): DocHub {
     removed: number[];
   }
 
+  /** The document's session `origin` is, if it is one (awareness changes carry their session). */
+  function sessionOf(entry: DocEntry, origin: unknown): Session | undefined {
+    if (typeof origin !== 'object' || origin === null || !('conn' in origin)) return undefined;
+    const session = entry.sessions.get((origin as Session).conn);
+    return session === origin ? session : undefined;
+  }
+
   function onAwarenessUpdate(entry: DocEntry, changes: AwarenessChanges, origin: unknown): void {
     const { added, updated, removed } = changes;
     // The origin is the session whose message was applied; a removal when a connection leaves or
     // a state times out comes from the server and goes to everyone.
-    const source = [...entry.sessions.values()].find((session) => session === origin);
+    const source = sessionOf(entry, origin);
     if (source) {
       for (const client of [...added, ...updated]) source.awarenessClients.add(client);
       for (const client of removed) source.awarenessClients.delete(client);
@@ -740,14 +747,14 @@ export function createDocHub(options: DocHubOptions): DocHub {
     const appendNow = appendNowIfInOrder();
     // After the turn's first edit, the others go the normal way, to be committed together.
     if (!appendNow || dirty.size > 0 || committedThisTurn) return false;
-    const stopTimer = metrics.persistSeconds.startTimer();
+    const startedAt = performance.now();
     try {
       if (!appendNow([{ docName: entry.name, data: update }])) return false;
     } catch (error) {
       logger.warn({ err: error, doc: entry.name }, 'committing an edit failed; it takes the retrying path');
       return false;
     }
-    stopTimer();
+    metrics.persisted((performance.now() - startedAt) / 1000);
     noteFastCommit();
     entry.rows++;
     relay(entry, message, session.conn);
