@@ -9,7 +9,11 @@ import * as Y from 'yjs';
 import { type Db, openDatabase } from '../../../server/db/database.ts';
 import { startGroupCommitWorker } from '../../../server/db/groupCommitWorker.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
-import { createUpdateIntake, type UpdateIntake } from '../../../server/db/updateIntake.ts';
+import {
+  createUpdateIntake,
+  type UpdateIntake,
+  type UpdateIntakeOptions,
+} from '../../../server/db/updateIntake.ts';
 import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
 import { silentLogger } from '../../../server/logger.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
@@ -40,9 +44,14 @@ describe('update intake (SQLite)', () => {
     return db;
   }
   const journalPath = (db: Db) => `${db.sqlite?.name}-intake`;
-  /** A long delay: nothing reaches SQLite unless the test flushes. */
-  const intakeOn = (db: Db, commitDelayMs = 60_000) =>
-    createUpdateIntake(db.sqlite!, { journalPath: journalPath(db), logger: silentLogger(), commitDelayMs });
+  /** By default a long delay: nothing reaches SQLite unless the test flushes. */
+  const intakeOn = (db: Db, commitDelayMs = 60_000, options: Partial<UpdateIntakeOptions> = {}) =>
+    createUpdateIntake(db.sqlite!, {
+      journalPath: journalPath(db),
+      logger: silentLogger(),
+      commitDelayMs,
+      ...options,
+    });
   const storedBytes = (db: Db) =>
     db
       .sqlite!.prepare('SELECT data FROM doc_updates ORDER BY id')
@@ -88,12 +97,7 @@ describe('update intake (SQLite)', () => {
     const db = await open();
     const worker = startGroupCommitWorker(db.sqlite!);
     await worker.close();
-    const intake = createUpdateIntake(db.sqlite!, {
-      journalPath: journalPath(db),
-      logger: silentLogger(),
-      commitDelayMs: 5,
-      commitWorker: worker,
-    });
+    const intake = intakeOn(db, 5, { commitWorker: worker });
     intake.append(updates(0, 2));
     await waitFor(() => storedBytes(db).length === 2, 'committed on this thread');
     expect(intake.commits()).toMatchObject({ done: 1, onWorker: 0 });
@@ -168,12 +172,7 @@ describe('update intake (SQLite)', () => {
 
   test('a failing commit keeps the updates queued and counted, and the next one stores them', async () => {
     const db = await open();
-    const intake = createUpdateIntake(db.sqlite!, {
-      journalPath: journalPath(db),
-      logger: silentLogger(),
-      commitDelayMs: 1,
-      flushTimeoutMs: 200,
-    });
+    const intake = intakeOn(db, 1, { flushTimeoutMs: 200 });
     // A real failure from SQLite: the table the commit writes its sequence to is gone.
     db.sqlite!.exec('ALTER TABLE doc_intake_state RENAME TO doc_intake_state_away');
     intake.append(updates(0, 2));
