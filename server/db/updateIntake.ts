@@ -124,11 +124,21 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
   let closed = false;
   const commits = { done: 0, onWorker: 0, failed: 0 };
 
+  /** The worker while it takes batches; the first time it is found stopped, says so and drops it. */
+  function liveWorker(): GroupCommitWorker | null {
+    if (worker && !worker.alive) {
+      logger.error('the group commit worker stopped; group commits are back on the event loop');
+      worker = null;
+    }
+    return worker;
+  }
+
   function schedule(delayMs: number): void {
     if (timer || closed) return;
     timer = setTimeout(() => {
       timer = null;
-      if (worker?.alive) commitOnWorker(worker);
+      const target = liveWorker();
+      if (target) commitOnWorker(target);
       else commitQueued();
     }, delayMs);
     // The journal holds what is queued: a pending commit does not keep the process alive.
@@ -156,21 +166,12 @@ export function createUpdateIntake(sqlite: SQLite.Database, options: UpdateIntak
       commits.failed++;
       queue = batch.records.concat(queue);
       queueBytes += batch.bytes;
-      if (worker && !worker.alive) {
-        // Not SQLite's refusal but the thread's end: this thread takes over at once.
-        logger.error(
-          { err: error },
-          'the group commit worker stopped; group commits are back on the event loop',
-        );
-        worker = null;
-        schedule(0);
-        return;
-      }
       logger.error(
         { err: error, updates: batch.records.length },
         'committing journaled updates failed; will retry',
       );
-      schedule(RETRY_MS);
+      // A worker that stopped hands over to this thread at once; SQLite's refusal waits a moment.
+      schedule(liveWorker() ? RETRY_MS : 0);
       return;
     }
     commits.done++;

@@ -17,7 +17,9 @@
  *   in ONE transaction from a microtask queued when that callback returns, and batches commit one
  *   after another.
  *   Answers to sync step 1 (the whole state) also wait until what they contain is committed. So a
- *   client never holds an edit that a SIGKILL could take away from the server.
+ *   client never holds an edit that a SIGKILL could take away from the server. On a SQLite file,
+ *   "committed" is the store's synchronous write to its intake journal (`updateIntake.ts`); the
+ *   rows reach SQLite's tables in a group commit later.
  * - `read` sessions may sync and publish presence, but an update that would change the document is
  *   refused: nothing applied, the client told (`forbidden`), a warn line logged.
  */
