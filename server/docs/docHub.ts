@@ -200,7 +200,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     if (buffered > maxBufferedBytes) {
       metrics.backpressureDisconnects.inc();
       logger.warn(
-        { conn: conn.id, user: conn.userId, transport: conn.transport, buffered, limit: maxBufferedBytes },
+        { conn: conn.id, user: conn.principal.id, transport: conn.transport, buffered, limit: maxBufferedBytes },
         'dropping a slow connection: outgoing buffer over the limit',
       );
       disconnect(conn);
@@ -216,7 +216,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     metrics.updatesRefused.inc({ reason: code });
     const level = code === ErrorCode.forbidden ? 'warn' : 'info';
     logger[level](
-      { conn: conn.id, user: conn.userId, transport: conn.transport, doc: docName, code },
+      { conn: conn.id, user: conn.principal.id, transport: conn.transport, doc: docName, code },
       message,
     );
     try {

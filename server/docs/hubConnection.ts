@@ -1,5 +1,6 @@
 /** What the DocHub needs from a transport's connection; each transport adapts its socket to this. */
 import type { ErrorCode } from '../../shared/errors.ts';
+import type { Principal } from '../../shared/roles.ts';
 
 export type TransportName = 'socketio' | 'websocket';
 
@@ -7,8 +8,8 @@ export interface HubConnection {
   /** Unique per connection, for logs. */
   readonly id: string;
   readonly transport: TransportName;
-  /** Who is on the other end, for logs. */
-  readonly userId: string;
+  /** Who signed in on the other end: logs, and the identity stamped on their presence. */
+  readonly principal: Principal;
   send(docName: string, message: Uint8Array): void;
   /** Bytes queued for this connection and not yet handed to the network. */
   bufferedBytes(): number;

@@ -181,7 +181,7 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
     const conn: HubConnection = {
       id: socket.id,
       transport: 'socketio',
-      userId: principal.id,
+      principal,
       send: (docName, message) => sendDocMessage(socket, docName, message),
       bufferedBytes: () => bufferedBytes(socket),
       reportError: (docName, code, message) => {

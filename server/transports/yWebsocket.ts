@@ -126,7 +126,7 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
     const conn: HubConnection = {
       id,
       transport: 'websocket',
-      userId: principal.id,
+      principal,
       send: (_docName, message) => {
         // One frame built per relayed message, shared by every reader (instead of ws.send each).
         if (ws.readyState === ws.OPEN) writeBinaryFrame(socket, message);

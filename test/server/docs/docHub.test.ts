@@ -25,6 +25,7 @@ import {
   readAgenda,
   schemaVersionOf,
 } from '../../../shared/meetingDoc.ts';
+import type { Principal } from '../../../shared/roles.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { gate } from '../../helpers/gate.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
@@ -35,7 +36,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** A connection that keeps a replica of the document from what the hub sends, like a real client. */
 class TestConnection implements HubConnection {
   readonly transport = 'socketio' as const;
-  readonly userId: string;
+  readonly principal: Principal;
   readonly received: Uint8Array[] = [];
   readonly errors: Array<{ code: ErrorCode; message: string }> = [];
   readonly doc = new Y.Doc();
@@ -50,7 +51,7 @@ class TestConnection implements HubConnection {
     private readonly hub: () => DocHub,
     readonly docName: string,
   ) {
-    this.userId = id;
+    this.principal = { id, name: `Person ${id}`, role: 'analyst' };
     this.awareness.setLocalState(null);
   }
 
