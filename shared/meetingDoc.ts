@@ -7,17 +7,20 @@
  * An item's indicators to show are a Y.Map from indicator id to its place in the list, for the same
  * reason: two analysts picking indicators for one item at once both keep their picks (a plain array
  * value would keep only the last writer's).
+ *
+ * Any client with write access can put any value anywhere, so every reader checks each value it
+ * reads and skips (or falls back from) a malformed one: one bad value must never break the page.
  */
 import * as random from 'lib0/random';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { DocKind } from './docNames.ts';
+import { allRoots, getRoot } from './docShapes.ts';
 
 export const MEETING_SCHEMA_VERSION = 2;
 
 /** At most this many indicators are shown for one agenda item. */
 export const MAX_INDICATORS_PER_ITEM = 20;
-
-const ROOT = { meta: 'meta', agenda: 'agenda', attendance: 'attendance' } as const;
 
 export const AgendaItemKind = {
   followUp: 'follow_up',
@@ -67,25 +70,31 @@ export interface AgendaItem extends AgendaItemFields {
   notes: Y.Text;
 }
 
-type ItemValue = string | number | string[] | Y.Text | Y.Map<number>;
-type ItemMap = Y.Map<ItemValue>;
+/** An item as stored: its values are whatever the last writer put there. */
+type ItemMap = Y.Map<unknown>;
 
 const INDICATORS_KEY = 'indicators';
 /** Where schema version 1 kept an item's indicators: a plain array, last writer wins. */
 const LEGACY_INDICATOR_IDS_KEY = 'indicatorIds';
 
-const agendaMap = (doc: Y.Doc) => doc.getMap<ItemMap>(ROOT.agenda);
-const metaMap = (doc: Y.Doc) => doc.getMap<number | string>(ROOT.meta);
-const attendanceMap = (doc: Y.Doc) => doc.getMap<Attendee>(ROOT.attendance);
+const agendaMap = (doc: Y.Doc) => getRoot(doc, DocKind.meeting, 'agenda');
+const metaMap = (doc: Y.Doc) => getRoot(doc, DocKind.meeting, 'meta');
+const attendanceMap = (doc: Y.Doc) => getRoot(doc, DocKind.meeting, 'attendance');
+
+/** The agenda entry `id` if it is an item map at all (its fields are checked by `readItem`). */
+function itemMap(doc: Y.Doc, id: string): ItemMap | null {
+  const map = agendaMap(doc).get(id);
+  return map instanceof Y.Map ? map : null;
+}
 
 /** The Yjs types a reader should observe to see every change to the meeting document. */
 export function meetingDocRoots(doc: Y.Doc): Y.AbstractType<unknown>[] {
-  return [metaMap(doc), agendaMap(doc), attendanceMap(doc)] as Y.AbstractType<unknown>[];
+  return allRoots(doc, DocKind.meeting);
 }
 
 export function schemaVersionOf(doc: Y.Doc): number | undefined {
   const version = metaMap(doc).get('schemaVersion');
-  return typeof version === 'number' ? version : undefined;
+  return Number.isSafeInteger(version) && (version as number) >= 0 ? (version as number) : undefined;
 }
 
 /**
@@ -99,6 +108,8 @@ export function upgradeMeetingDoc(doc: Y.Doc): boolean {
     // Version 0 → 1 introduced the schema version itself; the shape was unchanged.
     // Version 1 → 2: each item's indicators move from a plain array to a Y.Map, in the same order.
     agendaMap(doc).forEach((map) => {
+      // Runs on load: a malformed entry is left for readers to skip, never allowed to stop the load.
+      if (!(map instanceof Y.Map)) return;
       if (!(map.get(INDICATORS_KEY) instanceof Y.Map)) writeIndicatorIds(map, legacyIndicatorIds(map));
       map.delete(LEGACY_INDICATOR_IDS_KEY);
     });
@@ -107,9 +118,12 @@ export function upgradeMeetingDoc(doc: Y.Doc): boolean {
   return true;
 }
 
+const indicatorIdSchema = agendaItemFieldsSchema.shape.indicatorIds.element;
+const isIndicatorId = (id: unknown): id is string => indicatorIdSchema.safeParse(id).success;
+
 function legacyIndicatorIds(map: ItemMap): string[] {
   const legacy = map.get(LEGACY_INDICATOR_IDS_KEY);
-  return Array.isArray(legacy) ? legacy.filter((id): id is string => typeof id === 'string') : [];
+  return Array.isArray(legacy) ? legacy.filter(isIndicatorId) : [];
 }
 
 /**
@@ -122,7 +136,8 @@ function readIndicatorIds(map: ItemMap): string[] {
   if (!(selected instanceof Y.Map)) return legacyIndicatorIds(map).slice(0, MAX_INDICATORS_PER_ITEM);
   const places: Array<[string, number]> = [];
   selected.forEach((place, id) => {
-    if (typeof place === 'number') places.push([id, place]);
+    // A bad id or place drops that one pick, not the whole item.
+    if (Number.isFinite(place) && isIndicatorId(id)) places.push([id, place as number]);
   });
   return places
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -132,23 +147,26 @@ function readIndicatorIds(map: ItemMap): string[] {
 
 /** Makes the item's indicators `ids`: removes the others, adds the missing ones at the end. */
 function writeIndicatorIds(map: ItemMap, ids: string[]): void {
-  let selected = map.get(INDICATORS_KEY);
-  if (!(selected instanceof Y.Map)) {
-    selected = new Y.Map<number>();
-    map.set(INDICATORS_KEY, selected);
-  }
-  const indicators = selected;
+  const stored = map.get(INDICATORS_KEY);
+  const indicators = stored instanceof Y.Map ? (stored as Y.Map<unknown>) : new Y.Map<unknown>();
+  if (indicators !== stored) map.set(INDICATORS_KEY, indicators);
   const wanted = new Set(ids);
   for (const id of [...indicators.keys()]) {
     if (!wanted.has(id)) indicators.delete(id);
   }
-  let next = Math.max(0, ...[...indicators.values()].filter((place) => typeof place === 'number')) + 1;
+  // A loop, not Math.max(...values): a map with a huge number of entries must not overflow the stack.
+  let last = 0;
+  for (const place of indicators.values())
+    if (Number.isFinite(place) && (place as number) > last) last = place as number;
+  let next = last + 1;
   for (const id of wanted) {
-    if (!indicators.has(id)) indicators.set(id, next++);
+    // A wanted pick whose place is malformed is placed again, or readers would never show it.
+    if (!Number.isFinite(indicators.get(id))) indicators.set(id, next++);
   }
 }
 
-function readItem(id: string, map: ItemMap): AgendaItem | null {
+function readItem(id: string, map: unknown): AgendaItem | null {
+  if (!(map instanceof Y.Map)) return null;
   const notes = map.get('notes');
   const parsed = agendaItemFieldsSchema.safeParse({
     title: map.get('title'),
@@ -159,8 +177,8 @@ function readItem(id: string, map: ItemMap): AgendaItem | null {
   });
   const order = map.get('order');
   // An item that a buggy or hostile writer left malformed is skipped rather than crashing readers.
-  if (!parsed.success || !(notes instanceof Y.Text) || typeof order !== 'number') return null;
-  return { id, order, notes, ...parsed.data };
+  if (!parsed.success || !(notes instanceof Y.Text) || !Number.isFinite(order)) return null;
+  return { id, order: order as number, notes, ...parsed.data };
 }
 
 const byOrder = (a: AgendaItem, b: AgendaItem) =>
@@ -177,42 +195,43 @@ export function readAgenda(doc: Y.Doc): AgendaItem[] {
 }
 
 export function getAgendaItem(doc: Y.Doc, id: string): AgendaItem | null {
-  const map = agendaMap(doc).get(id);
-  return map ? readItem(id, map) : null;
+  return readItem(id, agendaMap(doc).get(id));
 }
 
 export function totalTimeboxMinutes(doc: Y.Doc): number {
   return readAgenda(doc).reduce((sum, item) => sum + item.timeboxMinutes, 0);
 }
 
-function orderBetween(before: number | undefined, after: number | undefined): number {
-  if (before === undefined && after === undefined) return 1;
-  if (before === undefined) return (after as number) - 1;
-  if (after === undefined) return before + 1;
-  return (before + after) / 2;
-}
-
-/** Spreads orders evenly again when repeated moves have used up the space between two neighbours. */
-function renumber(doc: Y.Doc, items: AgendaItem[]): void {
-  for (const [index, item] of items.entries()) {
-    agendaMap(doc)
-      .get(item.id)
-      ?.set('order', index + 1);
-  }
-}
-
 const MIN_ORDER_GAP = 1e-9;
 
+/**
+ * An order strictly between two neighbours' orders, or undefined when they leave no room: repeated
+ * moves between the same two, or huge orders (a hostile writer's 1e308) where `+ 1` changes nothing.
+ */
+function orderBetween(before: number | undefined, after: number | undefined): number | undefined {
+  let order = 1;
+  if (before === undefined && after !== undefined) order = after - 1;
+  else if (before !== undefined && after === undefined) order = before + 1;
+  // Halving the gap, not the sum: the sum of two huge orders overflows to Infinity.
+  else if (before !== undefined && after !== undefined) order = before + (after - before) / 2;
+  const fits =
+    Number.isFinite(order) &&
+    (before === undefined || order - before >= MIN_ORDER_GAP) &&
+    (after === undefined || after - order >= MIN_ORDER_GAP);
+  return fits ? order : undefined;
+}
+
+/** Spreads orders evenly again when there is no room left between two neighbours. */
+function renumber(doc: Y.Doc, items: AgendaItem[]): void {
+  for (const [index, item] of items.entries()) itemMap(doc, item.id)?.set('order', index + 1);
+}
+
 function orderForIndex(doc: Y.Doc, others: AgendaItem[], index: number): number {
-  const clamped = Math.max(0, Math.min(index, others.length));
-  let before = others[clamped - 1]?.order;
-  let after = others[clamped]?.order;
-  if (before !== undefined && after !== undefined && after - before < MIN_ORDER_GAP) {
-    renumber(doc, others);
-    before = clamped;
-    after = clamped + 1;
-  }
-  return orderBetween(before, after);
+  const clamped = Math.max(0, Math.min(Math.trunc(index) || 0, others.length));
+  const order = orderBetween(others[clamped - 1]?.order, others[clamped]?.order);
+  if (order !== undefined) return order;
+  renumber(doc, others);
+  return clamped + 0.5;
 }
 
 /** Adds an item at `index` (default: the end); returns its id. */
@@ -221,7 +240,7 @@ export function addAgendaItem(doc: Y.Doc, fields: Partial<AgendaItemFields> = {}
   const id = random.uuidv4();
   doc.transact(() => {
     const others = readAgenda(doc);
-    const map: ItemMap = new Y.Map<ItemValue>();
+    const map: ItemMap = new Y.Map<unknown>();
     map.set('title', values.title);
     map.set('kind', values.kind);
     map.set('presenterAgency', values.presenterAgency);
@@ -234,10 +253,10 @@ export function addAgendaItem(doc: Y.Doc, fields: Partial<AgendaItemFields> = {}
   return id;
 }
 
-/** Changes some fields of an item; throws a ZodError for invalid values. Returns false if the item is gone. */
+/** Changes some fields of an item; throws a ZodError for invalid values. Returns false if there is no such item map. */
 export function updateAgendaItem(doc: Y.Doc, id: string, patch: AgendaItemPatch): boolean {
   const values = agendaItemPatchSchema.parse(patch);
-  const map = agendaMap(doc).get(id);
+  const map = itemMap(doc, id);
   if (!map) return false;
   doc.transact(() => {
     for (const [key, value] of Object.entries(values)) {
@@ -250,9 +269,9 @@ export function updateAgendaItem(doc: Y.Doc, id: string, patch: AgendaItemPatch)
   return true;
 }
 
-/** Moves an item so that it ends up at `toIndex` in display order. Returns false if the item is gone. */
+/** Moves an item so that it ends up at `toIndex` in display order. Returns false if there is no such item map. */
 export function moveAgendaItem(doc: Y.Doc, id: string, toIndex: number): boolean {
-  const map = agendaMap(doc).get(id);
+  const map = itemMap(doc, id);
   if (!map) return false;
   doc.transact(() => {
     const others = readAgenda(doc).filter((item) => item.id !== id);
