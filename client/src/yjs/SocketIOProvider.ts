@@ -9,17 +9,21 @@
  *
  * This module only moves bytes and tracks state: it never interprets document content.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import {
+  type DocMessage,
+  decodeDocMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from '../../../shared/docMessages.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
 import {
   type ClientToServerEvents,
   type DocErrorEvent,
-  DocMessageType,
   type JoinAck,
   PROTOCOL_VERSION,
   type ServerToClientEvents,
@@ -27,7 +31,8 @@ import {
 } from '../../../shared/protocol.ts';
 import type { Permission } from '../../../shared/roles.ts';
 import { docMessageParser } from '../../../shared/socketParser.ts';
-import { type LocalCopy, openLocalCopy } from './localCopy.ts';
+// Only the type: the IndexedDB copy is handed in by the browser (connection.ts), so Node never loads it.
+import type { LocalCopy } from './localCopy.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
 
@@ -89,7 +94,7 @@ export class DocSession {
   ) {
     this.doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.localCopy = openLocalCopy(name, this.doc);
+    this.localCopy = provider.openLocalCopy?.(name, this.doc) ?? null;
   }
 
   getState = (): DocSessionState => this.state;
@@ -149,10 +154,7 @@ export class DocSession {
       this.joined = true;
       this.setState({ permission: ack.permission, error: null });
       // Ask for what we miss, and announce ourselves to the others on the page.
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, DocMessageType.sync);
-      syncProtocol.writeSyncStep1(encoder, this.doc);
-      this.send(encoding.toUint8Array(encoder));
+      this.send(encodeSyncStep1(this.doc));
       if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
       const queued = this.pending ?? [];
       this.pending = null;
@@ -176,30 +178,49 @@ export class DocSession {
       return;
     }
     if (!this.joined) return;
-    const decoder = decoding.createDecoder(message);
-    const type = decoding.readVarUint(decoder);
-    if (type === DocMessageType.sync) this.receiveSync(decoder);
-    else if (type === DocMessageType.awareness) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
+    let decoded: DocMessage;
+    try {
+      decoded = decodeDocMessage(message);
+    } catch (error) {
+      // One bad message must not stop the others (shared/docMessages.ts names what was wrong).
+      console.warn(`StatRoom ignored a malformed message for ${this.name}`, error);
+      return;
     }
-    // Other types (2 = auth) carry nothing this client acts on: refusals arrive as `doc:error`.
+    switch (decoded.kind) {
+      case 'syncStep1':
+        // A read-only connection must not answer with a step 2: the server would (rightly) refuse
+        // it as a write attempt.
+        if (this.state.permission !== 'write') return;
+        this.send(encodeSyncStep2(this.doc, decoded.stateVector));
+        if (this.state.hasUnsentChanges) this.setState({ hasUnsentChanges: false });
+        return;
+      case 'update':
+        this.applyRemoteUpdate(decoded.update);
+        if (decoded.step === 'syncStep2' && !this.state.synced) {
+          this.setState({ synced: true, lastSyncedAt: Date.now() });
+          this.provider.noteSynced();
+        } else if (decoded.step === 'update' && this.state.synced) {
+          this.provider.noteSynced();
+        }
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, this);
+        return;
+      case 'queryAwareness':
+        if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
+        return;
+      case 'permissionDenied':
+        // Nothing to act on: over Socket.IO the server's refusals arrive as `doc:error`.
+        return;
+    }
   }
 
-  private receiveSync(decoder: decoding.Decoder): void {
-    const reply = encoding.createEncoder();
-    encoding.writeVarUint(reply, DocMessageType.sync);
-    const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
-    // A read-only connection must not answer the server's step 1 with a step 2: the server would
-    // (rightly) refuse it as a write attempt.
-    if (encoding.length(reply) > 1 && this.state.permission === 'write') {
-      this.send(encoding.toUint8Array(reply));
-      if (this.state.hasUnsentChanges) this.setState({ hasUnsentChanges: false });
-    }
-    if (syncType === syncProtocol.messageYjsSyncStep2 && !this.state.synced) {
-      this.setState({ synced: true, lastSyncedAt: Date.now() });
-      this.provider.noteSynced();
-    } else if (syncType === syncProtocol.messageYjsUpdate && this.state.synced) {
-      this.provider.noteSynced();
+  private applyRemoteUpdate(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, this);
+    } catch (error) {
+      // As y-protocols does: an update that decodes but cannot be applied is reported, not fatal.
+      console.error('Caught error while handling a Yjs update', error);
     }
   }
 
@@ -217,10 +238,7 @@ export class DocSession {
       if (!this.state.hasUnsentChanges) this.setState({ hasUnsentChanges: true });
       return;
     }
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, DocMessageType.sync);
-    syncProtocol.writeUpdate(encoder, update);
-    this.send(encoding.toUint8Array(encoder));
+    this.send(encodeUpdate(update));
   };
 
   private onAwarenessUpdate = (
@@ -234,10 +252,7 @@ export class DocSession {
   };
 
   private sendAwareness(clients: number[]): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, DocMessageType.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-    this.send(encoding.toUint8Array(encoder));
+    this.send(encodeAwareness(this.awareness, clients));
   }
 
   private send(message: Uint8Array): void {
@@ -265,11 +280,17 @@ export interface SocketIOProviderOptions {
   url?: string;
   /** Session token, for clients without the session cookie (tests, scripts). */
   token?: string;
+  /** Keeps a copy of each document on the device (the browser passes `openLocalCopy`); none if absent. */
+  localCopy?: (docName: string, doc: Y.Doc) => LocalCopy | null;
+  /** socket.io-client options over the defaults (tests and the benchmark: transports, reconnection). */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
 }
 
 /** The tab's one connection, multiplexing every open DocSession. */
 export class SocketIOProvider {
-  private readonly socket: TypedSocket;
+  /** The one Socket.IO connection; exposed for tests and tools that watch the wire. */
+  readonly socket: TypedSocket;
+  readonly openLocalCopy: SocketIOProviderOptions['localCopy'];
   private readonly sessions = new Map<string, DocSession>();
   private state: ConnectionState = {
     status: 'connecting',
@@ -282,7 +303,8 @@ export class SocketIOProvider {
   constructor(options: SocketIOProviderOptions = {}) {
     const auth = { protocolVersion: PROTOCOL_VERSION, ...(options.token ? { token: options.token } : {}) };
     // The server's parser: each doc:message is one binary frame (see shared/socketParser.ts).
-    const socketOptions = { auth, withCredentials: true, parser: docMessageParser };
+    const socketOptions = { auth, withCredentials: true, parser: docMessageParser, ...options.socketOptions };
+    this.openLocalCopy = options.localCopy;
     this.socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
     this.socket.on('connect', () => {
       this.setState({ status: 'connected', everConnected: true, error: null });

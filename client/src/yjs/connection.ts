@@ -3,6 +3,7 @@
  * Signing out destroys it, so the next person's connection carries the next person's cookie.
  */
 import { useStore } from '../store/index.ts';
+import { openLocalCopy } from './localCopy.ts';
 import { SocketIOProvider } from './SocketIOProvider.ts';
 
 let provider: SocketIOProvider | null = null;
@@ -10,7 +11,7 @@ let unsubscribe: (() => void) | null = null;
 
 export function getProvider(): SocketIOProvider {
   if (!provider) {
-    const created = new SocketIOProvider();
+    const created = new SocketIOProvider({ localCopy: openLocalCopy });
     const mirror = () => useStore.getState().setConnection(created.getState());
     unsubscribe = created.subscribe(mirror);
     mirror();
