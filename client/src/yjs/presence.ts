@@ -1,6 +1,8 @@
 /**
  * Who is on a document and where: the awareness state every StatRoom client publishes,
- * `{ user: { name, role, color }, itemId }`. Remote states are parsed, never trusted.
+ * `{ user: { name, role, color }, itemId }`. The server replaces `user` with the signed-in
+ * identity (`id`, `name`, `role`) and keeps `color` only if it is a plain colour
+ * (server/docs/presenceEntries.ts). Remote states are parsed, never trusted.
  */
 import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
@@ -11,14 +13,22 @@ import { presenceColor } from '../components/presenceColors.ts';
 import { type PeerState, useAwareness } from './useAwareness.ts';
 
 const presenceSchema = z.object({
-  user: z.object({
-    name: z.string().min(1).max(120),
-    role: z.enum(ROLES),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  }),
+  user: z
+    .object({
+      id: z.string().min(1).max(200).optional(),
+      name: z.string().min(1).max(120),
+      role: z.enum(ROLES),
+      // Clients other than ours (stock y-websocket, editors' cursors) send no colour, or another kind.
+      color: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/)
+        .optional()
+        .catch(undefined),
+    })
+    .transform((user) => ({ ...user, color: user.color ?? presenceColor(user.id ?? user.name) })),
   itemId: z.string().max(64).nullable().catch(null),
 });
-export type Presence = z.infer<typeof presenceSchema>;
+export type Presence = z.output<typeof presenceSchema>;
 
 export function parsePresence(raw: unknown): Presence | null {
   const parsed = presenceSchema.safeParse(raw);
