@@ -4,7 +4,6 @@
  * authorizes each join, checks every input's shape and hands y-protocols messages to the DocHub.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Writable } from 'node:stream';
 import { Server, type Socket } from 'socket.io';
 import { ErrorCode, errorResponse } from '../../shared/errors.ts';
 import {
@@ -23,10 +22,21 @@ import type { Authorize } from '../docs/authorize.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import type { HubConnection } from '../docs/hubConnection.ts';
 import type { Logger } from '../logger.ts';
-import { binaryFrame, writeBinaryFrame } from './websocketFrames.ts';
 
 /** Room for the Socket.IO framing around the largest accepted document message. */
 const MAX_HTTP_BUFFER_SIZE = MAX_DOC_MESSAGE_BYTES + 64 * 1024;
+
+/** How often the server pings, and how long it waits for the pong (sent to clients at the handshake). */
+export interface SocketIoHeartbeat {
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+}
+
+/**
+ * A dead network is noticed within interval + timeout (4.5 s) on both ends: the server drops the
+ * connection (and its presence), the client shows Offline. socket.io's defaults took about 45 s.
+ */
+export const DEFAULT_SOCKET_IO_HEARTBEAT: SocketIoHeartbeat = { pingIntervalMs: 2000, pingTimeoutMs: 2500 };
 
 interface SocketData {
   principal: Principal;
@@ -46,6 +56,8 @@ export interface SocketIoTransportDeps {
   authenticate: Authenticate;
   authorize: Authorize;
   logger: Logger;
+  /** Tests may shorten or lengthen it; production uses `DEFAULT_SOCKET_IO_HEARTBEAT`. */
+  heartbeat?: SocketIoHeartbeat;
 }
 
 /** A handshake refusal the client can read (`err.message` is the code, `err.data` the error body). */
@@ -53,87 +65,40 @@ function connectError(code: ErrorCode, message: string): Error & { data: unknown
   return Object.assign(new Error(code), { data: errorResponse(code, message) });
 }
 
+/** What the hub needs to send to one socket: the message, and how much of it is still unsent. */
+export interface DocMessageSender {
+  send(docName: string, message: Uint8Array): void;
+  /** Bytes handed to engine.io for this socket whose write has not completed yet. */
+  bufferedBytes(): number;
+}
+
 /**
- * The parts of engine.io's socket this transport reads, none of them declared by engine.io: each is
- * checked before use, and a missing one only sends the message through engine.io's public path.
+ * Sends relayed document messages through engine.io's public `write`, as the compact frame the
+ * parser would produce (built once per relayed message, shared by every reader), and counts the
+ * bytes until engine.io's write callback says the transport has written them: that count is the
+ * hub's backpressure signal, with no reads of engine.io's private state.
  */
-interface EngineSocketState {
-  readyState?: unknown;
-  upgrading?: unknown;
-  writeBuffer?: unknown;
-  /** `socket` is the transport's `ws` WebSocket on WebSocket, `_socket` the TCP stream under it. */
-  transport?: {
-    name?: unknown;
-    writable?: unknown;
-    socket?: { bufferedAmount?: unknown; _socket?: unknown };
+export function createDocMessageSender(socket: DocSocket): DocMessageSender {
+  let pending = 0;
+  return {
+    send(docName, message) {
+      if (!socket.connected) return;
+      const chunk = compactDocMessage(docName, message);
+      const size = chunk.byteLength;
+      pending += size;
+      // engine.io skips packets (and their callbacks) once closing; the socket is gone by then.
+      socket.conn.write(Buffer.from(chunk.buffer, chunk.byteOffset, size), { compress: false }, () => {
+        pending -= size;
+      });
+    },
+    bufferedBytes: () => pending,
   };
-}
-
-const engineState = (socket: DocSocket) => socket.conn as unknown as EngineSocketState;
-
-/** Bytes engine.io holds for this socket: its write buffer plus the WebSocket's unsent frames. */
-function bufferedBytes(socket: DocSocket): number {
-  const engineSocket = engineState(socket);
-  let total = 0;
-  if (Array.isArray(engineSocket.writeBuffer)) {
-    for (const packet of engineSocket.writeBuffer as Array<{ data?: unknown }>) {
-      const data = packet.data;
-      if (typeof data === 'string') total += data.length;
-      else if (data instanceof Uint8Array || data instanceof ArrayBuffer) total += data.byteLength;
-    }
-  }
-  const ws = engineSocket.transport?.socket;
-  if (ws && typeof ws.bufferedAmount === 'number') total += ws.bufferedAmount;
-  return total;
-}
-
-/** engine.io's packet options, with the one it reads but does not declare. */
-type PreEncodedSendOptions = NonNullable<Parameters<DocSocket['conn']['write']>[1]> & {
-  wsPreEncodedFrame: Buffer[];
-};
-
-/**
- * The TCP stream under a Socket.IO connection, when a frame written straight onto it lands exactly
- * where engine.io's next one would: the connection is on WebSocket (not long-polling, not midway
- * through the upgrade) and engine.io holds nothing back (an empty write buffer, a transport not
- * waiting for its last write). `ws` writes engine.io's frames synchronously (no compression), so
- * everything engine.io sent before is already on the stream, ahead of ours. Otherwise null, and the
- * message goes through engine.io, which keeps the order.
- */
-function idleWebSocketStream(socket: DocSocket): Writable | null {
-  const engine = engineState(socket);
-  const transport = engine.transport;
-  if (engine.readyState !== 'open' || engine.upgrading !== false || transport?.name !== 'websocket')
-    return null;
-  if (transport.writable !== true || !Array.isArray(engine.writeBuffer) || engine.writeBuffer.length > 0) {
-    return null;
-  }
-  const stream = transport.socket?._socket;
-  return stream instanceof Writable ? stream : null;
-}
-
-/**
- * What `socket.emit('doc:message', docName, message)` sends, without its per-socket cost: the compact
- * chunk the parser would produce (built once per relayed message), framed once. On an idle WebSocket
- * the frame is written straight to the stream, one write per reader, as on `/yjs`: engine.io's own
- * send path (a packet object, its write buffer, events, a drain callback per write) cost about as
- * much per reader as the write itself, and a relay is 50 readers in a full meeting room. Otherwise
- * the chunk goes to the engine, with the same pre-built frame in `wsPreEncodedFrame` (the option
- * socket.io's own broadcasts use); long-polling ignores that and sends the chunk.
- */
-export function sendDocMessage(socket: DocSocket, docName: string, message: Uint8Array): void {
-  if (!socket.connected) return;
-  const chunk = compactDocMessage(docName, message);
-  const stream = idleWebSocketStream(socket);
-  // writeBinaryFrame declines a stream that is closing; engine.io then decides what to do.
-  if (stream && writeBinaryFrame(stream, chunk)) return;
-  const options: PreEncodedSendOptions = { compress: false, wsPreEncodedFrame: [binaryFrame(chunk)] };
-  socket.conn.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), options);
 }
 
 export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
   const { hub, authenticate, authorize } = deps;
   const logger = deps.logger.child({ module: 'socketio' });
+  const heartbeat = deps.heartbeat ?? DEFAULT_SOCKET_IO_HEARTBEAT;
   const io: DocSocketServer = new Server(deps.httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -142,9 +107,10 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
     destroyUpgrade: false,
     // One binary frame per doc:message, encoded once however many sockets it is relayed to.
     parser: docMessageParser,
-    // The default, stated because `sendDocMessage` depends on it: without compression `ws` writes
-    // each of engine.io's frames at once, never queued behind one written straight to the stream.
+    // Yjs updates compress poorly; deflating each relayed copy would cost CPU per reader.
     perMessageDeflate: false,
+    pingInterval: heartbeat.pingIntervalMs,
+    pingTimeout: heartbeat.pingTimeoutMs,
   });
 
   io.use((socket, next) => {
@@ -178,18 +144,21 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
   function onConnection(socket: DocSocket): void {
     const principal = socket.data.principal;
     const log = logger.child({ conn: socket.id, user: principal.id });
+    const sender = createDocMessageSender(socket);
     const conn: HubConnection = {
       id: socket.id,
       transport: 'socketio',
       principal,
-      send: (docName, message) => sendDocMessage(socket, docName, message),
-      bufferedBytes: () => bufferedBytes(socket),
+      send: sender.send,
+      bufferedBytes: sender.bufferedBytes,
       reportError: (docName, code, message) => {
         socket.emit('doc:error', { docName, ...errorResponse(code, message) });
       },
       close: (reason) => {
         log.info({ reason }, 'closing connection');
-        socket.disconnect(true);
+        // Closing the engine connection, not `socket.disconnect(true)`: the client sees a transport
+        // close and reconnects (and resyncs); a server disconnect would keep it offline for good.
+        socket.conn.close();
       },
     };
     hub.connect(conn);

@@ -1,8 +1,8 @@
 /**
- * How the Socket.IO transport sends a relayed document message (`sendDocMessage`): on an idle
- * WebSocket straight onto the stream, past engine.io's per-packet bookkeeping; whenever engine.io
- * still holds packets back, through engine.io, so that nothing overtakes them; on long-polling
- * through engine.io. A real Socket.IO server and client with the app's parser, on port 0.
+ * How the Socket.IO transport sends a relayed document message (`createDocMessageSender`): through
+ * engine.io's public `write`, in order with every other packet, on WebSocket and long-polling; and
+ * how many of its bytes are still unsent, which is the hub's backpressure signal. A real Socket.IO
+ * server and client with the app's parser, on port 0; a slow client is a frozen TCP proxy.
  */
 import { once } from 'node:events';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -10,18 +10,24 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { type Socket as ClientSocket, io } from 'socket.io-client';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type DocSocket, sendDocMessage } from '../../../server/transports/socketio.ts';
+import {
+  createDocMessageSender,
+  type DocMessageSender,
+  type DocSocket,
+} from '../../../server/transports/socketio.ts';
 import { ErrorCode, errorResponse } from '../../../shared/errors.ts';
 import { toUint8Array } from '../../../shared/protocol.ts';
-import { docMessageParser } from '../../../shared/socketParser.ts';
+import { compactDocMessage, docMessageParser } from '../../../shared/socketParser.ts';
+import { startTcpProxy, type TcpProxy } from '../../helpers/tcpProxy.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
 
 type Transport = 'websocket' | 'polling';
 
 interface Harness {
   serverSocket: DocSocket;
+  sender: DocMessageSender;
   client: ClientSocket;
-  /** What the client received, in order: `error:<message>` or `message:<docName>:<bytes>`. */
+  /** What the client received, in order: `error:<message>` or `message:<docName>:<bytes (or size)>`. */
   received: string[];
   /** Message packets engine.io created on the server for this connection. */
   enginePackets: () => number;
@@ -33,15 +39,20 @@ describe('sending document messages over Socket.IO', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function connect(transport: Transport): Promise<Harness> {
+  async function connect(
+    transport: Transport,
+    through?: (port: number) => Promise<TcpProxy>,
+  ): Promise<Harness> {
     const httpServer: HttpServer = createServer();
     const ioServer = new Server(httpServer, { parser: docMessageParser, perMessageDeflate: false });
     cleanups.push(() => new Promise<void>((resolve) => ioServer.close(() => resolve())));
     httpServer.listen(0, '127.0.0.1');
     await once(httpServer, 'listening');
     const { port } = httpServer.address() as AddressInfo;
+    const proxy = through ? await through(port) : null;
+    if (proxy) cleanups.push(() => proxy.close());
     const connected = once(ioServer, 'connection') as Promise<[DocSocket]>;
-    const client = io(`http://127.0.0.1:${port}`, {
+    const client = io(proxy?.url ?? `http://127.0.0.1:${port}`, {
       parser: docMessageParser,
       transports: [transport],
       reconnection: false,
@@ -56,16 +67,21 @@ describe('sending document messages over Socket.IO', () => {
     client.on('doc:error', (event: { error: { message: string } }) =>
       received.push(`error:${event.error.message}`),
     );
-    client.on('doc:message', (docName: string, payload: unknown) =>
-      received.push(`message:${docName}:${[...(toUint8Array(payload) ?? [])].join(',')}`),
-    );
+    client.on('doc:message', (docName: string, payload: unknown) => {
+      const bytes = toUint8Array(payload) ?? new Uint8Array();
+      received.push(`message:${docName}:${bytes.length > 16 ? `${bytes.length} bytes` : bytes.join(',')}`);
+    });
     let packets = 0;
     serverSocket.conn.on('packetCreate', (packet: { type: string }) => {
       if (packet.type === 'message') packets++;
     });
-    // Let engine.io finish the writes of the handshake, so that the connection starts idle.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    return { serverSocket, client, received, enginePackets: () => packets };
+    return {
+      serverSocket,
+      sender: createDocMessageSender(serverSocket),
+      client,
+      received,
+      enginePackets: () => packets,
+    };
   }
 
   const docError = (message: string) => ({
@@ -73,38 +89,59 @@ describe('sending document messages over Socket.IO', () => {
     ...errorResponse(ErrorCode.internal, message),
   });
 
-  test('on an idle WebSocket a message goes straight onto the stream, and arrives intact', async () => {
-    const { serverSocket, received, enginePackets } = await connect('websocket');
-    sendDocMessage(serverSocket, 'meeting:a', new Uint8Array([0, 2, 7, 9]));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    sendDocMessage(serverSocket, 'meeting:b', new Uint8Array([1, 3]));
-    await waitFor(() => received.length === 2, 'both messages');
-    expect(received).toEqual(['message:meeting:a:0,2,7,9', 'message:meeting:b:1,3']);
-    expect(enginePackets()).toBe(0);
-  });
+  test.each(['websocket', 'polling'] as const)(
+    'over %s, messages go through engine.io in order with the other packets and arrive intact',
+    async (transport) => {
+      const { serverSocket, sender, received, enginePackets } = await connect(transport);
+      serverSocket.emit('doc:error', docError('first'));
+      sender.send('meeting:a', new Uint8Array([0, 2, 7, 9]));
+      serverSocket.emit('doc:error', docError('second'));
+      sender.send('meeting:b', new Uint8Array([1, 3]));
+      await waitFor(() => received.length === 4, 'every packet');
+      expect(received).toEqual([
+        'error:first',
+        'message:meeting:a:0,2,7,9',
+        'error:second',
+        'message:meeting:b:1,3',
+      ]);
+      // One engine.io packet per message: nothing written past engine.io onto its stream.
+      expect(enginePackets()).toBe(4);
+    },
+  );
 
-  test('a message never overtakes packets engine.io is still holding back', async () => {
-    const { serverSocket, received, enginePackets } = await connect('websocket');
-    // The first emit is written at once; the second waits in engine.io's buffer for that write.
-    serverSocket.emit('doc:error', docError('first'));
-    serverSocket.emit('doc:error', docError('second'));
-    sendDocMessage(serverSocket, 'meeting:a', new Uint8Array([0, 1]));
-    sendDocMessage(serverSocket, 'meeting:a', new Uint8Array([0, 2]));
-    await waitFor(() => received.length === 4, 'every packet');
-    expect(received).toEqual([
-      'error:first',
-      'error:second',
-      'message:meeting:a:0,1',
-      'message:meeting:a:0,2',
-    ]);
-    expect(enginePackets()).toBe(4);
-  });
-
-  test('over long-polling messages go through engine.io', async () => {
-    const { serverSocket, received, enginePackets } = await connect('polling');
-    sendDocMessage(serverSocket, 'meeting:a', new Uint8Array([0, 5]));
+  test('the buffered count holds what is unsent, and falls back to zero once written', async () => {
+    const { sender, received } = await connect('websocket');
+    const message = new Uint8Array([0, 2, 1, 1]);
+    sender.send('meeting:a', message);
+    // Nothing is written before the event loop turns: the whole frame counts as buffered.
+    expect(sender.bufferedBytes()).toBe(compactDocMessage('meeting:a', message).byteLength);
     await waitFor(() => received.length === 1, 'the message');
-    expect(received).toEqual(['message:meeting:a:0,5']);
-    expect(enginePackets()).toBe(1);
+    await waitFor(() => sender.bufferedBytes() === 0, 'the write callback');
+  });
+
+  test('a client that stops reading makes the count grow; it drains when the client reads again', async () => {
+    let proxy: TcpProxy | null = null;
+    const { sender, received } = await connect('websocket', async (port) => {
+      proxy = await startTcpProxy(port);
+      return proxy;
+    });
+    if (!proxy) throw new Error('no proxy');
+    const frozen: TcpProxy = proxy;
+    frozen.freeze();
+    const payload = new Uint8Array(256 * 1024).fill(7);
+    const messages = 64; // 16 MiB: more than the kernel's socket buffers on both sides hold.
+    for (let index = 0; index < messages; index++) {
+      sender.send('meeting:a', payload.slice());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Let every write that can complete complete: what is left is really stuck.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stuck = sender.bufferedBytes();
+    expect(stuck).toBeGreaterThan(4 * 1024 * 1024);
+    expect(stuck).toBeLessThanOrEqual(messages * (payload.length + 16));
+    frozen.thaw();
+    await waitFor(() => received.length === messages, 'every message after the thaw', 30_000);
+    expect(new Set(received)).toEqual(new Set([`message:meeting:a:${payload.length} bytes`]));
+    await waitFor(() => sender.bufferedBytes() === 0, 'the count back to zero');
   });
 });
