@@ -1,29 +1,20 @@
 /**
  * Real Yjs clients for integration tests:
- * - `SocketIoDocClient`: a minimal Node client of the Socket.IO protocol in `shared/protocol.ts`
- *   (socket.io-client + y-protocols), one connection multiplexing many documents, like a tab.
+ * - `SocketIoDocClient`: the browser's own provider (`client/src/yjs/SocketIOProvider.ts`), run in
+ *   Node with a token, one connection multiplexing many documents, like a tab; plus ways to send
+ *   what a misbehaving client would.
  * - `connectYWebsocket`: the stock `y-websocket` WebsocketProvider over `ws`, with
  *   `disableBc: true` so that clients in one process cannot sync behind the server's back.
  */
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import { io, type Socket } from 'socket.io-client';
+import type * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
+import type * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import {
-  type ClientToServerEvents,
-  type DocErrorEvent,
-  DocMessageType,
-  type JoinAck,
-  PROTOCOL_VERSION,
-  type ServerToClientEvents,
-  toUint8Array,
-} from '../../shared/protocol.ts';
+import { type DocSession, SocketIOProvider } from '../../client/src/yjs/SocketIOProvider.ts';
+import type { DocErrorEvent, JoinAck } from '../../shared/protocol.ts';
 import type { Permission } from '../../shared/roles.ts';
-import { docMessageParser } from '../../shared/socketParser.ts';
 
 /** Polls until `condition` holds (no timing assertions: only a generous upper bound). */
 export async function waitFor(
@@ -40,15 +31,15 @@ export async function waitFor(
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
+/** One joined document: a live view of the provider's session. */
 export interface JoinedDoc {
-  name: string;
-  doc: Y.Doc;
-  awareness: awarenessProtocol.Awareness;
-  permission: Permission | null;
-  /** True once the server's sync step 2 (its whole state) has been applied. */
-  synced: boolean;
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly permission: Permission | null;
+  /** True once the server's sync step 2 (its whole state) has been applied since the last (re)join. */
+  readonly synced: boolean;
+  readonly session: DocSession;
 }
 
 export interface SocketIoClientOptions {
@@ -57,144 +48,114 @@ export interface SocketIoClientOptions {
   transports?: Array<'websocket' | 'polling'>;
 }
 
-function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  write(encoder);
-  return encoding.toUint8Array(encoder);
+const JOIN_TIMEOUT_MS = 15_000;
+
+function viewOf(session: DocSession): JoinedDoc {
+  return {
+    name: session.name,
+    doc: session.doc,
+    awareness: session.awareness,
+    session,
+    get permission() {
+      return session.getState().permission;
+    },
+    get synced() {
+      return session.getState().synced;
+    },
+  };
+}
+
+/** Resolves once the session's state satisfies `done` (checked at once, then on every change). */
+function whenState<T>(session: DocSession, what: string, done: () => T | null): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const settle = (): boolean => {
+      const result = done();
+      if (result === null) return false;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(result);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, JOIN_TIMEOUT_MS);
+    const unsubscribe = session.subscribe(() => void settle());
+    settle();
+  });
 }
 
 export class SocketIoDocClient {
-  readonly socket: ClientSocket;
   readonly docs = new Map<string, JoinedDoc>();
   readonly errors: DocErrorEvent[] = [];
-  private connectedOnce = false;
 
-  private constructor(socket: ClientSocket) {
-    this.socket = socket;
-    socket.on('doc:message', (docName, payload) => this.onMessage(docName, payload));
-    socket.on('doc:error', (event) => this.errors.push(event));
-    // After a reconnect, join every document again: the sync exchange merges offline edits both ways.
-    socket.on('connect', () => {
-      if (this.connectedOnce) for (const joined of this.docs.values()) void this.sendJoin(joined);
-      this.connectedOnce = true;
-    });
+  private constructor(readonly provider: SocketIOProvider) {
+    provider.socket.on('doc:error', (event) => this.errors.push(event));
+  }
+
+  get socket(): SocketIOProvider['socket'] {
+    return this.provider.socket;
   }
 
   /** Connects; rejects with the server's connect error (its message is the error code). */
   static connect(url: string, options: SocketIoClientOptions = {}): Promise<SocketIoDocClient> {
-    const socket: ClientSocket = io(url, {
-      path: '/socket.io',
-      auth: { protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION, token: options.token },
-      transports: options.transports ?? ['websocket'],
-      parser: docMessageParser,
-      reconnection: true,
-      reconnectionDelay: 50,
-      reconnectionDelayMax: 200,
-      forceNew: true,
+    const provider = new SocketIOProvider({
+      url,
+      ...(options.token ? { token: options.token } : {}),
+      socketOptions: {
+        transports: options.transports ?? ['websocket'],
+        reconnectionDelay: 50,
+        reconnectionDelayMax: 200,
+        forceNew: true,
+        // Only to speak another protocol version than this build's (a refusal test).
+        ...(options.protocolVersion === undefined
+          ? {}
+          : { auth: { protocolVersion: options.protocolVersion, token: options.token } }),
+      },
     });
-    const client = new SocketIoDocClient(socket);
+    const client = new SocketIoDocClient(provider);
     return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(client));
-      socket.once('connect_error', (error) => {
-        socket.close();
+      provider.socket.once('connect', () => resolve(client));
+      provider.socket.once('connect_error', (error) => {
+        provider.destroy();
         reject(error);
       });
     });
   }
 
   /** Joins a document and resolves with the ack; the doc syncs in the background (see `synced`). */
-  async join(docName: string, doc = new Y.Doc()): Promise<{ joined: JoinedDoc; ack: JoinAck }> {
-    const joined: JoinedDoc = {
-      name: docName,
-      doc,
-      awareness: new awarenessProtocol.Awareness(doc),
-      permission: null,
-      synced: false,
-    };
-    this.docs.set(docName, joined);
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this || !this.socket.connected) return;
-      this.send(
-        docName,
-        frame((encoder) => {
-          encoding.writeVarUint(encoder, DocMessageType.sync);
-          syncProtocol.writeUpdate(encoder, update);
-        }),
-      );
+  async join(docName: string): Promise<{ joined: JoinedDoc; ack: JoinAck }> {
+    const session = this.provider.session(docName);
+    session.retain();
+    const joined = viewOf(session);
+    const ack = await whenState<JoinAck>(session, `join of ${docName}`, () => {
+      const { permission, error } = session.getState();
+      if (error) return { error };
+      return permission ? { ok: true, permission } : null;
     });
-    joined.awareness.on(
-      'update',
-      (
-        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-        origin: unknown,
-      ) => {
-        if (origin === this || !this.socket.connected) return;
-        const changed = [...added, ...updated, ...removed];
-        this.send(
-          docName,
-          frame((encoder) => {
-            encoding.writeVarUint(encoder, DocMessageType.awareness);
-            encoding.writeVarUint8Array(
-              encoder,
-              awarenessProtocol.encodeAwarenessUpdate(joined.awareness, changed),
-            );
-          }),
-        );
-      },
-    );
-    const ack = await this.sendJoin(joined);
-    if (!('ok' in ack)) this.docs.delete(docName);
+    if ('ok' in ack) this.docs.set(docName, joined);
+    else this.provider.closeSession(session);
     return { joined, ack };
   }
 
   /** Joins and waits until the server's state has arrived. */
-  async joinSynced(docName: string, doc = new Y.Doc()): Promise<JoinedDoc> {
-    const { joined, ack } = await this.join(docName, doc);
+  async joinSynced(docName: string): Promise<JoinedDoc> {
+    const { joined, ack } = await this.join(docName);
     if (!('ok' in ack)) throw new Error(`join refused: ${ack.error.code} ${ack.error.message}`);
-    await waitFor(() => joined.synced, `sync of ${docName}`);
+    await whenState(joined.session, `sync of ${docName}`, () => (joined.synced ? true : null));
     return joined;
   }
 
-  private sendJoin(joined: JoinedDoc): Promise<JoinAck> {
-    joined.synced = false;
-    return new Promise((resolve) => {
-      this.socket.emit('doc:join', joined.name, (ack) => {
-        if ('ok' in ack) {
-          joined.permission = ack.permission;
-          this.send(
-            joined.name,
-            frame((encoder) => {
-              encoding.writeVarUint(encoder, DocMessageType.sync);
-              syncProtocol.writeSyncStep1(encoder, joined.doc);
-            }),
-          );
-          if (joined.awareness.getLocalState() !== null) {
-            this.send(
-              joined.name,
-              frame((encoder) => {
-                encoding.writeVarUint(encoder, DocMessageType.awareness);
-                encoding.writeVarUint8Array(
-                  encoder,
-                  awarenessProtocol.encodeAwarenessUpdate(joined.awareness, [joined.doc.clientID]),
-                );
-              }),
-            );
-          }
-        }
-        resolve(ack);
-      });
-    });
-  }
-
+  /** Leaves the document as a tab does when its page closes; its Y.Doc is destroyed. */
   leave(docName: string): void {
     const joined = this.docs.get(docName);
     this.docs.delete(docName);
-    this.socket.emit('doc:leave', docName);
-    joined?.awareness.destroy();
+    if (joined) this.provider.closeSession(joined.session);
   }
 
+  /** Sends one message as it is, bypassing the session (for forged or malformed input). */
   send(docName: string, message: Uint8Array): void {
-    this.socket.emit('doc:message', docName, message);
+    this.provider.sendMessage(docName, message);
   }
 
   /** Sends anything at all, for bad-input tests. */
@@ -211,35 +172,17 @@ export class SocketIoDocClient {
     return match() as DocErrorEvent;
   }
 
-  private onMessage(docName: string, payload: unknown): void {
-    const joined = this.docs.get(docName);
-    const data = toUint8Array(payload);
-    if (!joined || !data) return;
-    const decoder = decoding.createDecoder(data);
-    const type = decoding.readVarUint(decoder);
-    if (type === DocMessageType.sync) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, DocMessageType.sync);
-      const syncType = syncProtocol.readSyncMessage(decoder, encoder, joined.doc, this);
-      if (syncType === syncProtocol.messageYjsSyncStep2) joined.synced = true;
-      if (encoding.length(encoder) > 1) this.send(docName, encoding.toUint8Array(encoder));
-    } else if (type === DocMessageType.awareness) {
-      awarenessProtocol.applyAwarenessUpdate(joined.awareness, decoding.readVarUint8Array(decoder), this);
-    }
-  }
-
   /** Drops the connection without leaving (like a laptop going offline). */
   goOffline(): void {
-    this.socket.disconnect();
+    this.provider.disconnect();
   }
 
   comeBackOnline(): void {
-    this.socket.connect();
+    this.provider.connect();
   }
 
   close(): void {
-    for (const joined of this.docs.values()) joined.awareness.destroy();
-    this.socket.close();
+    this.provider.destroy();
   }
 }
 

@@ -2,13 +2,11 @@
  * The browser's Socket.IO Yjs provider, run in Node against a real server: the same code the tabs
  * run, with tokens instead of cookies.
  */
-import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { type DocSession, SocketIOProvider } from '../../../client/src/yjs/SocketIOProvider.ts';
+import { encodeUpdate } from '../../../shared/docMessages.ts';
 import { addAgendaItem, readAgenda } from '../../../shared/meetingDoc.ts';
-import { DocMessageType } from '../../../shared/protocol.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
@@ -114,10 +112,7 @@ describe('SocketIOProvider', () => {
     // Forge what a misbehaving client would send: an update message, bypassing the session.
     const scratch = new Y.Doc();
     addAgendaItem(scratch, { title: 'Forged' });
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, DocMessageType.sync);
-    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(scratch));
-    vera.provider.sendMessage(docName, encoding.toUint8Array(encoder));
+    vera.provider.sendMessage(docName, encodeUpdate(Y.encodeStateAsUpdate(scratch)));
     await waitFor(() => vera.session.getState().error !== null, 'refusal');
     expect(vera.session.getState().error?.code).toBe('forbidden');
     expect(vera.session.getState().permission).toBe('read');

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { openDatabase } from '../../../server/db/database.ts';
 import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
+import { encodeUpdate } from '../../../shared/docMessages.ts';
 import { addAgendaItem, readAgenda } from '../../../shared/meetingDoc.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import {
@@ -59,7 +60,10 @@ describe('document permissions on both transports', () => {
     await server.app.hub.flush();
     expect(viewer.errors).toEqual([]);
 
-    addAgendaItem(joined.doc, { title: 'Viewer edit' });
+    // The real client never sends a read-only edit; forge the update a misbehaving one would send.
+    const forged = new Y.Doc();
+    addAgendaItem(forged, { title: 'Viewer edit' });
+    viewer.send(docName, encodeUpdate(Y.encodeStateAsUpdate(forged)));
     const refusal = await viewer.waitForError('forbidden', docName);
     expect(refusal.error.message).toMatch(/read-only/);
     expect(await storedTitles(docName)).toEqual(['Agreed item']);
