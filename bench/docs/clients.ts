@@ -2,27 +2,16 @@
  * The document clients the benchmark drives, one per simulated device:
  * - `connectYWebsocket`: the stock `y-websocket` WebsocketProvider over `ws`, exactly as an
  *   integration uses it (for the reference server and for StatRoom's `/yjs` endpoint);
- * - `connectSocketIo`: a lean Node client of StatRoom's Socket.IO protocol (`shared/protocol.ts`),
- *   doing what the browser's provider does for one document: join, sync step 1, answer the server's
- *   sync step 1, send every local update. One Socket.IO connection per client, like one tab.
+ * - `connectSocketIo`: the browser's own provider (`client/src/yjs/SocketIOProvider.ts`) run in
+ *   Node, with one document on one Socket.IO connection per client, like one tab (presence
+ *   included, as the stock client's is).
  *
  * Both resolve once the server's whole state has been applied (the first sync step 2).
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import {
-  type ClientToServerEvents,
-  DocMessageType,
-  PROTOCOL_VERSION,
-  type ServerToClientEvents,
-  toUint8Array,
-} from '../../shared/protocol.ts';
-import { docMessageParser } from '../../shared/socketParser.ts';
+import { SocketIOProvider } from '../../client/src/yjs/SocketIOProvider.ts';
 
 const SYNC_TIMEOUT_MS = 30_000;
 
@@ -64,90 +53,40 @@ export async function connectYWebsocket(
   };
 }
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
+/** StatRoom's own client, as the browser runs it (the app's SocketIOProvider), for one document. */
 export async function connectSocketIo(httpUrl: string, docName: string, token: string): Promise<BenchClient> {
-  const doc = new Y.Doc();
-  const socket: ClientSocket = io(httpUrl, {
-    path: '/socket.io',
-    auth: { protocolVersion: PROTOCOL_VERSION, token },
+  const provider = new SocketIOProvider({
+    url: httpUrl,
+    token,
     // Like a browser on a network that lets WebSockets through; no reconnection in a measurement.
-    transports: ['websocket'],
-    parser: docMessageParser,
-    reconnection: false,
-    forceNew: true,
+    socketOptions: { transports: ['websocket'], reconnection: false, forceNew: true },
   });
-  const send = (message: Uint8Array) => socket.emit('doc:message', docName, message);
-  const remote = Symbol('server');
-
-  const synced = new Promise<void>((resolve, reject) => {
-    const timer = syncTimeout(docName, reject);
-    socket.once('connect_error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    socket.on('doc:error', (event) => {
-      clearTimeout(timer);
-      reject(new Error(`${event.error.code}: ${event.error.message}`));
-    });
-    socket.on('doc:message', (name, payload) => {
-      const data = toUint8Array(payload);
-      if (name !== docName || !data) return;
-      const decoder = decoding.createDecoder(data);
-      if (decoding.readVarUint(decoder) !== DocMessageType.sync) return; // awareness: not measured
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, DocMessageType.sync);
-      const syncType = syncProtocol.readSyncMessage(decoder, encoder, doc, remote);
-      if (encoding.length(encoder) > 1) send(encoding.toUint8Array(encoder));
-      if (syncType === syncProtocol.messageYjsSyncStep2) {
+  const session = provider.session(docName);
+  session.retain();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = syncTimeout(docName, reject);
+      const settle = (error?: Error) => {
         clearTimeout(timer);
-        resolve();
-      }
-    });
-    socket.on('connect', () => {
-      socket.emit('doc:join', docName, (ack) => {
-        if (!('ok' in ack)) {
-          clearTimeout(timer);
-          reject(new Error(`join refused: ${ack.error.code}`));
-          return;
-        }
-        send(
-          frame((encoder) => {
-            encoding.writeVarUint(encoder, DocMessageType.sync);
-            syncProtocol.writeSyncStep1(encoder, doc);
-          }),
-        );
+        unsubscribe();
+        if (error) reject(error);
+        else resolve();
+      };
+      provider.socket.once('connect_error', (error) => settle(error));
+      const unsubscribe = session.subscribe(() => {
+        const { synced, error } = session.getState();
+        if (error) settle(new Error(`${error.code}: ${error.message}`));
+        else if (synced) settle();
       });
     });
-  });
-
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin === remote) return;
-    send(
-      frame((encoder) => {
-        encoding.writeVarUint(encoder, DocMessageType.sync);
-        syncProtocol.writeUpdate(encoder, update);
-      }),
-    );
-  });
-
-  try {
-    await synced;
   } catch (error) {
-    socket.close();
+    provider.destroy();
     throw error;
   }
   return {
-    doc,
+    doc: session.doc,
     close() {
-      socket.close();
-      doc.destroy();
+      provider.destroy();
     },
   };
 }
