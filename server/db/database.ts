@@ -9,18 +9,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  PostgresDialect,
-  SqliteDialect,
-  SqliteDriver,
-} from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
-import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -28,12 +19,6 @@ export interface DatabaseConfig {
   /** PostgreSQL connection string; when absent, SQLite at `sqlitePath` is used. */
   databaseUrl?: string | undefined;
   sqlitePath?: string | undefined;
-  /** SQLite: how often the checkpoint worker runs (see walCheckpointer.ts). */
-  walCheckpointIntervalMs?: number | undefined;
-  /** SQLite: WAL size (frames) past which the checkpoint worker makes the WAL restart. */
-  walCheckpointRestartFrames?: number | undefined;
-  /** SQLite: tries at restarting the WAL between commits before writers are held back. */
-  walCheckpointRestartTries?: number | undefined;
 }
 
 export interface Db {
@@ -44,8 +29,6 @@ export interface Db {
    * prepares its statement once; every other query goes through `kysely`.
    */
   sqlite: SQLite.Database | null;
-  /** SQLite file databases: the worker that checkpoints the WAL off the event loop. */
-  checkpointer: WalCheckpointer | null;
   close(): Promise<void>;
 }
 
@@ -68,32 +51,6 @@ function openSqlite(path: string): SQLite.Database {
   return sqlite;
 }
 
-/**
- * Kysely's transactions on SQLite begin `IMMEDIATE`: with the write lock, before their first read.
- * The database file has a second writer, the intake's group commit worker (groupCommitWorker.ts).
- * A deferred transaction that reads, and then writes after that worker committed, would fail at
- * once with SQLITE_BUSY_SNAPSHOT (its snapshot is stale), which no busy timeout retries; an
- * immediate one waits its turn in the busy handler instead, and the worker waits for it.
- */
-class ImmediateTransactionDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
-class SqliteImmediateDialect extends SqliteDialect {
-  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
-    super(config);
-    this.#config = config;
-  }
-
-  override createDriver(): Driver {
-    return new ImmediateTransactionDriver(this.#config);
-  }
-}
-
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
@@ -108,33 +65,9 @@ export function openDatabase(config: DatabaseConfig): Db {
       ),
     );
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', sqlite: null, checkpointer: null, close: () => kysely.destroy() };
+    return { kysely, dialect: 'postgres', sqlite: null, close: () => kysely.destroy() };
   }
   const sqlite = openSqlite(config.sqlitePath ?? './data/statroom.sqlite');
-  const kysely = new Kysely<Database>({ dialect: new SqliteImmediateDialect({ database: sqlite }) });
-  // An in-memory database has no WAL to checkpoint.
-  const checkpointer = sqlite.memory
-    ? null
-    : startWalCheckpointer(sqlite, {
-        intervalMs: config.walCheckpointIntervalMs,
-        restartFrames: config.walCheckpointRestartFrames,
-        restartTries: config.walCheckpointRestartTries,
-        // No logger here; a warning on stderr. SQLite's own checkpoints have taken over by now.
-        onFailure: (error) =>
-          process.emitWarning(
-            `WAL checkpoints are back on the commit path: ${error.message}`,
-            'WalCheckpointWarning',
-          ),
-      });
-  return {
-    kysely,
-    dialect: 'sqlite',
-    sqlite,
-    checkpointer,
-    async close() {
-      // The worker first: closing the last connection checkpoints what is left and removes the WAL.
-      await checkpointer?.stop();
-      await kysely.destroy();
-    },
-  };
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
 }

@@ -26,12 +26,11 @@
  * If the worker fails, the main connection turns automatic checkpoints back on, so the WAL stays
  * bounded whatever happens.
  *
- * The worker is plain JavaScript evaluated from a string, so it runs the same under tsx, vitest and
- * plain node, and it loads the very better-sqlite3 build the main thread uses.
+ * The worker's code is `walCheckpointWorker.ts`.
  */
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
+import { startWorkerModule } from '../workerThreads.ts';
+import type { CheckpointWorkerData, CheckpointWorkerReply } from './walCheckpointWorker.ts';
 
 export const DEFAULT_CHECKPOINT_INTERVAL_MS = 1_000;
 /** 8192 frames of 4 KiB pages: about 32 MiB of WAL. */
@@ -83,85 +82,20 @@ export interface WalCheckpointerOptions {
   onFailure?: (error: Error) => void;
 }
 
-type WorkerReply =
-  | { type: 'checkpointed'; id: number | null; result: CheckpointResult }
-  | { type: 'failed'; id: number | null; message: string };
-
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driverPath);
-const db = new Database(workerData.path, { fileMustExist: true });
-// Only the RESTART checkpoint waits (for the writer's current transaction, microseconds).
-db.pragma('busy_timeout = 1000');
-const pause = new Int32Array(new SharedArrayBuffer(4));
-// This thread does nothing but checkpoints, so it may block while it waits.
-const sleep = (ms) => Atomics.wait(pause, 0, 0, ms);
-const passive = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
-function checkpoint(id) {
-  try {
-    let row = passive();
-    let restart = 'none';
-    let restartTries = 0;
-    while (restart === 'none' && row.log > workerData.restartFrames) {
-      if (restartTries === workerData.restartTries) {
-        row = db.pragma('wal_checkpoint(RESTART)')[0];
-        restart = 'forced';
-        break;
-      }
-      // Copied in full and nothing written since: the next commit starts the WAL over.
-      const copied = row.busy === 0 && row.checkpointed === row.log;
-      const frames = row.log;
-      sleep(workerData.restartTryPauseMs);
-      row = passive();
-      restartTries++;
-      // A commit in the pause found the WAL fully copied and started it over.
-      if (row.log < frames || (copied && row.log === frames)) restart = 'between-commits';
-    }
-    parentPort.postMessage({
-      type: 'checkpointed',
-      id,
-      result: {
-        busy: row.busy === 1,
-        walFrames: row.log,
-        checkpointedFrames: row.checkpointed,
-        restart,
-        restartTries,
-      },
-    });
-  } catch (error) {
-    parentPort.postMessage({ type: 'failed', id, message: String(error && error.message || error) });
-  }
-}
-const timer = setInterval(() => checkpoint(null), workerData.intervalMs);
-parentPort.on('message', (message) => {
-  if (message.type === 'checkpoint') checkpoint(message.id);
-  if (message.type === 'stop') {
-    clearInterval(timer);
-    checkpoint(null);
-    db.close();
-    parentPort.close();
-  }
-});
-`;
-
 /** Starts checkpointing the WAL of `sqlite` (a file database in WAL mode) from a worker thread. */
 export function startWalCheckpointer(
   sqlite: SQLite.Database,
   options: WalCheckpointerOptions = {},
 ): WalCheckpointer {
-  const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
   sqlite.pragma('wal_autocheckpoint = 0');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      path: sqlite.name,
-      driverPath,
-      intervalMs: options.intervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
-      restartFrames: options.restartFrames ?? DEFAULT_RESTART_FRAMES,
-      restartTries: options.restartTries ?? DEFAULT_RESTART_TRIES,
-      restartTryPauseMs: RESTART_TRY_PAUSE_MS,
-    },
-  });
+  const workerData: CheckpointWorkerData = {
+    path: sqlite.name,
+    intervalMs: options.intervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
+    restartFrames: options.restartFrames ?? DEFAULT_RESTART_FRAMES,
+    restartTries: options.restartTries ?? DEFAULT_RESTART_TRIES,
+    restartTryPauseMs: RESTART_TRY_PAUSE_MS,
+  };
+  const worker = startWorkerModule('walCheckpointWorker', import.meta.url, workerData);
   // A forgotten `close()` must not keep a process (a script, a test) alive.
   worker.unref();
 
@@ -185,7 +119,7 @@ export function startWalCheckpointer(
     options.onFailure?.(error);
   }
 
-  worker.on('message', (reply: WorkerReply) => {
+  worker.on('message', (reply: CheckpointWorkerReply) => {
     const waiter = reply.id === null ? undefined : waiting.get(reply.id);
     if (reply.id !== null) waiting.delete(reply.id);
     if (reply.type === 'checkpointed') {

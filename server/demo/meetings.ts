@@ -214,7 +214,7 @@ export async function seedDemoMeetings(
   if (existing) return { meetings: 0, agendaItems: 0 };
   const plans = await planDemoMeetings(db, options);
   if (plans.length === 0) return { meetings: 0, agendaItems: 0 };
-  await store.appendBatch(
+  await store.append(
     plans.map(({ meeting, items }) => ({
       docName: meetingDocName(meeting.id),
       data: Y.encodeStateAsUpdate(buildMeetingDoc(items)),

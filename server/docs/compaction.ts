@@ -1,85 +1,119 @@
 /**
- * Compaction of a document's update log: the algorithm, apart from the queries it runs (Kysely for
- * PostgreSQL, prepared better-sqlite3 statements for SQLite: `sqliteDocLog.ts`).
+ * Compaction that garbage-collects: a document's stored rows up to the last one it holds are
+ * replaced by `Y.encodeStateAsUpdate` of the loaded document, which keeps only what is alive (Yjs
+ * drops deleted content), where `Y.mergeUpdates` of the rows kept every deleted character forever.
+ * It runs once the document has been quiet for `idleMs` past `threshold` rows, at unload, or at once
+ * past `busyThreshold` rows, never between the edits of a burst of typing.
  *
- * The rows are read and merged outside any transaction: a SQLite transaction held open across the
- * merge would hold every append (and so every relay) back until it ends. The rows read cannot
- * change meanwhile: only a compaction removes rows, and the DocHub runs one per document at a time.
- * Then exactly the rows that were merged are deleted (not "every id ≤ N") and the merged row is
- * inserted, in one transaction, so a row committed meanwhile, by this process or another one, is
- * never dropped without having been merged, and a crash midway leaves either the old rows or the
- * merged one. Two processes compacting one document at once (on PostgreSQL, where nodes share the
- * log) leave two merged rows that overlap: harmless to Yjs.
+ * The cut: every row with id ≤ the last stored id was applied to the document before it was stored,
+ * so the state encoded on the same call stack holds them all; rows stored later have larger ids and
+ * are kept. Updates applied but not yet stored are in the state too, and also stored later: Yjs
+ * ignores what it already has.
  */
-import type { CompactionResult } from './docStore.ts';
-import type { MergeUpdates } from './updateMerger.ts';
+import * as Y from 'yjs';
+import type { Logger } from '../logger.ts';
+import type { DocStore } from './docStore.ts';
 
-export interface RowSize {
-  id: number;
+export interface CompactionLimits {
+  /** Rows past which a document is compacted once it is quiet. */
+  threshold: number;
+  idleMs: number;
+  /** Rows past which it is compacted at once, edited or not: the bound on its rows. */
+  busyThreshold: number;
+}
+
+export interface Compactable {
+  name: string;
+  doc: Y.Doc | null;
+  rows: number;
+  /** Bytes of the stored rows. */
   bytes: number;
+  /** Largest stored row id the document's copy holds. */
+  lastId: number;
+  compacting: Promise<void> | null;
+  idleTimer: NodeJS.Timeout | null;
 }
 
-export interface StoredRow {
-  id: number;
-  data: Uint8Array;
+export interface Compactor {
+  /** After rows were stored: compact now, when quiet, or not yet. */
+  noteStored(entry: Compactable): void;
+  /** Compacts now if past the threshold (the document is about to unload); resolves when done. */
+  compactIfDue(entry: Compactable): Promise<void>;
+  cancel(entry: Compactable): void;
+  /** Every compaction in progress, for flush and shutdown. */
+  running(): Promise<void>;
 }
 
-export interface ReplacedRows {
-  /** Ids of the merged rows, ascending. */
-  ids: number[];
-  /** The row left out of the merge (the base, see `rowToKeep`), or null. */
-  keptId: number | null;
-}
+export function createCompactor(
+  store: DocStore,
+  limits: CompactionLimits,
+  logger: Logger,
+  onCompacted: (docName: string, rowsBefore: number, bytesBefore: number, bytesAfter: number) => void,
+): Compactor {
+  const inProgress = new Set<Promise<void>>();
 
-/** What a compaction asks of the storage engine. */
-export interface CompactionQueries {
-  /** Ids and sizes of the document's rows with id ≤ `upToId` (all when undefined), by id. */
-  rowSizes(docName: string, upToId: number | undefined): Promise<RowSize[]>;
-  /** The same rows with their data, except the row `exceptId` (none when null), by id. */
-  rows(docName: string, upToId: number | undefined, exceptId: number | null): Promise<StoredRow[]>;
-  /**
-   * Deletes the rows that were merged (`replaced.ids`, read by `rows` with `replaced.keptId` left
-   * out) and inserts `merged`, in one transaction; resolves with the rows the document has left.
-   */
-  replace(docName: string, replaced: ReplacedRows, merged: Uint8Array): Promise<number>;
-  countRows(docName: string): Promise<number>;
-}
-
-/** A row at least this many times the size of all the others together is left out of a compaction. */
-const BASE_ROW_RATIO = 4;
-
-/**
- * Tiered compaction. A long meeting's first compactions leave one large row (the base) that every
- * later compaction would merge again, with the hundred small edits since: `Y.mergeUpdates` work
- * that grows with the whole document, once every hundred edits. While the base outweighs all the
- * other rows together by `BASE_ROW_RATIO`, only those others are merged (into a second row that
- * grows); once they catch up, everything is merged into a new base. Each byte is then re-merged a
- * handful of times over the document's life instead of once per compaction, and a document still
- * never has more than two rows right after one. Yjs applies updates in any order, so which rows
- * are merged together changes nothing in the document.
- */
-function rowToKeep(rows: RowSize[]): number | null {
-  let base = rows[0] as RowSize;
-  let total = 0;
-  for (const row of rows) {
-    total += row.bytes;
-    if (row.bytes > base.bytes) base = row;
+  function cancel(entry: Compactable): void {
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = null;
   }
-  return (total - base.bytes) * BASE_ROW_RATIO < base.bytes ? base.id : null;
-}
 
-export async function compactDocument(
-  queries: CompactionQueries,
-  mergeUpdates: MergeUpdates,
-  docName: string,
-  upToId: number | undefined,
-): Promise<CompactionResult> {
-  const candidates = await queries.rowSizes(docName, upToId);
-  if (candidates.length <= 1) return { replacedRows: 0, rowsAfter: await queries.countRows(docName) };
-  const keptId = rowToKeep(candidates);
-  const rows = await queries.rows(docName, upToId, keptId);
-  if (rows.length <= 1) return { replacedRows: 0, rowsAfter: await queries.countRows(docName) };
-  const merged = await mergeUpdates(rows.map((row) => row.data));
-  const replaced = { ids: rows.map((row) => row.id), keptId };
-  return { replacedRows: rows.length, rowsAfter: await queries.replace(docName, replaced, merged) };
+  function start(entry: Compactable): Promise<void> {
+    cancel(entry);
+    if (entry.compacting) return entry.compacting;
+    const doc = entry.doc;
+    if (!doc || entry.rows <= 1) return Promise.resolve();
+    const upToId = entry.lastId;
+    const state = Y.encodeStateAsUpdate(doc);
+    const rowsBefore = entry.rows;
+    const bytesBefore = entry.bytes;
+    const running = store
+      .replace(entry.name, upToId, state)
+      .then(() => {
+        // Rows stored while the replace ran are still there, on top of the new one.
+        entry.rows = Math.max(1, entry.rows - rowsBefore + 1);
+        entry.bytes = Math.max(state.byteLength, entry.bytes - bytesBefore + state.byteLength);
+        onCompacted(entry.name, rowsBefore, bytesBefore, state.byteLength);
+      })
+      .catch((error: unknown) => {
+        // Not fatal: every row is still there; the next commit tries again.
+        logger.error({ err: error, doc: entry.name }, 'compaction failed');
+      })
+      .finally(() => {
+        entry.compacting = null;
+        inProgress.delete(running);
+      });
+    entry.compacting = running;
+    inProgress.add(running);
+    return running;
+  }
+
+  return {
+    noteStored(entry) {
+      if (entry.rows > limits.busyThreshold) {
+        void start(entry);
+        return;
+      }
+      if (entry.rows <= limits.threshold) return;
+      if (entry.idleTimer) {
+        entry.idleTimer.refresh();
+        return;
+      }
+      entry.idleTimer = setTimeout(() => {
+        entry.idleTimer = null;
+        void start(entry);
+      }, limits.idleMs);
+      entry.idleTimer.unref();
+    },
+    compactIfDue(entry) {
+      if (entry.rows <= limits.threshold) {
+        cancel(entry);
+        return entry.compacting ?? Promise.resolve();
+      }
+      return start(entry);
+    },
+    cancel,
+    async running() {
+      while (inProgress.size > 0) await Promise.all(inProgress);
+    },
+  };
 }

@@ -19,6 +19,13 @@ export interface DocMetrics {
   persisted(seconds: number): void;
   updatesRefused: Counter<'reason'>;
   backpressureDisconnects: Counter<string>;
+  /** Stored updates that could not be applied at load, moved to `doc_updates_set_aside`. */
+  updatesSetAside: Counter<string>;
+  /** Client updates that passed the checks but threw while being applied (the document was reloaded). */
+  applyFailures: Counter<string>;
+  compactions: Counter<string>;
+  presenceRefused: Counter<'reason'>;
+  presenceCutOffs: Counter<string>;
 }
 
 export interface DocMetricSources {
@@ -59,7 +66,7 @@ export function createDocMetrics(registry: Registry, sources: DocMetricSources):
   let persistTimesHeld = 0;
   const persistSeconds = new Histogram({
     name: 'statroom_doc_persist_seconds',
-    help: 'Time to persist document updates before they are relayed (a write to the SQLite intake journal, or one transaction)',
+    help: 'Time to store document updates (one transaction) before they are relayed',
     buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
     collect() {
@@ -88,6 +95,32 @@ export function createDocMetrics(registry: Registry, sources: DocMetricSources):
     backpressureDisconnects: new Counter({
       name: 'statroom_doc_backpressure_disconnects_total',
       help: 'Connections dropped because their outgoing buffer passed the limit',
+      registers: [registry],
+    }),
+    updatesSetAside: new Counter({
+      name: 'statroom_doc_updates_set_aside_total',
+      help: 'Stored updates that could not be applied when their document loaded, set aside (doc_updates_set_aside)',
+      registers: [registry],
+    }),
+    applyFailures: new Counter({
+      name: 'statroom_doc_apply_failures_total',
+      help: 'Client updates that passed every check but threw while being applied; nothing was stored or relayed',
+      registers: [registry],
+    }),
+    compactions: new Counter({
+      name: 'statroom_doc_compactions_total',
+      help: "Compactions: a document's rows replaced by its encoded state",
+      registers: [registry],
+    }),
+    presenceRefused: new Counter({
+      name: 'statroom_presence_refused_total',
+      help: 'Presence (awareness) entries refused, by reason',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    presenceCutOffs: new Counter({
+      name: 'statroom_presence_cut_offs_total',
+      help: 'Connections cut off for flooding presence',
       registers: [registry],
     }),
   };

@@ -1,6 +1,6 @@
 /**
- * Where documents live between loads: an append-only log of Yjs updates per document, compacted
- * now and then. The DocHub only talks to this interface, so the storage engine stays swappable.
+ * Where documents live between loads: an append-only log of Yjs updates per document, replaced now
+ * and then by the document's encoded state (compaction). The DocHub only talks to this interface.
  */
 
 export interface StoredUpdate {
@@ -9,44 +9,38 @@ export interface StoredUpdate {
   data: Uint8Array;
 }
 
-export interface LoadedUpdates {
-  updates: Uint8Array[];
-  /** Id of the newest row read (0 when the document has none): the cut a later compaction may use. */
-  lastId: number;
+export interface StoredRow {
+  /** Ids only grow: "rows up to id N" is a stable cut. */
+  id: number;
+  data: Uint8Array;
 }
 
-export interface CompactionResult {
-  /** Rows replaced by the merged one (0 when there was nothing to compact). */
-  replacedRows: number;
-  /** Rows the document has after compaction. */
-  rowsAfter: number;
+/** Stored size of one kind of document (`meeting`, …), for /metrics. */
+export interface KindSize {
+  kind: string;
+  documents: number;
+  rows: number;
+  bytes: number;
+}
+
+export interface DocSize {
+  docName: string;
+  rows: number;
+  bytes: number;
 }
 
 export interface DocStore {
-  /** Every update of a document, oldest first. */
-  load(docName: string): Promise<LoadedUpdates>;
-  /** Appends updates of any number of documents in ONE transaction: all are stored or none. */
-  appendBatch(updates: StoredUpdate[]): Promise<void>;
+  /** Every row of a document, oldest first. */
+  load(docName: string): Promise<StoredRow[]>;
+  /** Appends updates of any number of documents in ONE transaction; resolves with their ids, in order. */
+  append(updates: StoredUpdate[]): Promise<number[]>;
   /**
-   * The same append, synchronously, where the engine allows it right now (SQLite with no other
-   * transaction open on the connection); false when it did nothing and `appendBatch` must be used.
-   * Absent where appends are always asynchronous (PostgreSQL).
+   * Replaces the document's rows with id ≤ `upToId` by one row holding `state`, in one transaction
+   * (a crash leaves either the old rows or the new one); rows appended later are kept.
    */
-  appendNow?(updates: StoredUpdate[]): boolean;
-  countRows(docName: string): Promise<number>;
-  /**
-   * Replaces the document's rows with id ≤ `upToId` (default: all) by one `Y.mergeUpdates` row,
-   * except a row that outweighs all the others together several times over (the base a long
-   * document accumulates), which is left as it is while the others are merged (tiered compaction).
-   * The rows are read and merged first; deleting exactly those rows and inserting the merged one
-   * is one transaction, so a crash midway leaves either the old rows or the merged one.
-   */
-  compact(docName: string, upToId?: number): Promise<CompactionResult>;
-  /**
-   * Where appends are acknowledged before they reach the database's own tables (SQLite's intake
-   * journal, `updateIntake.ts`): resolves once they have. Absent where an append is in them at once.
-   */
-  flush?(): Promise<void>;
-  /** Flushes and lets go of what the store holds open besides the database (the intake journal). */
-  close?(): Promise<void>;
+  replace(docName: string, upToId: number, state: Uint8Array): Promise<void>;
+  /** Moves rows that cannot be applied out of the log, kept aside with the reason, in one transaction. */
+  setAside(docName: string, ids: number[], reason: string): Promise<void>;
+  /** Stored rows and bytes per kind of document, and the largest documents. */
+  sizes(largest: number): Promise<{ kinds: KindSize[]; largest: DocSize[] }>;
 }

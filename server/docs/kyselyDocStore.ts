@@ -1,172 +1,126 @@
 /**
- * The DocStore over Kysely: one query path for SQLite and PostgreSQL, except the statements on
- * SQLite's hot paths (every append, and compaction), which run on better-sqlite3 directly
- * (`sqliteDocLog.ts`); PostgreSQL keeps the Kysely path (its cost is the round trip, not the client).
+ * The DocStore over Kysely: one query path for SQLite and PostgreSQL. On SQLite the append, on the
+ * path of every edit, runs as a statement prepared once on better-sqlite3 (`sqliteAppend.ts`)
+ * whenever no Kysely transaction is open on the shared connection.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import type { UpdateIntake } from '../db/updateIntake.ts';
 import { asBuffer, asUint8Array } from './blobs.ts';
-import { type CompactionQueries, compactDocument } from './compaction.ts';
-import type { DocStore, LoadedUpdates, StoredUpdate } from './docStore.ts';
-import { createSqliteDocLog } from './sqliteDocLog.ts';
-import { type MergeUpdates, mergeOnThisThread } from './updateMerger.ts';
+import type { DocSize, DocStore, KindSize, StoredRow, StoredUpdate } from './docStore.ts';
+import { createSqliteAppend } from './sqliteAppend.ts';
 
 /** Keeps `IN (…)` lists far below both engines' bound-parameter limits. */
-const DELETE_CHUNK = 500;
+const ID_CHUNK = 500;
 
-type AppendBatch = (updates: StoredUpdate[]) => Promise<void>;
+const nowIso = () => new Date().toISOString();
 
-function kyselyCompactionQueries(kysely: Kysely<Database>): CompactionQueries {
-  async function countRows(docName: string, executor: Kysely<Database> = kysely): Promise<number> {
-    const row = await executor
-      .selectFrom('doc_updates')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('doc_name', '=', docName)
-      .executeTakeFirstOrThrow();
-    return Number(row.count);
-  }
-  return {
-    async rowSizes(docName, upToId) {
-      let query = kysely
-        .selectFrom('doc_updates')
-        .select(['id', sql<number>`length(data)`.as('bytes')])
-        .where('doc_name', '=', docName);
-      if (upToId !== undefined) query = query.where('id', '<=', upToId);
-      const rows = await query.orderBy('id').execute();
-      return rows.map((row) => ({ id: Number(row.id), bytes: Number(row.bytes) }));
-    },
-    async rows(docName, upToId, exceptId) {
-      let query = kysely.selectFrom('doc_updates').select(['id', 'data']).where('doc_name', '=', docName);
-      if (upToId !== undefined) query = query.where('id', '<=', upToId);
-      if (exceptId !== null) query = query.where('id', '!=', exceptId);
-      const rows = await query.orderBy('id').execute();
-      return rows.map((row) => ({ id: Number(row.id), data: asUint8Array(row.data) }));
-    },
-    replace(docName, { ids }, merged) {
-      return kysely.transaction().execute(async (trx) => {
-        for (let start = 0; start < ids.length; start += DELETE_CHUNK) {
-          await trx
-            .deleteFrom('doc_updates')
-            .where('id', 'in', ids.slice(start, start + DELETE_CHUNK))
-            .execute();
-        }
-        await trx
-          .insertInto('doc_updates')
-          .values({ doc_name: docName, data: asBuffer(merged), created_at: new Date().toISOString() })
-          .execute();
-        return countRows(docName, trx);
-      });
-    },
-    countRows: (docName) => countRows(docName),
-  };
+async function kyselyAppend(kysely: Kysely<Database>, updates: StoredUpdate[]): Promise<number[]> {
+  const createdAt = nowIso();
+  return kysely.transaction().execute(async (trx) => {
+    const rows = await trx
+      .insertInto('doc_updates')
+      .values(
+        updates.map((update) => ({
+          doc_name: update.docName,
+          data: asBuffer(update.data),
+          created_at: createdAt,
+        })),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((row) => Number(row.id));
+  });
 }
 
-/**
- * Compaction's counts (the rows left after a merge, which the DocHub keeps as the document's row
- * count) must include updates still in the intake journal: counted later they would never be, and
- * a document would pass the threshold without being compacted. So the queue is committed first, on
- * the same call stack as the count.
- */
-function committingQueuedFirst(queries: CompactionQueries, intake: UpdateIntake): CompactionQueries {
-  return {
-    ...queries,
-    replace(docName, replaced, merged) {
-      intake.commitNow();
-      return queries.replace(docName, replaced, merged);
-    },
-    countRows(docName) {
-      intake.commitNow();
-      return queries.countRows(docName);
-    },
-  };
-}
-
-export interface KyselyDocStoreOptions {
-  /** How compaction merges rows; the app passes a worker thread's (`updateMerger.ts`). */
-  mergeUpdates?: MergeUpdates;
-  /**
-   * SQLite: appends go through this intake journal (group commit, `updateIntake.ts`) instead of a
-   * transaction each. The app passes one for a database file; one store per file may.
-   */
-  intake?: UpdateIntake;
-}
-
-export function createKyselyDocStore(db: Db, options: KyselyDocStoreOptions = {}): DocStore {
+export function createKyselyDocStore(db: Db): DocStore {
   const { kysely } = db;
-  const mergeUpdates = options.mergeUpdates ?? mergeOnThisThread;
-  const { intake } = options;
-  const kyselyQueries = kyselyCompactionQueries(kysely);
-  const sqliteLog = db.sqlite ? createSqliteDocLog(db.sqlite, kyselyQueries) : null;
-  const storedQueries = sqliteLog?.compactionQueries ?? kyselyQueries;
-  const compactionQueries = intake ? committingQueuedFirst(storedQueries, intake) : storedQueries;
+  const sqliteAppend = db.sqlite ? createSqliteAppend(db.sqlite) : null;
 
-  const kyselyAppend: AppendBatch = async (updates) => {
-    const createdAt = new Date().toISOString();
-    await kysely.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('doc_updates')
-        .values(
-          updates.map((update) => ({
-            doc_name: update.docName,
-            data: asBuffer(update.data),
-            created_at: createdAt,
-          })),
-        )
-        .execute();
-    });
-  };
-
-  const reads: Omit<DocStore, 'appendBatch'> = {
-    async load(docName: string): Promise<LoadedUpdates> {
-      // Rows still in the intake journal join the others first.
-      await intake?.flush();
+  return {
+    async load(docName): Promise<StoredRow[]> {
       const rows = await kysely
         .selectFrom('doc_updates')
         .select(['id', 'data'])
         .where('doc_name', '=', docName)
         .orderBy('id')
         .execute();
-      return {
-        updates: rows.map((row) => asUint8Array(row.data)),
-        lastId: rows.length > 0 ? Number(rows[rows.length - 1]!.id) : 0,
-      };
+      return rows.map((row) => ({ id: Number(row.id), data: asUint8Array(row.data) }));
     },
 
-    countRows: (docName: string) => compactionQueries.countRows(docName),
+    async append(updates) {
+      if (updates.length === 0) return [];
+      // Inside someone's open Kysely transaction our insert would live or die with their commit.
+      return sqliteAppend?.appendNow(updates) ?? kyselyAppend(kysely, updates);
+    },
 
-    compact: (docName: string, upToId?: number) =>
-      compactDocument(compactionQueries, mergeUpdates, docName, upToId),
-  };
+    async replace(docName, upToId, state) {
+      await kysely.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('doc_updates')
+          .where('doc_name', '=', docName)
+          .where('id', '<=', upToId)
+          .execute();
+        await trx
+          .insertInto('doc_updates')
+          .values({ doc_name: docName, data: asBuffer(state), created_at: nowIso() })
+          .execute();
+      });
+    },
 
-  if (intake) {
-    // Journaled at once (never waits for a Kysely transaction); in SQLite with the next group commit.
-    const journaled = (updates: StoredUpdate[]): true => {
-      if (updates.length > 0) intake.append(updates);
-      return true;
-    };
-    return {
-      ...reads,
-      appendNow: journaled,
-      appendBatch: async (updates) => {
-        journaled(updates);
-      },
-      flush: () => intake.flush(),
-      close: () => intake.close(),
-    };
-  }
+    async setAside(docName, ids, reason) {
+      const setAsideAt = nowIso();
+      await kysely.transaction().execute(async (trx) => {
+        for (let start = 0; start < ids.length; start += ID_CHUNK) {
+          const chunk = ids.slice(start, start + ID_CHUNK);
+          const rows = await trx
+            .selectFrom('doc_updates')
+            .select(['id', 'data'])
+            .where('doc_name', '=', docName)
+            .where('id', 'in', chunk)
+            .execute();
+          if (rows.length === 0) continue;
+          await trx
+            .insertInto('doc_updates_set_aside')
+            .values(
+              rows.map((row) => ({
+                id: Number(row.id),
+                doc_name: docName,
+                data: row.data,
+                reason,
+                set_aside_at: setAsideAt,
+              })),
+            )
+            .onConflict((conflict) => conflict.column('id').doNothing())
+            .execute();
+          await trx.deleteFrom('doc_updates').where('id', 'in', chunk).execute();
+        }
+      });
+    },
 
-  return {
-    ...reads,
-    ...(sqliteLog
-      ? { appendNow: (updates: StoredUpdate[]) => updates.length === 0 || sqliteLog.appendNow(updates) }
-      : {}),
-
-    async appendBatch(updates: StoredUpdate[]): Promise<void> {
-      if (updates.length === 0) return;
-      // While a Kysely transaction is open on SQLite's connection the append waits its turn there.
-      if (!sqliteLog?.appendNow(updates)) await kyselyAppend(updates);
+    async sizes(largest) {
+      const perDoc = kysely
+        .selectFrom('doc_updates')
+        .select([
+          'doc_name',
+          (eb) => eb.fn.countAll<number>().as('rows'),
+          (eb) => eb.fn.sum<number>(sql<number>`length(data)`).as('bytes'),
+        ])
+        .groupBy('doc_name');
+      const docs = await perDoc.execute();
+      const kinds = new Map<string, KindSize>();
+      const all: DocSize[] = [];
+      for (const row of docs) {
+        const kind = row.doc_name.slice(0, Math.max(0, row.doc_name.indexOf(':'))) || 'unknown';
+        const size = kinds.get(kind) ?? { kind, documents: 0, rows: 0, bytes: 0 };
+        size.documents += 1;
+        size.rows += Number(row.rows);
+        size.bytes += Number(row.bytes);
+        kinds.set(kind, size);
+        all.push({ docName: row.doc_name, rows: Number(row.rows), bytes: Number(row.bytes) });
+      }
+      all.sort((a, b) => b.bytes - a.bytes);
+      return { kinds: [...kinds.values()], largest: all.slice(0, largest) };
     },
   };
 }

@@ -4,7 +4,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { type App, type AppDeps, createApp } from '../../server/app.ts';
-import { type DialectName, openDatabase } from '../../server/db/database.ts';
+import type { DialectName } from '../../server/db/database.ts';
+import { openStorage } from '../../server/db/storage.ts';
 import { silentLogger } from '../../server/logger.ts';
 import type { Principal, Role } from '../../shared/roles.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
@@ -25,9 +26,8 @@ export async function startTestServer(
   options: { dialect?: DialectName; deps?: Partial<AppDeps> } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options.dialect ?? 'sqlite');
-  const db = openDatabase(database.config);
   const app = await createApp({
-    db,
+    storage: openStorage(database.config),
     logger: silentLogger(),
     sessionSecret: TEST_SESSION_SECRET,
     ...options.deps,

@@ -8,6 +8,7 @@ import { documentsMigration } from './001_documents.ts';
 import { performanceMigration } from './002_performance.ts';
 import { docUpdatesRowidMigration } from './003_doc_updates_rowid.ts';
 import { docIntakeStateMigration } from './004_doc_intake_state.ts';
+import { docUpdatesSetAsideMigration } from './005_doc_updates_set_aside.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
@@ -16,4 +17,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '002_performance': performanceMigration,
   '003_doc_updates_rowid': docUpdatesRowidMigration,
   '004_doc_intake_state': docIntakeStateMigration,
+  '005_doc_updates_set_aside': docUpdatesSetAsideMigration,
 };

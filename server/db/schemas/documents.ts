@@ -9,6 +9,16 @@ export interface DocUpdatesTable {
   created_at: string;
 }
 
+/** A stored update that could not be applied when its document loaded, kept out of the log. */
+export interface DocUpdatesSetAsideTable {
+  /** Its id in `doc_updates`. */
+  id: number;
+  doc_name: string;
+  data: Uint8Array;
+  reason: string;
+  set_aside_at: string;
+}
+
 export interface MeetingsTable {
   id: string;
   title: string;
@@ -22,5 +32,6 @@ export interface MeetingsTable {
 
 export interface DocumentTables {
   doc_updates: DocUpdatesTable;
+  doc_updates_set_aside: DocUpdatesSetAsideTable;
   meetings: MeetingsTable;
 }

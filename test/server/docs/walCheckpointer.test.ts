@@ -9,10 +9,9 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type Db, openDatabase } from '../../../server/db/database.ts';
+import { openStorage } from '../../../server/db/storage.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { startWalCheckpointer } from '../../../server/db/walCheckpointer.ts';
-import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
 
@@ -30,12 +29,13 @@ describe('WAL checkpointer', () => {
   ) {
     const database: TestDatabase = await createTestDatabase('sqlite');
     cleanups.push(() => database.cleanup());
-    const db: Db = openDatabase({
+    const storage = openStorage({
       ...database.config,
       walCheckpointIntervalMs: options.intervalMs ?? 60_000,
       walCheckpointRestartFrames: options.restartFrames,
       walCheckpointRestartTries: options.restartTries,
     });
+    const db = { ...storage.db, checkpointer: storage.checkpointer, close: () => storage.close() };
     let closed = false;
     cleanups.push(async () => {
       if (!closed) await db.close();
@@ -45,13 +45,17 @@ describe('WAL checkpointer', () => {
     return {
       db,
       path,
-      store: createKyselyDocStore(db),
+      store: storage.docStore,
       close: async () => {
         closed = true;
         await db.close();
       },
     };
   }
+
+  const countRows = (db: { sqlite: SQLite.Database | null }, docName: string): number =>
+    (db.sqlite?.prepare('SELECT count(*) AS count FROM doc_updates WHERE doc_name = ?').get(docName) as { count: number })
+      .count;
 
   test('commits never checkpoint; the worker does, and the WAL then restarts from its start', async () => {
     const { db, store } = await openSqlite();
@@ -60,17 +64,17 @@ describe('WAL checkpointer', () => {
 
     // Far past the 1000 pages at which a commit would otherwise checkpoint (each row adds frames).
     for (let index = 0; index < 1500; index++) {
-      await store.appendBatch([{ docName: 'meeting:wal', data: update(index) }]);
+      await store.append([{ docName: 'meeting:wal', data: update(index) }]);
     }
     const grown = await db.checkpointer?.checkpointNow();
     expect(grown?.walFrames).toBeGreaterThan(1000);
     expect(grown?.checkpointedFrames).toBe(grown?.walFrames);
 
     // Everything was copied, so the next commit writes from the WAL's start again.
-    await store.appendBatch([{ docName: 'meeting:wal', data: update(0) }]);
+    await store.append([{ docName: 'meeting:wal', data: update(0) }]);
     const restarted = await db.checkpointer?.checkpointNow();
     expect(restarted?.walFrames).toBeLessThan(10);
-    expect(await store.countRows('meeting:wal')).toBe(1501);
+    expect(countRows(db, 'meeting:wal')).toBe(1501);
   });
 
   /** Starts from a restarted WAL (the migrations wrote to it), then takes it past 600 frames. */
@@ -78,16 +82,16 @@ describe('WAL checkpointer', () => {
     const opened = await openSqlite({ restartFrames: 600, ...options });
     const { db, store } = opened;
     await db.checkpointer?.checkpointNow();
-    await store.appendBatch([{ docName: 'meeting:small', data: update(0) }]);
+    await store.append([{ docName: 'meeting:small', data: update(0) }]);
     await db.checkpointer?.checkpointNow();
     for (let index = 0; index < 50; index++) {
-      await store.appendBatch([{ docName: 'meeting:small', data: update(index) }]);
+      await store.append([{ docName: 'meeting:small', data: update(index) }]);
     }
     const under = await db.checkpointer?.checkpointNow();
     expect(under?.restart).toBe('none');
     expect(under?.restartTries).toBe(0);
     for (let index = 0; index < 400; index++) {
-      await store.appendBatch([{ docName: 'meeting:busy', data: update(index) }]);
+      await store.append([{ docName: 'meeting:busy', data: update(index) }]);
     }
     return opened;
   }
@@ -100,7 +104,7 @@ describe('WAL checkpointer', () => {
     let commits = 0;
     const writer = (async () => {
       while (committing) {
-        await store.appendBatch([{ docName: 'meeting:steady', data: update(commits++) }]);
+        await store.append([{ docName: 'meeting:steady', data: update(commits++) }]);
         await new Promise((resolve) => setTimeout(resolve, 4));
       }
     })();
@@ -112,12 +116,12 @@ describe('WAL checkpointer', () => {
     expect(over?.restart).toBe('between-commits');
     expect(over?.restartTries).toBeGreaterThan(0);
     expect(db.checkpointer?.restarts()).toEqual({ 'between-commits': 1, forced: 0 });
-    await store.appendBatch([{ docName: 'meeting:steady', data: update(0) }]);
+    await store.append([{ docName: 'meeting:steady', data: update(0) }]);
     const after = await db.checkpointer?.checkpointNow();
     expect(after?.walFrames).toBeLessThan(600);
     expect(after?.restart).toBe('none');
-    expect(await store.countRows('meeting:steady')).toBe(commits + 1);
-    expect(await store.countRows('meeting:busy')).toBe(400);
+    expect(countRows(db, 'meeting:steady')).toBe(commits + 1);
+    expect(countRows(db, 'meeting:busy')).toBe(400);
   });
 
   test('past the limit with no tries left, a RESTART checkpoint holds writers back once', async () => {
@@ -126,17 +130,17 @@ describe('WAL checkpointer', () => {
     expect(over?.restart).toBe('forced');
     expect(db.checkpointer?.restarts()).toEqual({ 'between-commits': 0, forced: 1 });
     expect(over?.busy).toBe(false);
-    await store.appendBatch([{ docName: 'meeting:busy', data: update(0) }]);
+    await store.append([{ docName: 'meeting:busy', data: update(0) }]);
     const after = await db.checkpointer?.checkpointNow();
     expect(after?.walFrames).toBeLessThan(10);
-    expect(await store.countRows('meeting:busy')).toBe(401);
-    expect(await store.countRows('meeting:small')).toBe(51);
+    expect(countRows(db, 'meeting:busy')).toBe(401);
+    expect(countRows(db, 'meeting:small')).toBe(51);
   });
 
   test('closing runs a last checkpoint, and the data is all in the database file', async () => {
     const { store, path, close } = await openSqlite();
     for (let index = 0; index < 300; index++) {
-      await store.appendBatch([{ docName: 'meeting:closed', data: update(index) }]);
+      await store.append([{ docName: 'meeting:closed', data: update(index) }]);
     }
     await close();
     // The last connection to close checkpoints everything and removes the WAL.
@@ -158,14 +162,13 @@ describe('WAL checkpointer', () => {
     const script = `${dirname(path)}/closes.mts`;
     writeFileSync(
       script,
-      `import { openDatabase } from ${JSON.stringify(`${repoRoot}server/db/database.ts`)};
-      import { createKyselyDocStore } from ${JSON.stringify(`${repoRoot}server/docs/kyselyDocStore.ts`)};
-      const db = openDatabase({ sqlitePath: ${JSON.stringify(path)} });
-      const store = createKyselyDocStore(db);
-      for (let i = 0; i < 100; i++) await store.appendBatch([{ docName: 'meeting:script', data: new Uint8Array([i]) }]);
-      await db.checkpointer?.checkpointNow();
-      await store.appendBatch([{ docName: 'meeting:script', data: new Uint8Array([0]) }]);
-      await db.close();
+      `import { openStorage } from ${JSON.stringify(`${repoRoot}server/db/storage.ts`)};
+      const storage = openStorage({ sqlitePath: ${JSON.stringify(path)} });
+      const store = storage.docStore;
+      for (let i = 0; i < 100; i++) await store.append([{ docName: 'meeting:script', data: new Uint8Array([i]) }]);
+      await storage.checkpointer?.checkpointNow();
+      await store.append([{ docName: 'meeting:script', data: new Uint8Array([0]) }]);
+      await storage.close();
       console.log('closed');`,
     );
     const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot });
