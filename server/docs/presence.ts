@@ -292,12 +292,14 @@ export function createDocPresence(options: DocPresenceOptions): DocPresence {
           continue;
         }
         const held = owner ? undefined : reservation(clientId);
+        const holder = owner ? owner.conn.principal.id : held?.userId;
         const current = owner ? (awareness.meta.get(clientId)?.clock ?? 0) : held?.clock;
         // An echo (stock clients send back every state they receive), or the removal of a client
-        // nobody holds: it would change nothing, so it is skipped, not refused.
-        if (current !== undefined && clock <= current) continue;
+        // nobody holds: it would change nothing, so it is skipped, not refused. A stock client that
+        // reconnects sends its unchanged state again, at the clock its departed entry had.
+        const reclaim = held !== undefined && holder === userId;
+        if (current !== undefined && (clock < current || (clock === current && !reclaim))) continue;
         if (!owner && entry.kind === 'state' && entry.state === null) continue;
-        const holder = owner ? owner.conn.principal.id : held?.userId;
         if (clientId === awareness.clientID || (holder !== undefined && holder !== userId)) {
           refuseEntry(ErrorCode.forbidden, `client ${clientId} is someone else's presence`);
         } else if (peer.ids.size + claimed.size >= limits.maxClientsPerConnection) {
