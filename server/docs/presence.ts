@@ -22,7 +22,6 @@
  */
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { encodeAwareness } from '../../shared/docMessages.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import type { Logger } from '../logger.ts';
 import { createAwarenessBatcher, DEFAULT_AWARENESS_INTERVAL_MS } from './awarenessBatcher.ts';
@@ -34,6 +33,7 @@ import {
   stampIdentity,
   writeAwarenessEntries,
 } from './presenceEntries.ts';
+import { encodeAwareness } from './syncMessages.ts';
 
 export interface PresenceLimits {
   /** Awareness client ids one connection may introduce (a tab has one; a few more for reloads). */

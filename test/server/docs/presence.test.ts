@@ -21,8 +21,8 @@ import {
   type PresenceOutcome,
   RESERVED_MS,
 } from '../../../server/docs/presence.ts';
-import { MessageType } from '../../../shared/docMessages.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
+import { DocMessageType } from '../../../shared/protocol.ts';
 import type { Principal } from '../../../shared/roles.ts';
 
 const DOC = 'meeting:presence-test';
@@ -103,7 +103,7 @@ class TestClient implements HubConnection {
   send(docName: string, message: Uint8Array): void {
     expect(docName).toBe(DOC);
     const decoder = decoding.createDecoder(message);
-    expect(decoding.readVarUint(decoder)).toBe(MessageType.awareness);
+    expect(decoding.readVarUint(decoder)).toBe(DocMessageType.awareness);
     const update = decoding.readVarUint8Array(decoder);
     this.received.push(decodeStates(update));
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, 'server');
