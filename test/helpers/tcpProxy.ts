@@ -13,6 +13,8 @@ export interface TcpProxy {
   freeze(): void;
   /** Forwards again: whatever was held back (bytes, closes, new connections) goes through. */
   thaw(): void;
+  /** Cuts every open connection at once, as a reset would; new ones go through. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,9 @@ export async function startTcpProxy(targetPort: number, host = '127.0.0.1'): Pro
 
   function connect(client: net.Socket): void {
     if (client.destroyed) return;
+    // Only now under freeze()/thaw(): a socket resumed before it is forwarded would lose its bytes.
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
     const upstream = net.connect(targetPort, host);
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
@@ -48,11 +53,15 @@ export async function startTcpProxy(targetPort: number, host = '127.0.0.1'): Pro
     client.resume();
   }
 
+  const waiting = new Set<net.Socket>();
   const server = net.createServer((client) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
     client.pause();
-    whenThawed(() => connect(client));
+    waiting.add(client);
+    client.on('close', () => waiting.delete(client));
+    whenThawed(() => {
+      waiting.delete(client);
+      connect(client);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -71,10 +80,13 @@ export async function startTcpProxy(targetPort: number, host = '127.0.0.1'): Pro
       held = [];
       for (const action of actions) action();
     },
+    reset() {
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
     close() {
       frozen = false;
       held = [];
-      for (const socket of sockets) socket.destroy();
+      for (const socket of [...sockets, ...waiting]) socket.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

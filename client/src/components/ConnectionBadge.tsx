@@ -20,11 +20,17 @@ export function describeConnection(connection: {
       label: 'Disconnected',
       detail: `The server refused the connection (${connection.error})`,
     };
-  if (connection.status === 'connecting') {
-    return connection.everConnected
-      ? { tone: 'warn', label: 'Reconnecting…', detail: 'Your changes are kept here and will sync' }
-      : { tone: 'warn', label: 'Connecting…', detail: 'Opening the live connection' };
+  // Once a live connection is lost the page is offline, however many retries run behind it: edits
+  // reach nobody until it is back.
+  if (connection.status === 'connecting' && connection.everConnected) {
+    return {
+      tone: 'down',
+      label: 'Offline',
+      detail: 'Reconnecting… your changes are kept here and will sync when the connection returns',
+    };
   }
+  if (connection.status === 'connecting')
+    return { tone: 'warn', label: 'Connecting…', detail: 'Opening the live connection' };
   return {
     tone: 'down',
     label: 'Offline',

@@ -155,7 +155,7 @@ export class DocSession {
       this.setState({ permission: ack.permission, error: null });
       // Ask for what we miss, and announce ourselves to the others on the page.
       this.send(encodeSyncStep1(this.doc));
-      if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
+      this.announcePresence();
       const queued = this.pending ?? [];
       this.pending = null;
       for (const message of queued) this.receive(message);
@@ -251,6 +251,19 @@ export class DocSession {
     if ([...changes.added, ...changes.updated, ...changes.removed].includes(own)) this.sendAwareness([own]);
   };
 
+  /**
+   * Our state, at a clock past the one the server gave our departure (ours + 1) when we dropped:
+   * the others ignore a state at an older clock, and would not see us again until its renewal (15 s).
+   */
+  private announcePresence(): void {
+    const state = this.awareness.getLocalState();
+    if (state === null) return;
+    const meta = this.awareness.meta.get(this.doc.clientID);
+    if (meta) meta.clock += 1;
+    // Takes the clock one further and sends the state (onAwarenessUpdate).
+    this.awareness.setLocalState(state);
+  }
+
   private sendAwareness(clients: number[]): void {
     this.send(encodeAwareness(this.awareness, clients));
   }
@@ -284,6 +297,14 @@ export interface SocketIOProviderOptions {
   localCopy?: (docName: string, doc: Y.Doc) => LocalCopy | null;
   /** socket.io-client options over the defaults (tests and the benchmark: transports, reconnection). */
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** The browser's `online`/`offline` events (the page passes `window`); none in Node. */
+  network?: NetworkEvents;
+}
+
+/** Where the browser announces losing and regaining the network: `window`. */
+export interface NetworkEvents {
+  addEventListener(type: 'online' | 'offline', listener: () => void): void;
+  removeEventListener(type: 'online' | 'offline', listener: () => void): void;
 }
 
 /** The tab's one connection, multiplexing every open DocSession. */
@@ -299,6 +320,10 @@ export class SocketIOProvider {
     lastSyncedAt: null,
   };
   private readonly listeners = new Set<Listener>();
+  private readonly network: NetworkEvents | undefined;
+  /** The browser said the network is gone: no reconnecting until it says it is back. */
+  private networkDown = false;
+  private destroyed = false;
 
   constructor(options: SocketIOProviderOptions = {}) {
     const auth = { protocolVersion: PROTOCOL_VERSION, ...(options.token ? { token: options.token } : {}) };
@@ -310,9 +335,12 @@ export class SocketIOProvider {
       this.setState({ status: 'connected', everConnected: true, error: null });
       for (const session of this.sessions.values()) session.join(this.socket);
     });
-    this.socket.on('disconnect', () => {
+    this.socket.on('disconnect', (reason) => {
       for (const session of this.sessions.values()) session.disconnected();
       this.setState({ status: 'offline' });
+      // socket.io-client never retries after a server-side disconnect; we always want the meeting
+      // back (the server refuses at the handshake whoever it means to keep out).
+      if (reason === 'io server disconnect' && !this.destroyed && !this.networkDown) this.socket.connect();
     });
     this.socket.on('connect_error', (error: Error) => {
       // A refusal by the server's middleware stops the automatic retries (`active` is false).
@@ -327,7 +355,30 @@ export class SocketIOProvider {
       if (event.docName) this.sessions.get(event.docName)?.receiveError(event);
       else console.warn('StatRoom server refused a message', event.error);
     });
+    this.network = options.network;
+    this.network?.addEventListener('offline', this.onNetworkLost);
+    this.network?.addEventListener('online', this.onNetworkBack);
   }
+
+  /**
+   * The browser knows at once; the heartbeat would take seconds, and the WebSocket may linger on a
+   * dead network. Dropping it now shows Offline and keeps new edits as unsent changes for the resync.
+   */
+  private onNetworkLost = (): void => {
+    this.networkDown = true;
+    // Also stops socket.io-client's reconnection attempts, which cannot succeed now.
+    if (this.socket.connected || this.socket.active) this.socket.disconnect();
+    this.setState({ status: 'offline' });
+  };
+
+  /** Reconnect now rather than at the end of socket.io-client's backoff (up to seconds away). */
+  private onNetworkBack = (): void => {
+    this.networkDown = false;
+    if (this.destroyed || this.socket.connected) return;
+    // disconnect() ends a pending backoff, so connect() opens a fresh attempt at once.
+    this.socket.disconnect();
+    this.socket.connect();
+  };
 
   getState = (): ConnectionState => this.state;
 
@@ -380,6 +431,9 @@ export class SocketIOProvider {
   }
 
   destroy(): void {
+    this.destroyed = true;
+    this.network?.removeEventListener('offline', this.onNetworkLost);
+    this.network?.removeEventListener('online', this.onNetworkBack);
     for (const session of [...this.sessions.values()]) this.closeSession(session);
     this.socket.disconnect();
     this.listeners.clear();

@@ -11,7 +11,7 @@ let unsubscribe: (() => void) | null = null;
 
 export function getProvider(): SocketIOProvider {
   if (!provider) {
-    const created = new SocketIOProvider({ localCopy: openLocalCopy });
+    const created = new SocketIOProvider({ localCopy: openLocalCopy, network: window });
     const mirror = () => useStore.getState().setConnection(created.getState());
     unsubscribe = created.subscribe(mirror);
     mirror();
