@@ -84,14 +84,13 @@ export function createKyselyDocStore(db: Db): DocStore {
             .insertInto('doc_updates_set_aside')
             .values(
               rows.map((row) => ({
-                id: Number(row.id),
+                original_id: Number(row.id),
                 doc_name: docName,
                 data: row.data,
                 reason,
                 set_aside_at: setAsideAt,
               })),
             )
-            .onConflict((conflict) => conflict.column('id').doNothing())
             .execute();
           await trx.deleteFrom('doc_updates').where('id', 'in', chunk).execute();
         }

@@ -11,7 +11,9 @@ export const docUpdatesSetAsideMigration: MigrationFactory = (dialect) => ({
     const postgres = dialect === 'postgres';
     await db.schema
       .createTable('doc_updates_set_aside')
-      .addColumn('id', postgres ? 'bigint' : 'integer', (column) => column.primaryKey())
+      .addColumn('id', postgres ? 'bigserial' : 'integer', (column) => column.primaryKey())
+      // Its id in doc_updates, which SQLite may hand out again once the row has moved here.
+      .addColumn('original_id', 'bigint', (column) => column.notNull())
       .addColumn('doc_name', 'text', (column) => column.notNull())
       .addColumn('data', postgres ? 'bytea' : 'blob', (column) => column.notNull())
       .addColumn('reason', 'text', (column) => column.notNull())

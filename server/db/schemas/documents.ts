@@ -11,8 +11,9 @@ export interface DocUpdatesTable {
 
 /** A stored update that could not be applied when its document loaded, kept out of the log. */
 export interface DocUpdatesSetAsideTable {
-  /** Its id in `doc_updates`. */
-  id: number;
+  id: Generated<number>;
+  /** Its id in `doc_updates` (SQLite may hand that id out again). */
+  original_id: number;
   doc_name: string;
   data: Uint8Array;
   reason: string;
