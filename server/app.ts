@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import express from 'express';
 import type { Registry } from 'prom-client';
 import { createAuthenticate } from './auth/authenticate.ts';
+import { createOriginCheck } from './auth/origin.ts';
 import type { Db } from './db/database.ts';
 import { registerIntakeMetrics } from './db/intakeMetrics.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -19,7 +20,10 @@ import { createDocHub, type DocHub, type DocHubLimits } from './docs/docHub.ts';
 import { createKyselyDocStore } from './docs/kyselyDocStore.ts';
 import { createUpdateMerger } from './docs/updateMerger.ts';
 import type { RouteContext } from './http/context.ts';
+import { refuseCrossSiteWrites } from './http/crossSiteWrites.ts';
 import { errorHandler } from './http/errorHandler.ts';
+import { refuseMalformedPaths } from './http/malformedPaths.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import type { Logger } from './logger.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { apiRouter } from './routes/api/index.ts';
@@ -33,6 +37,8 @@ export interface AppDeps {
   /** The built client (`dist/client`); when absent or missing, only the API is served. */
   clientDir?: string | undefined;
   secureCookies?: boolean;
+  /** Origins besides the request's own host allowed to use the session cookie (`PUBLIC_ORIGIN`). */
+  publicOrigins?: readonly string[];
   /** Limits of the live-document hub (compaction threshold, unload delay, per-connection buffer). */
   docs?: DocHubLimits;
   /** SQLite files: take document updates through the intake journal (default true; `updateIntake.ts`). */
@@ -61,6 +67,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const metrics = createMetricsRegistry();
   if (db.checkpointer) registerWalMetrics(metrics, db.checkpointer);
   const authenticate = createAuthenticate(deps.sessionSecret);
+  const checkOrigin = createOriginCheck(deps.publicOrigins);
   const ctx: RouteContext = {
     db,
     logger,
@@ -71,13 +78,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const web = express();
   web.disable('x-powered-by');
+  web.use(securityHeaders(), refuseMalformedPaths);
   web.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   web.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());
   });
-  web.use('/api', apiRouter(ctx));
+  web.use('/api', refuseCrossSiteWrites(authenticate, checkOrigin), apiRouter(ctx));
   mountClient(web, deps.clientDir);
   web.use(errorHandler(logger));
 
@@ -88,7 +96,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (intake) registerIntakeMetrics(metrics, intake);
   const store = createKyselyDocStore(db, { mergeUpdates: merger.merge, ...(intake ? { intake } : {}) });
   const hub = createDocHub({ store, logger, metrics, ...deps.docs });
-  const transportDeps = { httpServer, hub, authenticate, authorize: createAuthorize(db), logger };
+  const transportDeps = {
+    httpServer,
+    hub,
+    authenticate,
+    checkOrigin,
+    authorize: createAuthorize(db),
+    logger,
+  };
   const io = attachSocketIo(transportDeps);
   const yWebsocket = attachYWebsocket(transportDeps);
 

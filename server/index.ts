@@ -2,14 +2,26 @@
 
 import { todayDate } from '../shared/periods.ts';
 import { createApp } from './app.ts';
-import { readConfig } from './config.ts';
+import { type Config, readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { seedDemoMeetings } from './demo/meetings.ts';
 import { hasNoObjectives, seedDemoData } from './demo/seed.ts';
 import { createKyselyDocStore } from './docs/kyselyDocStore.ts';
 import { createLogger } from './logger.ts';
 
-const config = readConfig();
+function readConfigOrExit(): Config {
+  try {
+    return readConfig();
+  } catch (error) {
+    // Before the logger exists (it is configured from the environment): one plain line, exit 1.
+    process.stderr.write(
+      `StatRoom cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+}
+
+const config = readConfigOrExit();
 const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
 
 const db = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
@@ -19,6 +31,8 @@ const app = await createApp({
   sessionSecret: config.sessionSecret,
   clientDir: config.clientDir,
   intakeJournal: config.intakeJournal,
+  secureCookies: config.secureCookies,
+  publicOrigins: config.publicOrigins,
 });
 
 // A fresh install opens on a realistic demo government rather than empty pages.

@@ -102,7 +102,7 @@ export async function startStatRoom(
       STATROOM_DEMO: 'off',
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
-      SESSION_SECRET: 'bench-secret',
+      SESSION_SECRET: 'bench-secret-0123456789abcdef-0123',
       ...(options.commitEachUpdate ? { STATROOM_INTAKE_JOURNAL: 'off' } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -15,8 +15,8 @@ declare global {
 /** Attaches the principal when there is one; never rejects (routes decide). */
 export function attachPrincipal(authenticate: Authenticate): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const principal = authenticate(req);
-    if (principal) res.locals.principal = principal;
+    const authentication = authenticate(req);
+    if (authentication) res.locals.principal = authentication.principal;
     next();
   };
 }

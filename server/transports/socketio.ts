@@ -18,6 +18,7 @@ import {
 import type { Principal } from '../../shared/roles.ts';
 import { compactDocMessage, docMessageParser } from '../../shared/socketParser.ts';
 import type { Authenticate } from '../auth/authenticate.ts';
+import type { OriginCheck } from '../auth/origin.ts';
 import type { Authorize } from '../docs/authorize.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import type { HubConnection } from '../docs/hubConnection.ts';
@@ -54,6 +55,8 @@ export interface SocketIoTransportDeps {
   httpServer: HttpServer;
   hub: DocHub;
   authenticate: Authenticate;
+  /** A cookie-authenticated handshake must come from one of our own origins. */
+  checkOrigin: OriginCheck;
   authorize: Authorize;
   logger: Logger;
   /** Tests may shorten or lengthen it; production uses `DEFAULT_SOCKET_IO_HEARTBEAT`. */
@@ -96,7 +99,7 @@ export function createDocMessageSender(socket: DocSocket): DocMessageSender {
 }
 
 export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
-  const { hub, authenticate, authorize } = deps;
+  const { hub, authenticate, checkOrigin, authorize } = deps;
   const logger = deps.logger.child({ module: 'socketio' });
   const heartbeat = deps.heartbeat ?? DEFAULT_SOCKET_IO_HEARTBEAT;
   const io: DocSocketServer = new Server(deps.httpServer, {
@@ -126,12 +129,18 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
         return;
       }
       const token = typeof auth.token === 'string' ? auth.token : undefined;
-      const principal = authenticate(socket.request, token);
-      if (!principal) {
+      const authentication = authenticate(socket.request, token);
+      if (!authentication) {
         next(connectError(ErrorCode.unauthenticated, 'Sign in first'));
         return;
       }
-      socket.data.principal = principal;
+      const origin = checkOrigin(socket.request, authentication.source);
+      if (!origin.ok) {
+        logger.warn({ user: authentication.principal.id }, origin.message);
+        next(connectError(ErrorCode.forbidden, origin.message));
+        return;
+      }
+      socket.data.principal = authentication.principal;
       next();
     } catch (error) {
       logger.error({ err: error }, 'handshake failed');

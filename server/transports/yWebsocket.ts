@@ -7,10 +7,11 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { ErrorCode } from '../../shared/errors.ts';
+import { ErrorCode, errorResponse } from '../../shared/errors.ts';
 import { MAX_DOC_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { Permission, Principal } from '../../shared/roles.ts';
 import type { Authenticate } from '../auth/authenticate.ts';
+import type { OriginCheck } from '../auth/origin.ts';
 import type { Authorize } from '../docs/authorize.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import type { HubConnection } from '../docs/hubConnection.ts';
@@ -27,6 +28,8 @@ export interface YWebsocketTransportDeps {
   httpServer: HttpServer;
   hub: DocHub;
   authenticate: Authenticate;
+  /** A cookie-authenticated upgrade must come from one of our own origins. */
+  checkOrigin: OriginCheck;
   authorize: Authorize;
   logger: Logger;
   pingIntervalMs?: number;
@@ -45,9 +48,17 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.invalidPayload,
+  401: ErrorCode.unauthenticated,
+  403: ErrorCode.forbidden,
+  404: ErrorCode.notFound,
+  500: ErrorCode.internal,
+};
+
 function rejectUpgrade(socket: Duplex, status: number, message: string): void {
   if (socket.destroyed) return;
-  const body = JSON.stringify({ error: { message } });
+  const body = JSON.stringify(errorResponse(CODE_BY_STATUS[status] ?? ErrorCode.internal, message));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\n` +
       `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
@@ -74,7 +85,7 @@ function toBytes(data: RawData): Uint8Array {
 let nextConnectionNumber = 0;
 
 export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTransport {
-  const { hub, authenticate, authorize } = deps;
+  const { hub, authenticate, checkOrigin, authorize } = deps;
   const logger = deps.logger.child({ module: 'yWebsocket' });
   const wss = new WebSocketServer({
     noServer: true,
@@ -96,12 +107,19 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
       return;
     }
     socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'));
-    const principal = authenticate(request);
-    if (!principal) {
+    const authentication = authenticate(request);
+    if (!authentication) {
       logger.info({ doc: docName }, 'upgrade refused: not signed in');
       rejectUpgrade(socket, 401, 'Sign in first');
       return;
     }
+    const origin = checkOrigin(request, authentication.source);
+    if (!origin.ok) {
+      logger.warn({ doc: docName, user: authentication.principal.id }, origin.message);
+      rejectUpgrade(socket, 403, origin.message);
+      return;
+    }
+    const { principal } = authentication;
     const decision = await authorize(principal, docName);
     if (!decision.ok) {
       logger.info({ doc: docName, user: principal.id, code: decision.code }, 'upgrade refused');

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const PROCESS_SESSION_SECRET = 'process-test-secret';
+/** At least 32 characters: a shorter SESSION_SECRET is refused at start. */
+export const PROCESS_SESSION_SECRET = 'process-test-secret-0123456789abcdef';
 
 /** A port that was free a moment ago (index.ts listens on a fixed port, not 0). */
 export function freePort(): Promise<number> {
@@ -65,6 +66,8 @@ export async function spawnServer(
   sqlitePath: string,
   port?: number,
   entry: ServerEntry = 'source',
+  /** Settings on top of the defaults below (e.g. `SECURE_COOKIES`). */
+  env: NodeJS.ProcessEnv = {},
 ): Promise<ServerProcess> {
   const chosenPort = port ?? (await freePort());
   const child = spawn(process.execPath, serverEntryArgs[entry], {
@@ -79,6 +82,7 @@ export async function spawnServer(
       STATROOM_DEMO: 'off',
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

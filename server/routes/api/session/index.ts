@@ -19,17 +19,14 @@ function devPrincipalId(name: string): string {
 
 export function sessionRouter(ctx: RouteContext): Router {
   const router = Router();
+  // Lax, not Strict: Strict would not help against pages on another port, which are the same site.
+  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: ctx.secureCookies, path: '/' } as const;
 
   router.post('/', (req, res) => {
     const input = parseOrThrow(devSignInSchema, req.body);
     const principal: Principal = { id: devPrincipalId(input.name), name: input.name, role: input.role };
     const token = issueSessionToken(principal, ctx.sessionSecret);
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: ctx.secureCookies,
-      path: '/',
-    });
+    res.cookie(SESSION_COOKIE, token, cookieOptions);
     ctx.logger.info({ user: principal.id, role: principal.role }, 'signed in');
     res.status(201).json({ principal, token });
   });
@@ -39,7 +36,8 @@ export function sessionRouter(ctx: RouteContext): Router {
   });
 
   router.delete('/', (_req, res) => {
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    // The same attributes as when it was set, or a browser may keep the Secure cookie.
+    res.clearCookie(SESSION_COOKIE, cookieOptions);
     res.status(204).end();
   });
 
