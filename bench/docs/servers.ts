@@ -81,15 +81,8 @@ export async function startReference(): Promise<BenchServer> {
   };
 }
 
-/**
- * StatRoom as `npm start` runs it. `commitEachUpdate` turns the intake journal off
- * (`STATROOM_INTAKE_JOURNAL=off`): every update is committed to SQLite in a transaction of its own
- * before it is relayed, as before the journal.
- */
-export async function startStatRoom(
-  transport: StatRoomTransport,
-  options: { commitEachUpdate?: boolean } = {},
-): Promise<BenchServer> {
+/** StatRoom as `npm start` runs it: every update applied, committed to SQLite, then relayed. */
+export async function startStatRoom(transport: StatRoomTransport): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
   const child = spawn(process.execPath, [...profileArgs(), ...serverEntryArgs.built], {
@@ -103,7 +96,6 @@ export async function startStatRoom(
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
       SESSION_SECRET: 'bench-secret-0123456789abcdef-0123',
-      ...(options.commitEachUpdate ? { STATROOM_INTAKE_JOURNAL: 'off' } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -119,9 +111,7 @@ export async function startStatRoom(
     name:
       transport === 'socket.io'
         ? 'StatRoom (Socket.IO, SQLite, every update persisted)'
-        : options.commitEachUpdate
-          ? 'StatRoom (/yjs y-websocket, SQLite, a commit per update)'
-          : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
+        : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
     pid: child.pid as number,
     connect: (docName) =>
       transport === 'socket.io'
@@ -162,7 +152,7 @@ export function cpuSecondsOf(pid: number): number {
 /**
  * CPU time of the process's main thread alone (the event loop: every edit's decode, apply, commit
  * and relay). The rest of `cpuSecondsOf` is V8's helper threads (garbage collection, compilation)
- * and, for StatRoom, its worker threads (WAL checkpoints, update merges).
+ * and, for StatRoom, its WAL checkpoint worker thread.
  */
 export function mainThreadCpuSecondsOf(pid: number): number {
   return cpuSecondsFromStat(`/proc/${pid}/task/${pid}/stat`);
