@@ -17,6 +17,9 @@ const serverPort = process.env.PORT ?? '3000';
 const env = {
   ...process.env,
   STATROOM_DEV_API: process.env.STATROOM_DEV_API ?? `http://localhost:${serverPort}`,
+  // Vite's proxy sends /api on with the server's own Host, so the page's origin (Vite's) must be
+  // named for cookie-authenticated writes to pass the server's origin check (server/auth/origin.ts).
+  PUBLIC_ORIGIN: process.env.PUBLIC_ORIGIN ?? 'http://localhost:5173,http://127.0.0.1:5173',
 };
 
 interface Named {
