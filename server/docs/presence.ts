@@ -62,6 +62,8 @@ export const DEFAULT_PRESENCE_LIMITS: Required<PresenceLimits> = {
 export const RESERVED_MS = 30_000;
 /** Departed ids remembered at most (oldest forgotten first): bounds memory under connect/leave churn. */
 const MAX_RESERVED = 4096;
+/** Entries an update may name beyond the clients the server knows (ones it has already forgotten). */
+const SLACK_ENTRIES = 64;
 /** A flood's burst allowance, in seconds of the sustained rate. */
 const BURST_SECONDS = 2;
 
@@ -278,7 +280,10 @@ export function createDocPresence(options: DocPresenceOptions): DocPresence {
     };
     const tooLarge = `a presence state is ${limits.maxStateBytes} bytes at most`;
     try {
-      for (const entry of readAwarenessEntries(update, limits.maxStateBytes)) {
+      // A stock client's update names at most everyone the server knows of (it echoes what it was
+      // sent) plus its own: a longer one is junk, refused before it costs a decode per entry.
+      const maxEntries = owners.size + reserved.size + limits.maxClientsPerConnection + SLACK_ENTRIES;
+      for (const entry of readAwarenessEntries(update, { maxStateBytes: limits.maxStateBytes, maxEntries })) {
         const { clientId, clock } = entry;
         const owner = owners.get(clientId);
         if (owner === peer || claimed.has(clientId)) {

@@ -39,13 +39,20 @@ function readUint(decoder: decoding.Decoder, what: string): number {
 
 /**
  * Yields the entries one by one, so a caller that has seen enough (a flood) stops decoding. Throws
- * AwarenessFormatError for anything malformed: truncated, a length past the end (lib0 would read on
- * into the surrounding buffer), invalid UTF-8 or JSON, a state that is not an object or null,
- * trailing bytes.
+ * AwarenessFormatError for anything malformed: more than `maxEntries` clients, truncated, a length
+ * past the end (lib0 would read on into the surrounding buffer), invalid UTF-8 or JSON, a state that
+ * is not an object or null, trailing bytes.
  */
-export function* readAwarenessEntries(update: Uint8Array, maxStateBytes: number): Generator<AwarenessEntry> {
+export function* readAwarenessEntries(
+  update: Uint8Array,
+  limits: { maxStateBytes: number; maxEntries: number },
+): Generator<AwarenessEntry> {
+  const { maxStateBytes, maxEntries } = limits;
   const decoder = decoding.createDecoder(update);
   const count = readUint(decoder, 'client count');
+  if (count > maxEntries) {
+    throw new AwarenessFormatError(`awareness update: ${count} clients, more than the document could have`);
+  }
   for (let index = 0; index < count; index++) {
     const clientId = readUint(decoder, 'client id');
     if (clientId > MAX_CLIENT_ID)

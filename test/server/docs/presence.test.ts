@@ -520,19 +520,40 @@ describe('presence: floods are cut off', () => {
     expect(room.presence.stats()).toMatchObject({ states: 2, clocks: 3 });
   });
 
-  test('one update naming 10,000 client ids is cut off and applies nothing', () => {
+  test('one update naming 10,000 client ids is refused unread; one with 50 new ids is cut off; neither applies', () => {
     const room = createRoom({ maxClientsPerConnection: 4, maxRefusals: 10 });
     const watcher = client(room, person('Wanda Watcher'));
-    const attacker = client(room, person('Vic Viewer', 'viewer'));
-    const entries = Array.from({ length: 10_000 }, (_, index) => ({
-      client: 5_000 + index,
-      clock: 1,
-      state: {},
-    }));
+    const attacker = client(room, person('Vic Viewer', 'viewer'), { echo: false });
+    const ghosts = (count: number) =>
+      forgedUpdate(
+        Array.from({ length: count }, (_, index) => ({ client: 5_000 + index, clock: 1, state: {} })),
+      );
 
-    expect(attacker.sendUpdate(forgedUpdate(entries))).toMatchObject({ ok: false, cutOff: true });
+    // More clients than the document has (plus a few): junk, refused before decoding its entries.
+    expect(attacker.sendUpdate(ghosts(10_000))).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+      cutOff: false,
+    });
+    // 4 would fit the cap, 46 are refused: a flood, and none of it applies.
+    expect(attacker.sendUpdate(ghosts(50))).toMatchObject({ ok: false, cutOff: true });
     expect(room.presence.stats()).toMatchObject({ states: 0, clocks: 1 });
     expect(watcher.received).toHaveLength(0);
+    expect(room.cutOffs).toBe(1);
+  });
+
+  test("a stock client's echo of a large room is accepted", () => {
+    const room = createRoom();
+    const room150 = Array.from({ length: 150 }, (_, index) =>
+      client(room, person(`P${index}`), { echo: false }),
+    );
+    for (const each of room150) each.publish({ itemId: 'x' });
+    const joining = client(room, person('Stock Joiner'));
+
+    room.presence.sendAllTo(joining); // it applies all 150 and echoes them back in one update
+
+    expect(joining.outcomes).toEqual([{ ok: true }]);
+    expect(room.refused).toEqual([]);
   });
 
   test('an update rate past the limit is a flood, even for its own client id', () => {
