@@ -94,7 +94,7 @@ export interface DocPresenceOptions extends PresenceLimits {
   now?: () => number;
 }
 
-/** Spends one token per event; refills at `perSecond` up to `capacity`. */
+/** A budget of events: refills at `perSecond` up to `capacity` (the burst allowed). */
 class TokenBucket {
   private tokens: number;
   private at: number;
