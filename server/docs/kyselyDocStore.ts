@@ -61,9 +61,22 @@ export function createKyselyDocStore(db: Db): DocStore {
           .where('doc_name', '=', docName)
           .where('id', '<=', upToId)
           .execute();
+        // The new row takes the cut's id when it is free: SQLite hands out max(id) + 1, so ids freed at
+        // the top would come back below a cut the caller still holds, and its next replace would
+        // delete them unseen. (When another row holds that id, every new id is above it anyway.)
+        const taken = await trx
+          .selectFrom('doc_updates')
+          .select('id')
+          .where('id', '=', upToId)
+          .executeTakeFirst();
         await trx
           .insertInto('doc_updates')
-          .values({ doc_name: docName, data: asBuffer(state), created_at: nowIso() })
+          .values({
+            ...(taken ? {} : { id: upToId }),
+            doc_name: docName,
+            data: asBuffer(state),
+            created_at: nowIso(),
+          })
           .execute();
       });
     },
@@ -92,7 +105,11 @@ export function createKyselyDocStore(db: Db): DocStore {
               })),
             )
             .execute();
-          await trx.deleteFrom('doc_updates').where('id', 'in', chunk).execute();
+          await trx
+            .deleteFrom('doc_updates')
+            .where('doc_name', '=', docName)
+            .where('id', 'in', chunk)
+            .execute();
         }
       });
     },

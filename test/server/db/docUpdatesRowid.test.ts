@@ -52,13 +52,13 @@ describe('doc_updates ids (SQLite)', () => {
     await migrateToLatest(db);
     const store = createKyselyDocStore(db);
     // Let the first appends allocate the pages of five documents' index entries.
-    for (let i = 0; i < 10; i++) await store.appendBatch([update(`meeting:d${i % 5}`, i)]);
+    for (let i = 0; i < 10; i++) await store.append([update(`meeting:d${i % 5}`, i)]);
     const unpin = pinWal(db);
     cleanups.push(async () => unpin());
 
     const before = walFrames(db);
     const appends = 100;
-    for (let i = 0; i < appends; i++) await store.appendBatch([update(`meeting:d${i % 5}`, i)]);
+    for (let i = 0; i < appends; i++) await store.append([update(`meeting:d${i % 5}`, i)]);
     const framesPerAppend = (walFrames(db) - before) / appends;
 
     // Two pages per commit (the table's and the index's), plus a page split now and then. With
@@ -77,7 +77,7 @@ describe('doc_updates ids (SQLite)', () => {
     const before = await migrator.migrateTo('002_performance');
     expect(before.error).toBeUndefined();
     const store = createKyselyDocStore(db);
-    for (let i = 0; i < 6; i++) await store.appendBatch([update(i % 2 === 0 ? 'meeting:a' : 'meeting:b', i)]);
+    for (let i = 0; i < 6; i++) await store.append([update(i % 2 === 0 ? 'meeting:a' : 'meeting:b', i)]);
     // A compaction-like gap: AUTOINCREMENT kept counting past the deleted rows.
     await db.kysely.deleteFrom('doc_updates').where('id', 'in', [2, 3]).execute();
     const rowsBefore = await db.kysely.selectFrom('doc_updates').selectAll().orderBy('id').execute();
@@ -86,7 +86,7 @@ describe('doc_updates ids (SQLite)', () => {
 
     const rowsAfter = await db.kysely.selectFrom('doc_updates').selectAll().orderBy('id').execute();
     expect(rowsAfter).toEqual(rowsBefore);
-    expect((await store.load('meeting:a')).updates.map((data) => data[0])).toEqual([0, 4]);
+    expect((await store.load('meeting:a')).map((row) => row.data[0])).toEqual([0, 4]);
     const indexes = await sql<{ name: string }>`SELECT name FROM pragma_index_list('doc_updates')`.execute(
       db.kysely,
     );
@@ -96,13 +96,13 @@ describe('doc_updates ids (SQLite)', () => {
     );
     expect(ddl.rows[0]?.sql).not.toMatch(/autoincrement/i);
 
-    await store.appendBatch([update('meeting:a', 9)]);
+    await store.append([update('meeting:a', 9)]);
     const newest = await db.kysely
       .selectFrom('doc_updates')
       .select('id')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(newest.id).toBe(Math.max(...rowsBefore.map((row) => row.id)) + 1);
-    expect((await store.load('meeting:a')).updates.map((data) => data[0])).toEqual([0, 4, 9]);
+    expect((await store.load('meeting:a')).map((row) => row.data[0])).toEqual([0, 4, 9]);
   });
 });
