@@ -1,5 +1,5 @@
 /**
- * The two load scenarios of issue 2, driven by the same client code for every server (stock
+ * The two load scenarios of issues 2 and 14, driven by the same client code for every server (stock
  * y-websocket clients; StatRoom's Socket.IO row uses the Socket.IO client of `clients.ts`). Latency is edit-to-reader: the writer stamps each
  * edit with its sequence number, every reader records when it sees it; writer and readers live in
  * this process, so one clock measures both ends.
@@ -9,7 +9,12 @@ import { sleep } from '../stats.ts';
 import type { BenchClient } from './clients.ts';
 import type { BenchServer } from './servers.ts';
 
-const EDITS_ROOT = 'bench-edits';
+/** Edits mark attendees present, one new entry each: a meeting document accepts only its declared roots. */
+const EDITS_ROOT = 'attendance';
+const editsOf = (client: BenchClient) =>
+  client.doc.getMap<{ name: string; agency: string; present: boolean }>(EDITS_ROOT);
+const mark = (client: BenchClient, key: string) =>
+  editsOf(client).set(key, { name: key, agency: 'Bench', present: true });
 
 function disconnectAll(clients: BenchClient[]): void {
   for (const client of clients) client.close();
@@ -18,15 +23,13 @@ function disconnectAll(clients: BenchClient[]): void {
 /** Records each reader's latency for every measured edit it sees (warm-up edits are not). */
 function observeEdits(reader: BenchClient, sentAt: Map<string, number>, latencies: number[]): () => number {
   let seen = 0;
-  reader.doc.getArray<string>(EDITS_ROOT).observe((event) => {
+  editsOf(reader).observe((event) => {
     const now = performance.now();
-    for (const delta of event.changes.delta) {
-      for (const key of (delta.insert as string[] | undefined) ?? []) {
-        const start = sentAt.get(key);
-        if (start === undefined) continue;
-        latencies.push(now - start);
-        seen++;
-      }
+    for (const key of event.keysChanged) {
+      const start = sentAt.get(key);
+      if (start === undefined) continue;
+      latencies.push(now - start);
+      seen++;
     }
   });
   return () => seen;
@@ -93,10 +96,9 @@ export async function fanOut(
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const seenCounters = readers.map((reader) => observeEdits(reader, sentAt, latencies));
-  const edits = writer.doc.getArray<string>(EDITS_ROOT);
   const interval = 1000 / options.rate;
   await paced(Math.round(WARM_UP_SECONDS * options.rate), interval, performance.now(), (seq) =>
-    edits.push([`w${seq}`]),
+    mark(writer, `w${seq}`),
   );
   await sleep(SETTLE_MS);
   hooks.editsStarting();
@@ -104,7 +106,7 @@ export async function fanOut(
     if (seq === Math.floor(options.edits / 2)) hooks.halfway();
     const key = `e${seq}`;
     sentAt.set(key, performance.now());
-    edits.push([key]);
+    mark(writer, key);
   });
   const expected = options.edits * options.readers;
   await waitUntil(() => seenCounters.reduce((sum, seen) => sum + seen(), 0) >= expected, 30_000);
@@ -147,12 +149,11 @@ export async function manyRooms(
   const interval = 1000 / options.editsPerSecond;
   // Writers are staggered across the interval so that the load is even.
   const offset = (roomIndex: number) => (roomIndex / rooms.length) * interval;
-  const editsOf = (writer: BenchClient) => writer.doc.getArray<string>(EDITS_ROOT);
   const warmUpStart = performance.now();
   await Promise.all(
     rooms.map(({ writer }, roomIndex) =>
       paced(WARM_UP_SECONDS * options.editsPerSecond, interval, warmUpStart + offset(roomIndex), (seq) =>
-        editsOf(writer).push([`r${roomIndex}w${seq}`]),
+        mark(writer, `r${roomIndex}w${seq}`),
       ),
     ),
   );
@@ -165,7 +166,7 @@ export async function manyRooms(
       paced(editsPerWriter, interval, start + offset(roomIndex), (seq) => {
         const key = `r${roomIndex}e${seq}`;
         sentAt.set(key, performance.now());
-        editsOf(writer).push([key]);
+        mark(writer, key);
         // Read the server's memory half-way through, under full load.
         if (!halfwayReported && performance.now() - start > (options.durationSeconds * 1000) / 2) {
           halfwayReported = true;

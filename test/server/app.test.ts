@@ -37,12 +37,8 @@ describe('the app serves the built client', () => {
     // A file database: its WAL is checkpointed off the event loop, and /metrics says how it goes.
     expect(metrics).toMatch(/^statroom_sqlite_wal_checkpoints \d+$/m);
     expect(metrics).toContain('statroom_sqlite_wal_restarts{how="forced"} 0');
-    // Document updates come in through the intake journal; nothing is waiting, nothing failed.
-    expect(metrics).toContain('statroom_sqlite_intake_queued_updates 0');
-    expect(metrics).toContain('statroom_sqlite_intake_commits{result="failed"} 0');
-    expect(metrics).toMatch(/^statroom_sqlite_intake_recovered_updates 0$/m);
-    // The timed group commits run on their worker thread.
-    expect(metrics).toMatch(/^statroom_sqlite_intake_commit_worker_up 1$/m);
-    expect(metrics).toMatch(/^statroom_sqlite_intake_worker_commits \d+$/m);
+    // Nothing refused, nothing set aside, nothing failed to apply on a fresh server.
+    expect(metrics).toMatch(/^statroom_doc_updates_set_aside_total 0$/m);
+    expect(metrics).toMatch(/^statroom_doc_apply_failures_total 0$/m);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type * as Y from 'yjs';
 import { openDatabase } from '../../../server/db/database.ts';
 import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
-import { addAgendaItem, readAgenda } from '../../../shared/meetingDoc.ts';
+import { addAgendaItem, getAgendaItem, readAgenda } from '../../../shared/meetingDoc.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { connectYWebsocket, createMeetingDoc, SocketIoDocClient, waitFor } from '../../helpers/yjsClients.ts';
 
@@ -118,26 +118,28 @@ describe('document lifecycle through a real server', () => {
     const readerClient = await socketClient();
     const writer = await writerClient.joinSynced(docName);
     const reader = await readerClient.joinSynced(docName);
-    const notes = writer.doc.getText('scratch');
+    const itemId = addAgendaItem(writer.doc, { title: 'Minutes' });
+    const notesOf = (doc: Y.Doc) => getAgendaItem(doc, itemId)?.notes.toString() ?? '';
+    const notes = getAgendaItem(writer.doc, itemId)?.notes as Y.Text;
     for (let index = 0; index < 1000; index++) {
       notes.insert(notes.length, 'x');
       // Yield now and then, so the edits arrive over many ticks (many batches), as typing does.
       if (index % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    await waitFor(() => reader.doc.getText('scratch').length === 1000, 'all edits relayed');
+    await waitFor(() => notesOf(reader.doc).length === 1000, 'all edits relayed');
     await server.app.hub.flush();
     const db = openDatabase(server.database.config);
     const store = createKyselyDocStore(db);
     // Threshold 40: past it, the document is compacted once nobody has edited it for 100 ms (and
     // mid-burst at ten times that), so once the edits stop it is brought within.
-    await waitFor(async () => (await store.countRows(docName)) <= 40, 'compacted once quiet');
+    await waitFor(async () => (await store.load(docName)).length <= 40, 'compacted once quiet');
     await db.close();
 
     writerClient.leave(docName);
     readerClient.leave(docName);
     await waitFor(() => !server.app.hub.isLoaded(docName), 'unloaded');
     const reloaded = await (await socketClient()).joinSynced(docName);
-    expect(reloaded.doc.getText('scratch').toString()).toBe('x'.repeat(1000));
+    expect(notesOf(reloaded.doc)).toBe('x'.repeat(1000));
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/statroom_doc_updates_relayed_total [1-9]/);

@@ -36,7 +36,7 @@ describe('document permissions on both transports', () => {
     const db = openDatabase(server.database.config);
     try {
       const doc = new Y.Doc();
-      for (const update of (await createKyselyDocStore(db).load(docName)).updates) Y.applyUpdate(doc, update);
+      for (const row of await createKyselyDocStore(db).load(docName)) Y.applyUpdate(doc, row.data);
       return readAgenda(doc).map((item) => item.title);
     } finally {
       await db.close();
