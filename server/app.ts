@@ -10,15 +10,11 @@ import express from 'express';
 import type { Registry } from 'prom-client';
 import { createAuthenticate } from './auth/authenticate.ts';
 import { createOriginCheck } from './auth/origin.ts';
-import type { Db } from './db/database.ts';
-import { registerIntakeMetrics } from './db/intakeMetrics.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { createUpdateIntake, type UpdateIntake } from './db/updateIntake.ts';
-import { registerWalMetrics } from './db/walMetrics.ts';
+import type { Storage } from './db/storage.ts';
 import { createAuthorize } from './docs/authorize.ts';
 import { createDocHub, type DocHub, type DocHubLimits } from './docs/docHub.ts';
-import { createKyselyDocStore } from './docs/kyselyDocStore.ts';
-import { createUpdateMerger } from './docs/updateMerger.ts';
+import { registerStoreMetrics } from './docs/storeMetrics.ts';
 import type { RouteContext } from './http/context.ts';
 import { refuseCrossSiteWrites } from './http/crossSiteWrites.ts';
 import { errorHandler } from './http/errorHandler.ts';
@@ -31,7 +27,8 @@ import { attachSocketIo } from './transports/socketio.ts';
 import { attachYWebsocket } from './transports/yWebsocket.ts';
 
 export interface AppDeps {
-  db: Db;
+  /** The database, the document store and their worker (`openStorage`); closed with the app. */
+  storage: Storage;
   logger: Logger;
   sessionSecret: string;
   /** The built client (`dist/client`); when absent or missing, only the API is served. */
@@ -41,8 +38,6 @@ export interface AppDeps {
   publicOrigins?: readonly string[];
   /** Limits of the live-document hub (compaction threshold, unload delay, per-connection buffer). */
   docs?: DocHubLimits;
-  /** SQLite files: take document updates through the intake journal (default true; `updateIntake.ts`). */
-  intakeJournal?: boolean;
 }
 
 export interface App {
@@ -54,18 +49,14 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** A SQLite file takes document updates through its intake journal, next to it, unless turned off. */
-function intakeFor(db: Db, logger: Logger, enabled = true): UpdateIntake | null {
-  if (!enabled || !db.sqlite || db.sqlite.memory) return null;
-  return createUpdateIntake(db.sqlite, { journalPath: `${db.sqlite.name}-intake`, logger });
-}
-
 export async function createApp(deps: AppDeps): Promise<App> {
-  const { db, logger } = deps;
+  const { storage, logger } = deps;
+  const { db } = storage;
   await migrateToLatest(db);
 
   const metrics = createMetricsRegistry();
-  if (db.checkpointer) registerWalMetrics(metrics, db.checkpointer);
+  storage.registerMetrics(metrics);
+  registerStoreMetrics(metrics, storage.docStore, { logger });
   const authenticate = createAuthenticate(deps.sessionSecret);
   const checkOrigin = createOriginCheck(deps.publicOrigins);
   const ctx: RouteContext = {
@@ -91,11 +82,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const httpServer = createServer(web);
 
-  const merger = createUpdateMerger();
-  const intake = intakeFor(db, logger, deps.intakeJournal);
-  if (intake) registerIntakeMetrics(metrics, intake);
-  const store = createKyselyDocStore(db, { mergeUpdates: merger.merge, ...(intake ? { intake } : {}) });
-  const hub = createDocHub({ store, logger, metrics, ...deps.docs });
+  const hub = createDocHub({ store: storage.docStore, logger, metrics, ...deps.docs });
   const transportDeps = {
     httpServer,
     hub,
@@ -113,13 +100,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // Stop accepting first, then write every pending document update before anything closes.
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await hub.shutdown();
-      await store.close?.();
-      await merger.close();
       await yWebsocket.close();
       await io.close();
       httpServer.closeAllConnections();
       await httpClosed;
-      await db.close();
+      await storage.close();
     })();
     return closing;
   };

@@ -16,11 +16,6 @@ export interface Config {
   clientDir: string;
   /** Fill an empty database with the demo government (default on; `STATROOM_DEMO=off` starts empty). */
   seedDemo: boolean;
-  /**
-   * SQLite: acknowledge document updates once written to the intake journal and commit them to the
-   * database in groups (default on; `STATROOM_INTAKE_JOURNAL=off` commits each one before its relay).
-   */
-  intakeJournal: boolean;
   /** Mark the session cookie `Secure` (`SECURE_COOKIES=on`, behind HTTPS; off for http://localhost). */
   secureCookies: boolean;
   /**
@@ -78,7 +73,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     prettyLogs: env.LOG_FORMAT === 'pretty' || (env.LOG_FORMAT !== 'json' && Boolean(process.stdout.isTTY)),
     clientDir: env.CLIENT_DIR ?? './dist/client',
     seedDemo: (env.STATROOM_DEMO ?? 'on') !== 'off',
-    intakeJournal: (env.STATROOM_INTAKE_JOURNAL ?? 'on') !== 'off',
     secureCookies: flag('SECURE_COOKIES', env.SECURE_COOKIES, false),
     publicOrigins: publicOrigins(env.PUBLIC_ORIGIN),
   };

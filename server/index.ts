@@ -3,10 +3,9 @@
 import { todayDate } from '../shared/periods.ts';
 import { createApp } from './app.ts';
 import { type Config, readConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { openStorage } from './db/storage.ts';
 import { seedDemoMeetings } from './demo/meetings.ts';
 import { hasNoObjectives, seedDemoData } from './demo/seed.ts';
-import { createKyselyDocStore } from './docs/kyselyDocStore.ts';
 import { createLogger } from './logger.ts';
 
 function readConfigOrExit(): Config {
@@ -24,13 +23,13 @@ function readConfigOrExit(): Config {
 const config = readConfigOrExit();
 const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs });
 
-const db = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+const storage = openStorage({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+const { db } = storage;
 const app = await createApp({
-  db,
+  storage,
   logger,
   sessionSecret: config.sessionSecret,
   clientDir: config.clientDir,
-  intakeJournal: config.intakeJournal,
   secureCookies: config.secureCookies,
   publicOrigins: config.publicOrigins,
 });
@@ -39,7 +38,7 @@ const app = await createApp({
 if (config.seedDemo && (await hasNoObjectives(db))) {
   const seeded = await seedDemoData(db, { asOf: todayDate(), seed: 1 });
   logger.info(seeded, 'seeded the demo government (STATROOM_DEMO=off starts empty)');
-  const meetings = await seedDemoMeetings(db, createKyselyDocStore(db), { asOf: todayDate(), seed: 1 });
+  const meetings = await seedDemoMeetings(db, storage.docStore, { asOf: todayDate(), seed: 1 });
   logger.info(meetings, 'seeded demo meetings with agendas built from the data');
 }
 
