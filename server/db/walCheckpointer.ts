@@ -1,32 +1,9 @@
 /**
- * SQLite WAL checkpoints off the event loop.
- *
- * By default SQLite checkpoints inside the COMMIT that takes the WAL past 1000 pages, on the thread
- * that commits. Ours is the event loop, and a checkpoint fsyncs the WAL and the database file: on a
- * busy disk that is tens of milliseconds during which no message is handled and no edit relayed
- * (with the document log appending ~3 pages per edit, that was every few hundred edits). So the main
- * connection turns automatic checkpoints off (`wal_autocheckpoint = 0`) and this worker thread, with
- * a connection of its own, runs a PASSIVE checkpoint on a timer. A passive checkpoint never takes the
- * writer's lock and never waits: it copies the frames no reader still needs and returns, and the
- * writer restarts the WAL from its start once everything is copied. The commit path itself never
- * fsyncs (WAL with `synchronous = NORMAL`: a commit is a write() to the WAL, which a killed process
- * cannot undo), so nothing about durability changes; only who pays for the fsync does.
- *
- * One catch: the WAL only restarts when a write begins while every frame is already copied. Under
- * sustained writes (hundreds of commits a second) some commit usually lands during the passive
- * checkpoint's fsync, so the WAL would grow without end. Past `restartFrames` the worker therefore
- * tries again and again, a few milliseconds apart, each time copying only what came in during the
- * previous try: the first try that no commit overlaps leaves the WAL fully copied, and the next
- * commit restarts it, with nobody held back. Only if that has not happened after `restartTries`
- * tries does it take a RESTART checkpoint, which holds writers back (they wait in their busy
- * handler) while it copies the last frames and fsyncs. That pause was 4-7 ms plus the busy handler's
- * sleep, felt by every edit in flight; at a few hundred commits a second a try without a commit in
- * its way comes within a handful of tries.
- *
- * If the worker fails, the main connection turns automatic checkpoints back on, so the WAL stays
- * bounded whatever happens.
- *
- * The worker's code is `walCheckpointWorker.ts`.
+ * SQLite WAL checkpoints off the event loop: the main connection turns automatic checkpoints off,
+ * and a worker thread with a connection of its own (`walCheckpointWorker.ts`) runs a PASSIVE
+ * checkpoint on a timer, and past `restartFrames` sees to it that the WAL restarts, between two
+ * commits if it can, with a RESTART checkpoint if it must. If the worker fails, SQLite's own
+ * checkpoints come back on. Why, and the measured stalls: docs/architecture.md, Storage.
  */
 import type SQLite from 'better-sqlite3';
 import { startWorkerModule } from '../workerThreads.ts';
