@@ -23,7 +23,7 @@ import { securityHeaders } from './http/securityHeaders.ts';
 import type { Logger } from './logger.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { apiRouter } from './routes/api/index.ts';
-import { attachSocketIo } from './transports/socketio.ts';
+import { attachSocketIo, type SocketIoHeartbeat } from './transports/socketio.ts';
 import { attachYWebsocket } from './transports/yWebsocket.ts';
 
 export interface AppDeps {
@@ -38,6 +38,8 @@ export interface AppDeps {
   publicOrigins?: readonly string[];
   /** Limits of the live-document hub (compaction threshold, unload delay, per-connection buffer). */
   docs?: DocHubLimits;
+  /** Heartbeats of the live transports, for tests; by default the transports' own (dead peers gone in < 10 s). */
+  heartbeat?: { socketIo?: SocketIoHeartbeat; yjsPingIntervalMs?: number };
 }
 
 export interface App {
@@ -91,8 +93,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     authorize: createAuthorize(db),
     logger,
   };
-  const io = attachSocketIo(transportDeps);
-  const yWebsocket = attachYWebsocket(transportDeps);
+  const io = attachSocketIo({ ...transportDeps, heartbeat: deps.heartbeat?.socketIo });
+  const yWebsocket = attachYWebsocket({
+    ...transportDeps,
+    pingIntervalMs: deps.heartbeat?.yjsPingIntervalMs,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {

@@ -11,6 +11,10 @@ export const ErrorCode = {
   tooLarge: 'too_large',
   notJoined: 'not_joined',
   unsupportedVersion: 'unsupported_version',
+  /** The command is impossible in the meeting's current phase (advance a draft, close twice…). */
+  invalidState: 'invalid_state',
+  /** The command was sent for a state that has since changed (another person pressed first). */
+  stale: 'stale',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -32,4 +36,22 @@ export function isErrorResponse(value: unknown): value is ErrorResponse {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+}
+
+/**
+ * An error with a stable code thrown by services, which know nothing of HTTP: routes map it to a
+ * status, Socket.IO acks to `{ error: { code, message } }`.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+  }
+
+  toResponse(): ErrorResponse {
+    return errorResponse(this.code, this.message);
+  }
 }

@@ -22,6 +22,7 @@ import { addDaysToDate } from '../../shared/periods.ts';
 import type { Db } from '../db/database.ts';
 import type { MeetingsTable } from '../db/schemas/documents.ts';
 import type { DocStore } from '../docs/docStore.ts';
+import { hasAnyMeeting, insertMeetingRows } from '../meetings/meetingRows.ts';
 import { getObjectiveDetail } from '../performance/objectives.ts';
 import { mulberry32, type Random } from './random.ts';
 
@@ -210,8 +211,7 @@ export async function seedDemoMeetings(
   store: DocStore,
   options: DemoMeetingsOptions,
 ): Promise<DemoMeetingsSummary> {
-  const existing = await db.kysely.selectFrom('meetings').select('id').limit(1).executeTakeFirst();
-  if (existing) return { meetings: 0, agendaItems: 0 };
+  if (await hasAnyMeeting(db)) return { meetings: 0, agendaItems: 0 };
   const plans = await planDemoMeetings(db, options);
   if (plans.length === 0) return { meetings: 0, agendaItems: 0 };
   await store.append(
@@ -220,10 +220,10 @@ export async function seedDemoMeetings(
       data: Y.encodeStateAsUpdate(buildMeetingDoc(items)),
     })),
   );
-  await db.kysely
-    .insertInto('meetings')
-    .values(plans.map((plan) => plan.meeting))
-    .execute();
+  await insertMeetingRows(
+    db,
+    plans.map((plan) => plan.meeting),
+  );
   return {
     meetings: plans.length,
     agendaItems: plans.reduce((sum, plan) => sum + plan.items.length, 0),

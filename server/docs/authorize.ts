@@ -6,6 +6,7 @@ import { DocKind, parseDocName } from '../../shared/docNames.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { type Permission, type Principal, Role } from '../../shared/roles.ts';
 import type { Db } from '../db/database.ts';
+import { meetingExists } from '../meetings/meetingRows.ts';
 
 export type AuthorizeResult =
   | { ok: true; permission: Permission }
@@ -29,13 +30,9 @@ export function createAuthorize(db: Db): Authorize {
       };
     }
     if (ref.kind === DocKind.meeting) {
-      const meeting = await db.kysely
-        .selectFrom('meetings')
-        .select('id')
-        .where('id', '=', ref.id)
-        .executeTakeFirst();
       // A document exists only for a meeting that exists: nobody can create stray documents by name.
-      if (!meeting) return { ok: false, code: ErrorCode.notFound, message: `No meeting ${ref.id}` };
+      if (!(await meetingExists(db, ref.id)))
+        return { ok: false, code: ErrorCode.notFound, message: `No meeting ${ref.id}` };
     }
     return { ok: true, permission: PERMISSION_BY_ROLE[principal.role] };
   };

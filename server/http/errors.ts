@@ -4,7 +4,7 @@
  */
 
 import type { z } from 'zod';
-import { ErrorCode, type ErrorResponse, errorResponse } from '../../shared/errors.ts';
+import { DomainError, ErrorCode, type ErrorResponse, errorResponse } from '../../shared/errors.ts';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_payload: 400,
@@ -15,6 +15,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   too_large: 413,
   not_joined: 400,
   unsupported_version: 400,
+  invalid_state: 409,
+  stale: 409,
   internal: 500,
 };
 
@@ -59,5 +61,7 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.
 /** Converts anything thrown into an AppError; unknown errors become `internal` without leaking details. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // Services throw domain errors; the HTTP answer is the same code with its status.
+  if (error instanceof DomainError) return new AppError(error.code, error.message);
   return new AppError(ErrorCode.internal, 'Internal error');
 }

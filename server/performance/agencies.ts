@@ -1,7 +1,7 @@
 /** Agencies: list and create. */
 import { randomUUID } from 'node:crypto';
 import type { Agency } from '../../shared/performance.ts';
-import { conflict } from '../http/errors.ts';
+import { conflict } from './errors.ts';
 import type { Store } from './queries.ts';
 import { performanceWrite } from './revision.ts';
 import { toAgency } from './rows.ts';

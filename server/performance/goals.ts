@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Goal, GoalDetail, OwnerRating, RatedStatus } from '../../shared/performance.ts';
 import type { Principal } from '../../shared/roles.ts';
-import { conflict, invalidPayload, notFound } from '../http/errors.ts';
+import { conflict, invalidPayload, notFound } from './errors.ts';
 import { loadGoalSummaries } from './objectives.ts';
 import type { Store } from './queries.ts';
 import { performanceWrite } from './revision.ts';

@@ -10,7 +10,7 @@ import type {
 import { isValidPeriod, latestDuePeriod, PERIOD_FORMAT_HINT } from '../../shared/periods.ts';
 import type { Principal } from '../../shared/roles.ts';
 import { computeStatus, planFor } from '../../shared/status.ts';
-import { conflict, invalidPayload, notFound } from '../http/errors.ts';
+import { conflict, invalidPayload, notFound } from './errors.ts';
 import type { Store } from './queries.ts';
 import { performanceWrite } from './revision.ts';
 import { toAgency, toDataPoint, toGoal, toIndicator, toObjective } from './rows.ts';

@@ -7,7 +7,7 @@ import type {
   ObjectiveDetail,
   ObjectiveOverview,
 } from '../../shared/performance.ts';
-import { conflict, notFound } from '../http/errors.ts';
+import { conflict, notFound } from './errors.ts';
 import { factsOf, overviewOf, summarizeGoal } from './goalSummaries.ts';
 import { type IndicatorState, loadIndicatorStates } from './indicatorStates.ts';
 import { ALL, loadLatestRatings, type Scope, type Store } from './queries.ts';

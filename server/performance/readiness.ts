@@ -5,7 +5,7 @@
 import type { Agency, MissingIndicator, Readiness } from '../../shared/performance.ts';
 import { latestDuePeriod } from '../../shared/periods.ts';
 import { isStale } from '../../shared/status.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from './errors.ts';
 import { loadLatestPoints, loadPointsInPeriods, pointKey, type Scope, type Store } from './queries.ts';
 import { toAgency, toObjective } from './rows.ts';
 

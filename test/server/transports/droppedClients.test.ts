@@ -26,9 +26,13 @@ describe('a client dropped for falling behind', () => {
   const cleanups: Array<() => void> = [];
 
   beforeAll(async () => {
-    // The document grows past the buffer limit on purpose: only the buffer limit should bite.
+    // Only the buffer limit may drop the frozen reader: not the document's size limit (it grows past
+    // the buffer limit on purpose), nor a heartbeat (a frozen reader answers no ping).
     server = await startTestServer({
-      deps: { docs: { maxBufferedBytes: MAX_BUFFERED_BYTES, maxDocBytes: 256 * 1024 * 1024 } },
+      deps: {
+        docs: { maxBufferedBytes: MAX_BUFFERED_BYTES, maxDocBytes: 256 * 1024 * 1024 },
+        heartbeat: { socketIo: { pingIntervalMs: 60_000, pingTimeoutMs: 60_000 }, yjsPingIntervalMs: 60_000 },
+      },
     });
     token = (await server.signIn('Ana Analyst', 'analyst')).token;
   });

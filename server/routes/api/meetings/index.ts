@@ -2,9 +2,10 @@
 import { Router } from 'express';
 import { Role } from '../../../../shared/roles.ts';
 import type { RouteContext } from '../../../http/context.ts';
-import { notFound, parseOrThrow } from '../../../http/errors.ts';
+import { parseOrThrow } from '../../../http/errors.ts';
 import { principalOf, requireRole, requireSignedIn } from '../../../http/session.ts';
-import { findMeeting, insertMeeting, listMeetings } from './meetingQueries.ts';
+import { noSuchMeeting } from '../../../meetings/errors.ts';
+import { createMeeting, getMeeting, listMeetings } from '../../../meetings/meetingRows.ts';
 import { createMeetingSchema, meetingIdSchema } from './schema.ts';
 
 export function meetingsRouter(ctx: RouteContext): Router {
@@ -17,16 +18,15 @@ export function meetingsRouter(ctx: RouteContext): Router {
   router.post('/', requireRole(Role.analyst), async (req, res) => {
     const input = parseOrThrow(createMeetingSchema, req.body);
     const principal = principalOf(res);
-    const meeting = await insertMeeting(ctx.db, input, principal.id);
+    const meeting = await createMeeting(ctx.db, input, principal.id);
     ctx.logger.info({ meeting: meeting.id, user: principal.id }, 'meeting created');
     res.status(201).json({ meeting });
   });
 
   router.get('/:id', requireSignedIn, async (req, res) => {
     const parsed = meetingIdSchema.safeParse(req.params.id);
-    const meeting = parsed.success ? await findMeeting(ctx.db, parsed.data) : null;
-    if (!meeting) throw notFound(`No meeting ${req.params.id}`);
-    res.json({ meeting });
+    if (!parsed.success) throw noSuchMeeting(String(req.params.id));
+    res.json({ meeting: await getMeeting(ctx.db, parsed.data) });
   });
 
   return router;
