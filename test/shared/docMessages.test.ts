@@ -98,27 +98,22 @@ describe('document messages: round trips', () => {
     }
   });
 
-  test('awareness carries each client state, a removal as null', () => {
+  test('awareness carries each client state, and a removal', () => {
     const awareness = awarenessWith({ user: { name: 'Ana Lima', role: 'analyst' }, itemId: 'x' });
     const id = awareness.clientID;
-    const decoded = decodeDocMessage(encodeAwareness(awareness, [id]));
-    expect(decoded).toMatchObject({
-      kind: 'awareness',
-      entries: [
-        { clientId: id, clock: 1, state: { user: { name: 'Ana Lima', role: 'analyst' }, itemId: 'x' } },
-      ],
-    });
-    // The raw update applies as y-protocols encoded it.
     const other = new awarenessProtocol.Awareness(new Y.Doc());
-    if (decoded.kind !== 'awareness') throw new Error('not awareness');
-    awarenessProtocol.applyAwarenessUpdate(other, decoded.update, 'test');
-    expect(other.getStates().get(id)).toEqual(awareness.getLocalState());
+    const applyDecoded = (message: Uint8Array) => {
+      const decoded = decodeDocMessage(message);
+      if (decoded.kind !== 'awareness') throw new Error(`not awareness: ${decoded.kind}`);
+      expect(decoded.update).toEqual(awarenessProtocol.encodeAwarenessUpdate(awareness, [id]));
+      awarenessProtocol.applyAwarenessUpdate(other, decoded.update, 'test');
+    };
+    applyDecoded(encodeAwareness(awareness, [id]));
+    expect(other.getStates().get(id)).toEqual({ user: { name: 'Ana Lima', role: 'analyst' }, itemId: 'x' });
 
     awareness.setLocalState(null);
-    expect(decodeDocMessage(encodeAwareness(awareness, [id]))).toMatchObject({
-      kind: 'awareness',
-      entries: [{ clientId: id, clock: 2, state: null }],
-    });
+    applyDecoded(encodeAwareness(awareness, [id]));
+    expect(other.getStates().has(id)).toBe(false);
     awareness.destroy();
     other.destroy();
   });
@@ -212,27 +207,26 @@ describe('document messages: malformed input is refused, saying what was wrong',
     expect(refused([0, 0, 1, 5])).toThrow(/^sync step 1: not a state vector: /);
   });
 
-  test('an awareness update that is cut short, not JSON or followed by bytes is refused', () => {
+  test('an awareness update that is cut short or followed by bytes is refused', () => {
     const awarenessMessage = (write: (encoder: encoding.Encoder) => void) =>
       framed((encoder) => {
         encoding.writeVarUint(encoder, MessageType.awareness);
         encoding.writeVarUint8Array(encoder, framed(write));
       });
     const entry = (encoder: encoding.Encoder, json: string) => {
-      encoding.writeVarUint(encoder, 1);
       encoding.writeVarUint(encoder, 42);
       encoding.writeVarUint(encoder, 3);
       encoding.writeVarString(encoder, json);
     };
-    expect(decodeDocMessage(awarenessMessage((encoder) => entry(encoder, '{"a":1}')))).toMatchObject({
-      entries: [{ clientId: 42, clock: 3, state: { a: 1 } }],
+    const oneEntry = awarenessMessage((encoder) => {
+      encoding.writeVarUint(encoder, 1);
+      entry(encoder, '{"a":1}');
     });
-    expect(refused(awarenessMessage((encoder) => entry(encoder, '{"a":')))).toThrow(
-      /^awareness update: state is not JSON: /,
-    );
+    expect(decodeDocMessage(oneEntry)).toMatchObject({ kind: 'awareness' });
     expect(
       refused(
         awarenessMessage((encoder) => {
+          encoding.writeVarUint(encoder, 1);
           entry(encoder, '{}');
           encoding.writeUint8(encoder, 0);
         }),
@@ -243,12 +237,46 @@ describe('document messages: malformed input is refused, saying what was wrong',
       refused(
         awarenessMessage((encoder) => {
           encoding.writeVarUint(encoder, 2);
-          encoding.writeVarUint(encoder, 42);
-          encoding.writeVarUint(encoder, 3);
-          encoding.writeVarString(encoder, '{}');
+          entry(encoder, '{}');
         }),
       ),
-    ).toThrow(/^awareness update: client id: /);
+    ).toThrow(/^awareness update: client id: Unexpected end of array$/);
+    // A state whose length runs past the end of the update.
+    expect(
+      refused(
+        awarenessMessage((encoder) => {
+          encoding.writeVarUint(encoder, 1);
+          encoding.writeVarUint(encoder, 42);
+          encoding.writeVarUint(encoder, 3);
+          encoding.writeVarUint(encoder, 50);
+          encoding.writeUint8Array(encoder, new TextEncoder().encode('{}'));
+        }),
+      ),
+    ).toThrow(/^awareness update: state: Unexpected end of array$/);
+  });
+
+  test('awareness states are left for whoever applies them to parse (once), not the codec', () => {
+    const notJson = framed((encoder) => {
+      encoding.writeVarUint(encoder, MessageType.awareness);
+      encoding.writeVarUint8Array(
+        encoder,
+        framed((inner) => {
+          encoding.writeVarUint(inner, 1);
+          encoding.writeVarUint(inner, 42);
+          encoding.writeVarUint(inner, 3);
+          encoding.writeVarString(inner, '{"a":');
+        }),
+      );
+    });
+    const decoded = decodeDocMessage(notJson);
+    if (decoded.kind !== 'awareness') throw new Error('not awareness');
+    // y-protocols (the client) refuses it when applying; the server's presence refuses it too.
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    expect(() => awarenessProtocol.applyAwarenessUpdate(awareness, decoded.update, 'test')).toThrow(
+      SyntaxError,
+    );
+    expect(awareness.getStates().has(42)).toBe(false);
+    awareness.destroy();
   });
 
   test('a length past the end is refused, never read from the memory beyond the message', () => {
@@ -348,9 +376,13 @@ describe('document messages between the real client provider and the real server
     expect(anaUpdates.length).toBeGreaterThan(0);
     const stateOf = (updates: Uint8Array[]) => Y.encodeStateVectorFromUpdate(Y.mergeUpdates(updates));
     expect(stateOf(updatesIn(receivedByBruno))).toEqual(stateOf(anaUpdates));
-    const awarenessToBruno = receivedByBruno.flatMap((message) =>
-      message.kind === 'awareness' ? message.entries : [],
-    );
-    expect(awarenessToBruno.some((entry) => entry.clientId === anaId)).toBe(true);
+    // Ana's presence, as the server sent it, applies to a fresh awareness.
+    const seenByBruno = new awarenessProtocol.Awareness(new Y.Doc());
+    for (const message of receivedByBruno) {
+      if (message.kind === 'awareness')
+        awarenessProtocol.applyAwarenessUpdate(seenByBruno, message.update, 'test');
+    }
+    expect(seenByBruno.getStates().get(anaId)?.itemId).toBe('framed');
+    seenByBruno.destroy();
   });
 });

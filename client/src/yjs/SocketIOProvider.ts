@@ -204,7 +204,12 @@ export class DocSession {
         }
         return;
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, this);
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoded.update, this);
+        } catch (error) {
+          // A state that is not JSON (the codec leaves parsing to y-protocols) costs only itself.
+          console.warn(`StatRoom ignored a malformed presence update for ${this.name}`, error);
+        }
         return;
       case 'queryAwareness':
         if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
