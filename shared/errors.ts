@@ -9,6 +9,7 @@ export const ErrorCode = {
   unauthenticated: 'unauthenticated',
   conflict: 'conflict',
   tooLarge: 'too_large',
+  unsupportedMediaType: 'unsupported_media_type',
   notJoined: 'not_joined',
   unsupportedVersion: 'unsupported_version',
   /** The command is impossible in the meeting's current phase (advance a draft, close twice…). */

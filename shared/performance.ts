@@ -196,6 +196,15 @@ export interface Readiness {
 }
 
 /**
+ * CSV imports are posted as `Content-Type: text/csv` with this header, which a cross-site form
+ * cannot send and a cross-site fetch cannot send without a CORS preflight the server never allows.
+ */
+export const IMPORT_HEADER = 'X-StatRoom-Import';
+export const IMPORT_HEADER_VALUE = '1';
+/** The largest CSV body an import reads (64 MiB, ~2 million data-point rows); past it, 413 `too_large`. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/**
  * CSV imports stream their progress as NDJSON, one event a line, ending with `done` or `failed`.
  * A file with any bad row changes nothing.
  */

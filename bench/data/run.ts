@@ -12,10 +12,11 @@ import { openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { insertDemoData } from '../../server/demo/seed.ts';
-import type { ImportEvent } from '../../shared/performance.ts';
-import { latestDuePeriod, periodAtIndex, periodIndex, todayDate } from '../../shared/periods.ts';
+import { IMPORT_HEADER, IMPORT_HEADER_VALUE, type ImportEvent } from '../../shared/performance.ts';
+import { latestDuePeriod, todayDate } from '../../shared/periods.ts';
 import { createTestDatabase } from '../../test/helpers/databases.ts';
 import { formatMs, type LatencySummary, summarize } from '../stats.ts';
+import { historyCsv } from './history.ts';
 import { startServer } from './server.ts';
 
 const AS_OF = todayDate();
@@ -34,27 +35,6 @@ interface DialectResult {
   page: LatencySummary;
   importRowsPerSecond: number;
   importResult: string;
-}
-
-/** 100,000 new rows: every demo indicator gets older history, before its first demo period. */
-function historyCsv(): string {
-  const data = generateDemoData({ asOf: AS_OF, seed: SEED });
-  const first = new Map<string, string>();
-  for (const point of data.points) {
-    const current = first.get(point.indicator_id);
-    if (!current || point.period < current) first.set(point.indicator_id, point.period);
-  }
-  const lines = ['indicator_id,period,value,note'];
-  const reporting = data.indicators.filter((indicator) => first.has(indicator.id));
-  const perIndicator = Math.ceil(IMPORT_ROWS / reporting.length);
-  for (const indicator of reporting) {
-    const startIndex = periodIndex(first.get(indicator.id)!, indicator.frequency);
-    for (let back = 1; back <= perIndicator && lines.length <= IMPORT_ROWS; back++) {
-      const value = (indicator.baseline_value * (1 + 0.05 * Math.sin(back / 3))).toFixed(2);
-      lines.push(`${indicator.id},${periodAtIndex(startIndex - back, indicator.frequency)},${value},`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 /** Times `run` (or takes the duration it returns, when it times only part of itself). */
@@ -121,7 +101,11 @@ async function benchDialect(dialect: DialectName, csv: string): Promise<DialectR
       const importStart = performance.now();
       const response = await fetch(`${server.url}/api/imports/data-points`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'text/csv' },
+        headers: {
+          authorization: `Bearer ${server.token}`,
+          'content-type': 'text/csv',
+          [IMPORT_HEADER]: IMPORT_HEADER_VALUE,
+        },
         body: csv,
       });
       const lines = (await response.text()).trim().split('\n');
@@ -202,7 +186,7 @@ const deadline = setTimeout(() => {
   process.exit(1);
 }, TIME_LIMIT_MS);
 
-const csv = historyCsv();
+const csv = historyCsv({ asOf: AS_OF, seed: SEED, rows: IMPORT_ROWS });
 console.log(`Demo as of ${AS_OF} (seed ${SEED}); import file ${(csv.length / 1e6).toFixed(1)} MB`);
 const results: DialectResult[] = [];
 for (const dialect of ['sqlite', 'postgres'] as const) {

@@ -14,6 +14,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export interface DataBenchServer {
   url: string;
   token: string;
+  /** The server process, to read its memory from /proc. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startServer(config: DatabaseConfig): Promise<DataBenchServ
       DATABASE_URL: config.databaseUrl ?? '',
       SQLITE_PATH: config.sqlitePath ?? '',
       STATROOM_DEMO: 'off',
+      SESSION_SECRET: 'bench-secret-0123456789abcdef-0123',
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
       CLIENT_DIR: '/nonexistent',
@@ -53,6 +56,7 @@ export async function startServer(config: DatabaseConfig): Promise<DataBenchServ
   return {
     url,
     token,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

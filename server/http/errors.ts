@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unauthenticated: 401,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   not_joined: 400,
   unsupported_version: 400,
   invalid_state: 409,

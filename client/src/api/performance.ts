@@ -4,13 +4,16 @@
  * is still working.
  */
 import { isErrorResponse } from '../../../shared/errors.ts';
-import type {
-  ImportEvent,
-  IndicatorDetail,
-  ObjectiveDetail,
-  ObjectiveOverview,
-  RatedStatus,
-  Readiness,
+import {
+  IMPORT_HEADER,
+  IMPORT_HEADER_VALUE,
+  type ImportEvent,
+  type IndicatorDetail,
+  MAX_IMPORT_BYTES,
+  type ObjectiveDetail,
+  type ObjectiveOverview,
+  type RatedStatus,
+  type Readiness,
 } from '../../../shared/performance.ts';
 import { ApiError, api } from './http.ts';
 
@@ -41,12 +44,17 @@ export async function uploadCsv(
   file: Blob,
   onEvent: (event: ImportEvent) => void,
 ): Promise<Extract<ImportEvent, { type: 'done' | 'failed' }>> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    const limit = `${Math.round(MAX_IMPORT_BYTES / 1024 / 1024)} MiB`;
+    throw new ApiError('too_large', `The file is larger than ${limit}: split it into smaller files`, 413);
+  }
   let response: Response;
   try {
     response = await fetch(`/api/imports/${kind}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'text/csv' },
+      // Both are what a cross-site form cannot send: the server refuses an import without them.
+      headers: { 'content-type': 'text/csv', [IMPORT_HEADER]: IMPORT_HEADER_VALUE },
       body: file,
     });
   } catch {

@@ -8,6 +8,19 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
+/** The most of a cell an error message repeats: a file of huge bad cells gets a small answer. */
+export const MAX_QUOTED_CELL_CHARS = 80;
+
+/** A cell quoted in an error message, cut to 80 characters with its full length named. */
+export function quoteCell(value: string): string {
+  if (value.length <= MAX_QUOTED_CELL_CHARS) return `"${value}"`;
+  let end = MAX_QUOTED_CELL_CHARS;
+  // Never cut a character in two (a UTF-16 surrogate pair).
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `"${value.slice(0, end)}…" (${value.length.toLocaleString('en')} characters)`;
+}
+
 /** Collects a row's errors while reading its cells. */
 export class CellReader {
   readonly errors: ImportRowError[] = [];
@@ -31,14 +44,14 @@ export class CellReader {
 
   identifier(column: string): string {
     const value = this.text(column);
-    if (value !== '' && !IDENTIFIER.test(value)) this.fail(column, `"${value}" is not a valid id`);
+    if (value !== '' && !IDENTIFIER.test(value)) this.fail(column, `${quoteCell(value)} is not a valid id`);
     return value;
   }
 
   number(column: string): number {
     const value = this.row.cell(column) ?? '';
     if (!DECIMAL.test(value)) {
-      this.fail(column, value === '' ? `${column} is empty` : `"${value}" is not a number`);
+      this.fail(column, value === '' ? `${column} is empty` : `${quoteCell(value)} is not a number`);
       return Number.NaN;
     }
     return Number(value);
@@ -53,14 +66,15 @@ export class CellReader {
 
   date(column: string): string {
     const value = this.text(column);
-    if (value !== '' && !isValidDate(value)) this.fail(column, `"${value}" is not a date (YYYY-MM-DD)`);
+    if (value !== '' && !isValidDate(value))
+      this.fail(column, `${quoteCell(value)} is not a date (YYYY-MM-DD)`);
     return value;
   }
 
   oneOf<T extends string>(column: string, allowed: readonly T[]): T {
     const value = this.text(column);
     if (value !== '' && !(allowed as readonly string[]).includes(value)) {
-      this.fail(column, `"${value}" is not one of ${allowed.join(', ')}`);
+      this.fail(column, `${quoteCell(value)} is not one of ${allowed.join(', ')}`);
     }
     return value as T;
   }

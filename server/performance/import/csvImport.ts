@@ -1,20 +1,34 @@
 /**
- * The streamed, all-or-nothing CSV import, independent of HTTP: rows are parsed as the bytes
- * arrive, each is validated as it comes (progress is reported every few hundred rows), and only a
- * file without a single bad row is handed to the importer's `commit`, which writes it in one
- * transaction. Every bad row is reported with its line number, up to a cap.
+ * The streamed CSV import, independent of HTTP, in two phases that never hold the event loop:
+ *
+ * 1. **Read**: rows are parsed as the bytes arrive and validated one by one, in slices of a few
+ *    milliseconds with `setImmediate` between them (a 1,000,000-row file would otherwise stall
+ *    every live meeting for seconds). Reading stops at the byte limit or past the row cap: the rest
+ *    of the body is left unread. Every bad row is reported with its line number, up to a cap.
+ * 2. **Write**: only when no row was bad, the rows are written in short transactions of
+ *    `importer.rowsPerTransaction` rows, yielding between them. A crash midway leaves a prefix of
+ *    the file written; importing the same file again is safe, because rows upsert by key.
  *
  * Parsing is csv-parse's streaming parser: RFC 4180 quoting (commas, quotes and newlines inside
  * quoted cells, as spreadsheets export them), a BOM from Excel, line numbers per record, and
- * backpressure, so a 100,000-row file never sits whole in memory as text.
+ * backpressure, so a large file never sits whole in memory as text.
  */
+import type { Readable } from 'node:stream';
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { parse } from 'csv-parse';
-import type { ImportEvent, ImportRowError } from '../../../shared/performance.ts';
+import { type ImportEvent, type ImportRowError, MAX_IMPORT_BYTES } from '../../../shared/performance.ts';
 import { AppError } from '../../http/errors.ts';
+import { chunks } from '../chunks.ts';
+import { ErrorList } from './errorList.ts';
 
 export const PROGRESS_EVERY_ROWS = 500;
 export const MAX_REPORTED_ERRORS = 200;
+/** The most data rows a file may hold: what a file of the byte limit holds in practice. */
 export const MAX_ROWS = 1_000_000;
+/** The longest record the parser collects (characters): far past any real row, bounding one row's memory. */
+export const MAX_RECORD_CHARS = 1_048_576;
+/** Reading and validating run for about this long (ms) before the event loop gets a turn. */
+export const READ_SLICE_MS = 5;
 
 export interface ImportCounts {
   inserted: number;
@@ -32,73 +46,166 @@ export interface CsvRow {
 
 export interface CsvImporter<Row> {
   requiredColumns: readonly string[];
+  /** How many rows one `write` takes: its transaction must stay short (see docs/architecture.md). */
+  rowsPerTransaction: number;
   /** Loads what validation needs (known ids…); called once, after the header is read. */
   prepare(columns: ReadonlySet<string>): Promise<void>;
   /** A valid row, or the reasons it is not. */
   validate(row: CsvRow): Row | ImportRowError[];
-  /** Writes every row in one transaction; only called when no row was bad. */
-  commit(rows: Row[]): Promise<ImportCounts>;
+  /** Writes some valid rows in one transaction; only called once every row of the file is valid. */
+  write(rows: Row[]): Promise<ImportCounts>;
 }
 
 export type Emit = (event: ImportEvent) => Promise<void> | void;
+export type FinalEvent = Extract<ImportEvent, { type: 'done' | 'failed' }>;
 
-function rowError(row: number, field: string | null, message: string): ImportRowError {
-  return { row, field, message };
+export interface ImportLimits {
+  maxBytes: number;
+  maxRows: number;
 }
 
-/** Runs an import over a byte stream, emitting progress and exactly one final `done` or `failed`. */
+export interface ImportOutcome {
+  final: FinalEvent;
+  /** Reading stopped at the byte limit: the caller answers 413 if it has sent nothing yet. */
+  tooLarge: boolean;
+}
+
+/** The limits every import runs under; an object, so that a test file can lower them for itself. */
+export const importLimits: ImportLimits = { maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_ROWS };
+
+interface ReadResult<Row> {
+  rows: Row[];
+  rowsRead: number;
+  errors: ErrorList;
+  tooLarge: boolean;
+}
+
+class TooLarge extends Error {}
+
+const rowError = (row: number, field: string | null, message: string): ImportRowError => ({
+  row,
+  field,
+  message,
+});
+
+/** csv-parse's messages may quote a whole field: keep the start. */
+const MAX_PARSE_MESSAGE_CHARS = 200;
+
+export function tooLargeMessage(maxBytes: number): string {
+  return `The file is larger than ${formatBytes(maxBytes)}, the most an import reads: split it into smaller files`;
+}
+
+const formatBytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MiB`;
+
+/**
+ * Runs an import over a byte stream, emitting progress; returns the final `done` or `failed` for
+ * the caller to send. The source may be left unread past a limit; the caller closes it.
+ */
 export async function runCsvImport<Row>(
-  source: NodeJS.ReadableStream,
+  source: Readable,
   importer: CsvImporter<Row>,
   emit: Emit,
-  onCommitError: (error: unknown) => void = () => {},
-): Promise<ImportEvent> {
-  const errors: ImportRowError[] = [];
-  let errorCount = 0;
-  const report = (error: ImportRowError) => {
-    errorCount += 1;
-    if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
+  options: { limits?: ImportLimits; onWriteError?: (error: unknown) => void } = {},
+): Promise<ImportOutcome> {
+  const read = await readRows(source, importer, emit, options.limits ?? importLimits);
+  const { rowsRead, errors } = read;
+  if (errors.count > 0) {
+    const final: FinalEvent = {
+      type: 'failed',
+      rowsRead,
+      errors: errors.reported,
+      truncated: errors.truncated,
+    };
+    return { final, tooLarge: read.tooLarge };
+  }
+  const written = await writeRows(importer, read.rows);
+  if (written.ok) return { final: { type: 'done', rowsRead, ...written.counts }, tooLarge: false };
+  options.onWriteError?.(written.error);
+  const reason = written.error instanceof AppError ? written.error.message : 'the import could not be saved';
+  const message =
+    written.rowsWritten === 0
+      ? `Nothing was imported: ${reason}`
+      : `The import stopped after writing ${written.rowsWritten.toLocaleString('en')} of ${read.rows.length.toLocaleString('en')} rows (the first ones of the file): ${reason}. Importing the same file again is safe: rows already written count as unchanged.`;
+  return {
+    final: { type: 'failed', rowsRead, errors: [rowError(0, null, message)], truncated: false },
+    tooLarge: false,
   };
+}
 
+async function readRows<Row>(
+  source: Readable,
+  importer: CsvImporter<Row>,
+  emit: Emit,
+  limits: ImportLimits,
+): Promise<ReadResult<Row>> {
+  const errors = new ErrorList(MAX_REPORTED_ERRORS);
   const parser = parse({
     bom: true,
     trim: true,
     skip_empty_lines: true,
     relax_column_count: true,
     info: true,
+    max_record_size: MAX_RECORD_CHARS,
   });
+  const stopReading = () => {
+    source.unpipe(parser);
+    source.pause();
+  };
+  let bytes = 0;
+  let tooLarge = false;
+  // Registered before `pipe`, so the chunk that passes the limit never reaches the parser.
+  const countBytes = (chunk: Buffer | string) => {
+    bytes += chunk.length;
+    if (bytes <= limits.maxBytes || tooLarge) return;
+    tooLarge = true;
+    stopReading();
+    parser.destroy(new TooLarge());
+  };
+  source.on('data', countBytes);
   // A request that breaks off mid-file must end the parse too, or the loop below would hang.
-  source.on('error', (error: Error) => parser.destroy(error));
+  const onSourceError = (error: Error) => parser.destroy(error);
+  source.on('error', onSourceError);
   source.pipe(parser);
 
   const rows: Row[] = [];
   let header: Map<string, number> | null = null;
   let headerOk = false;
   let rowsRead = 0;
+  let sliceStart = performance.now();
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
     }>) {
+      // Checking the clock every few dozen rows costs nothing next to validating them.
+      if (rowsRead % 64 === 0 && performance.now() - sliceStart > READ_SLICE_MS) {
+        await nextMacrotask();
+        sliceStart = performance.now();
+      }
       if (!header) {
         header = new Map(record.map((name, index) => [name.toLowerCase(), index]));
         const missing = importer.requiredColumns.filter((column) => !header?.has(column));
-        for (const column of missing) report(rowError(info.lines, column, `Missing column "${column}"`));
+        for (const column of missing) errors.add(rowError(info.lines, column, `Missing column "${column}"`));
         headerOk = missing.length === 0;
         if (headerOk) await importer.prepare(new Set(header.keys()));
         continue;
       }
       rowsRead += 1;
-      if (rowsRead % PROGRESS_EVERY_ROWS === 0) await emit({ type: 'progress', rowsRead });
-      // Past a fatal header problem or the row cap, the rest of the file is only read and counted.
-      if (!headerOk) continue;
-      if (rowsRead > MAX_ROWS) {
-        if (rowsRead === MAX_ROWS + 1)
-          report(rowError(info.lines, null, `A file may hold at most ${MAX_ROWS} rows`));
-        continue;
+      if (rowsRead > limits.maxRows) {
+        errors.addStop(
+          rowError(
+            info.lines,
+            null,
+            `A file may hold at most ${limits.maxRows.toLocaleString('en')} rows: reading stopped at line ${info.lines.toLocaleString('en')}`,
+          ),
+        );
+        break;
       }
+      if (rowsRead % PROGRESS_EVERY_ROWS === 0) await emit({ type: 'progress', rowsRead });
+      // Past a fatal header problem, the rest of the file is only counted.
+      if (!headerOk) continue;
       if (record.length !== header.size) {
-        report(rowError(info.lines, null, `Expected ${header.size} values, found ${record.length}`));
+        errors.add(rowError(info.lines, null, `Expected ${header.size} values, found ${record.length}`));
         continue;
       }
       const columns = header;
@@ -109,39 +216,47 @@ export async function runCsvImport<Row>(
           return index === undefined ? undefined : record[index];
         },
       });
-      if (Array.isArray(result)) for (const error of result) report(error);
-      else if (errorCount === 0) rows.push(result);
+      if (Array.isArray(result)) {
+        for (const error of result) errors.add(error);
+        // Nothing will be written: let the valid rows go.
+        rows.length = 0;
+      } else if (errors.count === 0) rows.push(result);
     }
   } catch (error) {
-    const parseError = error as { lines?: number; message?: string };
-    report(
-      rowError(
-        parseError.lines ?? rowsRead + 2,
-        null,
-        `Unreadable CSV: ${parseError.message ?? 'parse error'}`,
-      ),
-    );
-  }
-  if (!header) report(rowError(1, null, 'The file is empty: expected a header line'));
-
-  let final: ImportEvent;
-  if (errorCount > 0) {
-    final = { type: 'failed', rowsRead, errors, truncated: errorCount > errors.length };
-  } else {
-    try {
-      final = { type: 'done', rowsRead, ...(await importer.commit(rows)) };
-    } catch (error) {
-      // The transaction rolled back, so nothing changed: say so rather than leave the stream hanging.
-      onCommitError(error);
-      const message = error instanceof AppError ? error.message : 'The import could not be saved';
-      final = {
-        type: 'failed',
-        rowsRead,
-        errors: [rowError(0, null, `Nothing was imported: ${message}`)],
-        truncated: false,
-      };
+    if (tooLarge) errors.addStop(rowError(0, null, tooLargeMessage(limits.maxBytes)));
+    else {
+      const parseError = error as { lines?: number; message?: string };
+      const message = (parseError.message ?? 'parse error').slice(0, MAX_PARSE_MESSAGE_CHARS);
+      errors.addStop(rowError(parseError.lines ?? rowsRead + 2, null, `Unreadable CSV: ${message}`));
     }
+  } finally {
+    source.off('data', countBytes);
+    source.off('error', onSourceError);
+    if (!source.readableEnded) stopReading();
+    parser.destroy();
   }
-  await emit(final);
-  return final;
+  if (!header && !tooLarge) errors.add(rowError(1, null, 'The file is empty: expected a header line'));
+  return { rows, rowsRead, errors, tooLarge };
+}
+
+type WriteResult = { ok: true; counts: ImportCounts } | { ok: false; error: unknown; rowsWritten: number };
+
+/** Writes the rows in short transactions, letting the event loop run between them. */
+async function writeRows<Row>(importer: CsvImporter<Row>, rows: Row[]): Promise<WriteResult> {
+  const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  let rowsWritten = 0;
+  try {
+    for (const chunk of chunks(rows, importer.rowsPerTransaction)) {
+      const written = await importer.write(chunk);
+      counts.inserted += written.inserted;
+      counts.updated += written.updated;
+      counts.unchanged += written.unchanged;
+      rowsWritten += chunk.length;
+      // No transaction is open here: on SQLite the live documents' writes share this connection.
+      await nextMacrotask();
+    }
+    return { ok: true, counts };
+  } catch (error) {
+    return { ok: false, error, rowsWritten };
+  }
 }

@@ -10,7 +10,7 @@ import { chunkSizeFor, chunks } from '../chunks.ts';
 import type { Store } from '../queries.ts';
 import { performanceWrite } from '../revision.ts';
 import type { IndicatorRow } from '../rows.ts';
-import { CellReader } from './cells.ts';
+import { CellReader, quoteCell } from './cells.ts';
 import type { CsvImporter, ImportCounts } from './csvImport.ts';
 
 export const INDICATOR_COLUMNS = [
@@ -25,6 +25,9 @@ export const INDICATOR_COLUMNS = [
   'target_value',
   'target_date',
 ] as const;
+
+/** Rows per write transaction: indicators are few; this keeps each transaction a few ms. */
+export const INDICATOR_ROWS_PER_TRANSACTION = 1_000;
 
 const DIRECTIONS = Object.values(Direction);
 const FREQUENCIES = Object.values(Frequency);
@@ -44,6 +47,7 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
 
   return {
     requiredColumns: INDICATOR_COLUMNS,
+    rowsPerTransaction: INDICATOR_ROWS_PER_TRANSACTION,
 
     async prepare() {
       const [goals, indicators] = await Promise.all([
@@ -69,7 +73,7 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
       const atRiskCell = cells.optionalNumber('threshold_at_risk');
       const offTrackCell = cells.optionalNumber('threshold_off_track');
 
-      if (goalId !== '' && !goalIds.has(goalId)) cells.reject('goal_id', `Unknown goal "${goalId}"`);
+      if (goalId !== '' && !goalIds.has(goalId)) cells.reject('goal_id', `Unknown goal ${quoteCell(goalId)}`);
       if (cells.errors.length === 0 && targetDate <= baselineDate) {
         cells.reject(
           'target_date',
@@ -78,7 +82,10 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
       }
       const before = existing.get(id);
       if (before && FREQUENCIES.includes(frequency) && before.frequency !== frequency) {
-        cells.reject('frequency', `Indicator "${id}" is ${before.frequency}; its frequency cannot change`);
+        cells.reject(
+          'frequency',
+          `Indicator ${quoteCell(id)} is ${before.frequency}; its frequency cannot change`,
+        );
       }
       const atRisk = atRiskCell ?? before?.threshold_at_risk ?? DEFAULT_THRESHOLDS.atRisk;
       const offTrack = offTrackCell ?? before?.threshold_off_track ?? DEFAULT_THRESHOLDS.offTrack;
@@ -88,7 +95,7 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
       }
       if (id !== '') {
         const firstLine = seen.get(id);
-        if (firstLine !== undefined) cells.reject('id', `Duplicate of row ${firstLine} (${id})`);
+        if (firstLine !== undefined) cells.reject('id', `Duplicate of row ${firstLine} (${quoteCell(id)})`);
         else seen.set(id, row.line);
       }
       if (cells.errors.length > 0) return cells.errors;
@@ -108,7 +115,7 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
       };
     },
 
-    async commit(rows) {
+    async write(rows) {
       return performanceWrite(db, async (trx) => {
         // Compare against the rows as they are inside the transaction, not as they were at `prepare`.
         const current = new Map<string, IndicatorRow>();

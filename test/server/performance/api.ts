@@ -1,4 +1,5 @@
 /** A small JSON client for the performance API tests: real HTTP against a real test server. */
+import { IMPORT_HEADER, IMPORT_HEADER_VALUE } from '../../../shared/performance.ts';
 import type { TestServer } from '../../helpers/server.ts';
 
 export interface ApiResult<T = unknown> {
@@ -42,7 +43,11 @@ export async function postCsv(
 ): Promise<{ status: number; contentType: string | null; events: unknown[] }> {
   const response = await fetch(`${server.url}/api/imports/${kind}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'text/csv',
+      [IMPORT_HEADER]: IMPORT_HEADER_VALUE,
+    },
     body: csv,
   });
   const text = await response.text();

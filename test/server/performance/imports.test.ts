@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ImportEvent, IndicatorDetail } from '../../../shared/performance.ts';
+import {
+  IMPORT_HEADER,
+  IMPORT_HEADER_VALUE,
+  type ImportEvent,
+  type IndicatorDetail,
+} from '../../../shared/performance.ts';
 import { periodAtIndex, periodIndex } from '../../../shared/periods.ts';
 import { DIALECTS } from '../../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
@@ -174,7 +179,7 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
       }
     });
 
-    test('a large file streams progress events, then imports in one go', async () => {
+    test('a large file streams progress events, then imports every row', async () => {
       // 5,000 weekly rows for ind-w2, going back from 2026-W10.
       const last = periodIndex('2026-W10', 'weekly');
       const rows = Array.from(
@@ -216,11 +221,15 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
       expect(anonymous.status).toBe(401);
       const json = await fetch(`${server.url}/api/imports/data-points`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          [IMPORT_HEADER]: IMPORT_HEADER_VALUE,
+        },
         body: '{}',
       });
-      expect(json.status).toBe(400);
-      expect(await json.json()).toMatchObject({ error: { code: 'invalid_payload' } });
+      expect(json.status).toBe(415);
+      expect(await json.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
       const unknownKind = await postCsv(server, token, 'nothing' as 'indicators', 'a\n');
       expect(unknownKind.status).toBe(400);
     });

@@ -1,18 +1,28 @@
 /**
  * `/api/imports/:kind` (data-points, indicators): the raw CSV body is parsed as it streams in and
  * answered with NDJSON `ImportEvent`s, one a line, flushed as they happen, so a client can show
- * progress on a large file. Authentication, role and content type are checked first and fail as
- * ordinary JSON errors; once the stream starts, problems are reported as a `failed` event.
+ * progress on a large file. Authentication, role, the import header, content type and declared
+ * size are checked first and fail as ordinary JSON errors; so does a body found too large before
+ * the first event. Once the stream has started, problems are reported as a `failed` event.
  */
 import { Router } from 'express';
 import type { ImportEvent } from '../../../../shared/performance.ts';
 import type { RouteContext } from '../../../http/context.ts';
-import { invalidPayload, parseOrThrow } from '../../../http/errors.ts';
+import { parseOrThrow, tooLarge } from '../../../http/errors.ts';
 import { principalOf, requireRole } from '../../../http/session.ts';
-import { type CsvImporter, runCsvImport } from '../../../performance/import/csvImport.ts';
+import {
+  type CsvImporter,
+  type ImportOutcome,
+  importLimits,
+  runCsvImport,
+  tooLargeMessage,
+} from '../../../performance/import/csvImport.ts';
 import { dataPointsImporter } from '../../../performance/import/dataPoints.ts';
 import { indicatorsImporter } from '../../../performance/import/indicators.ts';
-import { CSV_CONTENT_TYPES, importKindParams } from './schema.ts';
+import { closeWhenAnswered } from './closeWhenAnswered.ts';
+import { ndjsonEvents } from './ndjson.ts';
+import { checkImportRequest } from './requestChecks.ts';
+import { importKindParams } from './schema.ts';
 
 export function importsRouter(ctx: RouteContext): Router {
   const router = Router();
@@ -20,50 +30,33 @@ export function importsRouter(ctx: RouteContext): Router {
 
   router.post('/:kind', requireRole('analyst'), async (req, res) => {
     const { kind } = parseOrThrow(importKindParams, req.params);
-    if (!req.is([...CSV_CONTENT_TYPES])) {
-      throw invalidPayload(
-        `content-type: send the file as text/csv (got ${req.get('content-type') ?? 'none'})`,
-      );
-    }
+    checkImportRequest(req, res);
     const principal = principalOf(res);
     const importer: CsvImporter<unknown> =
       kind === 'data-points' ? dataPointsImporter(db, principal) : indicatorsImporter(db);
+    const emit = ndjsonEvents(res);
 
-    res.status(200);
-    res.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
-    res.setHeader('cache-control', 'no-store');
-    // Proxies (nginx) buffer responses unless told not to; progress must arrive as it happens.
-    res.setHeader('x-accel-buffering', 'no');
-    res.flushHeaders();
-
-    const emit = async (event: ImportEvent) => {
-      if (res.writableEnded || res.destroyed) return;
-      if (!res.write(`${JSON.stringify(event)}\n`)) {
-        await new Promise<void>((resolve) => {
-          res.once('drain', resolve);
-          res.once('close', resolve);
-        });
-      }
-    };
-    let final: ImportEvent;
+    let outcome: ImportOutcome;
     try {
-      final = await runCsvImport(req, importer, emit, (error) =>
-        ctx.logger.error({ err: error, kind }, 'import commit failed'),
-      );
+      outcome = await runCsvImport(req, importer, emit, {
+        onWriteError: (error) => ctx.logger.error({ err: error, kind }, 'import write failed'),
+      });
     } catch (error) {
-      // The response has started, so the error handler cannot answer: end the stream with `failed`.
       ctx.logger.error({ err: error, kind }, 'import failed');
-      final = {
+      const final: ImportEvent = {
         type: 'failed',
         rowsRead: 0,
         errors: [{ row: 0, field: null, message: 'The import failed' }],
         truncated: false,
       };
-      await emit(final);
+      outcome = { final, tooLarge: false };
     }
+    const { final } = outcome;
     ctx.logger.info({ kind, user: principal.id, result: final.type, rowsRead: final.rowsRead }, 'csv import');
-    // If parsing stopped early (unreadable CSV), read off the rest so the connection stays usable.
-    if (!req.readableEnded) req.resume();
+    // Stopped before the end of the body (a limit, unreadable CSV): answer, then hang up.
+    if (!req.complete) closeWhenAnswered(req, res);
+    if (outcome.tooLarge && !res.headersSent) throw tooLarge(tooLargeMessage(importLimits.maxBytes));
+    await emit(final);
     res.end();
   });
 

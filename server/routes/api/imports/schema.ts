@@ -4,5 +4,11 @@ import { z } from 'zod';
 export const importKindParams = z.object({ kind: z.enum(['data-points', 'indicators']) });
 export type ImportKind = z.infer<typeof importKindParams>['kind'];
 
-/** The body must be declared as CSV (spreadsheets and curl send either). */
-export const CSV_CONTENT_TYPES = ['text/csv', 'text/plain', 'application/csv'] as const;
+/**
+ * The body must be declared as `text/csv` (a charset parameter is fine). Not `text/plain`: that is
+ * what a cross-site form can send.
+ */
+export const CSV_CONTENT_TYPE = 'text/csv';
+
+/** A declared `Content-Length`, when there is one. */
+export const contentLengthHeader = z.coerce.number().int().nonnegative().optional();
