@@ -23,6 +23,8 @@ export interface Config {
    * HTTP writes (`PUBLIC_ORIGIN`, comma-separated: the address people open behind a proxy).
    */
   publicOrigins: string[];
+  /** Rows past which a document is compacted when quiet (`STATROOM_COMPACT_THRESHOLD`; unset: the hub's default). */
+  compactThreshold: number | undefined;
 }
 
 /** A set SESSION_SECRET must be long; unset, a random one is drawn at each start. */
@@ -61,6 +63,14 @@ function publicOrigins(value: string | undefined): string[] {
   });
 }
 
+function positiveInteger(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 1)
+    throw new Error(`${name} must be a whole number of at least 1 (got ${JSON.stringify(value)})`);
+  return parsed;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number.parseInt(env.PORT ?? '3000', 10),
@@ -75,5 +85,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: (env.STATROOM_DEMO ?? 'on') !== 'off',
     secureCookies: flag('SECURE_COOKIES', env.SECURE_COOKIES, false),
     publicOrigins: publicOrigins(env.PUBLIC_ORIGIN),
+    compactThreshold: positiveInteger('STATROOM_COMPACT_THRESHOLD', env.STATROOM_COMPACT_THRESHOLD),
   };
 }

@@ -32,6 +32,7 @@ const app = await createApp({
   clientDir: config.clientDir,
   secureCookies: config.secureCookies,
   publicOrigins: config.publicOrigins,
+  docs: { compactThreshold: config.compactThreshold },
 });
 
 // A fresh install opens on a realistic demo government rather than empty pages.
