@@ -21,6 +21,8 @@ import { errorHandler } from './http/errorHandler.ts';
 import { refuseMalformedPaths } from './http/malformedPaths.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import type { Logger } from './logger.ts';
+import { createMeetingCommands } from './meetings/commands.ts';
+import { readMeetingPhase } from './meetings/liveState.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { apiRouter } from './routes/api/index.ts';
 import { attachSocketIo, type SocketIoHeartbeat } from './transports/socketio.ts';
@@ -61,9 +63,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerStoreMetrics(metrics, storage.docStore, { logger });
   const authenticate = createAuthenticate(deps.sessionSecret);
   const checkOrigin = createOriginCheck(deps.publicOrigins);
+  const hub = createDocHub({ store: storage.docStore, logger, metrics, ...deps.docs });
+  const meetingCommands = createMeetingCommands({ db, hub, logger });
   const ctx: RouteContext = {
     db,
     logger,
+    hub,
+    meetingCommands,
     authenticate,
     sessionSecret: deps.sessionSecret,
     secureCookies: deps.secureCookies ?? false,
@@ -84,13 +90,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const httpServer = createServer(web);
 
-  const hub = createDocHub({ store: storage.docStore, logger, metrics, ...deps.docs });
   const transportDeps = {
     httpServer,
     hub,
     authenticate,
     checkOrigin,
-    authorize: createAuthorize(db),
+    authorize: createAuthorize(db, (meetingId) => readMeetingPhase(hub, meetingId)),
+    meetingCommands,
     logger,
   };
   const io = attachSocketIo({ ...transportDeps, heartbeat: deps.heartbeat?.socketIo });

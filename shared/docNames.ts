@@ -4,6 +4,8 @@
  */
 export const DocKind = {
   meeting: 'meeting',
+  /** A meeting's live state (phase, current item, timers, timeline): written by the server only. */
+  meetingLive: 'meetingLive',
 } as const;
 export type DocKind = (typeof DocKind)[keyof typeof DocKind];
 
@@ -32,3 +34,4 @@ export function parseDocName(name: string): DocRef | null {
 }
 
 export const meetingDocName = (meetingId: string): string => docName(DocKind.meeting, meetingId);
+export const meetingLiveDocName = (meetingId: string): string => docName(DocKind.meetingLive, meetingId);

@@ -12,6 +12,7 @@ export type RootType = (typeof RootType)[keyof typeof RootType];
 /** Adding a document kind is one entry here (and one in `DocKind`). */
 export const DOC_SHAPES = {
   [DocKind.meeting]: { meta: RootType.map, agenda: RootType.map, attendance: RootType.map },
+  [DocKind.meetingLive]: { state: RootType.map, timings: RootType.map, timeline: RootType.array },
 } as const satisfies Record<DocKind, Readonly<Record<string, RootType>>>;
 export type DocShapes = typeof DOC_SHAPES;
 export type RootName<K extends DocKind> = keyof DocShapes[K] & string;

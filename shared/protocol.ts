@@ -6,11 +6,14 @@
  * body), so the server handles both transports with one decoder.
  */
 import type { ErrorResponse } from './errors.ts';
+import type { MeetingCommandEvents } from './meetingCommands.ts';
 import type { Permission } from './roles.ts';
 
 /**
  * Bump when an event's shape changes; the server refuses clients that speak another version.
  * 2: `doc:message` travels as one compact binary frame (`shared/socketParser.ts`).
+ * The meeting commands (`meeting:*`, `shared/meetingCommands.ts`) were added without a bump: new
+ * events change no existing one, and a client that does not send them is unaffected.
  */
 export const PROTOCOL_VERSION = 2;
 
@@ -33,7 +36,8 @@ export interface HandshakeAuth {
 
 export type JoinAck = { ok: true; permission: Permission } | ErrorResponse;
 
-export interface ClientToServerEvents {
+/** Document events, plus the meeting commands (`shared/meetingCommands.ts`). */
+export interface ClientToServerEvents extends MeetingCommandEvents {
   /** Joins a document; the server then sends sync step 1 and the current awareness states. */
   'doc:join': (docName: string, ack: (result: JoinAck) => void) => void;
   'doc:leave': (docName: string) => void;

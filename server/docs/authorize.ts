@@ -4,7 +4,8 @@
  */
 import { DocKind, parseDocName } from '../../shared/docNames.ts';
 import { ErrorCode } from '../../shared/errors.ts';
-import { type Permission, type Principal, Role } from '../../shared/roles.ts';
+import { MeetingPhase } from '../../shared/meetingLive.ts';
+import { Permission, type Principal, Role } from '../../shared/roles.ts';
 import type { Db } from '../db/database.ts';
 import { meetingExists } from '../meetings/meetingRows.ts';
 
@@ -19,7 +20,14 @@ const PERMISSION_BY_ROLE: Record<Role, Permission> = {
   [Role.viewer]: 'read',
 };
 
-export function createAuthorize(db: Db): Authorize {
+/** A meeting's phase, read from its live-state document. */
+export type ReadMeetingPhase = (meetingId: string) => Promise<MeetingPhase>;
+
+/**
+ * Meeting documents: write for analysts until the meeting closes, then read for everyone. The
+ * live-state document is read-only for every client: only the server's commands write it.
+ */
+export function createAuthorize(db: Db, readPhase: ReadMeetingPhase): Authorize {
   return async (principal, docName) => {
     const ref = typeof docName === 'string' ? parseDocName(docName) : null;
     if (!ref) {
@@ -29,11 +37,12 @@ export function createAuthorize(db: Db): Authorize {
         message: `Not a document name: ${JSON.stringify(docName)}`,
       };
     }
-    if (ref.kind === DocKind.meeting) {
-      // A document exists only for a meeting that exists: nobody can create stray documents by name.
-      if (!(await meetingExists(db, ref.id)))
-        return { ok: false, code: ErrorCode.notFound, message: `No meeting ${ref.id}` };
+    // A document exists only for a meeting that exists: nobody can create stray documents by name.
+    if (!(await meetingExists(db, ref.id))) {
+      return { ok: false, code: ErrorCode.notFound, message: `No meeting ${ref.id}` };
     }
+    if (ref.kind === DocKind.meetingLive) return { ok: true, permission: Permission.read };
+    if ((await readPhase(ref.id)) === MeetingPhase.closed) return { ok: true, permission: Permission.read };
     return { ok: true, permission: PERMISSION_BY_ROLE[principal.role] };
   };
 }

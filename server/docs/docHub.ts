@@ -90,6 +90,11 @@ export interface DocHub {
   receive(conn: HubConnection, docName: string, data: Uint8Array): void;
   /** Server-side mutation: loads the document, runs `fn` in one transaction, stores and relays. */
   change<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /**
+   * Lowers every current session of `docName` to at most `permission` (e.g. a meeting closing makes
+   * its document read-only for writers already connected); returns how many sessions it lowered.
+   */
+  restrict(docName: string, permission: Permission): number;
   isLoaded(docName: string): boolean;
   loadedCount(): number;
   connectionCounts(): Map<TransportName, number>;
@@ -513,6 +518,17 @@ export function createDocHub(options: DocHubOptions): DocHub {
     }
   }
 
+  function restrict(docName: string, permission: Permission): number {
+    let lowered = 0;
+    for (const session of docs.get(docName)?.sessions.values() ?? []) {
+      if (session.permission === permission || permission === 'write') continue;
+      session.permission = permission;
+      lowered++;
+    }
+    if (lowered > 0) logger.info({ doc: docName, permission, sessions: lowered }, 'sessions restricted');
+    return lowered;
+  }
+
   async function flush(): Promise<void> {
     await queue.drain();
     await compactor.running();
@@ -560,6 +576,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     isJoined: (conn, docName) => docs.get(docName)?.sessions.has(conn) ?? false,
     receive,
     change,
+    restrict,
     isLoaded: (docName) => docs.get(docName)?.doc != null,
     loadedCount,
     connectionCounts,

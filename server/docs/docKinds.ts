@@ -3,9 +3,11 @@
 import type * as Y from 'yjs';
 import { DocKind, parseDocName } from '../../shared/docNames.ts';
 import { upgradeMeetingDoc } from '../../shared/meetingDoc.ts';
+import { upgradeMeetingLiveDoc } from '../../shared/meetingLive.ts';
 
 const UPGRADES: Record<DocKind, (doc: Y.Doc) => boolean> = {
   [DocKind.meeting]: upgradeMeetingDoc,
+  [DocKind.meetingLive]: upgradeMeetingLiveDoc,
 };
 
 /** Brings a freshly loaded document to the current schema; returns true when it changed anything. */

@@ -1,7 +1,9 @@
 /** What every route and service receives: built once by `createApp`, never read from globals. */
 import type { Authenticate } from '../auth/authenticate.ts';
 import type { Db } from '../db/database.ts';
+import type { DocHub } from '../docs/docHub.ts';
 import type { Logger } from '../logger.ts';
+import type { MeetingCommands } from '../meetings/commands.ts';
 
 export interface RouteContext {
   db: Db;
@@ -10,4 +12,8 @@ export interface RouteContext {
   sessionSecret: string;
   /** Whether the session cookie is marked Secure (behind HTTPS). */
   secureCookies: boolean;
+  /** The live documents, for services that read or change them. */
+  hub: DocHub;
+  /** Meeting commands, shared by the Socket.IO events and the HTTP routes. */
+  meetingCommands: MeetingCommands;
 }

@@ -23,6 +23,8 @@ import type { Authorize } from '../docs/authorize.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import type { HubConnection } from '../docs/hubConnection.ts';
 import type { Logger } from '../logger.ts';
+import type { MeetingCommands } from '../meetings/commands.ts';
+import { attachMeetingCommands } from '../meetings/socketCommands.ts';
 
 /** Room for the Socket.IO framing around the largest accepted document message. */
 const MAX_HTTP_BUFFER_SIZE = MAX_DOC_MESSAGE_BYTES + 64 * 1024;
@@ -59,6 +61,8 @@ export interface SocketIoTransportDeps {
   checkOrigin: OriginCheck;
   authorize: Authorize;
   logger: Logger;
+  /** The `meeting:*` command events; absent, the transport serves documents only. */
+  meetingCommands?: MeetingCommands;
   /** Tests may shorten or lengthen it; production uses `DEFAULT_SOCKET_IO_HEARTBEAT`. */
   heartbeat?: SocketIoHeartbeat;
 }
@@ -233,6 +237,8 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
         }
       }),
     );
+
+    if (deps.meetingCommands) attachMeetingCommands(socket, principal, deps.meetingCommands, log);
 
     socket.on(
       'doc:leave',

@@ -1,12 +1,14 @@
-/** `/api/meetings`: list (newest date first), create (analysts), read one. */
+/** `/api/meetings`: list (newest date first), create (analysts), read one, edit (analysts), commands. */
 import { Router } from 'express';
 import { Role } from '../../../../shared/roles.ts';
 import type { RouteContext } from '../../../http/context.ts';
 import { parseOrThrow } from '../../../http/errors.ts';
 import { principalOf, requireRole, requireSignedIn } from '../../../http/session.ts';
+import { editMeeting } from '../../../meetings/editMeeting.ts';
 import { noSuchMeeting } from '../../../meetings/errors.ts';
 import { createMeeting, getMeeting, listMeetings } from '../../../meetings/meetingRows.ts';
-import { createMeetingSchema, meetingIdSchema } from './schema.ts';
+import { meetingCommandsRouter } from './commands.ts';
+import { createMeetingSchema, meetingIdSchema, updateMeetingSchema } from './schema.ts';
 
 export function meetingsRouter(ctx: RouteContext): Router {
   const router = Router();
@@ -28,6 +30,17 @@ export function meetingsRouter(ctx: RouteContext): Router {
     if (!parsed.success) throw noSuchMeeting(String(req.params.id));
     res.json({ meeting: await getMeeting(ctx.db, parsed.data) });
   });
+
+  router.patch('/:id', requireRole(Role.analyst), async (req, res) => {
+    const parsed = meetingIdSchema.safeParse(req.params.id);
+    if (!parsed.success) throw noSuchMeeting(String(req.params.id));
+    const patch = parseOrThrow(updateMeetingSchema, req.body);
+    const meeting = await editMeeting(ctx.db, ctx.hub, parsed.data, patch);
+    ctx.logger.info({ meeting: meeting.id, user: principalOf(res).id }, 'meeting edited');
+    res.json({ meeting });
+  });
+
+  router.use(meetingCommandsRouter(ctx));
 
   return router;
 }

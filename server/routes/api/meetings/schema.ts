@@ -17,3 +17,21 @@ export type CreateMeetingInput = z.infer<typeof createMeetingSchema>;
 
 /** Meeting ids are also document ids (`meeting:<id>`), so they follow the document id pattern. */
 export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a meeting id');
+
+/** Rename or reschedule (at least one field). */
+export const updateMeetingSchema = z
+  .object({
+    title: z.string().trim().min(1, 'title is required').max(200).optional(),
+    scheduledFor: isoDate.optional(),
+  })
+  .refine((patch) => patch.title !== undefined || patch.scheduledFor !== undefined, 'nothing to change');
+export type UpdateMeetingInput = z.infer<typeof updateMeetingSchema>;
+
+/** Command bodies are declared once, in shared/, for both transports. */
+export {
+  closeBodySchema,
+  goToBodySchema,
+  MEETING_COMMAND_BODIES,
+  startBodySchema,
+  timerBodySchema,
+} from '../../../../shared/meetingCommands.ts';

@@ -1,0 +1,23 @@
+/** Reads a meeting's live state and agenda through the DocHub (the stored documents are the truth). */
+import { meetingDocName, meetingLiveDocName } from '../../shared/docNames.ts';
+import { readAgenda } from '../../shared/meetingDoc.ts';
+import { type MeetingLiveState, type MeetingPhase, readLiveState } from '../../shared/meetingLive.ts';
+import type { DocHub } from '../docs/docHub.ts';
+
+/** An agenda item as commands need it: its id and time box, in agenda order. */
+export interface AgendaSlot {
+  id: string;
+  timeboxMinutes: number;
+}
+
+/** A read through `hub.change` writes nothing: a transaction that changes nothing stores no update. */
+export const readMeetingLive = (hub: DocHub, meetingId: string): Promise<MeetingLiveState> =>
+  hub.change(meetingLiveDocName(meetingId), readLiveState);
+
+export const readMeetingPhase = async (hub: DocHub, meetingId: string): Promise<MeetingPhase> =>
+  (await readMeetingLive(hub, meetingId)).phase;
+
+export const readAgendaSlots = (hub: DocHub, meetingId: string): Promise<AgendaSlot[]> =>
+  hub.change(meetingDocName(meetingId), (doc) =>
+    readAgenda(doc).map((item) => ({ id: item.id, timeboxMinutes: item.timeboxMinutes })),
+  );

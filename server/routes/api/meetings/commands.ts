@@ -1,0 +1,24 @@
+/**
+ * `POST /api/meetings/:id/{start,go-to,timer,close}`: the meeting commands for scripts, with the
+ * same validation, role table and answers as the Socket.IO events (`{ ok: true, state }`).
+ */
+import { Router } from 'express';
+import { MEETING_COMMAND_PATHS, MEETING_COMMANDS } from '../../../../shared/meetingCommands.ts';
+import type { RouteContext } from '../../../http/context.ts';
+import { principalOf, requireSignedIn } from '../../../http/session.ts';
+import { noSuchMeeting } from '../../../meetings/errors.ts';
+import { meetingIdSchema } from './schema.ts';
+
+export function meetingCommandsRouter(ctx: RouteContext): Router {
+  const router = Router();
+  for (const command of MEETING_COMMANDS) {
+    router.post(`/:id/${MEETING_COMMAND_PATHS[command]}`, requireSignedIn, async (req, res) => {
+      const id = meetingIdSchema.safeParse(req.params.id);
+      if (!id.success) throw noSuchMeeting(String(req.params.id));
+      // The body is checked by the command service (shared/meetingCommands.ts), as for Socket.IO.
+      const state = await ctx.meetingCommands.run(principalOf(res), command, id.data, req.body);
+      res.json({ ok: true, state });
+    });
+  }
+  return router;
+}

@@ -1,0 +1,83 @@
+/**
+ * Meeting commands: the only way a meeting's live state changes. Sent as Socket.IO events with an
+ * ack (`socket.emit('meeting:goTo', payload, ack)`) or, for scripts, as `POST /api/meetings/:id/…`
+ * with the same body minus `meetingId`; both are validated here and answered the same way.
+ */
+import { z } from 'zod';
+import type { ErrorResponse } from './errors.ts';
+import type { MeetingLiveState } from './meetingLive.ts';
+import { Role } from './roles.ts';
+
+export const MeetingCommand = {
+  start: 'meeting:start',
+  goTo: 'meeting:goTo',
+  timer: 'meeting:timer',
+  close: 'meeting:close',
+} as const;
+export type MeetingCommand = (typeof MeetingCommand)[keyof typeof MeetingCommand];
+export const MEETING_COMMANDS = Object.values(MeetingCommand);
+
+/**
+ * Who may run each command: the one role table (a later issue adds chair and presenter here).
+ * Roles not listed are refused with `forbidden`.
+ */
+export const MEETING_COMMAND_ROLES: Record<MeetingCommand, readonly Role[]> = {
+  [MeetingCommand.start]: [Role.analyst],
+  [MeetingCommand.goTo]: [Role.analyst],
+  [MeetingCommand.timer]: [Role.analyst],
+  [MeetingCommand.close]: [Role.analyst],
+};
+
+export const mayRunCommand = (role: Role, command: MeetingCommand): boolean =>
+  MEETING_COMMAND_ROLES[command].includes(role);
+
+/** Largest single timer extension, in minutes. */
+export const MAX_EXTEND_MINUTES = 60;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id');
+export const meetingIdField = z.object({ meetingId: id });
+/** The item the sender sees as current: a stale one is refused, so a double "next" advances once. */
+const expectedItemId = z.string().min(1).max(100);
+
+/** Bodies of each command (the HTTP body; the Socket.IO payload adds `meetingId`). */
+export const startBodySchema = z.object({});
+export const goToBodySchema = z.object({
+  expectedItemId,
+  to: z.union([z.enum(['next', 'previous']), z.object({ itemId: z.string().min(1).max(100) })]),
+});
+export const timerBodySchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start'), expectedItemId }),
+  z.object({ action: z.literal('pause'), expectedItemId }),
+  z.object({
+    action: z.literal('extend'),
+    expectedItemId,
+    minutes: z.number().int().min(1).max(MAX_EXTEND_MINUTES),
+  }),
+]);
+export const closeBodySchema = z.object({});
+
+export const MEETING_COMMAND_BODIES = {
+  [MeetingCommand.start]: startBodySchema,
+  [MeetingCommand.goTo]: goToBodySchema,
+  [MeetingCommand.timer]: timerBodySchema,
+  [MeetingCommand.close]: closeBodySchema,
+} as const satisfies Record<MeetingCommand, z.ZodType>;
+
+export type CommandBody<C extends MeetingCommand> = z.infer<(typeof MEETING_COMMAND_BODIES)[C]>;
+export type CommandPayload<C extends MeetingCommand> = { meetingId: string } & CommandBody<C>;
+
+/** The answer to every command, on both transports: the state after it, or why nothing changed. */
+export type CommandAck = { ok: true; state: MeetingLiveState } | ErrorResponse;
+
+/** The commands as Socket.IO client→server events (merged into `ClientToServerEvents`). */
+export type MeetingCommandEvents = {
+  [C in MeetingCommand]: (payload: CommandPayload<C>, ack: (result: CommandAck) => void) => void;
+};
+
+/** HTTP paths under `/api/meetings/:id/`, for scripts. */
+export const MEETING_COMMAND_PATHS: Record<MeetingCommand, string> = {
+  [MeetingCommand.start]: 'start',
+  [MeetingCommand.goTo]: 'go-to',
+  [MeetingCommand.timer]: 'timer',
+  [MeetingCommand.close]: 'close',
+};
