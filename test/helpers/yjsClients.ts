@@ -13,6 +13,7 @@ import type * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type DocSession, SocketIOProvider } from '../../client/src/yjs/SocketIOProvider.ts';
+import { addAgendaItem, getAgendaItem, readAttendance, setAttendee } from '../../shared/meetingDoc.ts';
 import type { DocErrorEvent, JoinAck } from '../../shared/protocol.ts';
 import type { Permission } from '../../shared/roles.ts';
 
@@ -257,4 +258,41 @@ export async function createMeetingDoc(
   if (response.status !== 201)
     throw new Error(`cannot create meeting: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { meeting: { docName: string } }).meeting.docName;
+}
+
+/** Appendable shared text in a meeting document; see `sharedNotes`. */
+export interface SharedNotes {
+  /** The writer's copy of the notes. */
+  text: Y.Text;
+  /** The notes as `doc` holds them ('' until it has the item). */
+  textOf(doc: Y.Doc): string;
+}
+
+/**
+ * Text to type into, where a meeting document has some: a new agenda item's shared notes (the
+ * server refuses roots a meeting does not declare, so no `doc.getText('notes')`). Creates the item on
+ * `writer` and waits until every reader has it, so that the edits that follow are all to its notes.
+ */
+export async function sharedNotes(
+  writer: Y.Doc,
+  readers: Y.Doc[] = [],
+  title = 'Minutes',
+): Promise<SharedNotes> {
+  const id = addAgendaItem(writer, { title });
+  const text = getAgendaItem(writer, id)?.notes;
+  if (!text) throw new Error('the new agenda item has no notes');
+  await waitFor(() => readers.every((doc) => getAgendaItem(doc, id) !== null), 'readers have the item');
+  return { text, textOf: (doc) => getAgendaItem(doc, id)?.notes.toString() ?? '' };
+}
+
+/** One distinct edit to a meeting document: a new attendance entry, named by `key` (e.g. a sequence number). */
+export function markAttendee(doc: Y.Doc, key: string): void {
+  setAttendee(doc, key, { name: key, agency: 'Test agency', present: true });
+}
+
+/** The keys of the well-formed attendance entries `doc` holds, sorted. */
+export function attendeeKeys(doc: Y.Doc): string[] {
+  return readAttendance(doc)
+    .map((attendee) => attendee.key)
+    .sort();
 }

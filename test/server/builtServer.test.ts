@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { BUILT_SERVER_ENTRY } from '../helpers/process.ts';
 import { processTestScope, startWriterAndReader } from '../helpers/processScope.ts';
-import { SocketIoDocClient, waitFor } from '../helpers/yjsClients.ts';
+import { SocketIoDocClient, sharedNotes, waitFor } from '../helpers/yjsClients.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,9 +28,10 @@ describe('the built server (npm start)', { timeout: 60_000 }, () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
 
-    writerDoc.doc.getText('notes').insert(0, 'Water agency: publish the backlog weekly');
+    const notes = await sharedNotes(writerDoc.doc, [reader.doc]);
+    notes.text.insert(0, 'Water agency: publish the backlog weekly');
     await waitFor(
-      () => reader.doc.getText('notes').toString() === 'Water agency: publish the backlog weekly',
+      () => notes.textOf(reader.doc) === 'Water agency: publish the backlog weekly',
       'the stock client received the edit',
     );
 
@@ -42,6 +43,6 @@ describe('the built server (npm start)', { timeout: 60_000 }, () => {
     const client = await SocketIoDocClient.connect(restarted.url, { token });
     scope.onCleanup(() => client.close());
     const restored = await client.joinSynced(docName);
-    expect(restored.doc.getText('notes').toString()).toBe('Water agency: publish the backlog weekly');
+    expect(notes.textOf(restored.doc)).toBe('Water agency: publish the backlog weekly');
   });
 });

@@ -5,9 +5,16 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { processTestScope, startWriterAndReader } from '../../helpers/processScope.ts';
-import { SocketIoDocClient, waitFor, type YWebsocketClient } from '../../helpers/yjsClients.ts';
+import {
+  attendeeKeys,
+  markAttendee,
+  SocketIoDocClient,
+  sharedNotes,
+  waitFor,
+} from '../../helpers/yjsClients.ts';
 
-const EDITS = 'edits';
+/** Each edit is a new attendance entry, keyed by its sequence number (sorts in order). */
+const editKey = (index: number) => `edit-${String(index).padStart(4, '0')}`;
 
 // Each test starts a server process twice (tsx compiles on start): allow for a busy machine.
 describe('durability of a server process', { timeout: 120_000 }, () => {
@@ -17,21 +24,16 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
     const client = await SocketIoDocClient.connect(url, { token });
     scope.onCleanup(() => client.close());
     const joined = await client.joinSynced(docName);
-    return joined.doc.getArray<string>(EDITS).toArray();
-  }
-
-  function observeReader(reader: YWebsocketClient): () => string[] {
-    return () => reader.doc.getArray<string>(EDITS).toArray();
+    return attendeeKeys(joined.doc);
   }
 
   test('SIGKILL after a burst: every relayed edit survives the restart', async () => {
     const { first, sqlitePath, token, docName, writer, writerDoc, reader } =
       await startWriterAndReader(scope);
-    const seen = observeReader(reader);
+    const seen = () => attendeeKeys(reader.doc);
 
-    const edits = writerDoc.doc.getArray<string>(EDITS);
     for (let index = 0; index < 300; index++) {
-      edits.push([`edit-${index}`]);
+      markAttendee(writerDoc.doc, editKey(index));
       if (index % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
     }
     await waitFor(() => seen().length === 300, 'the reader received the burst');
@@ -43,18 +45,18 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
 
     const server = await scope.start(sqlitePath);
     const restored = await readBack(server.url, token, docName);
-    expect(restored).toEqual(Array.from({ length: 300 }, (_, index) => `edit-${index}`));
+    expect(restored).toEqual(Array.from({ length: 300 }, (_, index) => editKey(index)));
   });
 
   test('SIGKILL in the middle of a stream: whatever the reader had received is stored', async () => {
     const { first, sqlitePath, token, docName, writer, writerDoc, reader } =
       await startWriterAndReader(scope);
-    const seen = observeReader(reader);
+    const seen = () => attendeeKeys(reader.doc);
 
     // Kill the server the moment the reader has received 100 edits, while the writer keeps going.
     let receivedAtKill: string[] | null = null;
     const killed = new Promise<void>((resolve) => {
-      reader.doc.getArray<string>(EDITS).observe(() => {
+      reader.doc.on('update', () => {
         if (receivedAtKill === null && seen().length >= 100) {
           first.child.kill('SIGKILL');
           receivedAtKill = seen();
@@ -62,10 +64,9 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
         }
       });
     });
-    const edits = writerDoc.doc.getArray<string>(EDITS);
     let index = 0;
     while (receivedAtKill === null && index < 5000) {
-      edits.push([`edit-${index++}`]);
+      markAttendee(writerDoc.doc, editKey(index++));
       await new Promise((resolve) => setImmediate(resolve));
     }
     await killed;
@@ -92,8 +93,9 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
       reader: watcher,
     } = await startWriterAndReader(scope);
 
-    writerDoc.doc.getText('notes').insert(0, 'Decided: weekly data from every agency');
-    await waitFor(() => watcher.doc.getText('notes').length > 0, 'edit reached the server');
+    const notes = await sharedNotes(writerDoc.doc, [watcher.doc]);
+    notes.text.insert(0, 'Decided: weekly data from every agency');
+    await waitFor(() => notes.textOf(watcher.doc).length > 0, 'edit reached the server');
     first.child.kill('SIGTERM');
     const exit = await first.exited;
     expect(exit.code).toBe(0);
@@ -105,7 +107,7 @@ describe('durability of a server process', { timeout: 120_000 }, () => {
     const client = await SocketIoDocClient.connect(server.url, { token });
     scope.onCleanup(() => client.close());
     const joined = await client.joinSynced(docName);
-    expect(joined.doc.getText('notes').toString()).toBe('Decided: weekly data from every agency');
+    expect(notes.textOf(joined.doc)).toBe('Decided: weekly data from every agency');
     expect(Y.encodeStateVector(joined.doc).length).toBeGreaterThan(1);
   });
 });

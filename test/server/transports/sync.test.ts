@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { addAgendaItem, readAgenda, updateAgendaItem } from '../../../shared/meetingDoc.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
-import { connectYWebsocket, createMeetingDoc, SocketIoDocClient, waitFor } from '../../helpers/yjsClients.ts';
+import {
+  connectYWebsocket,
+  createMeetingDoc,
+  SocketIoDocClient,
+  sharedNotes,
+  waitFor,
+} from '../../helpers/yjsClients.ts';
 
 const titles = (doc: Y.Doc) => readAgenda(doc).map((item) => item.title);
 
@@ -57,13 +63,11 @@ describe('document sync over both transports', () => {
     await script.synced;
     await waitFor(() => titles(script.doc).includes('Before the script joined'), 'initial state via /yjs');
 
+    const notes = await sharedNotes(viaSocket.doc, [script.doc]);
     addAgendaItem(script.doc, { title: 'Added by the script' });
-    viaSocket.doc.getText('scratch').insert(0, 'typed in the browser');
+    notes.text.insert(0, 'typed in the browser');
     await waitFor(() => titles(viaSocket.doc).includes('Added by the script'), 'script edit via Socket.IO');
-    await waitFor(
-      () => script.doc.getText('scratch').toString() === 'typed in the browser',
-      'browser edit via /yjs',
-    );
+    await waitFor(() => notes.textOf(script.doc) === 'typed in the browser', 'browser edit via /yjs');
     expect(titles(script.doc)).toEqual(titles(viaSocket.doc));
   });
 });
