@@ -91,8 +91,9 @@ export interface DocHub {
   /** Server-side mutation: loads the document, runs `fn` in one transaction, stores and relays. */
   change<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
   /**
-   * Lowers every current session of `docName` to at most `permission` (e.g. a meeting closing makes
-   * its document read-only for writers already connected); returns how many sessions it lowered.
+   * Lowers every session of `docName`, current and later in this process, to at most `permission`
+   * (a meeting closing makes its document read-only, for writers already connected too, and for a
+   * join authorized an instant before the close); returns how many current sessions it lowered.
    */
   restrict(docName: string, permission: Permission): number;
   isLoaded(docName: string): boolean;
@@ -114,6 +115,8 @@ export function createDocHub(options: DocHubOptions): DocHub {
 
   const docs = new Map<string, DocEntry>();
   const connections = new Map<HubConnection, Set<string>>();
+  /** Documents lowered by `restrict` (e.g. closed meetings): later joins get at most this permission. */
+  const restricted = new Map<string, Permission>();
   let closed = false;
   const metrics = createDocMetrics(options.metrics, {
     connectionsByTransport: () => connectionCounts(),
@@ -463,8 +466,15 @@ export function createDocHub(options: DocHubOptions): DocHub {
     connect(conn);
     const entry = entryFor(docName);
     cancelUnload(entry);
-    const session: Session = entry.sessions.get(conn) ?? { conn, permission, queue: [], synced: false };
-    session.permission = permission;
+    // A join authorized just before `restrict` ran still gets the lowered permission.
+    const allowed = restricted.get(docName) === 'read' ? 'read' : permission;
+    const session: Session = entry.sessions.get(conn) ?? {
+      conn,
+      permission: allowed,
+      queue: [],
+      synced: false,
+    };
+    session.permission = allowed;
     entry.sessions.set(conn, session);
     connections.get(conn)?.add(docName);
     try {
@@ -519,6 +529,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
   }
 
   function restrict(docName: string, permission: Permission): number {
+    if (permission === 'read') restricted.set(docName, permission);
     let lowered = 0;
     for (const session of docs.get(docName)?.sessions.values() ?? []) {
       if (session.permission === permission || permission === 'write') continue;

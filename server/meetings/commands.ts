@@ -64,7 +64,8 @@ export function createMeetingCommands(deps: MeetingCommandsDeps): MeetingCommand
     // The transition reads and writes in one synchronous transaction: two commands never interleave.
     return hub.change(meetingLiveDocName(meetingId), (doc) => {
       const outcome = transition(doc);
-      // Same tick as the phase change: a closed meeting's connected writers lose write at once.
+      // Same tick as the phase change: connected writers lose write at once, and the hub caps any
+      // join authorized an instant before (authorize answers `read` from now on).
       if (outcome.ok && command === MeetingCommand.close) hub.restrict(meetingDocName(meetingId), 'read');
       return { outcome, state: readLiveState(doc) };
     });
@@ -101,8 +102,6 @@ export function createMeetingCommands(deps: MeetingCommandsDeps): MeetingCommand
         now: now(),
       });
       if (!outcome.ok) throw new MeetingError(outcome.code, outcome.message);
-      // Again once stored: a writer authorized just before the close and joined since loses write too.
-      if (command === MeetingCommand.close) hub.restrict(meetingDocName(meetingId), 'read');
       log.info({ phase: state.phase, item: state.currentItemId }, 'meeting command applied');
       return state;
     } catch (error) {

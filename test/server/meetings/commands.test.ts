@@ -9,6 +9,7 @@ import { meetingDocName, meetingLiveDocName } from '../../../shared/docNames.ts'
 import { type CommandAck, MeetingCommand } from '../../../shared/meetingCommands.ts';
 import { addAgendaItem } from '../../../shared/meetingDoc.ts';
 import { readLiveState, readTimeline } from '../../../shared/meetingLive.ts';
+import { TestConnection } from '../../helpers/hubConnection.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { connectYWebsocket, SocketIoDocClient, waitFor } from '../../helpers/yjsClients.ts';
 import { agendaOnServer, command, liveBytes, meetingWithAgenda } from './liveMeeting.ts';
@@ -337,5 +338,24 @@ describe('meeting commands over Socket.IO', { timeout: 60_000 }, () => {
     } finally {
       stock.destroy();
     }
+  });
+
+  test('a join authorized just before the close still gets read-only', async () => {
+    const { meetingId } = await newMeeting();
+    const name = meetingDocName(meetingId);
+    ok(await command(analyst, MeetingCommand.start, { meetingId }));
+    ok(await command(analyst, MeetingCommand.close, { meetingId }));
+    const before = await server.app.hub.change(name, (doc) => Y.encodeStateAsUpdate(doc));
+    // As if authorize had read the phase an instant before the close and answered `write`.
+    const late = new TestConnection('late-writer', () => server.app.hub, name);
+    await server.app.hub.join(late, name, 'write');
+    late.syncStep1();
+    await waitFor(() => late.synced, 'the late writer synced');
+    late.edit((doc) => addAgendaItem(doc, { title: 'Slipped in' }));
+    await waitFor(() => late.errors.length > 0, 'the refusal');
+    expect(late.errors[0]?.code).toBe('forbidden');
+    await server.app.hub.flush();
+    expect(await server.app.hub.change(name, (doc) => Y.encodeStateAsUpdate(doc))).toEqual(before);
+    server.app.hub.disconnect(late);
   });
 });
