@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import type { ErrorResponse } from './errors.ts';
-import type { MeetingLiveState } from './meetingLive.ts';
+import type { GoToTarget, MeetingLiveState } from './meetingLive.ts';
 import { Role } from './roles.ts';
+
+export type { GoToTarget };
 
 export const MeetingCommand = {
   start: 'meeting:start',
@@ -63,7 +65,10 @@ export const MEETING_COMMAND_BODIES = {
   [MeetingCommand.close]: closeBodySchema,
 } as const satisfies Record<MeetingCommand, z.ZodType>;
 
-export type CommandBody<C extends MeetingCommand> = z.infer<(typeof MEETING_COMMAND_BODIES)[C]>;
+type InferredBody<C extends MeetingCommand> = z.infer<(typeof MEETING_COMMAND_BODIES)[C]>;
+/** zod infers `{}` bodies as `Record<string, never>`; as a type, an empty body is `{}`. */
+export type CommandBody<C extends MeetingCommand> =
+  InferredBody<C> extends Record<string, never> ? Record<never, never> : InferredBody<C>;
 export type CommandPayload<C extends MeetingCommand> = { meetingId: string } & CommandBody<C>;
 
 /** The answer to every command, on both transports: the state after it, or why nothing changed. */
