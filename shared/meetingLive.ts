@@ -2,7 +2,7 @@
  * A meeting's live state (`meetingLive:<meetingId>`), defined once: phase, current agenda item,
  * per-item timing and the timeline. Only the server writes it, through the transitions below (run
  * inside `hub.change`); clients read it. Timers are start times and accumulated durations, never
- * ticked: `itemClock` computes elapsed and remaining time for any `now`.
+ * ticked: `itemClock` (shared/itemClock.ts) computes elapsed and remaining time for any `now`.
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
@@ -100,24 +100,6 @@ export function readTimeline(doc: Y.Doc): TimelineEntry[] {
       const entry = timelineEntrySchema.safeParse(value);
       return entry.success ? [entry.data] : [];
     });
-}
-
-/** Elapsed and remaining time of one item at `now`; remaining is negative once over its box. */
-export interface ItemClock {
-  elapsedMs: number;
-  remainingMs: number;
-  running: boolean;
-  overrun: boolean;
-}
-
-export function itemClock(timing: ItemTiming | undefined, timeboxMinutes: number, now: number): ItemClock {
-  const boxMs = Math.max(0, timeboxMinutes) * MINUTE_MS + (timing?.extensionsMs ?? 0);
-  if (!timing) return { elapsedMs: 0, remainingMs: boxMs, running: false, overrun: false };
-  // A clock set behind the start never counts negative time.
-  const runningMs = timing.runningSince === null ? 0 : Math.max(0, now - timing.runningSince);
-  const elapsedMs = timing.accumulatedMs + runningMs;
-  const remainingMs = boxMs - elapsedMs;
-  return { elapsedMs, remainingMs, running: timing.runningSince !== null, overrun: remainingMs < 0 };
 }
 
 // ── transitions (the server runs these inside `hub.change`) ───────────────────────────────────

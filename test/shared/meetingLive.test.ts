@@ -3,12 +3,12 @@ import * as Y from 'yjs';
 import { DocKind } from '../../shared/docNames.ts';
 import { getRoot } from '../../shared/docShapes.ts';
 import { ErrorCode } from '../../shared/errors.ts';
+import { itemClock } from '../../shared/itemClock.ts';
 import {
   changeTimer,
   closeMeeting,
   goToItem,
   type ItemTiming,
-  itemClock,
   MeetingPhase,
   readLiveState,
   readTimeline,
