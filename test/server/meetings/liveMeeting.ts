@@ -2,6 +2,7 @@
  * Helpers for meeting-command tests: a meeting with an agenda (created through the real API, the
  * agenda written by a real Socket.IO client), commands emitted with an ack, and HTTP commands.
  */
+import SQLite from 'better-sqlite3';
 import * as Y from 'yjs';
 import { meetingDocName, meetingLiveDocName } from '../../../shared/docNames.ts';
 import type { CommandAck, MeetingCommand } from '../../../shared/meetingCommands.ts';
@@ -75,4 +76,16 @@ export async function agendaOnServer(
     async () => (await hub.change(meetingDocName(meetingId), (doc) => readAgenda(doc).length)) === count,
     'the agenda on the server',
   );
+}
+
+/** The rows stored for `docName` in a test server's SQLite file, read through a second connection. */
+export function storedRows(sqlitePath: string | undefined, docName: string): Buffer[] {
+  if (!sqlitePath) throw new Error('storedRows needs a SQLite test database');
+  const db = new SQLite(sqlitePath, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT data FROM doc_updates WHERE doc_name = ? ORDER BY id').all(docName);
+    return (rows as Array<{ data: Buffer }>).map((row) => row.data);
+  } finally {
+    db.close();
+  }
 }

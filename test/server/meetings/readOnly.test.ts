@@ -12,7 +12,7 @@ import { readLiveState } from '../../../shared/meetingLive.ts';
 import { TestConnection } from '../../helpers/hubConnection.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { connectYWebsocket, SocketIoDocClient, waitFor } from '../../helpers/yjsClients.ts';
-import { agendaOnServer, command, liveBytes, meetingWithAgenda } from './liveMeeting.ts';
+import { agendaOnServer, command, liveBytes, meetingWithAgenda, storedRows } from './liveMeeting.ts';
 
 describe('live state and closed meetings are read-only to clients', { timeout: 60_000 }, () => {
   let server: TestServer;
@@ -51,6 +51,9 @@ describe('live state and closed meetings are read-only to clients', { timeout: 6
     const joined = await analyst.joinSynced(name);
     expect(joined.permission).toBe('read');
     const before = await liveBytes(server.app.hub, meetingId);
+    await server.app.hub.flush();
+    const rowsBefore = storedRows(server.database.config.sqlitePath, name);
+    expect(rowsBefore.length).toBeGreaterThan(0);
 
     // Socket.IO: the real client never sends a read-only edit; forge what a misbehaving one would.
     const forged = new Y.Doc();
@@ -70,6 +73,7 @@ describe('live state and closed meetings are read-only to clients', { timeout: 6
     }
     await server.app.hub.flush();
     expect(await liveBytes(server.app.hub, meetingId)).toEqual(before);
+    expect(storedRows(server.database.config.sqlitePath, name)).toEqual(rowsBefore);
     const fresh = await connect(analystToken);
     const reread = await fresh.joinSynced(name);
     expect(readLiveState(reread.doc).phase).toBe('live');
@@ -94,6 +98,8 @@ describe('live state and closed meetings are read-only to clients', { timeout: 6
       ok(await command(analyst, MeetingCommand.start, { meetingId }));
       ok(await command(analyst, MeetingCommand.close, { meetingId }));
       const before = await server.app.hub.change(name, (doc) => Y.encodeStateAsUpdate(doc));
+      await server.app.hub.flush();
+      const rowsBefore = storedRows(server.database.config.sqlitePath, name);
 
       addAgendaItem(writer.doc, { title: 'After the close' });
       await analyst.waitForError('forbidden', name);
@@ -101,6 +107,7 @@ describe('live state and closed meetings are read-only to clients', { timeout: 6
       await waitFor(() => stock.permissionDenied.length > 0, 'the y-websocket refusal');
       await server.app.hub.flush();
       expect(await server.app.hub.change(name, (doc) => Y.encodeStateAsUpdate(doc))).toEqual(before);
+      expect(storedRows(server.database.config.sqlitePath, name)).toEqual(rowsBefore);
 
       const late = await connect(analystToken);
       expect((await late.join(name)).ack).toEqual({ ok: true, permission: 'read' });
