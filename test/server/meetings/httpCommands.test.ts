@@ -1,21 +1,23 @@
 /**
  * The meeting commands over HTTP (for scripts): same validation, role table and answers as the
- * Socket.IO events; plus renaming and rescheduling, refused once the meeting is closed.
+ * Socket.IO events; plus renaming and rescheduling, refused once the meeting is closed. On both
+ * dialects: the commands' state lives in documents, the meetings' rows in either database.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MeetingCommand } from '../../../shared/meetingCommands.ts';
+import { DIALECTS } from '../../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { SocketIoDocClient } from '../../helpers/yjsClients.ts';
 import { agendaOnServer, command, httpCommand, liveBytes, meetingWithAgenda } from './liveMeeting.ts';
 
-describe('meeting commands over HTTP', { timeout: 60_000 }, () => {
+describe.each(DIALECTS)('meeting commands over HTTP on %s', { timeout: 60_000 }, (dialect) => {
   let server: TestServer;
   let analystToken: string;
   let viewerToken: string;
   let analyst: SocketIoDocClient;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ dialect });
     analystToken = (await server.signIn('Ana Analyst', 'analyst')).token;
     viewerToken = (await server.signIn('Vera Viewer', 'viewer')).token;
     analyst = await SocketIoDocClient.connect(server.url, { token: analystToken });
