@@ -1,7 +1,13 @@
 /** Reads a meeting's live state and agenda through the DocHub (the stored documents are the truth). */
 import { meetingDocName, meetingLiveDocName } from '../../shared/docNames.ts';
 import { readAgenda } from '../../shared/meetingDoc.ts';
-import { type MeetingLiveState, type MeetingPhase, readLiveState } from '../../shared/meetingLive.ts';
+import {
+  type MeetingLiveState,
+  type MeetingPhase,
+  readLiveState,
+  readTimeline,
+  type TimelineEntry,
+} from '../../shared/meetingLive.ts';
 import type { DocHub } from '../docs/docHub.ts';
 
 /** An agenda item as commands need it: its id and time box, in agenda order. */
@@ -21,3 +27,13 @@ export const readAgendaSlots = (hub: DocHub, meetingId: string): Promise<AgendaS
   hub.change(meetingDocName(meetingId), (doc) =>
     readAgenda(doc).map((item) => ({ id: item.id, timeboxMinutes: item.timeboxMinutes })),
   );
+
+/** The state and the timeline, for scripts that must know the current item before a command. */
+export const readLiveRecord = (
+  hub: DocHub,
+  meetingId: string,
+): Promise<{ state: MeetingLiveState; timeline: TimelineEntry[] }> =>
+  hub.change(meetingLiveDocName(meetingId), (doc) => ({
+    state: readLiveState(doc),
+    timeline: readTimeline(doc),
+  }));

@@ -52,6 +52,21 @@ describe.each(DIALECTS)('meeting commands over HTTP on %s', { timeout: 60_000 },
       minutes: 3,
     });
     expect(extend.body).toMatchObject({ ok: true, state: { timings: { [b]: { extensionsMs: 180_000 } } } });
+    // A script that did not send the last command reads the current item first (viewers may read).
+    const read = await fetch(`${server.url}/api/meetings/${meetingId}/live`, {
+      headers: { authorization: `Bearer ${viewerToken}` },
+    });
+    expect(read.status).toBe(200);
+    const live = (await read.json()) as {
+      state: { currentItemId: string };
+      timeline: Array<{ action: string }>;
+    };
+    expect(live.state).toEqual((extend.body as { state: unknown }).state);
+    expect(live.timeline.map((entry) => entry.action)).toEqual(['started', 'wentTo', 'timerExtended']);
+    const missing = await fetch(`${server.url}/api/meetings/no-such-meeting/live`, {
+      headers: { authorization: `Bearer ${viewerToken}` },
+    });
+    expect(missing.status).toBe(404);
     const close = await httpCommand(server.url, analystToken, meetingId, 'close', {});
     expect(close).toMatchObject({ status: 200, body: { ok: true, state: { phase: 'closed' } } });
   });
