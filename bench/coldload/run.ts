@@ -22,6 +22,7 @@
  *
  *   npm run bench:coldload                 both scenarios, 5 cold joins each
  *   npm run bench:coldload -- --quick      a tenth of the edits, 2 joins: a smoke check, not figures
+ *   npm run bench:coldload -- --samples=15 more cold joins per server (5 spread 2× on a busy machine)
  */
 import { loadavg } from 'node:os';
 import * as Y from 'yjs';
@@ -34,7 +35,8 @@ import { type ColdLoadServer, startHocuspocus, startStatRoom } from './servers.t
 process.setMaxListeners(0);
 
 const quick = process.argv.includes('--quick');
-const SAMPLES = quick ? 2 : 5;
+const samplesArgument = process.argv.find((arg) => arg.startsWith('--samples='))?.slice('--samples='.length);
+const SAMPLES = samplesArgument ? Number(samplesArgument) : quick ? 2 : 5;
 const BATCH = 100;
 const UNLOAD_TIMEOUT_MS = 60_000;
 
