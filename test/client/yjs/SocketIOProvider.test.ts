@@ -125,8 +125,13 @@ describe('SocketIOProvider', () => {
     const presence = { user: { name: 'Ana Lima', role: 'analyst', color: '#1f5fbf' }, itemId: 'x' };
     ana.session.awareness.setLocalState(presence);
     const anaId = ana.session.doc.clientID;
-    await waitFor(() => bruno.session.awareness.getStates().has(anaId), 'presence relayed');
-    expect(bruno.session.awareness.getStates().get(anaId)).toEqual(presence);
+    // The state a session announces when it joins comes first; wait for the one set here.
+    await waitFor(() => bruno.session.awareness.getStates().get(anaId)?.itemId === 'x', 'presence relayed');
+    // As relayed: the identity stamped from Ana's session, her colour and item kept.
+    expect(bruno.session.awareness.getStates().get(anaId)).toEqual({
+      user: { id: expect.any(String), name: 'Ana Lima', role: 'analyst', color: '#1f5fbf' },
+      itemId: 'x',
+    });
 
     ana.provider.closeSession(ana.session);
     await waitFor(() => !bruno.session.awareness.getStates().has(anaId), 'presence removed');
