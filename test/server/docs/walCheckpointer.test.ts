@@ -9,8 +9,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openStorage } from '../../../server/db/storage.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
+import { openStorage } from '../../../server/db/storage.ts';
 import { startWalCheckpointer } from '../../../server/db/walCheckpointer.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
@@ -53,9 +53,12 @@ describe('WAL checkpointer', () => {
     };
   }
 
-  const countRows = (db: { sqlite: SQLite.Database | null }, docName: string): number =>
-    (db.sqlite?.prepare('SELECT count(*) AS count FROM doc_updates WHERE doc_name = ?').get(docName) as { count: number })
-      .count;
+  const countRows = (db: { sqlite: SQLite.Database | null }, docName: string): number => {
+    const row = db.sqlite
+      ?.prepare('SELECT count(*) AS count FROM doc_updates WHERE doc_name = ?')
+      .get(docName);
+    return (row as { count: number } | undefined)?.count ?? 0;
+  };
 
   test('commits never checkpoint; the worker does, and the WAL then restarts from its start', async () => {
     const { db, store } = await openSqlite();
