@@ -22,16 +22,14 @@ interface BadRow {
   reason: string;
 }
 
+/** Applies the rows in order; the first that throws is named (checked only then: a load is hot). */
 function firstBadRow(doc: Y.Doc, rows: StoredRow[]): BadRow | null {
-  for (const row of rows) {
-    const reason = unapplicableReason(row.data);
-    if (reason) return { id: row.id, reason };
-  }
   for (const row of rows) {
     try {
       Y.applyUpdate(doc, row.data);
     } catch (error) {
-      return { id: row.id, reason: error instanceof Error ? error.message : String(error) };
+      const reason = unapplicableReason(row.data) ?? (error instanceof Error ? error.message : String(error));
+      return { id: row.id, reason };
     }
   }
   return null;
