@@ -27,12 +27,20 @@ export type DocMessage =
    * Sync step 2 and plain updates both mean "apply this update". `message` is the whole message as
    * received: for a plain update, the very bytes `encodeUpdate(update)` would produce.
    */
-  | { kind: 'update'; step: 'syncStep2' | 'update'; update: Uint8Array; message: Uint8Array }
+  | {
+      kind: 'update';
+      step: 'syncStep2' | 'update';
+      update: Uint8Array;
+      message: Uint8Array;
+      /** The update's structs, as decoding it read them (checks reuse them instead of decoding again). */
+      structs: DecodedStructs;
+    }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
   | { kind: 'permissionDenied'; reason: string };
 
 export type DocMessageKind = DocMessage['kind'];
+export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
 
 export class MalformedMessageError extends Error {
   constructor(message: string) {
@@ -86,8 +94,8 @@ function readSync(decoder: decoding.Decoder, data: Uint8Array): DocMessage {
     const name = syncType === syncProtocol.messageYjsSyncStep2 ? 'syncStep2' : 'update';
     const update = step(`${name}: payload`, () => decoding.readVarUint8Array(decoder));
     // decodeUpdate walks every struct and the delete set; it throws on truncated or garbage input.
-    step(`${name}: not a Yjs update`, () => Y.decodeUpdate(update));
-    return { kind: 'update', step: name, update, message: data };
+    const { structs } = step(`${name}: not a Yjs update`, () => Y.decodeUpdate(update));
+    return { kind: 'update', step: name, update, message: data, structs };
   }
   throw new MalformedMessageError(`sync message: unknown sync type ${syncType}`);
 }

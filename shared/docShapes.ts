@@ -68,10 +68,18 @@ const declaredTypes = new Map<DocKind, ReadonlyMap<string, RootType>>(
  * Throws only what `Y.decodeUpdate` throws for bytes that are not an update.
  */
 export function checkUpdateRoots(kind: DocKind, update: Uint8Array): RootCheck {
+  return checkStructRoots(kind, Y.decodeUpdate(update).structs);
+}
+
+/** `checkUpdateRoots` on structs already decoded. */
+export function checkStructRoots(
+  kind: DocKind,
+  structs: ReturnType<typeof Y.decodeUpdate>['structs'],
+): RootCheck {
   const declared = declaredTypes.get(kind);
   const undeclared = new Set<string>();
   const wrongType = new Set<string>();
-  for (const struct of Y.decodeUpdate(update).structs) {
+  for (const struct of structs) {
     if (!(struct instanceof Y.Item) || typeof struct.parent !== 'string') continue;
     const name = struct.parent;
     const type = declared?.get(name);

@@ -349,7 +349,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
         return;
       }
       case 'update':
-        applyClientUpdate(entry, doc, session, message.update);
+        applyClientUpdate(entry, doc, session, message);
         return;
       case 'awareness': {
         const outcome = presence.receive(conn, message.update);
@@ -367,7 +367,12 @@ export function createDocHub(options: DocHubOptions): DocHub {
     }
   }
 
-  function applyClientUpdate(entry: DocEntry, doc: Y.Doc, session: Session, update: Uint8Array): void {
+  function applyClientUpdate(
+    entry: DocEntry,
+    doc: Y.Doc,
+    session: Session,
+    { update, structs }: Extract<IncomingDocMessage, { kind: 'update' }>,
+  ): void {
     const { conn } = session;
     if (session.permission !== 'write') {
       // Every client answers the server's sync step 1 with a sync step 2; for a viewer that is
@@ -386,7 +391,13 @@ export function createDocHub(options: DocHubOptions): DocHub {
       // The running estimate counts every update since the last compaction: measure before refusing.
       entry.stateBytes = Y.encodeStateAsUpdate(doc).byteLength;
     }
-    const verdict = checkClientUpdate({ kind: entry.kind, update, docBytes: entry.stateBytes, maxDocBytes });
+    const verdict = checkClientUpdate({
+      kind: entry.kind,
+      update,
+      structs,
+      docBytes: entry.stateBytes,
+      maxDocBytes,
+    });
     if (!verdict.ok) {
       refuse(conn, entry.name, verdict.code, verdict.message);
       return;

@@ -6,8 +6,9 @@
  * then throws midway through integration (Yjs looks such references up without a "missing" check).
  */
 import * as Y from 'yjs';
+import type { DecodedStructs } from '../../shared/docMessages.ts';
 import type { DocKind } from '../../shared/docNames.ts';
-import { checkUpdateRoots } from '../../shared/docShapes.ts';
+import { checkStructRoots } from '../../shared/docShapes.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 
 export type GuardResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
@@ -22,13 +23,17 @@ function pointsForward(item: Y.Item, ref: unknown): boolean {
 
 /** Why Yjs could not integrate this update, or null when every struct's references are applicable. */
 export function unapplicableReason(update: Uint8Array): string | null {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  let structs: DecodedStructs;
   try {
-    decoded = Y.decodeUpdate(update);
+    structs = Y.decodeUpdate(update).structs;
   } catch (error) {
     return `undecodable update: ${error instanceof Error ? error.message : String(error)}`;
   }
-  for (const struct of decoded.structs) {
+  return unapplicableStructs(structs);
+}
+
+function unapplicableStructs(structs: DecodedStructs): string | null {
+  for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (pointsForward(struct, struct.origin))
       return 'an item refers to a later clock of its own client (origin)';
@@ -43,12 +48,14 @@ export function unapplicableReason(update: Uint8Array): string | null {
 export interface GuardInput {
   kind: DocKind | null;
   update: Uint8Array;
+  /** The update's structs, decoded once when the message was read. */
+  structs: DecodedStructs;
   /** Approximate stored size of the document now (bytes of its encoded state plus updates since). */
   docBytes: number;
   maxDocBytes: number;
 }
 
-export function checkClientUpdate({ kind, update, docBytes, maxDocBytes }: GuardInput): GuardResult {
+export function checkClientUpdate({ kind, update, structs, docBytes, maxDocBytes }: GuardInput): GuardResult {
   if (docBytes + update.byteLength > maxDocBytes) {
     return {
       ok: false,
@@ -56,10 +63,10 @@ export function checkClientUpdate({ kind, update, docBytes, maxDocBytes }: Guard
       message: `The document would pass its size limit of ${maxDocBytes} bytes; the update was not applied`,
     };
   }
-  const reason = unapplicableReason(update);
+  const reason = unapplicableStructs(structs);
   if (reason) return { ok: false, code: ErrorCode.invalidPayload, message: `Update refused: ${reason}` };
   if (kind) {
-    const { undeclared, wrongType } = checkUpdateRoots(kind, update);
+    const { undeclared, wrongType } = checkStructRoots(kind, structs);
     if (undeclared.length > 0 || wrongType.length > 0) {
       const named = (names: string[]) => names.map((name) => JSON.stringify(name)).join(', ');
       const problems = [

@@ -94,7 +94,12 @@ describe('document messages: round trips', () => {
     const { updates } = editedDoc();
     for (const update of updates) {
       const message = encodeUpdate(update);
-      expect(decodeDocMessage(message)).toEqual({ kind: 'update', step: 'update', update, message });
+      const decoded = decodeDocMessage(message);
+      expect(decoded).toMatchObject({ kind: 'update', step: 'update', update, message });
+      if (decoded.kind !== 'update') throw new Error('not an update');
+      expect(decoded.structs.map((struct) => struct.id)).toEqual(
+        Y.decodeUpdate(update).structs.map((struct) => struct.id),
+      );
     }
   });
 
