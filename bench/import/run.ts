@@ -36,7 +36,12 @@ function memoryOf(pid: number): { peakMb: number; currentMb: number } {
   return { peakMb: kb('VmHWM') / 1024, currentMb: kb('VmRSS') / 1024 };
 }
 
-async function postImport(url: string, token: string, csv: string): Promise<ImportEvent> {
+/** Posts the file; resolves with the final event and when the last progress event (reading done) came. */
+async function postImport(
+  url: string,
+  token: string,
+  csv: string,
+): Promise<{ final: ImportEvent; readDoneAt: number }> {
   const response = await fetch(`${url}/api/imports/data-points`, {
     method: 'POST',
     headers: {
@@ -46,8 +51,21 @@ async function postImport(url: string, token: string, csv: string): Promise<Impo
     },
     body: csv,
   });
-  const lines = (await response.text()).trim().split('\n');
-  return JSON.parse(lines[lines.length - 1] ?? '{}') as ImportEvent;
+  if (!response.body) throw new Error(`import answered ${response.status} without a body`);
+  let buffered = '';
+  let final: ImportEvent | undefined;
+  let readDoneAt = Number.NaN;
+  for await (const text of response.body.pipeThrough(new TextDecoderStream())) {
+    const lines = (buffered + text).split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines.filter((entry) => entry !== '')) {
+      const event = JSON.parse(line) as ImportEvent;
+      if (event.type === 'progress') readDoneAt = performance.now();
+      else final = event;
+    }
+  }
+  if (!final) throw new Error(`import ended without a final event (${response.status})`);
+  return { final, readDoneAt };
 }
 
 async function createMeeting(url: string, token: string): Promise<string> {
@@ -96,35 +114,36 @@ try {
     const before = memoryOf(server.pid);
 
     const start = performance.now();
-    const final = await postImport(server.url, server.token, csv);
+    const { final, readDoneAt } = await postImport(server.url, server.token, csv);
     const end = performance.now();
     await sleep(500);
     await probe.stop();
     await meeting.stop();
-
-    const during = <T extends { latencyMs: number }>(samples: T[], at: (sample: T) => number) =>
-      summarize(samples.filter((sample) => at(sample) >= start && at(sample) <= end).map((s) => s.latencyMs));
-    const seconds = (end - start) / 1000;
     const after = memoryOf(server.pid);
+
+    const seconds = (end - start) / 1000;
+    const result =
+      final.type === 'done'
+        ? `${final.inserted.toLocaleString('en')} inserted`
+        : `FAILED ${JSON.stringify(final).slice(0, 300)}`;
     console.log('');
-    console.log(
-      `import result          ${final.type === 'done' ? `${final.inserted.toLocaleString('en')} inserted` : `FAILED ${JSON.stringify(final).slice(0, 300)}`}`,
-    );
+    console.log(`import result          ${result}`);
     console.log(
       `import duration        ${seconds.toFixed(1)} s, ${Math.round(final.rowsRead / seconds).toLocaleString('en')} rows/s`,
     );
-    console.log(
-      row(
-        'relay (edit→reader)',
-        during(meeting.samples, (s) => s.sentAt),
-      ),
-    );
-    console.log(
-      row(
-        '/healthz',
-        during(probe.samples, (s) => s.at),
-      ),
-    );
+    const phases: Array<[string, number, number]> = [
+      ['during the import', start, end],
+      [`reading (${((readDoneAt - start) / 1000).toFixed(1)} s)`, start, readDoneAt],
+      [`writing (${((end - readDoneAt) / 1000).toFixed(1)} s)`, readDoneAt, end],
+    ];
+    for (const [phase, from, to] of phases) {
+      const within = (at: number) => at >= from && at <= to;
+      console.log(phase);
+      const relay = meeting.samples.filter((sample) => within(sample.sentAt));
+      console.log(row('  relay (edit→reader)', summarize(relay.map((sample) => sample.latencyMs))));
+      const health = probe.samples.filter((sample) => within(sample.at));
+      console.log(row('  /healthz', summarize(health.map((sample) => sample.latencyMs))));
+    }
     console.log(
       `server RSS             ${before.currentMb.toFixed(0)} MB before, peak ${after.peakMb.toFixed(0)} MB`,
     );

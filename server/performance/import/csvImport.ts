@@ -6,20 +6,21 @@
  *    every live meeting for seconds). Reading stops at the byte limit or past the row cap: the rest
  *    of the body is left unread. Every bad row is reported with its line number, up to a cap.
  * 2. **Write**: only when no row was bad, the rows are written in short transactions of
- *    `importer.rowsPerTransaction` rows, yielding between them. A crash midway leaves a prefix of
- *    the file written; importing the same file again is safe, because rows upsert by key.
+ *    `importer.rowsPerTransaction` rows, in the importer's write order (writeOrder.ts), yielding
+ *    between them. A crash midway leaves part of the file written; importing the same file again
+ *    is safe, because rows upsert by key.
  *
  * Parsing is csv-parse's streaming parser: RFC 4180 quoting (commas, quotes and newlines inside
  * quoted cells, as spreadsheets export them), a BOM from Excel, line numbers per record, and
  * backpressure, so a large file never sits whole in memory as text.
  */
-import type { Readable } from 'node:stream';
-import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import { type Readable, Transform } from 'node:stream';
+import { setImmediate as nextMacrotask, setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import { type ImportEvent, type ImportRowError, MAX_IMPORT_BYTES } from '../../../shared/performance.ts';
 import { AppError } from '../../http/errors.ts';
-import { chunks } from '../chunks.ts';
 import { ErrorList } from './errorList.ts';
+import { WriteOrder } from './writeOrder.ts';
 
 export const PROGRESS_EVERY_ROWS = 500;
 export const MAX_REPORTED_ERRORS = 200;
@@ -28,7 +29,12 @@ export const MAX_ROWS = 1_000_000;
 /** The longest record the parser collects (characters): far past any real row, bounding one row's memory. */
 export const MAX_RECORD_CHARS = 1_048_576;
 /** Reading and validating run for about this long (ms) before the event loop gets a turn. */
-export const READ_SLICE_MS = 5;
+export const READ_SLICE_MS = 4;
+/**
+ * The parser turns each piece of input into records in one synchronous call (~20 µs a row here):
+ * a 64 KiB socket read would hold the event loop for ~50 ms, a 4 KiB piece for ~3.
+ */
+export const PARSE_PIECE_BYTES = 4 * 1024;
 
 export interface ImportCounts {
   inserted: number;
@@ -52,6 +58,8 @@ export interface CsvImporter<Row> {
   prepare(columns: ReadonlySet<string>): Promise<void>;
   /** A valid row, or the reasons it is not. */
   validate(row: CsvRow): Row | ImportRowError[];
+  /** Rows with the same key are written together (writeOrder.ts); without it, in file order. */
+  writeGroup?(row: Row): string;
   /** Writes some valid rows in one transaction; only called once every row of the file is valid. */
   write(rows: Row[]): Promise<ImportCounts>;
 }
@@ -64,6 +72,30 @@ export interface ImportLimits {
   maxRows: number;
 }
 
+/**
+ * How the write phase shares the database: after writing for `burstMs`, it leaves the database
+ * alone for `restMs`. On SQLite that is room for the WAL checkpoint worker to copy the WAL in full
+ * and let it restart between two commits; without it a long import leaves the worker no choice but
+ * a RESTART checkpoint, which holds every writer (the live documents too) back for up to a second.
+ */
+export interface WritePacing {
+  burstMs: number;
+  restMs: number;
+}
+
+export const SQLITE_WRITE_PACING: WritePacing = { burstMs: 50, restMs: 25 };
+
+/**
+ * A chunk whose transaction found SQLite's write lock taken (the checkpoint worker's RESTART) has
+ * rolled back whole: it is tried again after a pause, without blocking the event loop meanwhile.
+ */
+export const BUSY_RETRY_MS = 50;
+export const BUSY_RETRIES = 100;
+
+const isBusy = (error: unknown) =>
+  typeof (error as { code?: unknown })?.code === 'string' &&
+  (error as { code: string }).code.startsWith('SQLITE_BUSY');
+
 export interface ImportOutcome {
   final: FinalEvent;
   /** Reading stopped at the byte limit: the caller answers 413 if it has sent nothing yet. */
@@ -74,7 +106,7 @@ export interface ImportOutcome {
 export const importLimits: ImportLimits = { maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_ROWS };
 
 interface ReadResult<Row> {
-  rows: Row[];
+  rows: WriteOrder<Row>;
   rowsRead: number;
   errors: ErrorList;
   tooLarge: boolean;
@@ -105,7 +137,11 @@ export async function runCsvImport<Row>(
   source: Readable,
   importer: CsvImporter<Row>,
   emit: Emit,
-  options: { limits?: ImportLimits; onWriteError?: (error: unknown) => void } = {},
+  options: {
+    limits?: ImportLimits;
+    pacing?: WritePacing | null;
+    onWriteError?: (error: unknown) => void;
+  } = {},
 ): Promise<ImportOutcome> {
   const read = await readRows(source, importer, emit, options.limits ?? importLimits);
   const { rowsRead, errors } = read;
@@ -118,14 +154,14 @@ export async function runCsvImport<Row>(
     };
     return { final, tooLarge: read.tooLarge };
   }
-  const written = await writeRows(importer, read.rows);
+  const written = await writeRows(importer, read.rows, options.pacing ?? null);
   if (written.ok) return { final: { type: 'done', rowsRead, ...written.counts }, tooLarge: false };
   options.onWriteError?.(written.error);
   const reason = written.error instanceof AppError ? written.error.message : 'the import could not be saved';
   const message =
     written.rowsWritten === 0
       ? `Nothing was imported: ${reason}`
-      : `The import stopped after writing ${written.rowsWritten.toLocaleString('en')} of ${read.rows.length.toLocaleString('en')} rows (the first ones of the file): ${reason}. Importing the same file again is safe: rows already written count as unchanged.`;
+      : `The import stopped after writing ${written.rowsWritten.toLocaleString('en')} of ${read.rows.size.toLocaleString('en')} rows: ${reason}. Importing the same file again is safe: rows already written count as unchanged.`;
   return {
     final: { type: 'failed', rowsRead, errors: [rowError(0, null, message)], truncated: false },
     tooLarge: false,
@@ -147,8 +183,9 @@ async function readRows<Row>(
     info: true,
     max_record_size: MAX_RECORD_CHARS,
   });
+  const pieces = smallPieces(PARSE_PIECE_BYTES);
   const stopReading = () => {
-    source.unpipe(parser);
+    source.unpipe(pieces);
     source.pause();
   };
   let bytes = 0;
@@ -165,9 +202,9 @@ async function readRows<Row>(
   // A request that breaks off mid-file must end the parse too, or the loop below would hang.
   const onSourceError = (error: Error) => parser.destroy(error);
   source.on('error', onSourceError);
-  source.pipe(parser);
+  source.pipe(pieces).pipe(parser);
 
-  const rows: Row[] = [];
+  const rows = new WriteOrder<Row>(importer.writeGroup?.bind(importer));
   let header: Map<string, number> | null = null;
   let headerOk = false;
   let rowsRead = 0;
@@ -219,8 +256,8 @@ async function readRows<Row>(
       if (Array.isArray(result)) {
         for (const error of result) errors.add(error);
         // Nothing will be written: let the valid rows go.
-        rows.length = 0;
-      } else if (errors.count === 0) rows.push(result);
+        rows.clear();
+      } else if (errors.count === 0) rows.add(result);
     }
   } catch (error) {
     if (tooLarge) errors.addStop(rowError(0, null, tooLargeMessage(limits.maxBytes)));
@@ -239,21 +276,50 @@ async function readRows<Row>(
   return { rows, rowsRead, errors, tooLarge };
 }
 
+/** Cuts the byte stream into pieces of at most `size` bytes (csv-parse keeps a row split across two). */
+function smallPieces(size: number): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      for (let start = 0; start < chunk.length; start += size) this.push(chunk.subarray(start, start + size));
+      callback();
+    },
+  });
+}
+
+async function writeChunk<Row>(importer: CsvImporter<Row>, chunk: Row[]): Promise<ImportCounts> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await importer.write(chunk);
+    } catch (error) {
+      if (!isBusy(error) || attempt === BUSY_RETRIES) throw error;
+      await sleep(BUSY_RETRY_MS);
+    }
+  }
+}
+
 type WriteResult = { ok: true; counts: ImportCounts } | { ok: false; error: unknown; rowsWritten: number };
 
 /** Writes the rows in short transactions, letting the event loop run between them. */
-async function writeRows<Row>(importer: CsvImporter<Row>, rows: Row[]): Promise<WriteResult> {
+async function writeRows<Row>(
+  importer: CsvImporter<Row>,
+  rows: WriteOrder<Row>,
+  pacing: WritePacing | null,
+): Promise<WriteResult> {
   const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
   let rowsWritten = 0;
+  let burstStart = performance.now();
   try {
-    for (const chunk of chunks(rows, importer.rowsPerTransaction)) {
-      const written = await importer.write(chunk);
+    for (const chunk of rows.batches(importer.rowsPerTransaction)) {
+      const written = await writeChunk(importer, chunk);
       counts.inserted += written.inserted;
       counts.updated += written.updated;
       counts.unchanged += written.unchanged;
       rowsWritten += chunk.length;
       // No transaction is open here: on SQLite the live documents' writes share this connection.
-      await nextMacrotask();
+      if (pacing && performance.now() - burstStart > pacing.burstMs) {
+        await sleep(pacing.restMs);
+        burstStart = performance.now();
+      } else await nextMacrotask();
     }
     return { ok: true, counts };
   } catch (error) {

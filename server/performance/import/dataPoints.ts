@@ -5,7 +5,7 @@
  * cut short safe to import again.
  */
 import type { Frequency } from '../../../shared/performance.ts';
-import { isValidPeriod, PERIOD_FORMAT_HINT } from '../../../shared/periods.ts';
+import { isValidPeriod, PERIOD_FORMAT_HINT, periodIndex } from '../../../shared/periods.ts';
 import type { Principal } from '../../../shared/roles.ts';
 import { chunkSizeFor, chunks } from '../chunks.ts';
 import { pointKey, type Store } from '../queries.ts';
@@ -15,8 +15,10 @@ import type { CsvImporter, ImportCounts } from './csvImport.ts';
 
 export const DATA_POINT_COLUMNS = ['indicator_id', 'period', 'value'] as const;
 const MAX_NOTE_LENGTH = 2_000;
-/** Rows per write transaction: about 8 ms of event loop on SQLite (measured in bench:import). */
-export const DATA_POINT_ROWS_PER_TRANSACTION = 2_000;
+/** Rows per write transaction: a few ms of event loop on SQLite (see docs/architecture.md). */
+export const DATA_POINT_ROWS_PER_TRANSACTION = 250;
+/** Periods per write tile: with 250 rows a transaction, ~16 indicators × 16 periods (writeOrder.ts). */
+export const PERIODS_PER_TILE = 16;
 
 export interface DataPointRow {
   indicatorId: string;
@@ -24,6 +26,8 @@ export interface DataPointRow {
   value: number;
   /** `undefined` when the file has no note column: existing notes are kept. */
   note: string | null | undefined;
+  /** The indicator's, to group rows by period when writing. */
+  frequency: Frequency;
 }
 
 export function dataPointsImporter(
@@ -79,8 +83,12 @@ export function dataPointsImporter(
       }
       if (cells.errors.length > 0) return cells.errors;
       const note = hasNoteColumn ? noteText || null : undefined;
-      return { indicatorId, period, value, note };
+      // No errors: the indicator is known, so is its frequency.
+      return { indicatorId, period, value, note, frequency: frequency as Frequency };
     },
+
+    writeGroup: (row) =>
+      `${row.frequency}:${Math.floor(periodIndex(row.period, row.frequency) / PERIODS_PER_TILE)}`,
 
     write(rows) {
       // Every chunk of one import carries the same "entered at".

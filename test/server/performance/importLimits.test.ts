@@ -331,6 +331,48 @@ describe('runCsvImport write phase', () => {
     expect(writeErrors).toHaveLength(1);
   });
 
+  test('rows are written grouped by `writeGroup`, groups in order of first appearance', async () => {
+    const written: string[][] = [];
+    const grouped = {
+      ...importer(0),
+      writeGroup: (row: string) => (Number(row.slice(1)) % 3 === 0 ? 'threes' : 'others'),
+      write: async (rows: string[]) => {
+        written.push(rows);
+        return { inserted: rows.length, updated: 0, unchanged: 0 };
+      },
+    };
+    const outcome = await runCsvImport(file(), grouped, () => {});
+    expect(outcome.final).toMatchObject({ type: 'done', inserted: 45 });
+    const threes = Array.from({ length: 15 }, (_, i) => `r${i * 3}`);
+    const others = Array.from({ length: 45 }, (_, i) => `r${i}`).filter((id) => !threes.includes(id));
+    // Batches of 10 run across the boundary between groups.
+    expect(written.flat()).toEqual([...threes, ...others]);
+    expect(written.map((batch) => batch.length)).toEqual([10, 10, 10, 10, 5]);
+  });
+
+  test('a write that finds SQLite busy is tried again; other errors are not', async () => {
+    let busy = 2;
+    const busyTwice = {
+      ...importer(0),
+      write: async (rows: string[]) => {
+        if (busy-- > 0) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+        return { inserted: rows.length, updated: 0, unchanged: 0 };
+      },
+    };
+    const outcome = await runCsvImport(file(), busyTwice, () => {});
+    expect(outcome.final).toMatchObject({ type: 'done', inserted: 45 });
+    let calls = 0;
+    const failing = {
+      ...importer(0),
+      write: async () => {
+        calls += 1;
+        throw Object.assign(new Error('constraint failed'), { code: 'SQLITE_CONSTRAINT' });
+      },
+    };
+    expect((await runCsvImport(file(), failing, () => {})).final.type).toBe('failed');
+    expect(calls).toBe(1);
+  });
+
   test('a first write that fails says nothing was imported', async () => {
     const outcome = await runCsvImport(file(), importer(1), () => {});
     if (outcome.final.type !== 'failed') throw new Error('expected failed');

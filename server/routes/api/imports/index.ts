@@ -15,6 +15,7 @@ import {
   type ImportOutcome,
   importLimits,
   runCsvImport,
+  SQLITE_WRITE_PACING,
   tooLargeMessage,
 } from '../../../performance/import/csvImport.ts';
 import { dataPointsImporter } from '../../../performance/import/dataPoints.ts';
@@ -39,6 +40,7 @@ export function importsRouter(ctx: RouteContext): Router {
     let outcome: ImportOutcome;
     try {
       outcome = await runCsvImport(req, importer, emit, {
+        pacing: ctx.db.dialect === 'sqlite' ? SQLITE_WRITE_PACING : null,
         onWriteError: (error) => ctx.logger.error({ err: error, kind }, 'import write failed'),
       });
     } catch (error) {
