@@ -9,7 +9,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -51,6 +59,31 @@ function openSqlite(path: string): SQLite.Database {
   return sqlite;
 }
 
+/**
+ * Kysely's transactions on SQLite begin `IMMEDIATE`: with the write lock, before their first read.
+ * A deferred transaction that reads and then writes after the WAL checkpoint worker restarted the
+ * WAL would fail at once with SQLITE_BUSY_SNAPSHOT, which no busy timeout retries (a 1M-row import
+ * died that way); an immediate one waits its turn in the busy handler instead.
+ */
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class SqliteImmediateDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateTransactionDriver(this.#config);
+  }
+}
+
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
@@ -68,6 +101,6 @@ export function openDatabase(config: DatabaseConfig): Db {
     return { kysely, dialect: 'postgres', sqlite: null, close: () => kysely.destroy() };
   }
   const sqlite = openSqlite(config.sqlitePath ?? './data/statroom.sqlite');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteImmediateDialect({ database: sqlite }) });
   return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
 }
