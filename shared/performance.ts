@@ -206,12 +206,19 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /**
  * CSV imports stream their progress as NDJSON, one event a line, ending with `done` or `failed`.
- * A file with any bad row changes nothing.
+ * A file with any bad row changes nothing; a write that fails midway says how many rows it wrote.
  */
 export type ImportEvent =
   | { type: 'progress'; rowsRead: number }
   | { type: 'done'; rowsRead: number; inserted: number; updated: number; unchanged: number }
-  | { type: 'failed'; rowsRead: number; errors: ImportRowError[]; truncated: boolean };
+  | {
+      type: 'failed';
+      rowsRead: number;
+      errors: ImportRowError[];
+      truncated: boolean;
+      /** Rows already written when writing failed midway (absent or 0: nothing was changed). */
+      rowsWritten?: number;
+    };
 
 export interface ImportRowError {
   /** 1-based line number in the file, counting the header as line 1. */

@@ -163,7 +163,13 @@ export async function runCsvImport<Row>(
       ? `Nothing was imported: ${reason}`
       : `The import stopped after writing ${written.rowsWritten.toLocaleString('en')} of ${read.rows.size.toLocaleString('en')} rows: ${reason}. Importing the same file again is safe: rows already written count as unchanged.`;
   return {
-    final: { type: 'failed', rowsRead, errors: [rowError(0, null, message)], truncated: false },
+    final: {
+      type: 'failed',
+      rowsRead,
+      errors: [rowError(0, null, message)],
+      truncated: false,
+      rowsWritten: written.rowsWritten,
+    },
     tooLarge: false,
   };
 }

@@ -189,9 +189,18 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
         {fileName} was rejected: {event.errors.length}
         {event.truncated ? '+' : ''} bad {event.errors.length === 1 ? 'row' : 'rows'}
       </h2>
-      <p>
-        <strong>Nothing was changed.</strong> Fix the rows below and upload the whole file again.
-      </p>
+      {event.rowsWritten ? (
+        <p>
+          <strong>
+            {event.rowsWritten.toLocaleString('en')} rows were written before the import stopped.
+          </strong>{' '}
+          Upload the same file again: rows already written count as unchanged.
+        </p>
+      ) : (
+        <p>
+          <strong>Nothing was changed.</strong> Fix the rows below and upload the whole file again.
+        </p>
+      )}
       <div className="data-table-scroll">
         <table className="data-table import-errors">
           <caption>Rows that could not be imported ({event.rowsRead.toLocaleString('en')} rows read)</caption>
