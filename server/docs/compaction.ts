@@ -26,8 +26,8 @@ export interface Compactable {
   name: string;
   doc: Y.Doc | null;
   rows: number;
-  /** Bytes of the stored rows. */
-  bytes: number;
+  /** Running estimate of the encoded state's size; a compaction resets it to the real size. */
+  stateBytes: number;
   /** Largest stored row id the document's copy holds. */
   lastId: number;
   compacting: Promise<void> | null;
@@ -48,7 +48,7 @@ export function createCompactor(
   store: DocStore,
   limits: CompactionLimits,
   logger: Logger,
-  onCompacted: (docName: string, rowsBefore: number, bytesBefore: number, bytesAfter: number) => void,
+  onCompacted: (docName: string, rowsBefore: number, bytesAfter: number) => void,
 ): Compactor {
   const inProgress = new Set<Promise<void>>();
 
@@ -65,14 +65,14 @@ export function createCompactor(
     const upToId = entry.lastId;
     const state = Y.encodeStateAsUpdate(doc);
     const rowsBefore = entry.rows;
-    const bytesBefore = entry.bytes;
+    // Updates applied from now on add to the real size, measured here.
+    entry.stateBytes = state.byteLength;
     const running = store
       .replace(entry.name, upToId, state)
       .then(() => {
         // Rows stored while the replace ran are still there, on top of the new one.
         entry.rows = Math.max(1, entry.rows - rowsBefore + 1);
-        entry.bytes = Math.max(state.byteLength, entry.bytes - bytesBefore + state.byteLength);
-        onCompacted(entry.name, rowsBefore, bytesBefore, state.byteLength);
+        onCompacted(entry.name, rowsBefore, state.byteLength);
       })
       .catch((error: unknown) => {
         // Not fatal: every row is still there; the next commit tries again.

@@ -23,8 +23,6 @@ export interface DocEntry extends Compactable {
   doc: Y.Doc | null;
   presence: DocPresence | null;
   sessions: Map<HubConnection, Session>;
-  /** Running estimate of the encoded state's size: stored bytes, plus every update applied since. */
-  stateBytes: number;
   unloadTimer: NodeJS.Timeout | null;
   /** `hub.change` calls in progress: they keep the document loaded. */
   busy: number;

@@ -90,6 +90,8 @@ export interface DocHub {
   receive(conn: HubConnection, docName: string, data: Uint8Array): void;
   /** Server-side mutation: loads the document, runs `fn` in one transaction, stores and relays. */
   change<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /** Server-side read: loads the document and runs `fn` on it; writes nothing, waits for no commit. */
+  read<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
   /**
    * Lowers every session of `docName`, current and later in this process, to at most `permission`
    * (a meeting closing makes its document read-only, for writers already connected too, and for a
@@ -144,9 +146,9 @@ export function createDocHub(options: DocHubOptions): DocHub {
       busyThreshold: options.compactBusyThreshold ?? compactThreshold * 10,
     },
     logger,
-    (docName, rowsBefore, bytesBefore, bytesAfter) => {
+    (docName, rowsBefore, bytesAfter) => {
       metrics.compactions.inc();
-      logger.debug({ doc: docName, rowsBefore, bytesBefore, bytesAfter }, 'compacted');
+      logger.debug({ doc: docName, rowsBefore, bytesAfter }, 'compacted');
     },
   );
 
@@ -188,7 +190,6 @@ export function createDocHub(options: DocHubOptions): DocHub {
       }
       if (sent > 0) metrics.relayed(sent);
       entry.rows++;
-      entry.bytes += update.byteLength;
     }
     entry.lastId = Math.max(entry.lastId, lastId);
     compactor.noteStored(entry);
@@ -208,7 +209,6 @@ export function createDocHub(options: DocHubOptions): DocHub {
       presence: null,
       sessions: new Map(),
       rows: 0,
-      bytes: 0,
       stateBytes: 0,
       lastId: 0,
       compacting: null,
@@ -237,7 +237,6 @@ export function createDocHub(options: DocHubOptions): DocHub {
     const { doc } = loaded;
     Object.assign(entry, {
       rows: loaded.rows,
-      bytes: loaded.bytes,
       stateBytes: loaded.bytes,
       lastId: loaded.lastId,
     });
@@ -519,24 +518,30 @@ export function createDocHub(options: DocHubOptions): DocHub {
     if (!inUse(entry)) scheduleUnload(entry);
   }
 
-  async function change<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
+  /** Loads the document (kept loaded while `use` runs) and hands it to `use`. */
+  async function withDoc<T>(docName: string, use: (doc: Y.Doc) => Promise<T> | T): Promise<T> {
     if (closed) throw new Error('The server is shutting down');
     const entry = entryFor(docName);
     cancelUnload(entry);
     entry.busy++;
     try {
       await entry.ready;
-      const doc = entry.doc as Y.Doc;
+      return await use(entry.doc as Y.Doc);
+    } finally {
+      entry.busy--;
+      if (!inUse(entry)) scheduleUnload(entry);
+    }
+  }
+
+  function change<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    return withDoc(docName, async (doc) => {
       let result: T | undefined;
       doc.transact(() => {
         result = fn(doc);
       }, SERVER_ORIGIN);
       await queue.stored(docName);
       return result as T;
-    } finally {
-      entry.busy--;
-      if (!inUse(entry)) scheduleUnload(entry);
-    }
+    });
   }
 
   function restrict(docName: string, permission: Permission): number {
@@ -598,6 +603,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     isJoined: (conn, docName) => docs.get(docName)?.sessions.has(conn) ?? false,
     receive,
     change,
+    read: (docName, fn) => withDoc(docName, fn),
     restrict,
     isLoaded: (docName) => docs.get(docName)?.doc != null,
     loadedCount,

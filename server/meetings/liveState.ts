@@ -16,15 +16,14 @@ export interface AgendaSlot {
   timeboxMinutes: number;
 }
 
-/** A read through `hub.change` writes nothing: a transaction that changes nothing stores no update. */
 export const readMeetingLive = (hub: DocHub, meetingId: string): Promise<MeetingLiveState> =>
-  hub.change(meetingLiveDocName(meetingId), readLiveState);
+  hub.read(meetingLiveDocName(meetingId), readLiveState);
 
 export const readMeetingPhase = async (hub: DocHub, meetingId: string): Promise<MeetingPhase> =>
   (await readMeetingLive(hub, meetingId)).phase;
 
 export const readAgendaSlots = (hub: DocHub, meetingId: string): Promise<AgendaSlot[]> =>
-  hub.change(meetingDocName(meetingId), (doc) =>
+  hub.read(meetingDocName(meetingId), (doc) =>
     readAgenda(doc).map((item) => ({ id: item.id, timeboxMinutes: item.timeboxMinutes })),
   );
 
@@ -33,7 +32,7 @@ export const readLiveRecord = (
   hub: DocHub,
   meetingId: string,
 ): Promise<{ state: MeetingLiveState; timeline: TimelineEntry[] }> =>
-  hub.change(meetingLiveDocName(meetingId), (doc) => ({
+  hub.read(meetingLiveDocName(meetingId), (doc) => ({
     state: readLiveState(doc),
     timeline: readTimeline(doc),
   }));
