@@ -1,5 +1,6 @@
 /** The relational schema as Kysely sees it: one interface per area, combined here. */
 import type { DocumentTables } from './schemas/documents.ts';
+import type { MeetingCycleTables } from './schemas/meetingCycle.ts';
 import type { PerformanceTables } from './schemas/performance.ts';
 
-export interface Database extends DocumentTables, PerformanceTables {}
+export interface Database extends DocumentTables, PerformanceTables, MeetingCycleTables {}

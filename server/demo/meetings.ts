@@ -182,6 +182,9 @@ export async function planDemoMeetings(db: Db, options: DemoMeetingsOptions): Pr
         scheduled_for: date,
         created_at: `${addDaysToDate(date, -4)}T12:00:00.000Z`,
         created_by: DEMO_CREATED_BY,
+        phase: 'draft',
+        started_at: null,
+        closed_at: null,
       },
       items,
     });

@@ -28,7 +28,7 @@ import type { DocHub } from '../docs/docHub.ts';
 import type { Logger } from '../logger.ts';
 import { invalidCommand, MeetingError, noSuchMeeting } from './errors.ts';
 import { readAgendaSlots } from './liveState.ts';
-import { meetingExists } from './meetingRows.ts';
+import { meetingExists, recordMeetingPhase } from './meetingRows.ts';
 
 export interface MeetingCommands {
   /** Applies `command` for `principal`; resolves to the state after it or throws a MeetingError. */
@@ -102,6 +102,8 @@ export function createMeetingCommands(deps: MeetingCommandsDeps): MeetingCommand
         now: now(),
       });
       if (!outcome.ok) throw new MeetingError(outcome.code, outcome.message);
+      if (command === MeetingCommand.start || command === MeetingCommand.close)
+        await recordMeetingPhase(db, meetingId, state);
       log.info({ phase: state.phase, item: state.currentItemId }, 'meeting command applied');
       return state;
     } catch (error) {

@@ -30,6 +30,9 @@ export const toMeeting = (row: MeetingsTable): Meeting => ({
   scheduledFor: row.scheduled_for,
   createdAt: row.created_at,
   createdBy: row.created_by,
+  phase: row.phase,
+  startedAt: row.started_at,
+  closedAt: row.closed_at,
   docName: meetingDocName(row.id),
 });
 
@@ -74,6 +77,9 @@ export async function createMeeting(db: Db, input: NewMeeting, createdBy: string
     scheduled_for: input.scheduledFor,
     created_at: new Date().toISOString(),
     created_by: createdBy,
+    phase: 'draft',
+    started_at: null,
+    closed_at: null,
   };
   await db.kysely.insertInto('meetings').values(row).execute();
   return toMeeting(row);
@@ -99,4 +105,18 @@ export async function updateMeeting(db: Db, id: string, patch: MeetingPatch): Pr
     if (result.numUpdatedRows === 0n) throw noSuchMeeting(id);
   }
   return getMeeting(db, id);
+}
+
+/** Copies a meeting's phase from its live state after a command (the document stays the truth). */
+export async function recordMeetingPhase(
+  db: Db,
+  id: string,
+  live: { phase: Meeting['phase']; startedAt: number | null; closedAt: number | null },
+): Promise<void> {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  await db.kysely
+    .updateTable('meetings')
+    .set({ phase: live.phase, started_at: iso(live.startedAt), closed_at: iso(live.closedAt) })
+    .where('id', '=', id)
+    .execute();
 }

@@ -9,6 +9,7 @@ import { performanceMigration } from './002_performance.ts';
 import { docUpdatesRowidMigration } from './003_doc_updates_rowid.ts';
 import { docIntakeStateMigration } from './004_doc_intake_state.ts';
 import { docUpdatesSetAsideMigration } from './005_doc_updates_set_aside.ts';
+import { meetingCycleMigration } from './006_meeting_cycle.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
@@ -18,4 +19,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '003_doc_updates_rowid': docUpdatesRowidMigration,
   '004_doc_intake_state': docIntakeStateMigration,
   '005_doc_updates_set_aside': docUpdatesSetAsideMigration,
+  '006_meeting_cycle': meetingCycleMigration,
 };

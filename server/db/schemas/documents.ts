@@ -29,6 +29,11 @@ export interface MeetingsTable {
   created_at: string;
   /** Principal id of the analyst who created it. */
   created_by: string;
+  /** A copy of the phase in its live-state document (the truth), kept by the meeting commands. */
+  phase: 'draft' | 'live' | 'closed';
+  /** ISO timestamps, copied from the live state like `phase`. */
+  started_at: string | null;
+  closed_at: string | null;
 }
 
 export interface DocumentTables {

@@ -40,6 +40,9 @@ describe('meetings API', () => {
       scheduledFor: '2026-11-30',
       createdAt: expect.any(String),
       createdBy: 'dev-ana-analyst',
+      phase: 'draft',
+      startedAt: null,
+      closedAt: null,
       docName: `meeting:${meeting.id}`,
     });
 
