@@ -20,6 +20,8 @@ import { refuseCrossSiteWrites } from './http/crossSiteWrites.ts';
 import { errorHandler } from './http/errorHandler.ts';
 import { refuseMalformedPaths } from './http/malformedPaths.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
+import { rebuildCommitmentRows } from './ledger/commitmentRows.ts';
+import { createLedgerCommands } from './ledger/ledgerCommands.ts';
 import type { Logger } from './logger.ts';
 import { createMeetingCommands } from './meetings/commands.ts';
 import { readMeetingPhase } from './meetings/liveState.ts';
@@ -65,11 +67,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const checkOrigin = createOriginCheck(deps.publicOrigins);
   const hub = createDocHub({ store: storage.docStore, logger, metrics, ...deps.docs });
   const meetingCommands = createMeetingCommands({ db, hub, logger });
+  const ledgerCommands = createLedgerCommands({ db, hub, logger });
+  // The read model follows the ledger documents; rebuilt at start in case a crash came between them.
+  await rebuildCommitmentRows(db, hub);
   const ctx: RouteContext = {
     db,
     logger,
     hub,
     meetingCommands,
+    ledgerCommands,
     authenticate,
     sessionSecret: deps.sessionSecret,
     secureCookies: deps.secureCookies ?? false,
@@ -97,6 +103,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     checkOrigin,
     authorize: createAuthorize(db, (meetingId) => readMeetingPhase(hub, meetingId)),
     meetingCommands,
+    ledgerCommands,
     logger,
   };
   const io = attachSocketIo({ ...transportDeps, heartbeat: deps.heartbeat?.socketIo });

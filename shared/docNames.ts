@@ -6,6 +6,8 @@ export const DocKind = {
   meeting: 'meeting',
   /** A meeting's live state (phase, current item, timers, timeline): written by the server only. */
   meetingLive: 'meetingLive',
+  /** An objective's commitment ledger (id = objective id): written by the server's ledger commands. */
+  ledger: 'ledger',
 } as const;
 export type DocKind = (typeof DocKind)[keyof typeof DocKind];
 
@@ -35,3 +37,4 @@ export function parseDocName(name: string): DocRef | null {
 
 export const meetingDocName = (meetingId: string): string => docName(DocKind.meeting, meetingId);
 export const meetingLiveDocName = (meetingId: string): string => docName(DocKind.meetingLive, meetingId);
+export const ledgerDocName = (objectiveId: string): string => docName(DocKind.ledger, objectiveId);

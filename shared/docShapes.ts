@@ -13,6 +13,12 @@ export type RootType = (typeof RootType)[keyof typeof RootType];
 export const DOC_SHAPES = {
   [DocKind.meeting]: { meta: RootType.map, agenda: RootType.map, attendance: RootType.map },
   [DocKind.meetingLive]: { state: RootType.map, timings: RootType.map, timeline: RootType.array },
+  [DocKind.ledger]: {
+    meta: RootType.map,
+    commitments: RootType.map,
+    reviews: RootType.map,
+    history: RootType.array,
+  },
 } as const satisfies Record<DocKind, Readonly<Record<string, RootType>>>;
 export type DocShapes = typeof DOC_SHAPES;
 export type RootName<K extends DocKind> = keyof DocShapes[K] & string;

@@ -1,12 +1,12 @@
 /**
  * Meeting commands: the only way a meeting's live state changes. Sent as Socket.IO events with an
  * ack (`socket.emit('meeting:goTo', payload, ack)`) or, for scripts, as `POST /api/meetings/:id/…`
- * with the same body minus `meetingId`; both are validated here and answered the same way.
+ * with the same body minus `meetingId`; both are validated here and answered the same way. Who may
+ * run each one is in the role table, shared/commandRoles.ts.
  */
 import { z } from 'zod';
 import type { ErrorResponse } from './errors.ts';
 import type { GoToTarget, MeetingLiveState } from './meetingLive.ts';
-import { Role } from './roles.ts';
 
 export type { GoToTarget };
 
@@ -18,20 +18,6 @@ export const MeetingCommand = {
 } as const;
 export type MeetingCommand = (typeof MeetingCommand)[keyof typeof MeetingCommand];
 export const MEETING_COMMANDS = Object.values(MeetingCommand);
-
-/**
- * Who may run each command: the one role table (a later issue adds chair and presenter here).
- * Roles not listed are refused with `forbidden`.
- */
-export const MEETING_COMMAND_ROLES: Record<MeetingCommand, readonly Role[]> = {
-  [MeetingCommand.start]: [Role.analyst],
-  [MeetingCommand.goTo]: [Role.analyst],
-  [MeetingCommand.timer]: [Role.analyst],
-  [MeetingCommand.close]: [Role.analyst],
-};
-
-export const mayRunCommand = (role: Role, command: MeetingCommand): boolean =>
-  MEETING_COMMAND_ROLES[command].includes(role);
 
 /** Largest single timer extension, in minutes. */
 export const MAX_EXTEND_MINUTES = 60;

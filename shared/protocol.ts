@@ -5,6 +5,7 @@
  * y-protocols message framed exactly as y-websocket frames it (a varuint message type, then the
  * body), so the server handles both transports with one decoder.
  */
+import type { CommitmentCommandEvents } from './commitmentCommands.ts';
 import type { ErrorResponse } from './errors.ts';
 import type { MeetingCommandEvents } from './meetingCommands.ts';
 import type { Permission } from './roles.ts';
@@ -37,7 +38,7 @@ export interface HandshakeAuth {
 export type JoinAck = { ok: true; permission: Permission } | ErrorResponse;
 
 /** Document events, plus the meeting commands (`shared/meetingCommands.ts`). */
-export interface ClientToServerEvents extends MeetingCommandEvents {
+export interface ClientToServerEvents extends MeetingCommandEvents, CommitmentCommandEvents {
   /** Joins a document; the server then sends sync step 1 and the current awareness states. */
   'doc:join': (docName: string, ack: (result: JoinAck) => void) => void;
   'doc:leave': (docName: string) => void;

@@ -7,6 +7,7 @@
  * so no time zone or daylight-saving change can move a date).
  */
 import { z } from 'zod';
+import type { Meeting } from './meetings.ts';
 import { isValidDate } from './periods.ts';
 
 export const Cadence = {
@@ -32,6 +33,18 @@ export interface MeetingSeries {
   /** When and by whom the series was last saved; null while it is still the default. */
   updatedAt: string | null;
   updatedBy: string | null;
+}
+
+/** `GET /api/objectives/:objectiveId/series`: the series page in one answer. */
+export interface SeriesOverview {
+  series: MeetingSeries;
+  objective: { id: string; name: string };
+  /** Every meeting of the series, newest date first. */
+  meetings: Meeting[];
+  /** The date of the latest closed meeting: when the objective was last reviewed. */
+  lastReviewedOn: string | null;
+  /** The earliest draft or live meeting dated today or later. */
+  nextMeeting: Meeting | null;
 }
 
 export const WEEKDAY_NAMES = [

@@ -7,6 +7,7 @@ import { ErrorCode } from '../../shared/errors.ts';
 import { MeetingPhase } from '../../shared/meetingLive.ts';
 import { Permission, type Principal, Role } from '../../shared/roles.ts';
 import type { Db } from '../db/database.ts';
+import { objectiveExists } from '../ledger/references.ts';
 import { meetingExists } from '../meetings/meetingRows.ts';
 
 export type AuthorizeResult =
@@ -25,7 +26,8 @@ export type ReadMeetingPhase = (meetingId: string) => Promise<MeetingPhase>;
 
 /**
  * Meeting documents: write for analysts until the meeting closes, then read for everyone. The
- * live-state document is read-only for every client: only the server's commands write it.
+ * live-state document and the objectives' ledgers are read-only for every client: only the server's
+ * commands write them.
  */
 export function createAuthorize(db: Db, readPhase: ReadMeetingPhase): Authorize {
   return async (principal, docName) => {
@@ -36,6 +38,12 @@ export function createAuthorize(db: Db, readPhase: ReadMeetingPhase): Authorize 
         code: ErrorCode.invalidPayload,
         message: `Not a document name: ${JSON.stringify(docName)}`,
       };
+    }
+    // A ledger is an objective's, and only the server's ledger commands write it.
+    if (ref.kind === DocKind.ledger) {
+      if (!(await objectiveExists(db, ref.id)))
+        return { ok: false, code: ErrorCode.notFound, message: `No objective ${ref.id}` };
+      return { ok: true, permission: Permission.read };
     }
     // A document exists only for a meeting that exists: nobody can create stray documents by name.
     if (!(await meetingExists(db, ref.id))) {

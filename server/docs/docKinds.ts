@@ -2,12 +2,14 @@
 
 import type * as Y from 'yjs';
 import { DocKind, parseDocName } from '../../shared/docNames.ts';
+import { upgradeLedgerDoc } from '../../shared/ledger.ts';
 import { upgradeMeetingDoc } from '../../shared/meetingDoc.ts';
 import { upgradeMeetingLiveDoc } from '../../shared/meetingLive.ts';
 
 const UPGRADES: Record<DocKind, (doc: Y.Doc) => boolean> = {
   [DocKind.meeting]: upgradeMeetingDoc,
   [DocKind.meetingLive]: upgradeMeetingLiveDoc,
+  [DocKind.ledger]: upgradeLedgerDoc,
 };
 
 /** Brings a freshly loaded document to the current schema; returns true when it changed anything. */

@@ -2,6 +2,7 @@
 import type { Authenticate } from '../auth/authenticate.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
+import type { LedgerCommands } from '../ledger/ledgerCommands.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingCommands } from '../meetings/commands.ts';
 
@@ -16,4 +17,6 @@ export interface RouteContext {
   hub: DocHub;
   /** Meeting commands, shared by the Socket.IO events and the HTTP routes. */
   meetingCommands: MeetingCommands;
+  /** Ledger commands (make, change, review commitments), shared the same way. */
+  ledgerCommands: LedgerCommands;
 }

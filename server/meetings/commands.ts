@@ -4,14 +4,10 @@
  * actor comes from the session; refusals throw a MeetingError and change nothing.
  */
 import type * as Y from 'yjs';
+import { mayRunCommand } from '../../shared/commandRoles.ts';
 import { meetingDocName, meetingLiveDocName } from '../../shared/docNames.ts';
 import { ErrorCode } from '../../shared/errors.ts';
-import {
-  type CommandBody,
-  MEETING_COMMAND_BODIES,
-  MeetingCommand,
-  mayRunCommand,
-} from '../../shared/meetingCommands.ts';
+import { type CommandBody, MEETING_COMMAND_BODIES, MeetingCommand } from '../../shared/meetingCommands.ts';
 import {
   changeTimer,
   closeMeeting,

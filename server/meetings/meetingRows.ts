@@ -120,3 +120,40 @@ export async function recordMeetingPhase(
     .where('id', '=', id)
     .execute();
 }
+
+/** The meetings of one objective's series, newest date first (the series page's list). */
+export async function listSeriesMeetings(db: Db, objectiveId: string): Promise<Meeting[]> {
+  const rows = await db.kysely
+    .selectFrom('meetings')
+    .selectAll()
+    .where('objective_id', '=', objectiveId)
+    .orderBy('scheduled_for', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map(toMeeting);
+}
+
+/** The earliest draft meeting of an objective's series (by date, then creation), or null. */
+export async function findDraftMeeting(db: Db, objectiveId: string): Promise<Meeting | null> {
+  const row = await db.kysely
+    .selectFrom('meetings')
+    .selectAll()
+    .where('objective_id', '=', objectiveId)
+    .where('phase', '=', 'draft')
+    .orderBy('scheduled_for')
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? toMeeting(row) : null;
+}
+
+/** The date (`YYYY-MM-DD`) of the latest meeting of an objective's series, or null if none. */
+export async function latestSeriesMeetingDate(db: Db, objectiveId: string): Promise<string | null> {
+  const row = await db.kysely
+    .selectFrom('meetings')
+    .select((eb) => eb.fn.max('scheduled_for').as('latest'))
+    .where('objective_id', '=', objectiveId)
+    .executeTakeFirst();
+  return row?.latest ?? null;
+}

@@ -22,9 +22,10 @@ import type { OriginCheck } from '../auth/origin.ts';
 import type { Authorize } from '../docs/authorize.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import type { HubConnection } from '../docs/hubConnection.ts';
+import type { LedgerCommands } from '../ledger/ledgerCommands.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingCommands } from '../meetings/commands.ts';
-import { attachMeetingCommands } from '../meetings/socketCommands.ts';
+import { attachCommands } from '../meetings/socketCommands.ts';
 
 /** Room for the Socket.IO framing around the largest accepted document message. */
 const MAX_HTTP_BUFFER_SIZE = MAX_DOC_MESSAGE_BYTES + 64 * 1024;
@@ -63,6 +64,8 @@ export interface SocketIoTransportDeps {
   logger: Logger;
   /** The `meeting:*` command events; absent, the transport serves documents only. */
   meetingCommands?: MeetingCommands;
+  /** The `commitment:*` command events. */
+  ledgerCommands?: LedgerCommands;
   /** Tests may shorten or lengthen it; production uses `DEFAULT_SOCKET_IO_HEARTBEAT`. */
   heartbeat?: SocketIoHeartbeat;
 }
@@ -238,7 +241,13 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
       }),
     );
 
-    if (deps.meetingCommands) attachMeetingCommands(socket, principal, deps.meetingCommands, log);
+    if (deps.meetingCommands)
+      attachCommands(
+        socket,
+        principal,
+        { meetingCommands: deps.meetingCommands, ledgerCommands: deps.ledgerCommands },
+        log,
+      );
 
     socket.on(
       'doc:leave',

@@ -1,0 +1,38 @@
+/** A meeting's follow-up and the commitments made in it, read from its objective's ledger. */
+import { ledgerDocName } from '../../shared/docNames.ts';
+import { type FollowUpEntry, followUp, madeInMeeting } from '../../shared/followUp.ts';
+import type { Commitment } from '../../shared/ledger.ts';
+import { readLedger } from '../../shared/ledger.ts';
+import type { MeetingPhase } from '../../shared/meetingLive.ts';
+import type { Db } from '../db/database.ts';
+import type { DocHub } from '../docs/docHub.ts';
+import { readMeetingLive } from '../meetings/liveState.ts';
+import { getMeeting } from '../meetings/meetingRows.ts';
+
+export interface MeetingFollowUp {
+  meetingId: string;
+  objectiveId: string | null;
+  phase: MeetingPhase;
+  startedAt: number | null;
+  followUp: FollowUpEntry[];
+  made: Commitment[];
+}
+
+export async function readMeetingFollowUp(
+  db: Db,
+  hub: DocHub,
+  meetingId: string,
+  now: number,
+): Promise<MeetingFollowUp> {
+  const meeting = await getMeeting(db, meetingId);
+  const live = await readMeetingLive(hub, meetingId);
+  const base = { meetingId, objectiveId: meeting.objectiveId, phase: live.phase, startedAt: live.startedAt };
+  // A meeting without an objective has no ledger, so nothing to follow up.
+  if (meeting.objectiveId === null) return { ...base, followUp: [], made: [] };
+  const ledger = await hub.read(ledgerDocName(meeting.objectiveId), readLedger);
+  return {
+    ...base,
+    followUp: followUp(ledger, { id: meetingId, startedAt: live.startedAt }, now),
+    made: madeInMeeting(ledger, meetingId),
+  };
+}

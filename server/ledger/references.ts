@@ -1,0 +1,50 @@
+/**
+ * Checks that what a commitment names exists and fits together: the objective, the owner agency,
+ * the goal (of that objective) and the indicator (of that goal). Read-only queries of the
+ * performance tables; each failure is an `invalid_payload` naming the field.
+ */
+
+import { ErrorCode } from '../../shared/errors.ts';
+import type { Db } from '../db/database.ts';
+import { LedgerError } from './errors.ts';
+
+export async function objectiveExists(db: Db, objectiveId: string): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom('objectives')
+    .select('id')
+    .where('id', '=', objectiveId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface CommitmentRefs {
+  ownerAgencyId: string;
+  goalId: string;
+  indicatorId: string | null;
+}
+
+export async function checkCommitmentRefs(db: Db, objectiveId: string, refs: CommitmentRefs): Promise<void> {
+  const [agency, goal, indicator] = await Promise.all([
+    db.kysely.selectFrom('agencies').select('id').where('id', '=', refs.ownerAgencyId).executeTakeFirst(),
+    db.kysely
+      .selectFrom('goals')
+      .select(['id', 'objective_id'])
+      .where('id', '=', refs.goalId)
+      .executeTakeFirst(),
+    refs.indicatorId === null
+      ? Promise.resolve(undefined)
+      : db.kysely
+          .selectFrom('indicators')
+          .select(['id', 'goal_id'])
+          .where('id', '=', refs.indicatorId)
+          .executeTakeFirst(),
+  ]);
+  const invalid = (message: string) => new LedgerError(ErrorCode.invalidPayload, message);
+  if (!agency) throw invalid(`ownerAgencyId: no agency ${refs.ownerAgencyId}`);
+  if (!goal) throw invalid(`goalId: no goal ${refs.goalId}`);
+  if (goal.objective_id !== objectiveId)
+    throw invalid(`goalId: goal ${refs.goalId} is not a goal of objective ${objectiveId}`);
+  if (refs.indicatorId !== null && !indicator) throw invalid(`indicatorId: no indicator ${refs.indicatorId}`);
+  if (indicator && indicator.goal_id !== refs.goalId)
+    throw invalid(`indicatorId: indicator ${refs.indicatorId} does not measure goal ${refs.goalId}`);
+}

@@ -1,0 +1,124 @@
+/**
+ * The meeting cycle's promise: a commitment made in one meeting is followed up in every later
+ * meeting of its objective until it is closed, listed once, with how many meetings it was carried
+ * through; a meeting created early still lists what was made after it was created.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { FollowUpEntry } from '../../../shared/followUp.ts';
+import type { Commitment } from '../../../shared/ledger.ts';
+import { DIALECTS } from '../../helpers/databases.ts';
+import { startTestServer, type TestServer } from '../../helpers/server.ts';
+import { SocketIoDocClient } from '../../helpers/yjsClients.ts';
+import { ledgerActions, makeWorld, objectiveMeeting, type World } from './ledgerWorld.ts';
+
+const ids = (entries: FollowUpEntry[]) => entries.map((entry) => entry.commitment.id);
+
+describe.each(DIALECTS)('carry-forward on %s', { timeout: 90_000 }, (dialect) => {
+  let server: TestServer;
+  let token: string;
+  let writer: SocketIoDocClient;
+  let world: World;
+  let act: ReturnType<typeof ledgerActions>;
+
+  beforeAll(async () => {
+    server = await startTestServer({ dialect });
+    token = (await server.signIn('Ana Analyst', 'analyst')).token;
+    writer = await SocketIoDocClient.connect(server.url, { token });
+    world = await makeWorld(server, token);
+    act = ledgerActions(server, token, world);
+  });
+  afterAll(async () => {
+    writer.close();
+    await server.close();
+  });
+
+  const meeting = (date: string) => objectiveMeeting(server, token, writer, world.objectiveId, date);
+  const made = async (meetingId: string, fields: Record<string, unknown> = {}) => {
+    const result = await act.make({ meetingId, ...fields });
+    expect(result.status, JSON.stringify(result.body)).toBe(201);
+    return result.body.commitment as Commitment;
+  };
+  const reviewed = async (meetingId: string, review: Record<string, unknown>) => {
+    const result = await act.review(meetingId, review);
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    return result.body.commitment as Commitment;
+  };
+
+  test('made in 1, kept open in 2 and 3 (carried 0, 1, 2), done in 4, gone from 5', async () => {
+    const m = [];
+    for (const date of ['2026-12-01', '2026-12-08', '2026-12-15', '2026-12-22', '2026-12-29'])
+      m.push((await meeting(date)).meetingId);
+    const [m1, m2, m3, m4, m5] = m as [string, string, string, string, string];
+
+    expect((await act.start(m1)).status).toBe(200);
+    const promise = await made(m1);
+    const other = await made(m1, { text: 'Publish the hot-spot map' });
+    expect(promise.madeInMeetingId).toBe(m1);
+    // Made in meeting 1: its own follow-up does not list it; it lists it as made there.
+    const inFirst = await act.followUp(m1);
+    expect(ids(inFirst.followUp)).toEqual([]);
+    expect(inFirst.made.map((c) => c.id)).toEqual([promise.id, other.id]);
+    expect((await act.close(m1)).status).toBe(200);
+
+    const carried: number[] = [];
+    for (const [meetingId, dueDate] of [
+      [m2, '2027-01-10'],
+      [m3, '2027-01-20'],
+    ] as const) {
+      expect((await act.start(meetingId)).status).toBe(200);
+      const before = await act.followUp(meetingId);
+      expect(ids(before.followUp).filter((id) => id === promise.id)).toHaveLength(1);
+      carried.push(
+        (before.followUp.find((e) => e.commitment.id === promise.id) as FollowUpEntry).timesCarried,
+      );
+      const after = await reviewed(meetingId, {
+        commitmentId: promise.id,
+        outcome: 'kept_open',
+        newDueDate: dueDate,
+      });
+      expect(after).toMatchObject({ status: 'open', dueDate });
+      if (meetingId === m2) await reviewed(m2, { commitmentId: other.id, outcome: 'done' });
+      expect((await act.close(meetingId)).status).toBe(200);
+    }
+
+    expect((await act.start(m4)).status).toBe(200);
+    const fourth = await act.followUp(m4);
+    expect(ids(fourth.followUp)).toEqual([promise.id]);
+    carried.push((fourth.followUp[0] as FollowUpEntry).timesCarried);
+    expect(carried).toEqual([0, 1, 2]);
+    await reviewed(m4, { commitmentId: promise.id, outcome: 'done' });
+    // Its review is part of meeting 4's record: still listed there, with the review.
+    const fourthAfter = await act.followUp(m4);
+    expect(fourthAfter.followUp[0]).toMatchObject({
+      review: { outcome: 'done' },
+      commitment: { status: 'done' },
+    });
+    expect((await act.close(m4)).status).toBe(200);
+
+    expect(ids((await act.followUp(m5)).followUp)).toEqual([]);
+    // The closed meetings' records do not change afterwards.
+    const secondRecord = await act.followUp(m2);
+    expect(secondRecord.followUp.map((e) => [e.commitment.id, e.review?.outcome])).toEqual(
+      expect.arrayContaining([
+        [promise.id, 'kept_open'],
+        [other.id, 'done'],
+      ]),
+    );
+  });
+
+  test('the next meeting, created before the previous one closed, lists every commitment made in it', async () => {
+    const { meetingId: current } = await meeting('2027-02-01');
+    const { meetingId: next } = await meeting('2027-02-08');
+    expect((await act.start(current)).status).toBe(200);
+    const during = [];
+    for (const text of ['Open two more shelters', 'Hire 40 nurses', 'Fix the 190 line'])
+      during.push((await made(current, { text })).id);
+    // Draft: open now.
+    expect(ids((await act.followUp(next)).followUp)).toEqual(expect.arrayContaining(during));
+    expect((await act.close(current)).status).toBe(200);
+    expect((await act.start(next)).status).toBe(200);
+    const listed = ids((await act.followUp(next)).followUp);
+    expect(listed).toEqual(expect.arrayContaining(during));
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+});
