@@ -57,6 +57,7 @@ describe.each(DIALECTS)('meeting series API on %s', { timeout: 60_000 }, (dialec
       ['obj-sec', 'Citizen security'],
       ['obj-edu', 'Education'],
       ['obj-far', 'Far future'],
+      ['obj-race', 'Race'],
     ]) {
       await setup(analyst.post('/objectives', { id, name }));
     }
@@ -223,6 +224,16 @@ describe.each(DIALECTS)('meeting series API on %s', { timeout: 60_000 }, (dialec
     expect((await overview('obj-edu')).meetings.every((meeting) => meeting.objectiveId === 'obj-edu')).toBe(
       true,
     );
+  });
+
+  test('two requests at once create one draft', async () => {
+    const answers = await Promise.all([
+      nextMeeting('obj-race'),
+      nextMeeting('obj-race'),
+      nextMeeting('obj-race'),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+    expect((await overview('obj-race')).meetings).toHaveLength(1);
   });
 
   test('no date can be planned after a meeting dated beyond 2999: invalid_state, not a crash', async () => {
