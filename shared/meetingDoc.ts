@@ -37,6 +37,9 @@ export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
   decision: 'Decision',
 };
 
+/** The title of the item that reviews the open commitments, first on every agenda. */
+export const FOLLOW_UP_ITEM_TITLE = 'Follow-up of open commitments';
+
 export const agendaItemFieldsSchema = z.object({
   title: z.string().trim().min(1, 'title is required').max(200),
   kind: z.enum(Object.values(AgendaItemKind) as [AgendaItemKind, ...AgendaItemKind[]]),

@@ -14,6 +14,7 @@ import {
   type AgendaItemFields,
   AgendaItemKind,
   addAgendaItem,
+  FOLLOW_UP_ITEM_TITLE,
   getAgendaItem,
   upgradeMeetingDoc,
 } from '../../shared/meetingDoc.ts';
@@ -30,7 +31,8 @@ import { mulberry32, type Random } from './random.ts';
 export const DEMO_MEETING_OBJECTIVES = 4;
 const GOAL_REVIEWS = { min: 4, max: 6 } as const;
 const TIMEBOX_MINUTES = { min: 10, max: 15 } as const;
-export const FOLLOW_UP_TITLE = 'Follow-up of open commitments';
+
+export { FOLLOW_UP_ITEM_TITLE as FOLLOW_UP_TITLE };
 /** Who "created" the demo meetings, as shown in the meetings list. */
 export const DEMO_CREATED_BY = 'demo:results-center';
 
@@ -126,7 +128,7 @@ export function planAgenda(
   previousMeeting: string | null,
 ): DemoAgendaItem[] {
   const followUp: DemoAgendaItem = {
-    title: FOLLOW_UP_TITLE,
+    title: FOLLOW_UP_ITEM_TITLE,
     kind: AgendaItemKind.followUp,
     presenterAgency: '',
     timeboxMinutes: 10,

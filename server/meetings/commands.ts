@@ -24,7 +24,8 @@ import type { DocHub } from '../docs/docHub.ts';
 import type { Logger } from '../logger.ts';
 import { invalidCommand, MeetingError, noSuchMeeting } from './errors.ts';
 import { readAgendaSlots } from './liveState.ts';
-import { meetingExists, recordMeetingPhase } from './meetingRows.ts';
+import { getMeeting, meetingExists, recordMeetingPhase } from './meetingRows.ts';
+import { ensureNextMeeting } from './nextMeeting.ts';
 
 export interface MeetingCommands {
   /** Applies `command` for `principal`; resolves to the state after it or throws a MeetingError. */
@@ -100,6 +101,10 @@ export function createMeetingCommands(deps: MeetingCommandsDeps): MeetingCommand
       if (!outcome.ok) throw new MeetingError(outcome.code, outcome.message);
       if (command === MeetingCommand.start || command === MeetingCommand.close)
         await recordMeetingPhase(db, meetingId, state);
+      if (command === MeetingCommand.close) {
+        const next = await ensureNextMeeting(db, hub, await getMeeting(db, meetingId), principal.id, now());
+        if (next?.created) log.info({ next: next.meeting.id }, 'next meeting of the series created');
+      }
       log.info({ phase: state.phase, item: state.currentItemId }, 'meeting command applied');
       return state;
     } catch (error) {

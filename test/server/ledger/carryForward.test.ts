@@ -4,12 +4,15 @@
  * through; a meeting created early still lists what was made after it was created.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { meetingDocName } from '../../../shared/docNames.ts';
 import type { FollowUpEntry } from '../../../shared/followUp.ts';
 import type { Commitment } from '../../../shared/ledger.ts';
+import { FOLLOW_UP_ITEM_TITLE, readAgenda } from '../../../shared/meetingDoc.ts';
+import type { Meeting } from '../../../shared/meetings.ts';
 import { DIALECTS } from '../../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { SocketIoDocClient } from '../../helpers/yjsClients.ts';
-import { ledgerActions, makeWorld, objectiveMeeting, type World } from './ledgerWorld.ts';
+import { apiCaller, ledgerActions, makeWorld, objectiveMeeting, type World } from './ledgerWorld.ts';
 
 const ids = (entries: FollowUpEntry[]) => entries.map((entry) => entry.commitment.id);
 
@@ -120,5 +123,36 @@ describe.each(DIALECTS)('carry-forward on %s', { timeout: 90_000 }, (dialect) =>
     const listed = ids((await act.followUp(next)).followUp);
     expect(listed).toEqual(expect.arrayContaining(during));
     expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  test('closing creates the series’ next draft, agenda to start from, follow-up already listing what is open', async () => {
+    const fresh = await makeWorld(server, token);
+    const freshAct = ledgerActions(server, token, fresh);
+    const call = apiCaller(server.url);
+    const { meetingId } = await objectiveMeeting(server, token, writer, fresh.objectiveId, '2026-12-03');
+    expect((await freshAct.start(meetingId)).status).toBe(200);
+    const open = (await freshAct.make({ meetingId })).body.commitment as Commitment;
+    const done = (await freshAct.make({ meetingId, text: 'Closed at once' })).body.commitment as Commitment;
+    const patched = await call('PATCH', `/objectives/${fresh.objectiveId}/commitments/${done.id}`, token, {
+      patch: { status: 'done' },
+    });
+    expect(patched.status).toBe(200);
+    expect((await freshAct.close(meetingId)).status).toBe(200);
+
+    const seriesMeetings = async () => {
+      const listed = await call('GET', '/meetings', token);
+      return (listed.body.meetings as Meeting[]).filter((m) => m.objectiveId === fresh.objectiveId);
+    };
+    const drafts = (await seriesMeetings()).filter((m) => m.phase === 'draft');
+    expect(drafts).toHaveLength(1);
+    const next = drafts[0] as Meeting;
+    expect(next.scheduledFor > '2026-12-03').toBe(true);
+    const agenda = await server.app.hub.read(meetingDocName(next.id), readAgenda);
+    expect(agenda.map((item) => item.title)).toEqual([FOLLOW_UP_ITEM_TITLE, 'Follow-up', 'Burglaries']);
+    expect(ids((await freshAct.followUp(next.id)).followUp)).toEqual([open.id]);
+
+    // Closed already: refused, and no second draft appears.
+    expect((await freshAct.close(meetingId)).body).toMatchObject({ error: { code: 'invalid_state' } });
+    expect((await seriesMeetings()).filter((m) => m.phase === 'draft')).toHaveLength(1);
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * What closing a meeting sets in motion: the series' next draft meeting, if it has none, with an
+ * agenda to start from (the follow-up first, then the closed meeting's other items, notes left
+ * behind). Its follow-up needs nothing copied: it is queried from the ledger.
+ */
+import { meetingDocName } from '../../shared/docNames.ts';
+import { AgendaItemKind, addAgendaItem, FOLLOW_UP_ITEM_TITLE, readAgenda } from '../../shared/meetingDoc.ts';
+import type { Meeting } from '../../shared/meetings.ts';
+import { todayDate } from '../../shared/periods.ts';
+import type { Db } from '../db/database.ts';
+import type { DocHub } from '../docs/docHub.ts';
+import { findDraftMeeting } from './meetingRows.ts';
+import { createNextMeeting } from './series.ts';
+
+/** The series' draft meeting after `closed`: the one it already has, or a new one. */
+export async function ensureNextMeeting(
+  db: Db,
+  hub: DocHub,
+  closed: Meeting,
+  createdBy: string,
+  now: number,
+): Promise<{ meeting: Meeting; created: boolean } | null> {
+  if (closed.objectiveId === null) return null;
+  const existing = await findDraftMeeting(db, closed.objectiveId);
+  if (existing) return { meeting: existing, created: false };
+  const meeting = await createNextMeeting(db, closed.objectiveId, createdBy, todayDate(new Date(now)));
+  const items = await hub.read(meetingDocName(closed.id), readAgenda);
+  await hub.change(meetingDocName(meeting.id), (doc) => {
+    addAgendaItem(doc, { title: FOLLOW_UP_ITEM_TITLE, kind: AgendaItemKind.followUp, timeboxMinutes: 15 });
+    for (const item of items) {
+      if (item.kind === AgendaItemKind.followUp) continue;
+      const { title, kind, presenterAgency, timeboxMinutes, indicatorIds } = item;
+      addAgendaItem(doc, { title, kind, presenterAgency, timeboxMinutes, indicatorIds });
+    }
+  });
+  return { meeting, created: true };
+}
