@@ -12,7 +12,12 @@ export type RootType = (typeof RootType)[keyof typeof RootType];
 /** Adding a document kind is one entry here (and one in `DocKind`). */
 export const DOC_SHAPES = {
   [DocKind.meeting]: { meta: RootType.map, agenda: RootType.map, attendance: RootType.map },
-  [DocKind.meetingLive]: { state: RootType.map, timings: RootType.map, timeline: RootType.array },
+  [DocKind.meetingLive]: {
+    state: RootType.map,
+    timings: RootType.map,
+    timeline: RootType.array,
+    pinned: RootType.map,
+  },
   [DocKind.ledger]: {
     meta: RootType.map,
     commitments: RootType.map,

@@ -18,6 +18,7 @@ import {
   type Transition,
   type TransitionContext,
 } from '../../shared/meetingLive.ts';
+import { writePinned } from '../../shared/pinnedData.ts';
 import type { Principal } from '../../shared/roles.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
@@ -26,6 +27,7 @@ import { invalidCommand, MeetingError, noSuchMeeting } from './errors.ts';
 import { readAgendaSlots } from './liveState.ts';
 import { getMeeting, meetingExists, recordMeetingPhase } from './meetingRows.ts';
 import { ensureNextMeeting } from './nextMeeting.ts';
+import { loadSeriesToPin } from './pinnedData.ts';
 
 export interface MeetingCommands {
   /** Applies `command` for `principal`; resolves to the state after it or throws a MeetingError. */
@@ -57,10 +59,20 @@ export function createMeetingCommands(deps: MeetingCommandsDeps): MeetingCommand
     ctx: TransitionContext,
   ): Promise<{ outcome: Transition; state: MeetingLiveState }> {
     const needsAgenda = command === MeetingCommand.start || command === MeetingCommand.goTo;
-    const agendaIds = needsAgenda ? (await readAgendaSlots(hub, meetingId)).map((slot) => slot.id) : [];
+    const agenda = needsAgenda ? await readAgendaSlots(hub, meetingId) : [];
+    const agendaIds = agenda.map((slot) => slot.id);
+    // Read before the transaction (it is synchronous); pinned only if the start succeeds.
+    const pins =
+      command === MeetingCommand.start
+        ? await loadSeriesToPin(
+            db,
+            agenda.flatMap((slot) => slot.indicatorIds),
+          )
+        : null;
     // The transition reads and writes in one synchronous transaction: two commands never interleave.
     return hub.change(meetingLiveDocName(meetingId), (doc) => {
       const outcome = transition(doc);
+      if (outcome.ok && pins) writePinned(doc, pins, ctx.now);
       // Same tick as the phase change: connected writers lose write at once, and the hub caps any
       // join authorized an instant before (authorize answers `read` from now on).
       if (outcome.ok && command === MeetingCommand.close) hub.restrict(meetingDocName(meetingId), 'read');

@@ -10,10 +10,11 @@ import {
 } from '../../shared/meetingLive.ts';
 import type { DocHub } from '../docs/docHub.ts';
 
-/** An agenda item as commands need it: its id and time box, in agenda order. */
+/** An agenda item as commands need it: its id, time box and indicators, in agenda order. */
 export interface AgendaSlot {
   id: string;
   timeboxMinutes: number;
+  indicatorIds: string[];
 }
 
 export const readMeetingLive = (hub: DocHub, meetingId: string): Promise<MeetingLiveState> =>
@@ -24,7 +25,7 @@ export const readMeetingPhase = async (hub: DocHub, meetingId: string): Promise<
 
 export const readAgendaSlots = (hub: DocHub, meetingId: string): Promise<AgendaSlot[]> =>
   hub.read(meetingDocName(meetingId), (doc) =>
-    readAgenda(doc).map((item) => ({ id: item.id, timeboxMinutes: item.timeboxMinutes })),
+    readAgenda(doc).map(({ id, timeboxMinutes, indicatorIds }) => ({ id, timeboxMinutes, indicatorIds })),
   );
 
 /** The state and the timeline, for scripts that must know the current item before a command. */
