@@ -4,6 +4,7 @@ import type { RouteContext } from '../../http/context.ts';
 import { unknownApiRoute } from '../../http/errorHandler.ts';
 import { attachPrincipal } from '../../http/session.ts';
 import { agenciesRouter } from './agencies/index.ts';
+import { commitmentsRouter } from './commitments/index.ts';
 import { goalsRouter } from './goals/index.ts';
 import { importsRouter } from './imports/index.ts';
 import { indicatorsRouter } from './indicators/index.ts';
@@ -26,6 +27,7 @@ export function apiRouter(ctx: RouteContext): Router {
   router.use('/indicators', indicatorsRouter(ctx));
   router.use('/imports', importsRouter(ctx));
   router.use(ledgerRouter(ctx));
+  router.use(commitmentsRouter(ctx));
   router.use(unknownApiRoute);
   return router;
 }
