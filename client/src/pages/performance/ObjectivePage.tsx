@@ -40,6 +40,9 @@ export function ObjectivePage() {
         <div>
           <h1>{objective.name}</h1>
           {objective.description && <p className="perf-subtitle">{objective.description}</p>}
+          <p className="perf-subtitle">
+            <Link to={`/objectives/${encodeURIComponent(objective.id)}/series`}>Meeting series</Link>
+          </p>
         </div>
         <Link
           className="perf-button perf-button--secondary"

@@ -1,0 +1,278 @@
+/**
+ * The series' cadence: an edit form for analysts (checked with the server's own schema before it is
+ * sent, and the server's verdict shown on the field it names) and a read-only summary for viewers.
+ */
+import { type FormEvent, useState } from 'react';
+import type { Agency } from '../../../../shared/performance.ts';
+import {
+  Cadence,
+  formatDuration,
+  MAX_INTERVAL_WEEKS,
+  MAX_USUAL_AGENCIES,
+  type MeetingSeries,
+  seriesInputSchema,
+  WEEKDAY_NAMES,
+} from '../../../../shared/series.ts';
+import { ApiError } from '../../api/http.ts';
+import { saveSeries } from '../../api/series.ts';
+import { Field } from '../../components/Field.tsx';
+
+const CADENCE_LABELS: Record<Cadence, string> = {
+  [Cadence.weekly]: 'Every week',
+  [Cadence.everyNWeeks]: 'Every few weeks',
+  [Cadence.monthly]: 'Every month',
+};
+
+const FIELDS = [
+  'cadence',
+  'intervalWeeks',
+  'weekday',
+  'startTime',
+  'durationMinutes',
+  'usualAgencyIds',
+] as const;
+type FieldName = (typeof FIELDS)[number];
+type Errors = Partial<Record<FieldName | 'form', string>>;
+
+const isField = (name: unknown): name is FieldName => FIELDS.includes(name as FieldName);
+
+/** The server names the field first (`weekday: …`); show its message there. */
+function serverErrors(error: unknown): Errors {
+  if (!(error instanceof ApiError)) return { form: 'The series could not be saved' };
+  const match = /^(\w+)(?:\.\d+)?:\s*(.*)$/.exec(error.message);
+  if (match && isField(match[1])) return { [match[1]]: match[2] ?? error.message };
+  return { form: error.message };
+}
+
+function agencyLabel(agencies: Agency[], id: string): string {
+  const agency = agencies.find((candidate) => candidate.id === id);
+  return agency ? `${agency.code} · ${agency.name}` : id;
+}
+
+export function SeriesForm(props: {
+  objectiveId: string;
+  series: MeetingSeries;
+  agencies: Agency[];
+  onSaved: (series: MeetingSeries) => void;
+}) {
+  const { series, agencies } = props;
+  const [cadence, setCadence] = useState<Cadence>(series.cadence);
+  const [intervalWeeks, setIntervalWeeks] = useState(
+    // Switching to "every few weeks" starts at every 2 weeks, the common choice.
+    String(series.cadence === Cadence.everyNWeeks ? series.intervalWeeks : 2),
+  );
+  const [weekday, setWeekday] = useState(series.weekday);
+  const [startTime, setStartTime] = useState(series.startTime);
+  const [duration, setDuration] = useState(String(series.durationMinutes));
+  const [agencyIds, setAgencyIds] = useState<string[]>(series.usualAgencyIds);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const touched = () => {
+    setSaved(false);
+    setErrors({});
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = seriesInputSchema.safeParse({
+      cadence,
+      // Only "every few weeks" has an interval; the others are stored with 1.
+      intervalWeeks: cadence === Cadence.everyNWeeks ? Number(intervalWeeks) : 1,
+      weekday,
+      startTime,
+      durationMinutes: Number(duration),
+      usualAgencyIds: agencyIds,
+    });
+    if (!parsed.success) {
+      const found: Errors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        found[isField(field) ? field : 'form'] ??= issue.message;
+      }
+      setErrors(found);
+      return;
+    }
+    setBusy(true);
+    try {
+      props.onSaved(await saveSeries(props.objectiveId, parsed.data));
+      setErrors({});
+      setSaved(true);
+    } catch (error) {
+      setErrors(serverErrors(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggleAgency = (id: string, on: boolean) => {
+    touched();
+    // Checked agencies are kept in the order they were picked: the order they are usually called.
+    setAgencyIds((current) => (on ? [...current, id] : current.filter((other) => other !== id)));
+  };
+
+  return (
+    <form className="form series-form" onSubmit={onSubmit} noValidate aria-label="Cadence">
+      <div className="series-form__row series-form__row--repeat">
+        <Field label="Repeats" error={errors.cadence}>
+          <select
+            className="input"
+            value={cadence}
+            onChange={(event) => {
+              touched();
+              setCadence(event.target.value as Cadence);
+            }}
+          >
+            {Object.values(Cadence).map((value) => (
+              <option key={value} value={value}>
+                {CADENCE_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {cadence === Cadence.everyNWeeks && (
+          <Field label="Weeks apart" error={errors.intervalWeeks}>
+            <input
+              className="input"
+              type="number"
+              min={1}
+              max={MAX_INTERVAL_WEEKS}
+              value={intervalWeeks}
+              onChange={(event) => {
+                touched();
+                setIntervalWeeks(event.target.value);
+              }}
+            />
+          </Field>
+        )}
+      </div>
+      <div className="series-form__row">
+        <Field label="Day" error={errors.weekday}>
+          <select
+            className="input"
+            value={weekday}
+            onChange={(event) => {
+              touched();
+              setWeekday(Number(event.target.value));
+            }}
+          >
+            {WEEKDAY_NAMES.map((name, index) => (
+              <option key={name} value={index}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Start time" error={errors.startTime}>
+          <input
+            className="input"
+            type="time"
+            value={startTime}
+            onChange={(event) => {
+              touched();
+              setStartTime(event.target.value);
+            }}
+          />
+        </Field>
+      </div>
+      <Field
+        label="Duration (minutes)"
+        error={errors.durationMinutes}
+        hint={Number(duration) > 0 ? formatDuration(Number(duration)) : 'From 15 to 480 minutes'}
+      >
+        <input
+          className="input"
+          type="number"
+          min={15}
+          max={480}
+          step={15}
+          value={duration}
+          onChange={(event) => {
+            touched();
+            setDuration(event.target.value);
+          }}
+        />
+      </Field>
+      <fieldset className="series-agencies" aria-describedby="series-agencies-hint">
+        <legend className="field__label">
+          Usual agencies <span className="count">{agencyIds.length}</span>
+        </legend>
+        <p className="field__hint" id="series-agencies-hint">
+          Invited to most meetings, in the order they present (up to {MAX_USUAL_AGENCIES}).
+        </p>
+        {agencies.length === 0 ? (
+          <p className="muted">No agencies yet.</p>
+        ) : (
+          <ul className="series-agencies__list">
+            {agencies.map((agency) => (
+              <li key={agency.id}>
+                <label className="series-agencies__option">
+                  <input
+                    type="checkbox"
+                    checked={agencyIds.includes(agency.id)}
+                    onChange={(event) => toggleAgency(agency.id, event.target.checked)}
+                  />
+                  <span className="agency-code">{agency.code}</span>
+                  <span className="series-agencies__name">{agency.name}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {errors.usualAgencyIds && (
+          <p className="field__error" role="alert">
+            {errors.usualAgencyIds}
+          </p>
+        )}
+      </fieldset>
+      {errors.form && (
+        <p className="form__error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="series-form__actions">
+        <button className="button button--primary" type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Save cadence'}
+        </button>
+        {saved && (
+          <span className="series-form__saved" role="status">
+            Saved
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** What viewers see instead of the form. */
+export function SeriesDetails({ series, agencies }: { series: MeetingSeries; agencies: Agency[] }) {
+  const repeats =
+    series.cadence === Cadence.everyNWeeks && series.intervalWeeks > 1
+      ? `Every ${series.intervalWeeks} weeks`
+      : CADENCE_LABELS[series.cadence];
+  return (
+    <dl className="series-details">
+      <dt>Repeats</dt>
+      <dd>{repeats}</dd>
+      <dt>Day</dt>
+      <dd>{WEEKDAY_NAMES[series.weekday]}</dd>
+      <dt>Time</dt>
+      <dd>
+        {series.startTime}, {formatDuration(series.durationMinutes)}
+      </dd>
+      <dt>Usual agencies</dt>
+      <dd>
+        {series.usualAgencyIds.length === 0 ? (
+          <span className="muted">None listed</span>
+        ) : (
+          <ul className="series-details__agencies">
+            {series.usualAgencyIds.map((id) => (
+              <li key={id}>{agencyLabel(agencies, id)}</li>
+            ))}
+          </ul>
+        )}
+      </dd>
+    </dl>
+  );
+}
