@@ -5,7 +5,7 @@
  */
 import { format, parseISO } from 'date-fns';
 import { ErrorCode } from '../../shared/errors.ts';
-import { addDaysToDate, isValidDate } from '../../shared/periods.ts';
+import { addDaysToDate, isValidDate, todayDate } from '../../shared/periods.ts';
 import {
   defaultSeries,
   type MeetingSeries,
@@ -122,10 +122,14 @@ export async function saveSeries(
 }
 
 /**
- * What the series page shows. `today` (`YYYY-MM-DD`, the server's calendar day) decides which
- * draft or live meeting is the next one.
+ * What the series page shows. `today` (`YYYY-MM-DD`, by default the server's calendar day) decides
+ * which draft or live meeting is the next one.
  */
-export async function seriesOverview(db: Db, objectiveId: string, today: string): Promise<SeriesOverview> {
+export async function seriesOverview(
+  db: Db,
+  objectiveId: string,
+  today: string = todayDate(),
+): Promise<SeriesOverview> {
   const objective = await getObjective(db, objectiveId);
   const [series, meetings] = await Promise.all([
     readSeries(db, objectiveId),
