@@ -4,8 +4,9 @@ import { todayDate } from '../shared/periods.ts';
 import { createApp } from './app.ts';
 import { type Config, readConfig } from './config.ts';
 import { openStorage } from './db/storage.ts';
-import { seedDemoMeetings } from './demo/meetings.ts';
+import { seedDemoMeetings } from './demo/seedMeetings.ts';
 import { hasNoObjectives, seedDemoData } from './demo/seed.ts';
+import { rebuildCommitmentRows } from './ledger/commitmentRows.ts';
 import { createLogger } from './logger.ts';
 
 function readConfigOrExit(): Config {
@@ -40,7 +41,9 @@ if (config.seedDemo && (await hasNoObjectives(db))) {
   const seeded = await seedDemoData(db, { asOf: todayDate(), seed: 1 });
   logger.info(seeded, 'seeded the demo government (STATROOM_DEMO=off starts empty)');
   const meetings = await seedDemoMeetings(db, storage.docStore, { asOf: todayDate(), seed: 1 });
-  logger.info(meetings, 'seeded demo meetings with agendas built from the data');
+  logger.info(meetings, 'seeded demo meeting series with their past meetings and commitments');
+  // The seeded ledgers were written after the app built its read model from them.
+  await rebuildCommitmentRows(db, app.hub);
 }
 
 app.httpServer.listen(config.port, config.host, () => {

@@ -1,15 +1,11 @@
 /**
- * Demo meetings a newcomer can click through: for the first few objectives, next week's monitoring
- * meeting (and, for the first one, last week's), each with an agenda built from the data the way a
- * results-center analyst would build it: the follow-up of open commitments first, then one goal
- * review per off-track or at-risk goal, presented by the goal's agency, showing its indicators.
- *
- * The documents go through the real document path: a Y.Doc written with the shared mutation
- * functions, stored as one Yjs update through the DocStore, so the DocHub loads them like any
- * other meeting. Same seed and date → same agendas (item ids aside, which Yjs code draws at random).
+ * Demo meeting agendas, built from the data the way a results-center analyst builds them: the
+ * follow-up of open commitments first, then one goal review per off-track or at-risk goal, presented
+ * by the goal's agency, showing its indicators. Each objective gets a weekly series: six past weeks
+ * (played and closed by `seedMeetings.ts`) and next week's draft. Same seed and date → same
+ * agendas (item ids aside, which Yjs code draws at random).
  */
 import * as Y from 'yjs';
-import { meetingDocName } from '../../shared/docNames.ts';
 import {
   type AgendaItemFields,
   AgendaItemKind,
@@ -22,13 +18,9 @@ import type { GoalSummary, IndicatorSummary, ObjectiveDetail } from '../../share
 import { addDaysToDate } from '../../shared/periods.ts';
 import type { Db } from '../db/database.ts';
 import type { MeetingsTable } from '../db/schemas/documents.ts';
-import type { DocStore } from '../docs/docStore.ts';
-import { hasAnyMeeting, insertMeetingRows } from '../meetings/meetingRows.ts';
 import { getObjectiveDetail } from '../performance/objectives.ts';
 import { mulberry32, type Random } from './random.ts';
 
-/** How many objectives get a meeting next week; the first of them also gets last week's. */
-export const DEMO_MEETING_OBJECTIVES = 4;
 const GOAL_REVIEWS = { min: 4, max: 6 } as const;
 const TIMEBOX_MINUTES = { min: 10, max: 15 } as const;
 
@@ -38,15 +30,19 @@ export const DEMO_CREATED_BY = 'demo:results-center';
 
 export interface DemoAgendaItem extends AgendaItemFields {
   notes: string;
+  /** The goal a goal-review item is about (commitments made during it are about that goal). */
+  goal?: GoalSummary;
 }
 
 export interface DemoMeetingPlan {
   meeting: MeetingsTable;
   items: DemoAgendaItem[];
+  /** A past meeting, held and closed; otherwise the series' next draft. */
+  past: boolean;
 }
 
 export interface DemoMeetingsOptions {
-  /** The demo data's date: meetings are held the next weekday, and a week before it. */
+  /** The demo data's date: the next meetings are held in the days after it, the past ones weekly before. */
   asOf: string;
   seed?: number;
 }
@@ -145,6 +141,7 @@ export function planAgenda(
       timeboxMinutes: random.int(TIMEBOX_MINUTES.min, TIMEBOX_MINUTES.max),
       indicatorIds: goal.indicators.slice(0, 20).map((indicator) => indicator.id),
       notes: reviewNote(goal),
+      goal,
     }),
   );
   return [followUp, ...reviews];
@@ -154,83 +151,65 @@ export function planAgenda(
 export function buildMeetingDoc(items: DemoAgendaItem[]): Y.Doc {
   const doc = new Y.Doc();
   upgradeMeetingDoc(doc);
-  for (const { notes, ...fields } of items) {
+  for (const { notes, goal: _goal, ...fields } of items) {
     const id = addAgendaItem(doc, fields);
     getAgendaItem(doc, id)?.notes.insert(0, notes);
   }
   return doc;
 }
 
-/** Plans the demo meetings from the data in `db` (read-only). */
+/** How many weeks of closed meetings each demo series has behind it. */
+export const DEMO_HISTORY_WEEKS = 6;
+
+/**
+ * The date of objective `index`'s next demo meeting: the series spread over the working week, the
+ * first one on the next weekday after `asOf`.
+ */
+export function demoNextMeetingDate(index: number, asOf: string): string {
+  let date = nextWeekday(asOf);
+  for (let step = 0; step < index % 5; step++) date = nextWeekday(date);
+  return date;
+}
+
+/**
+ * Plans each objective's demo series from the data in `db` (read-only): its past weekly meetings,
+ * oldest first, each prepared from the data of its week, then next week's draft.
+ */
 export async function planDemoMeetings(db: Db, options: DemoMeetingsOptions): Promise<DemoMeetingPlan[]> {
   const objectives = await db.kysely
     .selectFrom('objectives')
     .select(['id', 'name'])
     .orderBy('position')
     .orderBy('id')
-    .limit(DEMO_MEETING_OBJECTIVES)
     .execute();
-  const nextDate = nextWeekday(options.asOf);
-  const lastDate = addDaysToDate(nextDate, -7);
   const plans: DemoMeetingPlan[] = [];
   for (const [index, objective] of objectives.entries()) {
-    // One generator per meeting, so adding an objective never changes the other agendas.
+    // One generator per series, so adding an objective never changes the other agendas.
     const random = mulberry32((options.seed ?? 1) * 1_000 + index);
-    const meetingOf = (date: string, items: DemoAgendaItem[]): DemoMeetingPlan => ({
-      meeting: {
-        id: `demo-${objective.id}-${date}`,
-        title: `${objective.name}: weekly monitoring meeting`,
-        objective_id: objective.id,
-        scheduled_for: date,
-        created_at: `${addDaysToDate(date, -4)}T12:00:00.000Z`,
-        created_by: DEMO_CREATED_BY,
-        phase: 'draft',
-        started_at: null,
-        closed_at: null,
-      },
-      items,
-    });
-    if (index === 0) {
-      // Last week's meeting was prepared from last week's data.
-      const before = await getObjectiveDetail(db.kysely, objective.id, addDaysToDate(options.asOf, -7));
-      plans.push(meetingOf(lastDate, planAgenda(before, random, addDaysToDate(lastDate, -7))));
+    const nextDate = demoNextMeetingDate(index, options.asOf);
+    let previous: string | null = null;
+    for (let weeksAgo = DEMO_HISTORY_WEEKS; weeksAgo >= 0; weeksAgo--) {
+      const date = addDaysToDate(nextDate, -7 * weeksAgo);
+      // Each meeting is prepared from the data of the day before it (today, for the next one).
+      const asOf = weeksAgo === 0 ? options.asOf : addDaysToDate(date, -1);
+      const detail = await getObjectiveDetail(db.kysely, objective.id, asOf);
+      plans.push({
+        meeting: {
+          id: `demo-${objective.id}-${date}`,
+          title: `${objective.name}: weekly monitoring meeting`,
+          objective_id: objective.id,
+          scheduled_for: date,
+          created_at: `${addDaysToDate(date, -4)}T12:00:00.000Z`,
+          created_by: DEMO_CREATED_BY,
+          phase: 'draft',
+          started_at: null,
+          closed_at: null,
+        },
+        items: planAgenda(detail, random, previous),
+        past: weeksAgo > 0,
+      });
+      previous = date;
     }
-    const detail = await getObjectiveDetail(db.kysely, objective.id, options.asOf);
-    plans.push(meetingOf(nextDate, planAgenda(detail, random, index === 0 ? lastDate : null)));
   }
   return plans;
-}
-
-export interface DemoMeetingsSummary {
-  meetings: number;
-  agendaItems: number;
-}
-
-/**
- * Creates the demo meetings, unless the database already has meetings (a second start, or a
- * government that already works in StatRoom). Documents are stored first, in one batch, then the
- * meetings' rows: a listed meeting never points at a document that is not there.
- */
-export async function seedDemoMeetings(
-  db: Db,
-  store: DocStore,
-  options: DemoMeetingsOptions,
-): Promise<DemoMeetingsSummary> {
-  if (await hasAnyMeeting(db)) return { meetings: 0, agendaItems: 0 };
-  const plans = await planDemoMeetings(db, options);
-  if (plans.length === 0) return { meetings: 0, agendaItems: 0 };
-  await store.append(
-    plans.map(({ meeting, items }) => ({
-      docName: meetingDocName(meeting.id),
-      data: Y.encodeStateAsUpdate(buildMeetingDoc(items)),
-    })),
-  );
-  await insertMeetingRows(
-    db,
-    plans.map((plan) => plan.meeting),
-  );
-  return {
-    meetings: plans.length,
-    agendaItems: plans.reduce((sum, plan) => sum + plan.items.length, 0),
-  };
 }

@@ -8,21 +8,25 @@ import { generateDemoData } from '../../../server/demo/generate.ts';
 import {
   buildMeetingDoc,
   DEMO_CREATED_BY,
+  DEMO_HISTORY_WEEKS,
   FOLLOW_UP_TITLE,
   nextWeekday,
   planDemoMeetings,
-  seedDemoMeetings,
 } from '../../../server/demo/meetings.ts';
 import { insertDemoData } from '../../../server/demo/seed.ts';
+import { seedDemoMeetings } from '../../../server/demo/seedMeetings.ts';
 import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
+import type { FollowUpEntry } from '../../../shared/followUp.ts';
 import { readAgenda } from '../../../shared/meetingDoc.ts';
+import type { MeetingRecord } from '../../../shared/meetingRecord.ts';
 import type { GoalDetail, IndicatorDetail } from '../../../shared/performance.ts';
+import { addDaysToDate } from '../../../shared/periods.ts';
 import { DIALECTS } from '../../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { SocketIoDocClient } from '../../helpers/yjsClients.ts';
 import { apiClient } from '../performance/api.ts';
 
-/** A Wednesday: next week's meetings fall on Thursday 19 March, last week's on the 12th. */
+/** A Wednesday: the next meetings fall from Thursday 19 March on, the past ones weekly before. */
 const AS_OF = '2026-03-18';
 
 interface ListedMeeting {
@@ -31,6 +35,7 @@ interface ListedMeeting {
   objectiveId: string | null;
   scheduledFor: string;
   createdBy: string;
+  phase: string;
   docName: string;
 }
 
@@ -52,11 +57,15 @@ describe.each(DIALECTS)('demo meetings on %s', (dialect) => {
     const db = openDatabase(server.database.config);
     await insertDemoData(db, generateDemoData({ asOf: AS_OF, seed: 1, objectives: 5 }));
     const summary = await seedDemoMeetings(db, createKyselyDocStore(db), { asOf: AS_OF, seed: 1 });
-    expect(summary.meetings).toBe(5);
+    expect(summary.meetings).toBe(5 * (DEMO_HISTORY_WEEKS + 1));
+    // About 15 commitments per past meeting.
+    expect(summary.commitments / (5 * DEMO_HISTORY_WEEKS)).toBeGreaterThan(12);
+    expect(summary.commitments / (5 * DEMO_HISTORY_WEEKS)).toBeLessThan(18);
     // A second start seeds nothing more.
     expect(await seedDemoMeetings(db, createKyselyDocStore(db), { asOf: AS_OF, seed: 1 })).toEqual({
       meetings: 0,
       agendaItems: 0,
+      commitments: 0,
     });
     await db.close();
     token = (await server.signIn('Ana Lima', 'analyst')).token;
@@ -70,17 +79,51 @@ describe.each(DIALECTS)('demo meetings on %s', (dialect) => {
     await server?.close();
   });
 
-  test('the meetings API lists next week’s meeting for four objectives and last week’s for the first', () => {
-    expect(meetings.map((meeting) => [meeting.objectiveId, meeting.scheduledFor])).toEqual([
-      ['obj-01', '2026-03-19'],
-      ['obj-02', '2026-03-19'],
-      ['obj-03', '2026-03-19'],
-      ['obj-04', '2026-03-19'],
-      ['obj-01', '2026-03-12'],
-    ]);
-    expect(meetings[0]!.title).toBe('Citizen security: weekly monitoring meeting');
+  test('each objective has a weekly series: six closed meetings and the next draft, spread over the week', () => {
+    const next: Record<string, string> = {
+      'obj-01': '2026-03-19',
+      'obj-02': '2026-03-20',
+      'obj-03': '2026-03-23',
+      'obj-04': '2026-03-24',
+      'obj-05': '2026-03-25',
+    };
+    for (const [objectiveId, date] of Object.entries(next)) {
+      const series = meetings.filter((meeting) => meeting.objectiveId === objectiveId);
+      expect(series.map((meeting) => [meeting.scheduledFor, meeting.phase])).toEqual(
+        Array.from({ length: DEMO_HISTORY_WEEKS + 1 }, (_, weeksAgo) => [
+          addDaysToDate(date, -7 * weeksAgo),
+          weeksAgo === 0 ? 'draft' : 'closed',
+        ]),
+      );
+    }
+    expect(meetings[0]!.title).toMatch(/: weekly monitoring meeting$/);
     expect(meetings.every((meeting) => meeting.createdBy === DEMO_CREATED_BY)).toBe(true);
-    expect(new Set(meetings.map((meeting) => meeting.docName)).size).toBe(5);
+    expect(new Set(meetings.map((meeting) => meeting.docName)).size).toBe(meetings.length);
+  });
+
+  test('the next meeting’s follow-up lists what is still open: carried, overdue, never twice', async () => {
+    const api = apiClient(server, token);
+    let carriedThrice = 0;
+    let overdue = 0;
+    for (const draft of meetings.filter((meeting) => meeting.phase === 'draft')) {
+      const response = await api.get<{ followUp: FollowUpEntry[] }>(`/meetings/${draft.id}/follow-up`);
+      expect(response.status).toBe(200);
+      const entries = response.body.followUp;
+      expect(entries.length).toBeGreaterThan(5);
+      expect(entries.every((entry) => entry.commitment.status === 'open')).toBe(true);
+      expect(new Set(entries.map((entry) => entry.commitment.id)).size).toBe(entries.length);
+      carriedThrice += entries.filter((entry) => entry.timesCarried >= 3).length;
+      overdue += entries.filter((entry) => entry.overdue).length;
+    }
+    expect(carriedThrice).toBeGreaterThan(0);
+    expect(overdue).toBeGreaterThan(0);
+    // A closed meeting's record: started, went through every item, closed; data pinned.
+    const past = meetings.find((meeting) => meeting.phase === 'closed') as ListedMeeting;
+    const record = await api.get<MeetingRecord>(`/meetings/${past.id}/record`);
+    expect(record.body.timeline.at(0)?.action).toBe('started');
+    expect(record.body.timeline.at(-1)?.action).toBe('closed');
+    expect(record.body.made.length).toBeGreaterThan(5);
+    expect(record.body.pinned.some((series) => series.points.length > 0)).toBe(true);
   });
 
   test('a client joining each document reads an agenda built from the data', async () => {
@@ -88,9 +131,10 @@ describe.each(DIALECTS)('demo meetings on %s', (dialect) => {
     const client = await SocketIoDocClient.connect(server.url, { token });
     clients.push(client);
     const indicatorCache = new Map<string, IndicatorDetail>();
-    for (const meeting of meetings) {
+    // The drafts, and the first objective's past meetings.
+    for (const meeting of meetings.filter((m) => m.phase === 'draft' || m.objectiveId === 'obj-01')) {
       const joined = await client.joinSynced(meeting.docName);
-      expect(joined.permission).toBe('write');
+      expect(joined.permission).toBe(meeting.phase === 'closed' ? 'read' : 'write');
       const agenda = readAgenda(joined.doc);
       const [followUp, ...reviews] = agenda;
       expect(followUp?.title).toBe(FOLLOW_UP_TITLE);
@@ -98,7 +142,7 @@ describe.each(DIALECTS)('demo meetings on %s', (dialect) => {
       expect(reviews.length).toBeGreaterThanOrEqual(4);
       expect(reviews.length).toBeLessThanOrEqual(6);
 
-      const asOf = meeting.scheduledFor === '2026-03-12' ? '2026-03-11' : AS_OF;
+      const asOf = meeting.phase === 'closed' ? addDaysToDate(meeting.scheduledFor, -1) : AS_OF;
       const presenters = new Set<string>();
       for (const item of reviews) {
         expect(item.kind).toBe('goal_review');
@@ -152,7 +196,7 @@ test('the same seed and date plan the same agendas; the document holds exactly t
         notes: notes.toString(),
       }),
     );
-    expect(agenda).toEqual(plan.items);
+    expect(agenda).toEqual(plan.items.map(({ goal: _goal, ...item }) => item));
   } finally {
     await server.close();
   }
