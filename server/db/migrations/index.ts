@@ -10,6 +10,7 @@ import { docUpdatesRowidMigration } from './003_doc_updates_rowid.ts';
 import { docIntakeStateMigration } from './004_doc_intake_state.ts';
 import { docUpdatesSetAsideMigration } from './005_doc_updates_set_aside.ts';
 import { meetingCycleMigration } from './006_meeting_cycle.ts';
+import { commitmentQueryIndexesMigration } from './007_commitment_query_indexes.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
@@ -20,4 +21,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '004_doc_intake_state': docIntakeStateMigration,
   '005_doc_updates_set_aside': docUpdatesSetAsideMigration,
   '006_meeting_cycle': meetingCycleMigration,
+  '007_commitment_query_indexes': commitmentQueryIndexesMigration,
 };
