@@ -8,6 +8,7 @@ import { editMeeting } from '../../../meetings/editMeeting.ts';
 import { noSuchMeeting } from '../../../meetings/errors.ts';
 import { createMeeting, getMeeting, listMeetings } from '../../../meetings/meetingRows.ts';
 import { meetingCommandsRouter } from './commands.ts';
+import { memoRouter } from './memo.ts';
 import { createMeetingSchema, meetingIdSchema, updateMeetingSchema } from './schema.ts';
 
 export function meetingsRouter(ctx: RouteContext): Router {
@@ -41,6 +42,7 @@ export function meetingsRouter(ctx: RouteContext): Router {
   });
 
   router.use(meetingCommandsRouter(ctx));
+  router.use(memoRouter(ctx));
 
   return router;
 }
