@@ -68,6 +68,7 @@ export interface MemoTimeRow {
 }
 
 export interface MemoCorrection {
+  indicatorId: string;
   indicator: string;
   period: string;
   text: string;
@@ -221,7 +222,7 @@ function correctionRows(record: MeetingRecord): MemoCorrection[] {
                 correction.correctedAt.startsWith(year) ? 'd MMM' : 'd MMM yyyy',
               ),
             );
-      return { indicator, period: correction.period, text };
+      return { indicatorId: series.indicatorId, indicator, period: correction.period, text };
     });
   });
 }

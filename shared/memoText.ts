@@ -74,6 +74,15 @@ export const MEMO_TEXT = {
   csvHeader: ['kind', 'text', 'owner agency', 'owner person', 'due date', 'goal', 'outcome', 'times carried'],
   csvKind: { new: 'new', reviewed: 'reviewed' },
   fallbackSlug: 'meeting',
+  page: {
+    meetings: 'Meetings',
+    print: 'Print / Save as PDF',
+    markdown: 'Download Markdown',
+    csv: 'Download CSV',
+    csvHint: 'Commitments, new and reviewed',
+    presentCount: (count: number) => `Present (${count})`,
+    absentCount: (count: number) => `Absent (${count})`,
+  },
 } as const;
 
 // ── formatting (English, UTC) ─────────────────────────────────────────────────────────────────
