@@ -45,6 +45,8 @@ export interface DemoMeetingsOptions {
   /** The demo data's date: the next meetings are held in the days after it, the past ones weekly before. */
   asOf: string;
   seed?: number;
+  /** Weeks of closed meetings behind each series (benchmarks ask for more). */
+  historyWeeks?: number;
 }
 
 /** The first weekday (Monday to Friday) strictly after `date`. */
@@ -188,7 +190,7 @@ export async function planDemoMeetings(db: Db, options: DemoMeetingsOptions): Pr
     const random = mulberry32((options.seed ?? 1) * 1_000 + index);
     const nextDate = demoNextMeetingDate(index, options.asOf);
     let previous: string | null = null;
-    for (let weeksAgo = DEMO_HISTORY_WEEKS; weeksAgo >= 0; weeksAgo--) {
+    for (let weeksAgo = options.historyWeeks ?? DEMO_HISTORY_WEEKS; weeksAgo >= 0; weeksAgo--) {
       const date = addDaysToDate(nextDate, -7 * weeksAgo);
       // Each meeting is prepared from the data of the day before it (today, for the next one).
       const asOf = weeksAgo === 0 ? options.asOf : addDaysToDate(date, -1);
