@@ -1,0 +1,115 @@
+/**
+ * `/meetings/:id`: the meeting as it runs. An analyst at a laptop starts it, moves through the
+ * agenda, runs the item timer, reviews the open commitments and captures new ones; anyone else sees
+ * the same page read-only, live. Three live documents are read here and never copied: the agenda
+ * (`meeting:<id>`), the live state (`meetingLive:<id>`, written only by the meeting commands) and
+ * the objective's ledger (`ledger:<objectiveId>`, written only by the ledger commands).
+ */
+import type { LoaderFunctionArgs } from 'react-router';
+import { useLoaderData } from 'react-router';
+import type * as Y from 'yjs';
+import { mayRunCommand } from '../../../../shared/commandRoles.ts';
+import { DocKind, meetingLiveDocName } from '../../../../shared/docNames.ts';
+import { allRoots } from '../../../../shared/docShapes.ts';
+import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
+import { meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
+import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
+import { getMeeting, type Meeting } from '../../api/meetings.ts';
+import { useStore } from '../../store/index.ts';
+import { useYDoc } from '../../yjs/useYDoc.ts';
+import { useYValue } from '../../yjs/useYValue.ts';
+import { usePrepCatalog } from '../meetings/prepCatalog.ts';
+import { AgendaRail } from './AgendaRail.tsx';
+import { CaptureForm } from './CaptureForm.tsx';
+import { CurrentItemPanel } from './CurrentItemPanel.tsx';
+import { LedgerPanels } from './LedgerPanels.tsx';
+import { RoomHeader } from './RoomHeader.tsx';
+import '../meetings/meetings.css';
+import './room.css';
+
+const TEXT = {
+  loading: 'Loading the meeting…',
+  unavailable: 'This meeting is unavailable.',
+  noObjective:
+    'This meeting is not linked to an objective, so it has no commitment ledger: there is nothing to follow up or capture.',
+};
+
+export async function meetingRoomLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
+  return getMeeting(params.id ?? '');
+}
+
+const liveRoots = (doc: Y.Doc) => allRoots(doc, DocKind.meetingLive);
+
+export function MeetingRoomPage() {
+  const meeting = useLoaderData<typeof meetingRoomLoader>();
+  return <MeetingRoom key={meeting.id} meeting={meeting} />;
+}
+
+function MeetingRoom({ meeting }: { meeting: Meeting }) {
+  const principal = useStore((state) => state.principal);
+  const agendaHandle = useYDoc(meeting.docName);
+  const liveHandle = useYDoc(meetingLiveDocName(meeting.id));
+  const items = useYValue(agendaHandle.doc, meetingDocRoots, readAgenda);
+  const live = useYValue(liveHandle.doc, liveRoots, readLiveState);
+  const catalog = usePrepCatalog(meeting.objectiveId);
+
+  // The page shows what the role allows; the server checks every command anyway.
+  const canRun = principal !== null && mayRunCommand(principal.role, MeetingCommand.goTo);
+  const current = items.find((item) => item.id === live.currentItemId) ?? null;
+  const goals =
+    catalog.objective.state === 'ready'
+      ? catalog.objective.detail.agencies.flatMap(({ goals }) => goals)
+      : null;
+  const firstLoad = agendaHandle.lastSyncedAt === null || liveHandle.lastSyncedAt === null;
+  const error = liveHandle.error ?? agendaHandle.error;
+
+  return (
+    <div className="room" data-phase={live.phase}>
+      <RoomHeader meeting={meeting} live={live} items={items} current={current} canRun={canRun} />
+      {error && error.code !== 'forbidden' && (
+        <div className="banner banner--danger room__banner" role="alert">
+          <strong>{TEXT.unavailable}</strong> {error.message}
+        </div>
+      )}
+      {firstLoad ? (
+        <div className="card room__loading" aria-busy="true">
+          {TEXT.loading}
+        </div>
+      ) : (
+        <div className="room__grid">
+          <AgendaRail meetingId={meeting.id} items={items} live={live} canRun={canRun} />
+          <section className="room__main" aria-label="Current item">
+            <div className="room__scroll">
+              <CurrentItemPanel item={current} items={items} live={live} catalog={catalog} />
+            </div>
+            {live.phase === MeetingPhase.live && canRun && current && meeting.objectiveId && goals && (
+              <div className="room__capture">
+                <CaptureForm
+                  meetingId={meeting.id}
+                  objectiveId={meeting.objectiveId}
+                  item={current}
+                  goals={goals}
+                  agencies={catalog.agencies}
+                />
+              </div>
+            )}
+          </section>
+          <aside className="room__side" aria-label="Commitments">
+            {meeting.objectiveId ? (
+              <LedgerPanels
+                meetingId={meeting.id}
+                objectiveId={meeting.objectiveId}
+                live={live}
+                canRun={canRun}
+                agencies={catalog.agencies}
+                goals={goals ?? []}
+              />
+            ) : (
+              <p className="card room__note">{TEXT.noObjective}</p>
+            )}
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * A live meeting's review of one commitment: done and escalate in one press; keep open asks for
+ * the new due date and drop for a reason, inline. The result arrives through the ledger document,
+ * for everyone at once; a refusal is shown here with the server's words.
+ */
+import { type FormEvent, useId, useState } from 'react';
+import { type Commitment, ReviewOutcome } from '../../../../shared/ledger.ts';
+import { reviewCommitment } from '../../api/ledgerCommands.ts';
+import { daysFromToday } from './roomFormat.ts';
+import { useCommand } from './useCommand.ts';
+import './commitments.css';
+
+const TEXT = {
+  group: (text: string) => `Review “${text}”`,
+  done: 'Done',
+  keep: 'Keep open…',
+  drop: 'Drop…',
+  escalate: 'Escalate',
+  newDate: 'New due date',
+  keepSave: 'Keep open',
+  reason: 'Why drop it?',
+  dropSave: 'Drop it',
+  cancel: 'Cancel',
+  reasonRequired: 'Give a reason for dropping it.',
+  dateRequired: 'Choose the new due date.',
+};
+
+type Mode = 'buttons' | 'keep' | 'drop';
+
+interface ReviewActionsProps {
+  meetingId: string;
+  commitment: Commitment;
+  /** Called once a review was recorded (the row then shows it). */
+  onReviewed?: () => void;
+}
+
+export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActionsProps) {
+  const command = useCommand();
+  const [mode, setMode] = useState<Mode>('buttons');
+  const [newDate, setNewDate] = useState(() => daysFromToday(7));
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const fieldId = useId();
+
+  const review = async (
+    outcome: ReviewOutcome,
+    extra: { newDueDate?: string; reason?: string } = {},
+  ): Promise<void> => {
+    setProblem(null);
+    const result = await command.run((socket) =>
+      reviewCommitment(socket, { meetingId, commitmentId: commitment.id, outcome, ...extra }),
+    );
+    if (result.ok) {
+      setMode('buttons');
+      setReason('');
+      onReviewed?.();
+    }
+  };
+
+  const submitKeep = (event: FormEvent) => {
+    event.preventDefault();
+    if (!newDate) return setProblem(TEXT.dateRequired);
+    void review(ReviewOutcome.keptOpen, { newDueDate: newDate });
+  };
+  const submitDrop = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setProblem(TEXT.reasonRequired);
+    void review(ReviewOutcome.dropped, { reason: reason.trim() });
+  };
+  const cancel = () => {
+    setMode('buttons');
+    setProblem(null);
+    command.clear();
+  };
+  const message = problem ?? command.error?.message ?? null;
+
+  return (
+    <fieldset className="review-actions">
+      <legend className="visually-hidden">{TEXT.group(commitment.text)}</legend>
+      {mode === 'buttons' && (
+        <div className="review-actions__buttons">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={command.busy}
+            onClick={() => void review(ReviewOutcome.done)}
+          >
+            {TEXT.done}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={command.busy}
+            onClick={() => setMode('keep')}
+          >
+            {TEXT.keep}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={command.busy}
+            onClick={() => setMode('drop')}
+          >
+            {TEXT.drop}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={command.busy}
+            onClick={() => void review(ReviewOutcome.escalated)}
+          >
+            {TEXT.escalate}
+          </button>
+        </div>
+      )}
+      {mode === 'keep' && (
+        <form className="review-actions__form" onSubmit={submitKeep}>
+          <label className="field__label" htmlFor={fieldId}>
+            {TEXT.newDate}
+          </label>
+          <input
+            id={fieldId}
+            className="input"
+            type="date"
+            required
+            value={newDate}
+            onChange={(event) => setNewDate(event.target.value)}
+          />
+          <button type="submit" className="button button--small button--primary" disabled={command.busy}>
+            {TEXT.keepSave}
+          </button>
+          <button type="button" className="button button--small button--ghost" onClick={cancel}>
+            {TEXT.cancel}
+          </button>
+        </form>
+      )}
+      {mode === 'drop' && (
+        <form className="review-actions__form" onSubmit={submitDrop}>
+          <label className="field__label" htmlFor={fieldId}>
+            {TEXT.reason}
+          </label>
+          <input
+            id={fieldId}
+            className="input"
+            maxLength={500}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          <button type="submit" className="button button--small button--primary" disabled={command.busy}>
+            {TEXT.dropSave}
+          </button>
+          <button type="button" className="button button--small button--ghost" onClick={cancel}>
+            {TEXT.cancel}
+          </button>
+        </form>
+      )}
+      {message && (
+        <p className="review-actions__error" role="alert">
+          {message}
+        </p>
+      )}
+    </fieldset>
+  );
+}

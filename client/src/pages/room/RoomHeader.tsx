@@ -1,0 +1,55 @@
+/** The meeting's title, date, phase and connection, and the controls the phase allows. */
+import { Link } from 'react-router';
+import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
+import type { MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
+import type { Meeting } from '../../api/meetings.ts';
+import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
+import { formatMeetingDate } from '../meetings/meetingDates.ts';
+import { MeetingControls } from './MeetingControls.tsx';
+
+const TEXT = {
+  meetings: 'Meetings',
+  prep: 'Preparation',
+  here: 'Meeting',
+  phase: { draft: 'Not started', live: 'In progress', closed: 'Closed' } satisfies Record<
+    MeetingPhase,
+    string
+  >,
+};
+
+interface RoomHeaderProps {
+  meeting: Meeting;
+  live: MeetingLiveState;
+  items: AgendaItem[];
+  current: AgendaItem | null;
+  canRun: boolean;
+}
+
+export function RoomHeader({ meeting, live, items, current, canRun }: RoomHeaderProps) {
+  return (
+    <header className="room__header">
+      <div className="room__heading">
+        <nav aria-label="Breadcrumb" className="crumbs">
+          <Link to="/meetings">{TEXT.meetings}</Link>
+          <span aria-hidden="true">/</span>
+          <Link to={`/meetings/${encodeURIComponent(meeting.id)}/prep`}>{TEXT.prep}</Link>
+          <span aria-hidden="true">/</span>
+          <span aria-current="page">{TEXT.here}</span>
+        </nav>
+        <div className="room__title-row">
+          <h1 className="room__title">{meeting.title}</h1>
+          <span className={`phase-badge phase-badge--${live.phase}`} data-testid="phase-badge">
+            {TEXT.phase[live.phase]}
+          </span>
+          <span className="room__conn">
+            <ConnectionBadge />
+          </span>
+        </div>
+        <p className="room__date">
+          <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
+        </p>
+      </div>
+      <MeetingControls meeting={meeting} live={live} items={items} current={current} canRun={canRun} />
+    </header>
+  );
+}

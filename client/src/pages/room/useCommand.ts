@@ -1,0 +1,70 @@
+/**
+ * Runs one command at a time for a group of buttons: `busy` while it is in flight (the buttons
+ * disable themselves), then the server's refusal as `error` until the next command or `clear()`.
+ * Nothing is sent while the tab is offline: socket.io would buffer the emit and deliver it on
+ * reconnect, long after the person gave up on it (a "Close meeting" arriving minutes later).
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { ErrorBody, ErrorResponse } from '../../../../shared/errors.ts';
+import type { CommandSocket } from '../../api/meetingCommands.ts';
+import { getProvider } from '../../yjs/connection.ts';
+
+const TEXT = {
+  offline: 'You are offline: nothing was sent. Try again when the connection is back.',
+  busy: 'Another command is on its way.',
+  noAnswer: 'The server did not answer in time: check the connection, then look before trying again.',
+};
+
+export interface CommandError {
+  /** `network`: not sent, or no answer; `busy`: another command of this group is in flight. */
+  code: ErrorBody['code'] | 'network' | 'busy';
+  message: string;
+}
+
+export type CommandResult<T> = { ok: true; answer: T } | { ok: false; error: CommandError };
+
+export interface CommandRunner {
+  busy: boolean;
+  error: CommandError | null;
+  /** Sends the command; resolves to the server's answer, or why there is none. Never rejects. */
+  run<T extends object>(
+    send: (socket: CommandSocket) => Promise<T | ErrorResponse>,
+  ): Promise<CommandResult<T>>;
+  clear(): void;
+}
+
+export function useCommand(): CommandRunner {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CommandError | null>(null);
+  const inFlight = useRef(false);
+
+  const run = useCallback(
+    async <T extends object>(
+      send: (socket: CommandSocket) => Promise<T | ErrorResponse>,
+    ): Promise<CommandResult<T>> => {
+      if (inFlight.current) return { ok: false, error: { code: 'busy', message: TEXT.busy } };
+      const socket = getProvider().socket;
+      const fail = (error: CommandError): CommandResult<T> => {
+        setError(error);
+        return { ok: false, error };
+      };
+      if (!socket.connected) return fail({ code: 'network', message: TEXT.offline });
+      inFlight.current = true;
+      setBusy(true);
+      setError(null);
+      try {
+        const answer = await send(socket);
+        if ('error' in answer) return fail({ code: answer.error.code, message: answer.error.message });
+        return { ok: true, answer };
+      } catch {
+        return fail({ code: 'network', message: TEXT.noAnswer });
+      } finally {
+        inFlight.current = false;
+        setBusy(false);
+      }
+    },
+    [],
+  );
+  const clear = useCallback(() => setError(null), []);
+  return { busy, error, run, clear };
+}
