@@ -143,7 +143,12 @@ function MeetingPrep({ meeting }: { meeting: Meeting }) {
             )}
           </p>
         </div>
-        <PresenceBar peers={peers} describeItem={describeItem} />
+        <div className="prep__header-end">
+          <PresenceBar peers={peers} describeItem={describeItem} />
+          <Link className="button button--primary" to={`/meetings/${encodeURIComponent(meeting.id)}`}>
+            Run meeting
+          </Link>
+        </div>
       </header>
 
       <PrepStatusBanner handle={handle} isAnalyst={principal?.role === 'analyst'} />

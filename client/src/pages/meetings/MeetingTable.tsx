@@ -39,6 +39,13 @@ export function MeetingTable({ meetings, emptyText }: { meetings: Meeting[]; emp
                 aria-hidden="true"
               >
                 Prepare
+              </Link>{' '}
+              <Link
+                className="button button--small button--primary"
+                to={`/meetings/${meeting.id}`}
+                aria-label={`Open meeting “${meeting.title}”`}
+              >
+                Open meeting
               </Link>
             </td>
           </tr>
