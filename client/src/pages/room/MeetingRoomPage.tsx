@@ -18,7 +18,7 @@ import { getMeeting, type Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
 import { useYDoc } from '../../yjs/useYDoc.ts';
 import { useYValue } from '../../yjs/useYValue.ts';
-import { usePrepCatalog } from '../meetings/prepCatalog.ts';
+import { type PrepCatalog, usePrepCatalog } from '../meetings/prepCatalog.ts';
 import { AgendaRail } from './AgendaRail.tsx';
 import { CaptureForm } from './CaptureForm.tsx';
 import { CurrentItemPanel } from './CurrentItemPanel.tsx';
@@ -30,6 +30,9 @@ import './room.css';
 const TEXT = {
   loading: 'Loading the meeting…',
   unavailable: 'This meeting is unavailable.',
+  goalsLoading: 'Loading the objective’s goals for the commitment form…',
+  goalsFailed: 'The objective’s goals could not be loaded, so commitments cannot be captured:',
+  retry: 'Try again',
   noObjective:
     'This meeting is not linked to an objective, so it has no commitment ledger: there is nothing to follow up or capture.',
 };
@@ -82,15 +85,19 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
             <div className="room__scroll">
               <CurrentItemPanel item={current} items={items} live={live} catalog={catalog} />
             </div>
-            {live.phase === MeetingPhase.live && canRun && current && meeting.objectiveId && goals && (
+            {live.phase === MeetingPhase.live && canRun && current && meeting.objectiveId && (
               <div className="room__capture">
-                <CaptureForm
-                  meetingId={meeting.id}
-                  objectiveId={meeting.objectiveId}
-                  item={current}
-                  goals={goals}
-                  agencies={catalog.agencies}
-                />
+                {goals ? (
+                  <CaptureForm
+                    meetingId={meeting.id}
+                    objectiveId={meeting.objectiveId}
+                    item={current}
+                    goals={goals}
+                    agencies={catalog.agencies}
+                  />
+                ) : (
+                  <GoalsMissing catalog={catalog} />
+                )}
               </div>
             )}
           </section>
@@ -111,5 +118,24 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Commitments are captured against a goal: without the objective's goals there is no form. */
+function GoalsMissing({ catalog }: { catalog: PrepCatalog }) {
+  const { objective } = catalog;
+  if (objective.state !== 'error')
+    return (
+      <p className="card room__note" aria-busy="true">
+        {TEXT.goalsLoading}
+      </p>
+    );
+  return (
+    <p className="card room__note" role="alert">
+      {TEXT.goalsFailed} {objective.error.message}{' '}
+      <button type="button" className="button button--small" onClick={objective.retry}>
+        {TEXT.retry}
+      </button>
+    </p>
   );
 }

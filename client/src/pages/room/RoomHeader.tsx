@@ -41,7 +41,8 @@ export function RoomHeader({ meeting, live, items, current, canRun }: RoomHeader
           <span className={`phase-badge phase-badge--${live.phase}`} data-testid="phase-badge">
             {TEXT.phase[live.phase]}
           </span>
-          <span className="room__conn">
+          {/* The top bar's badge already announces changes to screen readers; this one is for the eye. */}
+          <span className="room__conn" aria-hidden="true">
             <ConnectionBadge />
           </span>
         </div>
