@@ -1,9 +1,10 @@
 /**
- * The ledger as CSV (RFC 4180: CRLF rows, fields quoted when they hold a comma, quote or line
- * break, quotes doubled). The repository has a CSV parser but no writer, and quoting is these few
- * lines. Cells that a spreadsheet would run as a formula are neutralised (OWASP "CSV injection").
+ * The ledger as CSV: RFC 4180 (CRLF rows), each field written by the memo export's `csvCell`, which
+ * quotes what needs it and neutralises cells a spreadsheet would run as a formula (OWASP "CSV
+ * injection"). The dependencies hold a CSV parser but no writer, and a writer is those few lines.
  */
 import type { CommitmentRow } from '../../../../shared/commitmentRows.ts';
+import { csvCell } from '../../../../shared/memoExport.ts';
 
 export const COMMITMENT_CSV_HEADER = [
   'id',
@@ -23,18 +24,8 @@ export const COMMITMENT_CSV_HEADER = [
 /** Excel reads a UTF-8 file without this mark as the local code page, garbling accented names. */
 export const UTF8_BOM = '\uFEFF';
 
-/** A leading quote makes a spreadsheet show `=HYPERLINK(…)` as text instead of running it. */
-function neutralised(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export function csvField(value: string): string {
-  const safe = neutralised(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export function csvLine(values: readonly string[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+  return `${values.map(csvCell).join(',')}\r\n`;
 }
 
 export function commitmentCsvValues(row: CommitmentRow): string[] {

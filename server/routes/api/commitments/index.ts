@@ -35,6 +35,7 @@ export function commitmentsRouter(ctx: RouteContext): Router {
     );
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="commitments-${today}.csv"`);
+    res.setHeader('cache-control', 'no-store');
     // A script can tell a capped export from a complete one.
     res.setHeader('x-total-count', String(total));
     res.write(UTF8_BOM + csvLine(COMMITMENT_CSV_HEADER));
