@@ -5,6 +5,7 @@
  */
 import { AGENDA_ITEM_KIND_LABELS, type AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
+import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { ItemIndicators } from '../meetings/ItemIndicators.tsx';
 import { type PrepCatalog, presenterLabel } from '../meetings/prepCatalog.ts';
 import { IndicatorFocus } from './IndicatorFocus.tsx';
@@ -31,9 +32,10 @@ interface CurrentItemPanelProps {
   items: AgendaItem[];
   live: MeetingLiveState;
   catalog: PrepCatalog;
+  pinned: Record<string, PinnedSeries>;
 }
 
-export function CurrentItemPanel({ item, items, live, catalog }: CurrentItemPanelProps) {
+export function CurrentItemPanel({ item, items, live, catalog, pinned }: CurrentItemPanelProps) {
   if (live.phase === MeetingPhase.closed)
     return (
       <div className="card current current--note">
@@ -99,7 +101,12 @@ export function CurrentItemPanel({ item, items, live, catalog }: CurrentItemPane
             onToggle={noop}
             onAddItemForGoal={noop}
           />
-          <IndicatorFocus key={item.id} indicatorIds={item.indicatorIds} catalog={indicators} />
+          <IndicatorFocus
+            key={item.id}
+            indicatorIds={item.indicatorIds}
+            catalog={indicators}
+            pinned={pinned}
+          />
         </div>
       )}
     </article>

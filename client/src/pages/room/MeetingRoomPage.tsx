@@ -14,6 +14,7 @@ import { allRoots } from '../../../../shared/docShapes.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
 import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
+import { readPinned } from '../../../../shared/pinnedData.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
 import { useYDoc } from '../../yjs/useYDoc.ts';
@@ -54,6 +55,7 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const liveHandle = useYDoc(meetingLiveDocName(meeting.id));
   const items = useYValue(agendaHandle.doc, meetingDocRoots, readAgenda);
   const live = useYValue(liveHandle.doc, liveRoots, readLiveState);
+  const pinned = useYValue(liveHandle.doc, liveRoots, readPinned);
   const catalog = usePrepCatalog(meeting.objectiveId);
 
   // The page shows what the role allows; the server checks every command anyway.
@@ -83,7 +85,7 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
           <AgendaRail meetingId={meeting.id} items={items} live={live} canRun={canRun} />
           <section className="room__main" aria-label="Current item">
             <div className="room__scroll">
-              <CurrentItemPanel item={current} items={items} live={live} catalog={catalog} />
+              <CurrentItemPanel item={current} items={items} live={live} catalog={catalog} pinned={pinned} />
             </div>
             {live.phase === MeetingPhase.live && canRun && current && meeting.objectiveId && (
               <div className="room__capture">
