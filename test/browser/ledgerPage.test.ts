@@ -179,4 +179,14 @@ describe('the ledger page in the browser', () => {
     expect(edit).toContain('Text: “Audit overtime” → “Audit police overtime”');
     expect(pageErrors).toEqual([]);
   });
+
+  test('a link with a value the server refuses says which, and offers every commitment instead', async () => {
+    const { page } = ana;
+    await page.goto('/commitments?minCarried=lots');
+    await page.getByRole('alert').filter({ hasText: 'minCarried' }).waitFor();
+    await page.getByRole('button', { name: 'Show every commitment' }).click();
+    await expect.poll(() => total(page), POLL).toBe('8 commitments');
+    expect(new URL(page.url()).search).toBe('');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -77,9 +77,21 @@ export function LedgerPage() {
         )}
         <div className="ledger-results" aria-busy={list.loading}>
           {list.error && (
-            <LoadError error={list.error} onRetry={hasFilters(search) ? undefined : list.reload} />
+            // A link with a value the server refuses is not fixed by trying again.
+            <LoadError
+              error={list.error}
+              onRetry={list.error.code === 'invalid_payload' ? undefined : list.reload}
+            />
           )}
-          {list.error && hasFilters(search) && <ClearFilters onClear={clear} />}
+          {list.error?.code === 'invalid_payload' && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setSearch(new URLSearchParams())}
+            >
+              Show every commitment
+            </button>
+          )}
           {!list.error && !list.data && <Loading what="commitments" />}
           {!list.error && list.data && (
             <>
