@@ -40,6 +40,14 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage />, loader: homeLoader },
           { path: 'meetings', element: <MeetingsPage />, loader: meetingsLoader },
           {
+            path: 'meetings/:id/memo',
+            lazy: () =>
+              import('./pages/memo/MemoPage.tsx').then((module) => ({
+                Component: module.MemoPage,
+                loader: module.memoLoader,
+              })),
+          },
+          {
             path: 'meetings/:id/prep',
             // Loaded on demand: the live-document stack (Yjs, the Socket.IO provider, IndexedDB)
             // and the chart library of its indicator picker are most of the app's code.
