@@ -57,6 +57,15 @@ export const router = createBrowserRouter([
                 loader: module.meetingPrepLoader,
               })),
           },
+          {
+            path: 'meetings/:id',
+            // The meeting as it runs: the same live-document stack as the prep page, loaded on demand.
+            lazy: () =>
+              import('./pages/room/MeetingRoomPage.tsx').then((module) => ({
+                Component: module.MeetingRoomPage,
+                loader: module.meetingRoomLoader,
+              })),
+          },
           ...performanceRoutes,
           { path: '*', element: <NotFound /> },
         ],
