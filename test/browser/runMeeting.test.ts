@@ -46,7 +46,10 @@ describe('running a meeting', () => {
   let otherAgency: Agency;
   let meetingId: string;
   let itemTitles: string[];
-  const old = { overdue: { id: randomUUID(), text: '' }, onTime: { id: randomUUID(), text: '' } };
+  const old = {
+    overdue: { id: randomUUID(), text: 'Send the burglary hot-spot map to the districts', dueIn: -2 },
+    onTime: { id: randomUUID(), text: 'Agree night patrols with the municipal guard', dueIn: 5 },
+  };
   const pageErrors: string[] = [];
 
   const call = async (method: string, path: string, body?: unknown) => {
@@ -69,13 +72,8 @@ describe('running a meeting', () => {
     scheduledFor: string,
     items: Array<Parameters<typeof addAgendaItem>[1]>,
   ): Promise<string> {
-    const { meeting } = (await call('POST', '/meetings', {
-      title,
-      scheduledFor,
-      objectiveId: OBJECTIVE,
-    })) as {
-      meeting: { id: string };
-    };
+    const body = { title, scheduledFor, objectiveId: OBJECTIVE };
+    const { meeting } = (await call('POST', '/meetings', body)) as { meeting: { id: string } };
     const joined = await writer.joinSynced(meetingDocName(meeting.id));
     for (const item of items) addAgendaItem(joined.doc, item);
     await agendaOnServer(server.app.hub, meeting.id, items.length);
@@ -111,20 +109,10 @@ describe('running a meeting', () => {
         ],
       );
       await call('POST', `/meetings/${earlier}/start`, {});
-      old.overdue.text = 'Send the burglary hot-spot map to the districts';
-      old.onTime.text = 'Agree night patrols with the municipal guard';
-      for (const [commitment, dueDate] of [
-        [old.overdue, addDaysToDate(TODAY, -2)],
-        [old.onTime, addDaysToDate(TODAY, 5)],
-      ] as const)
+      for (const { id, text, dueIn } of [old.overdue, old.onTime])
         await call('POST', `/objectives/${OBJECTIVE}/commitments`, {
-          id: commitment.id,
-          meetingId: earlier,
-          text: commitment.text,
-          ownerAgencyId: goalAgency.id,
-          ownerPerson: 'Chief Silva',
-          dueDate,
-          goalId: goal.id,
+          ...{ id, text, meetingId: earlier, goalId: goal.id, dueDate: addDaysToDate(TODAY, dueIn) },
+          ...{ ownerAgencyId: goalAgency.id, ownerPerson: 'Chief Silva' },
         });
 
       // This week's meeting, made before last week's closes (so no draft is made for us).
