@@ -152,6 +152,8 @@ describe('running a meeting', () => {
 
   test('the analyst opens the meeting from the list; before the start both see the open commitments', async () => {
     await ana.page.goto('/meetings');
+    await ana.page.getByRole('link', { name: 'Open meeting “Security stocktake”', exact: true }).waitFor();
+    await screenshot(ana.page, 'run-meeting-list-1366');
     await ana.page.getByRole('link', { name: 'Open meeting “Security stocktake”', exact: true }).click();
     await ana.page.waitForURL((url) => url.pathname === `/meetings/${meetingId}`);
     await vera.page.goto(`/meetings/${meetingId}`);
