@@ -8,6 +8,7 @@ import {
   CARRYING_OUTCOMES,
   type Commitment,
   CommitmentStatus,
+  type HistoryEntry,
   type LedgerSnapshot,
   type Review,
 } from './ledger.ts';
@@ -28,8 +29,21 @@ export interface FollowUpEntry {
   timesCarried: number;
   /** Whole days from when it was made to the meeting's start (or now, for a draft). */
   daysOpen: number;
-  /** Past its due date when the meeting started (or now, for a draft). */
+  /** Its due date when the meeting started (today's, for a draft or without the history). */
+  dueDateThen: string;
+  /** Past that due date when the meeting started (or now, for a draft). */
   overdue: boolean;
+}
+
+/** Each commitment's due date at `asOf`, from the history: the last due-date change up to then. */
+function dueDatesAt(history: readonly HistoryEntry[], asOf: number): Map<string, string> {
+  const dueDates = new Map<string, string>();
+  for (const entry of history) {
+    if (entry.at > asOf) continue;
+    const change = entry.changes.find((candidate) => candidate.field === 'dueDate');
+    if (change?.to) dueDates.set(entry.commitmentId, change.to);
+  }
+  return dueDates;
 }
 
 export const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -65,28 +79,39 @@ function reviewsByCommitment(reviews: readonly Review[]): Map<string, Review[]> 
   return byCommitment;
 }
 
-/** The follow-up of `meeting`: overdue first, then by due date, then oldest first. */
-export function followUp(ledger: LedgerSnapshot, meeting: FollowUpMeeting, now: number): FollowUpEntry[] {
+/**
+ * The follow-up of `meeting`: overdue first, then by due date, then oldest first. With `history`
+ * (oldest first), a started meeting's due dates are those it saw, not today's.
+ */
+export function followUp(
+  ledger: LedgerSnapshot,
+  meeting: FollowUpMeeting,
+  now: number,
+  history?: readonly HistoryEntry[],
+): FollowUpEntry[] {
   const asOf = meeting.startedAt ?? now;
   const asOfDate = utcDate(asOf);
   const reviews = reviewsByCommitment(ledger.reviews);
+  const dueThen = meeting.startedAt !== null && history ? dueDatesAt(history, asOf) : null;
   const entries = ledger.commitments
     .filter((commitment) => isInFollowUp(commitment, meeting))
     .map((commitment): FollowUpEntry => {
       // Everything listed was open at `asOf` (isInFollowUp), so age and lateness are taken there.
       const own = reviews.get(commitment.id) ?? [];
+      const dueDateThen = dueThen?.get(commitment.id) ?? commitment.dueDate;
       return {
         commitment,
         review: own.find((review) => review.meetingId === meeting.id) ?? null,
         timesCarried: timesCarriedBefore(own, meeting),
         daysOpen: Math.max(0, Math.floor((asOf - commitment.createdAt) / DAY_MS)),
-        overdue: commitment.dueDate < asOfDate,
+        dueDateThen,
+        overdue: dueDateThen < asOfDate,
       };
     });
   return entries.sort(
     (a, b) =>
       Number(b.overdue) - Number(a.overdue) ||
-      a.commitment.dueDate.localeCompare(b.commitment.dueDate) ||
+      a.dueDateThen.localeCompare(b.dueDateThen) ||
       a.commitment.createdAt - b.commitment.createdAt,
   );
 }

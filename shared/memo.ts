@@ -163,6 +163,9 @@ function reviewRows(record: MeetingRecord): MemoReviewRow[] {
     ].filter(Boolean);
     return {
       ...commitmentOf(record, entry.commitment),
+      // The due date the meeting reviewed against (a later review may have moved it since).
+      dueDate: entry.dueDateThen,
+      due: formatDay(entry.dueDateThen),
       outcomeKind: entry.review?.outcome ?? null,
       outcome: outcomeText(entry.review),
       timesCarried: entry.timesCarried,

@@ -2,7 +2,7 @@
 import { ledgerDocName } from '../../shared/docNames.ts';
 import { type FollowUpEntry, followUp, madeInMeeting } from '../../shared/followUp.ts';
 import type { Commitment } from '../../shared/ledger.ts';
-import { readLedger } from '../../shared/ledger.ts';
+import { readHistory, readLedger } from '../../shared/ledger.ts';
 import type { MeetingPhase } from '../../shared/meetingLive.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
@@ -29,10 +29,14 @@ export async function readMeetingFollowUp(
   const base = { meetingId, objectiveId: meeting.objectiveId, phase: live.phase, startedAt: live.startedAt };
   // A meeting without an objective has no ledger, so nothing to follow up.
   if (meeting.objectiveId === null) return { ...base, followUp: [], made: [] };
-  const ledger = await hub.read(ledgerDocName(meeting.objectiveId), readLedger);
+  // A started meeting's due dates are those it saw: the history tells them.
+  const { ledger, history } = await hub.read(ledgerDocName(meeting.objectiveId), (doc) => ({
+    ledger: readLedger(doc),
+    history: live.startedAt === null ? undefined : readHistory(doc),
+  }));
   return {
     ...base,
-    followUp: followUp(ledger, { id: meetingId, startedAt: live.startedAt }, now),
+    followUp: followUp(ledger, { id: meetingId, startedAt: live.startedAt }, now, history),
     made: madeInMeeting(ledger, meetingId),
   };
 }

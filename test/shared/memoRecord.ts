@@ -50,7 +50,15 @@ export function followed(
   r: Review | null,
   fields: Partial<Omit<FollowUpEntry, 'commitment' | 'review'>> = {},
 ): FollowUpEntry {
-  return { commitment: c, review: r, timesCarried: 0, daysOpen: 7, overdue: false, ...fields };
+  return {
+    commitment: c,
+    review: r,
+    timesCarried: 0,
+    daysOpen: 7,
+    dueDateThen: c.dueDate,
+    overdue: false,
+    ...fields,
+  };
 }
 
 export function item(id: string, fields: Partial<RecordAgendaItem> = {}): RecordAgendaItem {

@@ -9,6 +9,7 @@ import type { FollowUpEntry } from '../../../shared/followUp.ts';
 import type { Commitment } from '../../../shared/ledger.ts';
 import { FOLLOW_UP_ITEM_TITLE, readAgenda } from '../../../shared/meetingDoc.ts';
 import type { Meeting } from '../../../shared/meetings.ts';
+import { addDaysToDate, todayDate } from '../../../shared/periods.ts';
 import { DIALECTS } from '../../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { SocketIoDocClient } from '../../helpers/yjsClients.ts';
@@ -154,5 +155,31 @@ describe.each(DIALECTS)('carry-forward on %s', { timeout: 90_000 }, (dialect) =>
     // Closed already: refused, and no second draft appears.
     expect((await freshAct.close(meetingId)).body).toMatchObject({ error: { code: 'invalid_state' } });
     expect((await seriesMeetings()).filter((m) => m.phase === 'draft')).toHaveLength(1);
+  });
+
+  test('a closed meeting keeps the due dates it saw: overdue then stays overdue after a new date', async () => {
+    const fresh = await makeWorld(server, token);
+    const freshAct = ledgerActions(server, token, fresh);
+    const today = todayDate();
+    const { meetingId: first } = await objectiveMeeting(server, token, writer, fresh.objectiveId, today);
+    const { meetingId: second } = await objectiveMeeting(server, token, writer, fresh.objectiveId, today);
+    expect((await freshAct.start(first)).status).toBe(200);
+    const late = (await freshAct.make({ meetingId: first, dueDate: addDaysToDate(today, -2) })).body
+      .commitment as Commitment;
+    expect((await freshAct.close(first)).status).toBe(200);
+    expect((await freshAct.start(second)).status).toBe(200);
+    const newDate = addDaysToDate(today, 30);
+    expect(
+      (await freshAct.review(second, { commitmentId: late.id, outcome: 'kept_open', newDueDate: newDate }))
+        .status,
+    ).toBe(200);
+    expect((await freshAct.close(second)).status).toBe(200);
+    const [entry] = (await freshAct.followUp(second)).followUp;
+    expect(entry).toMatchObject({
+      dueDateThen: addDaysToDate(today, -2),
+      overdue: true,
+      commitment: { dueDate: newDate },
+      review: { outcome: 'kept_open', newDueDate: newDate },
+    });
   });
 });

@@ -94,7 +94,17 @@ describe('memo downloads', { timeout: 60_000 }, () => {
         '0',
       ],
       ['new', `'${TRICKY_TEXT}`, 'Police', 'Chief Silva', '2027-01-15', 'Reduce burglaries', '', '0'],
-      // The follow-up's order: overdue first, then by (current) due date.
+      // The follow-up's order: overdue first, then by the due date the meeting saw, then oldest first.
+      [
+        'reviewed',
+        'Publish the hot-spot map',
+        'Police',
+        'Chief Silva',
+        '2026-12-20',
+        'Reduce burglaries',
+        'Kept open — new due date 20 Jan 2027',
+        '0',
+      ],
       [
         'reviewed',
         'Fix the 190 line',
@@ -103,16 +113,6 @@ describe('memo downloads', { timeout: 60_000 }, () => {
         '2026-12-20',
         'Reduce burglaries',
         `Dropped — ${DROP_REASON}`,
-        '0',
-      ],
-      [
-        'reviewed',
-        'Publish the hot-spot map',
-        'Police',
-        'Chief Silva',
-        '2027-01-20',
-        'Reduce burglaries',
-        'Kept open — new due date 20 Jan 2027',
         '0',
       ],
     ]);
