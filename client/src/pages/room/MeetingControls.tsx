@@ -170,7 +170,14 @@ export function MeetingControls({ meeting, live, items, current, canRun }: Meeti
         )}
       </div>
       {confirming && (
-        <div className="room__confirm" role="alertdialog" aria-label={TEXT.close}>
+        <div
+          className="room__confirm"
+          role="alertdialog"
+          aria-label={TEXT.close}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setConfirming(false);
+          }}
+        >
           <p>{TEXT.confirmClose}</p>
           <button
             type="button"

@@ -3,7 +3,7 @@
  * the new due date and drop for a reason, inline. The result arrives through the ledger document,
  * for everyone at once; a refusal is shown here with the server's words.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { type Commitment, ReviewOutcome } from '../../../../shared/ledger.ts';
 import { reviewCommitment } from '../../api/ledgerCommands.ts';
 import { daysFromToday } from './roomFormat.ts';
@@ -41,6 +41,11 @@ export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActio
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const fieldId = useId();
+  const fieldRef = useRef<HTMLInputElement>(null);
+  // The date or the reason is what is asked next: it takes the focus.
+  useEffect(() => {
+    if (mode !== 'buttons') fieldRef.current?.focus();
+  }, [mode]);
 
   const review = async (
     outcome: ReviewOutcome,
@@ -71,6 +76,9 @@ export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActio
     setMode('buttons');
     setProblem(null);
     command.clear();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') cancel();
   };
   const message = problem ?? command.error?.message ?? null;
 
@@ -114,11 +122,12 @@ export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActio
         </div>
       )}
       {mode === 'keep' && (
-        <form className="review-actions__form" onSubmit={submitKeep}>
+        <form className="review-actions__form" onSubmit={submitKeep} onKeyDown={onKeyDown}>
           <label className="field__label" htmlFor={fieldId}>
             {TEXT.newDate}
           </label>
           <input
+            ref={fieldRef}
             id={fieldId}
             className="input"
             type="date"
@@ -135,11 +144,12 @@ export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActio
         </form>
       )}
       {mode === 'drop' && (
-        <form className="review-actions__form" onSubmit={submitDrop}>
+        <form className="review-actions__form" onSubmit={submitDrop} onKeyDown={onKeyDown}>
           <label className="field__label" htmlFor={fieldId}>
             {TEXT.reason}
           </label>
           <input
+            ref={fieldRef}
             id={fieldId}
             className="input"
             maxLength={500}
