@@ -141,6 +141,11 @@ describe('running a meeting', () => {
     browser = await launchBrowser();
     ana = await openPerson(browser, server.url, 'Ana Lima', 'analyst', VIEWPORTS.laptop);
     vera = await openPerson(browser, server.url, 'Vera Souza', 'viewer', VIEWPORTS.desktop);
+    // The viewer's laptop clock runs two minutes slow: her timer must still count from the server's.
+    await vera.context.addInitScript(() => {
+      const deviceNow = Date.now.bind(Date);
+      Date.now = () => deviceNow() - 120_000;
+    });
     for (const person of [ana, vera])
       person.page.on('pageerror', (error) => pageErrors.push(`${person.name}: ${error.message}`));
   });
@@ -200,6 +205,10 @@ describe('running a meeting', () => {
         )
         .toBe(itemTitles[1]);
     }
+    // With a slow clock and no correction her timer would sit at 0:00 spent for two minutes.
+    await expect
+      .poll(() => vera.page.getByTestId('item-timer').textContent(), POLL)
+      .toMatch(/(?<![\d:])(?!0:00 )\d+:\d\d spent of 15:00/);
     // Offline, a command is not sent (socket.io would deliver it on reconnect) and the page says so.
     await ana.context.setOffline(true);
     await expect
