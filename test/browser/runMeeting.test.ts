@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { format, parseISO } from 'date-fns';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../server/db/database.ts';
@@ -34,6 +35,8 @@ const madeTexts = (page: Page) => page.getByTestId('made-row').locator('.commitm
 const followUpRow = (page: Page, id: string) =>
   page.locator(`[data-testid="follow-up-row"][data-commitment-id="${id}"]`);
 const reviewOf = (page: Page, id: string) => followUpRow(page, id).getAttribute('data-review');
+/** A due date as the page writes it ("Tue 1 Dec"). */
+const dueLabel = (day: string) => format(parseISO(day), 'EEE d MMM');
 
 describe('running a meeting', () => {
   let server: TestServer;
@@ -301,23 +304,27 @@ describe('running a meeting', () => {
   });
 
   test('the two old commitments are reviewed; the viewer sees the reviews at once', async () => {
-    await followUpRow(ana.page, old.overdue.id).getByRole('button', { name: 'Done', exact: true }).click();
-    await expect.poll(() => reviewOf(vera.page, old.overdue.id), POLL).toBe('done');
+    await followUpRow(ana.page, old.onTime.id).getByRole('button', { name: 'Done', exact: true }).click();
+    await expect.poll(() => reviewOf(vera.page, old.onTime.id), POLL).toBe('done');
 
-    const row = followUpRow(ana.page, old.onTime.id);
+    const row = followUpRow(ana.page, old.overdue.id);
     const newDate = addDaysToDate(TODAY, 14);
     await row.getByRole('button', { name: 'Keep open…' }).click();
     await row.getByLabel('New due date').fill(newDate);
     await row.getByRole('button', { name: 'Keep open', exact: true }).click();
-    await expect.poll(() => reviewOf(vera.page, old.onTime.id), POLL).toBe('kept_open');
-    expect(await followUpRow(vera.page, old.onTime.id).getByTestId('review-outcome').textContent()).toContain(
-      'Kept open, new date',
+    await expect.poll(() => reviewOf(vera.page, old.overdue.id), POLL).toBe('kept_open');
+    const seen = followUpRow(vera.page, old.overdue.id);
+    expect(await seen.getByTestId('review-outcome').textContent()).toContain(
+      `Kept open, new date ${dueLabel(newDate)}`,
     );
+    // The meeting still shows it as it was when it started: overdue, with its old date.
+    expect(await seen.textContent()).toContain('Overdue');
+    expect(await seen.textContent()).toContain(`due ${dueLabel(addDaysToDate(TODAY, old.overdue.dueIn))}`);
     expect(await vera.page.getByTestId('follow-up').textContent()).toContain('2 of 2 reviewed');
 
     const stored = await ledger();
-    expect(stored.commitments.find((each) => each.id === old.overdue.id)?.status).toBe('done');
-    expect(stored.commitments.find((each) => each.id === old.onTime.id)?.dueDate).toBe(newDate);
+    expect(stored.commitments.find((each) => each.id === old.onTime.id)?.status).toBe('done');
+    expect(stored.commitments.find((each) => each.id === old.overdue.id)?.dueDate).toBe(newDate);
     // The viewer has no review buttons.
     expect(await vera.page.getByRole('button', { name: 'Change review' }).count()).toBe(0);
 

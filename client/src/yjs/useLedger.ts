@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { DocKind, ledgerDocName } from '../../../shared/docNames.ts';
 import { allRoots } from '../../../shared/docShapes.ts';
-import { type LedgerSnapshot, readLedger } from '../../../shared/ledger.ts';
+import { type HistoryEntry, type LedgerSnapshot, readHistory, readLedger } from '../../../shared/ledger.ts';
 import { useYDoc, type YDocHandle } from './useYDoc.ts';
 import { useYValue } from './useYValue.ts';
 
@@ -15,10 +15,14 @@ const ledgerRoots = (doc: Y.Doc): Y.AbstractType<unknown>[] => allRoots(doc, Doc
 export interface LedgerHandle {
   handle: YDocHandle;
   ledger: LedgerSnapshot;
+  /** Every change, oldest first: what a started meeting saw (`followUp`'s `history`). */
+  history: HistoryEntry[];
 }
+
+const readAll = (doc: Y.Doc) => ({ ledger: readLedger(doc), history: readHistory(doc) });
 
 export function useLedger(objectiveId: string): LedgerHandle {
   const handle = useYDoc(ledgerDocName(objectiveId));
-  const ledger = useYValue(handle.doc, ledgerRoots, readLedger);
-  return { handle, ledger };
+  const { ledger, history } = useYValue(handle.doc, ledgerRoots, readAll);
+  return { handle, ledger, history };
 }

@@ -87,7 +87,7 @@ function FollowUpRow({
   canReview: boolean;
   names: CommitmentNames;
 }) {
-  const { commitment, review, timesCarried, daysOpen, overdue } = entry;
+  const { commitment, review, timesCarried, daysOpen, overdue, dueDateThen } = entry;
   const [changing, setChanging] = useState(false);
   const goal = names.goal(commitment.goalId);
   const longCarried = timesCarried >= LONG_CARRIED;
@@ -102,8 +102,7 @@ function FollowUpRow({
       <p className="commitment__text">{commitment.text}</p>
       <p className="commitment__meta">
         <strong>{names.agency(commitment.ownerAgencyId)}</strong>
-        {commitment.ownerPerson && <> · {commitment.ownerPerson}</>} ·{' '}
-        {TEXT.due(formatDueDate(commitment.dueDate))}
+        {commitment.ownerPerson && <> · {commitment.ownerPerson}</>} · {TEXT.due(formatDueDate(dueDateThen))}
       </p>
       {goal && (
         <p className="commitment__goal">

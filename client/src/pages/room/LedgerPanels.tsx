@@ -31,11 +31,12 @@ interface LedgerPanelsProps {
 }
 
 export function LedgerPanels({ meetingId, objectiveId, live, canRun, agencies, goals }: LedgerPanelsProps) {
-  const { handle, ledger } = useLedger(objectiveId);
-  // A draft's follow-up is "open now"; once started, it is fixed at the start and `now` is unused.
+  const { handle, ledger, history } = useLedger(objectiveId);
+  // A draft's follow-up is "open now"; once started it is what was open at the start, with the due
+  // dates it had then (a review's new date does not make an overdue commitment look on time).
   const entries = useMemo(
-    () => followUp(ledger, { id: meetingId, startedAt: live.startedAt }, Date.now()),
-    [ledger, meetingId, live.startedAt],
+    () => followUp(ledger, { id: meetingId, startedAt: live.startedAt }, Date.now(), history),
+    [ledger, history, meetingId, live.startedAt],
   );
   const made = useMemo(() => madeInMeeting(ledger, meetingId), [ledger, meetingId]);
   const names = useMemo((): CommitmentNames => {
