@@ -9,7 +9,7 @@ import {
   CommitmentCommand,
   type CommitmentPayload,
 } from '../../../shared/commitmentCommands.ts';
-import { COMMAND_TIMEOUT_MS, type CommandSocket } from './meetingCommands.ts';
+import { COMMAND_TIMEOUT_MS, CommandNotSent, type CommandSocket } from './meetingCommands.ts';
 
 export function sendCommitmentCommand<C extends CommitmentCommand>(
   socket: CommandSocket,
@@ -17,6 +17,9 @@ export function sendCommitmentCommand<C extends CommitmentCommand>(
   payload: CommitmentPayload<C>,
   timeoutMs = COMMAND_TIMEOUT_MS,
 ): Promise<CommitmentAck> {
+  // socket.io would buffer the emit and deliver it on reconnect, long after the caller gave up on
+  // it (a buffered close landing minutes later): offline, nothing is sent.
+  if (!socket.connected) return Promise.reject(new CommandNotSent());
   // socket.io's typings cannot narrow a generic event name to one signature; the map is checked above.
   const emit = socket.timeout(timeoutMs).emitWithAck as (
     event: C,

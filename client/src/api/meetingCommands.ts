@@ -12,6 +12,14 @@ import {
 } from '../../../shared/meetingCommands.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol.ts';
 
+/** Thrown (as a rejection) when the tab is offline: the command was not sent at all. */
+export class CommandNotSent extends Error {
+  constructor() {
+    super('You are offline: nothing was sent');
+    this.name = 'CommandNotSent';
+  }
+}
+
 export type CommandSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Long enough for a slow proxy's long-polling round trip; a button can say "no answer" after it. */
@@ -23,6 +31,9 @@ export function sendMeetingCommand<C extends MeetingCommand>(
   payload: CommandPayload<C>,
   timeoutMs = COMMAND_TIMEOUT_MS,
 ): Promise<CommandAck> {
+  // socket.io would buffer the emit and deliver it on reconnect, long after the caller gave up on
+  // it (a buffered close landing minutes later): offline, nothing is sent.
+  if (!socket.connected) return Promise.reject(new CommandNotSent());
   // socket.io's typings cannot narrow a generic event name to one signature; the map is checked above.
   const emit = socket.timeout(timeoutMs).emitWithAck as (
     event: C,

@@ -6,7 +6,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { ErrorBody, ErrorResponse } from '../../../../shared/errors.ts';
-import type { CommandSocket } from '../../api/meetingCommands.ts';
+import { CommandNotSent, type CommandSocket } from '../../api/meetingCommands.ts';
 import { getProvider } from '../../yjs/connection.ts';
 
 const TEXT = {
@@ -56,8 +56,12 @@ export function useCommand(): CommandRunner {
         const answer = await send(socket);
         if ('error' in answer) return fail({ code: answer.error.code, message: answer.error.message });
         return { ok: true, answer };
-      } catch {
-        return fail({ code: 'network', message: TEXT.noAnswer });
+      } catch (error) {
+        // Not sent at all (the connection dropped an instant ago), or sent and never answered.
+        return fail({
+          code: 'network',
+          message: error instanceof CommandNotSent ? TEXT.offline : TEXT.noAnswer,
+        });
       } finally {
         inFlight.current = false;
         setBusy(false);
