@@ -58,6 +58,14 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'objectives/:objectiveId/series',
+            lazy: () =>
+              import('./pages/meetings/SeriesPage.tsx').then((module) => ({
+                Component: module.SeriesPage,
+                loader: module.seriesLoader,
+              })),
+          },
+          {
             path: 'meetings/:id',
             // The meeting as it runs: the same live-document stack as the prep page, loaded on demand.
             lazy: () =>
@@ -65,6 +73,11 @@ export const router = createBrowserRouter([
                 Component: module.MeetingRoomPage,
                 loader: module.meetingRoomLoader,
               })),
+          },
+          {
+            path: 'commitments',
+            lazy: () =>
+              import('./pages/ledger/LedgerPage.tsx').then((module) => ({ Component: module.LedgerPage })),
           },
           ...performanceRoutes,
           { path: '*', element: <NotFound /> },

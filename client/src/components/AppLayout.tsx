@@ -9,7 +9,11 @@ import { clearLocalCopies } from '../yjs/localCopy.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { ROLE_LABELS } from './roleLabels.ts';
 
-const NAV = [{ to: '/meetings', label: 'Meetings' }, ...performanceNav];
+const NAV = [
+  { to: '/meetings', label: 'Meetings' },
+  { to: '/commitments', label: 'Commitments' },
+  ...performanceNav,
+];
 
 export function AppLayout() {
   const principal = useStore((state) => state.principal);
