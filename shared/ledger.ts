@@ -77,6 +77,8 @@ export const commitmentSchema = commitmentFieldsSchema.extend({
   dropReason: z.string().nullable(),
   /** Its last review put it on the chair's agenda. */
   escalated: z.boolean(),
+  /** When it last changed (made, edited or reviewed); absent in ledgers written before it existed. */
+  updatedAt: epochMs.optional(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 

@@ -63,15 +63,17 @@ function write(
   ctx: LedgerContext,
   action: HistoryEntry['action'],
   review?: Review['outcome'],
-): void {
+): LedgerChange {
   const changes = HISTORY_FIELDS.flatMap((field) => {
     const from = before ? asText(before[field]) : null;
     const to = asText(after[field]);
     return from === to ? [] : [{ field, from, to }];
   });
-  if (changes.length === 0 && action === HistoryAction.edited) return;
+  if (changes.length === 0 && action === HistoryAction.edited)
+    return { ok: true, commitment: before ?? after };
   ledgerMeta(doc).set('schemaVersion', LEDGER_SCHEMA_VERSION);
-  commitmentsMap(doc).set(after.id, after);
+  const stored: Commitment = { ...after, updatedAt: ctx.now };
+  commitmentsMap(doc).set(after.id, stored);
   const { id, name, role } = ctx.actor;
   const entry: HistoryEntry = {
     at: ctx.now,
@@ -83,6 +85,7 @@ function write(
     changes,
   };
   historyArray(doc).push([entry]);
+  return { ok: true, commitment: stored };
 }
 
 /** A new open commitment; `madeInItemId` is the agenda item it was captured from, if any. */
@@ -105,8 +108,7 @@ export function addCommitment(
     dropReason: null,
     escalated: false,
   };
-  write(doc, null, commitment, ctx, HistoryAction.created);
-  return { ok: true, commitment };
+  return write(doc, null, commitment, ctx, HistoryAction.created);
 }
 
 /** The commitment with `status` applied: closing stamps `closedAt`, reopening clears it. */
@@ -145,8 +147,7 @@ export function editCommitment(
     if (!reason) return refused(ErrorCode.invalidPayload, 'dropReason: a reason is required to drop it');
     after = { ...after, dropReason: reason };
   }
-  write(doc, before, after, ctx, HistoryAction.edited);
-  return { ok: true, commitment: after };
+  return write(doc, before, after, ctx, HistoryAction.edited);
 }
 
 /** The commitment after `review`: what each outcome decides. */
@@ -205,6 +206,5 @@ export function reviewCommitment(
     by: { id, name, role },
   };
   reviewsMap(doc).set(reviewKey(meeting.id, before.id), stored);
-  write(doc, before, after, { ...ctx, meetingId: meeting.id }, HistoryAction.reviewed, review.outcome);
-  return { ok: true, commitment: after };
+  return write(doc, before, after, { ...ctx, meetingId: meeting.id }, HistoryAction.reviewed, review.outcome);
 }

@@ -4,9 +4,19 @@
  * ledger commands keep it up to date after each change; `rebuildCommitmentRows` recomputes it from
  * the documents, which stay the truth.
  */
+
+import type * as Y from 'yjs';
 import { ledgerDocName } from '../../shared/docNames.ts';
 import { timesCarriedBefore } from '../../shared/followUp.ts';
-import { type Commitment, type LedgerSnapshot, readLedger } from '../../shared/ledger.ts';
+import {
+  type Commitment,
+  type LedgerSnapshot,
+  type Review,
+  readCommitment,
+  readLedger,
+  reviewSchema,
+  reviewsMap,
+} from '../../shared/ledger.ts';
 import type { Db } from '../db/database.ts';
 import type { CommitmentsTable } from '../db/schemas/meetingCycle.ts';
 import type { DocHub } from '../docs/docHub.ts';
@@ -37,8 +47,27 @@ export function toCommitmentRow(
     closed_at: iso(commitment.closedAt),
     times_carried: timesCarriedBefore(reviews, { id: '', startedAt: null }),
     escalated: commitment.escalated ? 1 : 0,
-    updated_at: new Date(Math.max(commitment.createdAt, ...reviews.map((review) => review.at))).toISOString(),
+    updated_at: new Date(
+      commitment.updatedAt ?? Math.max(commitment.createdAt, ...reviews.map((review) => review.at)),
+    ).toISOString(),
   };
+}
+
+/** One commitment's row from the ledger document as it is now (null if it holds no such commitment). */
+export function currentCommitmentRow(
+  doc: Y.Doc,
+  objectiveId: string,
+  commitmentId: string,
+): CommitmentsTable | null {
+  const commitment = readCommitment(doc, commitmentId);
+  if (!commitment) return null;
+  const reviews: Review[] = [];
+  reviewsMap(doc).forEach((value, key) => {
+    if (!key.endsWith(`/${commitmentId}`)) return;
+    const review = reviewSchema.safeParse(value);
+    if (review.success) reviews.push(review.data);
+  });
+  return toCommitmentRow(objectiveId, commitment, { commitments: [commitment], reviews });
 }
 
 /** Writes one commitment's row after a ledger change. */

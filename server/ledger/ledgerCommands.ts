@@ -15,7 +15,7 @@ import {
 } from '../../shared/commitmentCommands.ts';
 import { ledgerDocName } from '../../shared/docNames.ts';
 import { DomainError, ErrorCode } from '../../shared/errors.ts';
-import { type Commitment, readCommitment, readLedger } from '../../shared/ledger.ts';
+import { type Commitment, readCommitment } from '../../shared/ledger.ts';
 import {
   addCommitment,
   editCommitment,
@@ -31,7 +31,7 @@ import type { Logger } from '../logger.ts';
 import { invalidCommand } from '../meetings/errors.ts';
 import { readAgendaSlots, readMeetingLive } from '../meetings/liveState.ts';
 import { findMeeting } from '../meetings/meetingRows.ts';
-import { toCommitmentRow, upsertCommitmentRow } from './commitmentRows.ts';
+import { currentCommitmentRow, upsertCommitmentRow } from './commitmentRows.ts';
 import { LedgerError } from './errors.ts';
 import { checkCommitmentRefs, objectiveExists } from './references.ts';
 
@@ -87,17 +87,37 @@ export function createLedgerCommands(deps: LedgerCommandsDeps): LedgerCommands {
     return { id: meetingId, startedAt: live.startedAt, objectiveId: meeting.objectiveId };
   }
 
-  /** Applies `change` to the ledger; on success, the read model follows. */
-  async function applyChange(objectiveId: string, change: (doc: Y.Doc) => LedgerChange): Promise<Commitment> {
-    const { outcome, row } = await hub.change(ledgerDocName(objectiveId), (doc) => {
-      const outcome = change(doc);
-      return {
-        outcome,
-        row: outcome.ok ? toCommitmentRow(objectiveId, outcome.commitment, readLedger(doc)) : null,
-      };
+  // Row writes of one ledger run one after another, each from the document as it is by then, so
+  // concurrent changes cannot leave an older row behind a newer one.
+  const rowSyncs = new Map<string, Promise<void>>();
+
+  function syncRow(objectiveId: string, commitmentId: string): Promise<void> {
+    const sync = (rowSyncs.get(objectiveId) ?? Promise.resolve()).then(async () => {
+      try {
+        const row = await hub.read(ledgerDocName(objectiveId), (doc) =>
+          currentCommitmentRow(doc, objectiveId, commitmentId),
+        );
+        if (row) await upsertCommitmentRow(db, row);
+      } catch (error) {
+        // The change is stored and relayed; the read model heals when the app next rebuilds it.
+        logger.error(
+          { err: error, objective: objectiveId, commitment: commitmentId },
+          'read model not updated',
+        );
+      }
     });
+    rowSyncs.set(objectiveId, sync);
+    void sync.then(() => {
+      if (rowSyncs.get(objectiveId) === sync) rowSyncs.delete(objectiveId);
+    });
+    return sync;
+  }
+
+  /** Applies `change` to the ledger (stored, then relayed); on success, the read model follows. */
+  async function applyChange(objectiveId: string, change: (doc: Y.Doc) => LedgerChange): Promise<Commitment> {
+    const outcome = await hub.change(ledgerDocName(objectiveId), change);
     if (!outcome.ok) throw new LedgerError(outcome.code, outcome.message);
-    if (row) await upsertCommitmentRow(db, row);
+    await syncRow(objectiveId, outcome.commitment.id);
     return outcome.commitment;
   }
 
