@@ -15,3 +15,11 @@ export function useYDoc(docName: string): YDocHandle {
   const state = useSyncExternalStore(session.subscribe, session.getState);
   return { ...state, session, doc: session.doc, awareness: session.awareness };
 }
+
+/**
+ * Joins `docName` for as long as the caller is mounted without reading it (null: nothing), so a
+ * document a child will read later starts syncing now, alongside the others.
+ */
+export function useRetainedDoc(docName: string | null): void {
+  useEffect(() => (docName ? getProvider().session(docName).retain() : undefined), [docName]);
+}

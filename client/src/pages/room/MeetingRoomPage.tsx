@@ -9,7 +9,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { useLoaderData } from 'react-router';
 import type * as Y from 'yjs';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
-import { DocKind, meetingLiveDocName } from '../../../../shared/docNames.ts';
+import { DocKind, ledgerDocName, meetingLiveDocName } from '../../../../shared/docNames.ts';
 import { allRoots } from '../../../../shared/docShapes.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
@@ -17,7 +17,7 @@ import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
 import { readPinned } from '../../../../shared/pinnedData.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
-import { useYDoc } from '../../yjs/useYDoc.ts';
+import { useRetainedDoc, useYDoc } from '../../yjs/useYDoc.ts';
 import { useYValue } from '../../yjs/useYValue.ts';
 import { type PrepCatalog, usePrepCatalog } from '../meetings/prepCatalog.ts';
 import { AgendaRail } from './AgendaRail.tsx';
@@ -57,6 +57,8 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const live = useYValue(liveHandle.doc, liveRoots, readLiveState);
   const pinned = useYValue(liveHandle.doc, liveRoots, readPinned);
   const catalog = usePrepCatalog(meeting.objectiveId);
+  // The ledger syncs alongside the agenda and live state, not after them: the follow-up needs it.
+  useRetainedDoc(meeting.objectiveId ? ledgerDocName(meeting.objectiveId) : null);
 
   // The page shows what the role allows; the server checks every command anyway.
   const canRun = principal !== null && mayRunCommand(principal.role, MeetingCommand.goTo);
