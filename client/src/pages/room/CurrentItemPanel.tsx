@@ -3,13 +3,20 @@
  * read-only, and a chart of one of them). Before the start it previews the first item; after the
  * close it says so.
  */
+import { lazy, Suspense } from 'react';
 import { AGENDA_ITEM_KIND_LABELS, type AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { ItemIndicators } from '../meetings/ItemIndicators.tsx';
 import { type PrepCatalog, presenterLabel } from '../meetings/prepCatalog.ts';
-import { IndicatorFocus } from './IndicatorFocus.tsx';
 import { ItemTimer } from './ItemTimer.tsx';
+
+// The chart library is most of the page's code and only a current item with indicators needs it:
+// loaded on demand, the follow-up does not wait for it.
+const IndicatorFocus = lazy(() =>
+  import('./IndicatorFocus.tsx').then((module) => ({ default: module.IndicatorFocus })),
+);
+
 import { formatClockTime } from './roomFormat.ts';
 
 const TEXT = {
@@ -101,12 +108,14 @@ export function CurrentItemPanel({ item, items, live, catalog, pinned }: Current
             onToggle={noop}
             onAddItemForGoal={noop}
           />
-          <IndicatorFocus
-            key={item.id}
-            indicatorIds={item.indicatorIds}
-            catalog={indicators}
-            pinned={pinned}
-          />
+          <Suspense fallback={null}>
+            <IndicatorFocus
+              key={item.id}
+              indicatorIds={item.indicatorIds}
+              catalog={indicators}
+              pinned={pinned}
+            />
+          </Suspense>
         </div>
       )}
     </article>

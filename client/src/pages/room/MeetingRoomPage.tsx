@@ -17,6 +17,7 @@ import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
 import { readPinned } from '../../../../shared/pinnedData.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
+import { getProvider } from '../../yjs/connection.ts';
 import { useRetainedDoc, useYDoc } from '../../yjs/useYDoc.ts';
 import { useYValue } from '../../yjs/useYValue.ts';
 import { type PrepCatalog, usePrepCatalog } from '../meetings/prepCatalog.ts';
@@ -39,6 +40,8 @@ const TEXT = {
 };
 
 export async function meetingRoomLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
+  // The connection's handshake runs while the meeting is fetched, not after the page mounts.
+  getProvider();
   return getMeeting(params.id ?? '');
 }
 
