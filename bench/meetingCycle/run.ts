@@ -53,7 +53,6 @@ const app = await createApp({
   logger: createLogger({ level: 'warn', pretty: false }),
   sessionSecret: 'bench-secret-that-is-long-enough-for-the-server',
   clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
-  docs: { unloadDelayMs: 0 },
 });
 await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
