@@ -374,6 +374,31 @@ describe('running a meeting', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('the memo shows the meeting; the next meeting, created by the close, follows up what is open', async () => {
+    const captured = (await madeTexts(ana.page)).map((text) => text.trim());
+    await ana.page.getByRole('link', { name: 'Open the memo' }).click();
+    await ana.page.waitForURL(`**/meetings/${meetingId}/memo`);
+    const memo = ana.page.locator('main');
+    await expect.poll(() => memo.textContent(), POLL).toContain(old.overdue.text);
+    const memoText = (await memo.textContent()) ?? '';
+    for (const text of captured) expect(memoText).toContain(text);
+    expect(memoText).toContain(old.onTime.text);
+
+    const { meetings } = (await call('GET', '/meetings')) as {
+      meetings: Array<{ id: string; objectiveId: string; phase: string }>;
+    };
+    const next = meetings.find((each) => each.objectiveId === OBJECTIVE && each.phase === 'draft');
+    if (!next) throw new Error('closing created no next meeting');
+    await ana.page.goto(`${server.url}/meetings/${next.id}`);
+    await expect.poll(() => ana.page.getByTestId('follow-up-row').count(), POLL).toBe(4);
+    // Done in this meeting: gone. Kept open: carried once. Made in it: carried none yet.
+    expect(await followUpRow(ana.page, old.onTime.id).count()).toBe(0);
+    expect(await followUpRow(ana.page, old.overdue.id).getByTestId('carried').textContent()).toMatch(/1×/);
+    expect(await ana.page.getByTestId('carried').count()).toBe(1);
+    await screenshot(ana.page, 'run-meeting-next-1366');
+    expect(pageErrors).toEqual([]);
+  });
+
   async function currentItemId(): Promise<string> {
     const { state } = (await call('GET', `/meetings/${meetingId}/live`)) as {
       state: { currentItemId: string };
