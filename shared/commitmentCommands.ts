@@ -9,7 +9,6 @@ import {
   COMMITMENT_STATUSES,
   type Commitment,
   commitmentFieldsSchema,
-  commitmentTextSchema,
   dropReasonSchema,
   dueDateSchema,
   ownerPersonSchema,
@@ -43,17 +42,8 @@ export const createCommitmentSchema = commitmentFieldsSchema.extend({
 });
 export type CreateCommitmentInput = z.infer<typeof createCommitmentSchema>;
 
-const patchSchema = z
-  .object({
-    text: commitmentTextSchema,
-    ownerAgencyId: id,
-    ownerPerson: ownerPersonSchema,
-    dueDate: dueDateSchema,
-    goalId: id,
-    indicatorId: id.nullable(),
-    status: z.enum(COMMITMENT_STATUSES),
-    dropReason: dropReasonSchema,
-  })
+const patchSchema = commitmentFieldsSchema
+  .extend({ status: z.enum(COMMITMENT_STATUSES), dropReason: dropReasonSchema })
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');

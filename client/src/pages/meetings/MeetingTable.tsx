@@ -22,15 +22,7 @@ export function MeetingTable({ meetings, emptyText }: { meetings: Meeting[]; emp
       <tbody>
         {meetings.map((meeting) => (
           <tr key={meeting.id}>
-            <td className="table__date">
-              <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
-              <span className="table__sub">{relativeMeetingDay(meeting.scheduledFor)}</span>
-            </td>
-            <td>
-              <Link className="table__link" to={`/meetings/${meeting.id}/prep`}>
-                {meeting.title}
-              </Link>
-            </td>
+            <MeetingCells meeting={meeting} />
             <td className="table__action">
               <Link
                 className="button button--small"
@@ -52,5 +44,23 @@ export function MeetingTable({ meetings, emptyText }: { meetings: Meeting[]; emp
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A meeting's date (with how far away it is) and its title linking to its preparation: the first
+ * two cells of every table of meetings. */
+export function MeetingCells({ meeting }: { meeting: Pick<Meeting, 'id' | 'title' | 'scheduledFor'> }) {
+  return (
+    <>
+      <td className="table__date">
+        <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
+        <span className="table__sub">{relativeMeetingDay(meeting.scheduledFor)}</span>
+      </td>
+      <td>
+        <Link className="table__link" to={`/meetings/${meeting.id}/prep`}>
+          {meeting.title}
+        </Link>
+      </td>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { ApiError } from '../../api/http.ts';
 import { listPresenterAgencies, type Meeting } from '../../api/meetings.ts';
 import { createNextMeeting, getSeriesOverview, type SeriesOverview } from '../../api/series.ts';
 import { useStore } from '../../store/index.ts';
+import { MeetingCells } from './MeetingTable.tsx';
 import { formatMeetingDate, relativeMeetingDay, todayIso } from './meetingDates.ts';
 import { SeriesDetails, SeriesForm } from './SeriesForm.tsx';
 import './meetings.css';
@@ -207,15 +208,7 @@ function MeetingList({ title, meetings, empty }: { title: string; meetings: Meet
           <tbody>
             {meetings.map((meeting) => (
               <tr key={meeting.id} data-testid="series-meeting">
-                <td className="table__date">
-                  <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
-                  <span className="table__sub">{relativeMeetingDay(meeting.scheduledFor)}</span>
-                </td>
-                <td>
-                  <Link className="table__link" to={`/meetings/${meeting.id}/prep`}>
-                    {meeting.title}
-                  </Link>
-                </td>
+                <MeetingCells meeting={meeting} />
                 <td className="table__action">
                   <PhaseBadge phase={meeting.phase} />
                 </td>
