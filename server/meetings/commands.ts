@@ -114,8 +114,13 @@ export function createMeetingCommands(deps: MeetingCommandsDeps): MeetingCommand
       if (command === MeetingCommand.start || command === MeetingCommand.close)
         await recordMeetingPhase(db, meetingId, state);
       if (command === MeetingCommand.close) {
-        const next = await ensureNextMeeting(db, hub, await getMeeting(db, meetingId), principal.id, now());
-        if (next?.created) log.info({ next: next.meeting.id }, 'next meeting of the series created');
+        // The meeting is closed whatever happens here: a failure to plan the next one is logged.
+        try {
+          const next = await ensureNextMeeting(db, hub, await getMeeting(db, meetingId), principal.id, now());
+          if (next?.created) log.info({ next: next.meeting.id }, 'next meeting of the series created');
+        } catch (error) {
+          log.error({ err: error }, 'the next meeting of the series could not be created');
+        }
       }
       log.info({ phase: state.phase, item: state.currentItemId }, 'meeting command applied');
       return state;

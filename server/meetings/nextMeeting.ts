@@ -23,7 +23,15 @@ export async function ensureNextMeeting(
   if (closed.objectiveId === null) return null;
   const existing = await findDraftMeeting(db, closed.objectiveId);
   if (existing) return { meeting: existing, created: false };
-  const meeting = await createNextMeeting(db, closed.objectiveId, createdBy, todayDate(new Date(now)));
+  let meeting: Meeting;
+  try {
+    meeting = await createNextMeeting(db, closed.objectiveId, createdBy, todayDate(new Date(now)));
+  } catch (error) {
+    // Another close of the series made the draft an instant ago: that one is the next meeting.
+    const made = await findDraftMeeting(db, closed.objectiveId);
+    if (made) return { meeting: made, created: false };
+    throw error;
+  }
   const items = await hub.read(meetingDocName(closed.id), readAgenda);
   await hub.change(meetingDocName(meeting.id), (doc) => {
     addAgendaItem(doc, { title: FOLLOW_UP_ITEM_TITLE, kind: AgendaItemKind.followUp, timeboxMinutes: 15 });

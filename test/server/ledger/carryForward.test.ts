@@ -4,6 +4,9 @@
  * through; a meeting created early still lists what was made after it was created.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../../server/db/database.ts';
+import { getMeeting, recordMeetingPhase } from '../../../server/meetings/meetingRows.ts';
+import { ensureNextMeeting } from '../../../server/meetings/nextMeeting.ts';
 import { meetingDocName } from '../../../shared/docNames.ts';
 import type { FollowUpEntry } from '../../../shared/followUp.ts';
 import type { Commitment } from '../../../shared/ledger.ts';
@@ -181,5 +184,32 @@ describe.each(DIALECTS)('carry-forward on %s', { timeout: 90_000 }, (dialect) =>
       commitment: { dueDate: newDate },
       review: { outcome: 'kept_open', newDueDate: newDate },
     });
+  });
+
+  test('two closes of one series planning the next meeting at once: one draft, neither fails', async () => {
+    const fresh = await makeWorld(server, token);
+    const call = apiCaller(server.url);
+    const a = await objectiveMeeting(server, token, writer, fresh.objectiveId, '2026-12-03');
+    const b = await objectiveMeeting(server, token, writer, fresh.objectiveId, '2026-12-04');
+    const db = openDatabase(server.database.config);
+    try {
+      // Closed as far as the series can tell, with no draft after them.
+      for (const id of [a.meetingId, b.meetingId])
+        await recordMeetingPhase(db, id, { phase: 'closed', startedAt: Date.now(), closedAt: Date.now() });
+      const closed = await Promise.all([getMeeting(db, a.meetingId), getMeeting(db, b.meetingId)]);
+      // Both look for a draft before either creates one: the second creation is refused inside.
+      const [first, second] = await Promise.all(
+        closed.map((meeting) => ensureNextMeeting(db, server.app.hub, meeting, 'analyst', Date.now())),
+      );
+      expect(first?.meeting.id).toBe(second?.meeting.id);
+      expect([first?.created, second?.created].filter(Boolean)).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
+    const listed = await call('GET', '/meetings', token);
+    const ids = (listed.body.meetings as Meeting[])
+      .filter((m) => m.objectiveId === fresh.objectiveId && m.phase === 'draft')
+      .map((m) => m.id);
+    expect(ids).toHaveLength(1);
   });
 });
