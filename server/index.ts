@@ -4,8 +4,8 @@ import { todayDate } from '../shared/periods.ts';
 import { createApp } from './app.ts';
 import { type Config, readConfig } from './config.ts';
 import { openStorage } from './db/storage.ts';
-import { seedDemoMeetings } from './demo/seedMeetings.ts';
 import { hasNoObjectives, seedDemoData } from './demo/seed.ts';
+import { seedDemoMeetings } from './demo/seedMeetings.ts';
 import { rebuildCommitmentRows } from './ledger/commitmentRows.ts';
 import { createLogger } from './logger.ts';
 
