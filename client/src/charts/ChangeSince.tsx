@@ -1,7 +1,7 @@
 /**
  * "Change since": pick the period to compare the latest value with, and read the difference with
- * its sign, unit and whether it is good news for this indicator (an arrow and words, not only
- * colour).
+ * its sign, unit (percentage points for a percentage: "+1.5 pp") and whether it is good news for
+ * this indicator (an arrow and words, not only colour).
  */
 import { useId } from 'react';
 import type { ChangeSince } from './chartData.ts';

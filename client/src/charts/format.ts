@@ -14,9 +14,20 @@ export function formatValue(value: number, unit = ''): string {
   return joinUnit(numberFormat.format(value), unit);
 }
 
-/** A change with its sign ("+3.5%", "−12 cases"); a real minus sign reads better on a big screen. */
+/**
+ * The unit of a difference between two values of `unit`: a change in a percentage is in percentage
+ * points (31.5% → 33% is "+1.5 pp", not "+1.5%", which would read as a relative change).
+ */
+export function deltaUnit(unit: string): string {
+  return unit.startsWith('%') ? `pp${unit.slice(1)}` : unit;
+}
+
+/**
+ * A change with its sign ("+1.5 pp", "−12 cases"), in the indicator's `unit` (a percentage's change
+ * reads in percentage points); a real minus sign reads better on a big screen.
+ */
 export function formatDelta(delta: number, unit = ''): string {
-  return joinUnit(signedFormat.format(delta).replace('-', '−'), unit);
+  return joinUnit(signedFormat.format(delta).replace('-', '−'), deltaUnit(unit));
 }
 
 export type DeltaMeaning = 'better' | 'worse' | 'same';
