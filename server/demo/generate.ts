@@ -5,6 +5,7 @@
  * are drawn around the plan so that the data lands in that profile at the latest period, with
  * trends, noise, stale series, explicit trajectories and owner ratings that sometimes disagree.
  */
+import type { Insertable } from 'kysely';
 import type { Frequency, RatedStatus } from '../../shared/performance.ts';
 import {
   addDaysToDate,
@@ -32,6 +33,7 @@ import {
   RATING_COMMENTS,
   REGIONS,
   SURNAMES,
+  type SubjectTemplate,
 } from './catalog.ts';
 import { mulberry32, type Random } from './random.ts';
 
@@ -47,7 +49,8 @@ export interface DemoData {
   agencies: AgenciesTable[];
   objectives: ObjectivesTable[];
   goals: GoalsTable[];
-  indicators: IndicatorsTable[];
+  /** Insert rows: columns with a database default (whether negatives are allowed: no) are left to it. */
+  indicators: Insertable<IndicatorsTable>[];
   trajectories: IndicatorTrajectoryTable[];
   points: DataPointsTable[];
   ratings: DemoRating[];
@@ -100,23 +103,13 @@ function indicatorStatuses(random: Random, profile: RatedStatus, count: number):
 }
 
 /**
- * A goal's indicators: its main one, then related ones of the same objective, those its agency also
- * owns first (a Civil Police goal on violent deaths tracks homicide clearance before response times).
+ * A goal's indicators: its subject's main one, then others of the same subject in a random order (a
+ * goal to raise homicide clearance tracks homicide cases, never household burglaries).
  */
-function goalTemplates(
-  random: Random,
-  all: IndicatorTemplate[],
-  main: IndicatorTemplate,
-  agencyCode: string,
-): IndicatorTemplate[] {
-  const count = random.pick(INDICATORS_PER_GOAL);
-  const others = random.sample(
-    all.filter((template) => template !== main),
-    all.length - 1,
-  );
-  const owned = others.filter((template) => template.owners.includes(agencyCode));
-  const related = others.filter((template) => !template.owners.includes(agencyCode));
-  return [main, ...owned, ...related].slice(0, count);
+function goalTemplates(random: Random, subject: SubjectTemplate): IndicatorTemplate[] {
+  const [main, ...related] = subject.indicators;
+  const count = Math.min(random.pick(INDICATORS_PER_GOAL), subject.indicators.length);
+  return [main!, ...random.sample(related, related.length)].slice(0, count);
 }
 
 const round = (value: number, decimals: number) => {
@@ -170,12 +163,13 @@ export function generateDemoData(options: DemoOptions): DemoData {
     for (let g = 0; g < goalCount; g++) {
       goalNumber += 1;
       const goalId = `goal-${String(goalNumber).padStart(3, '0')}`;
-      // The main indicator decides what the goal is about, and so which agency can own it.
-      const main = random.pick(objective.indicators);
-      const agencyCode = random.pick(main.owners);
+      // The subject decides what the goal measures, and so which agency can own it.
+      const subject = random.pick(objective.subjects);
+      const main = subject.indicators[0]!;
+      const agencyCode = random.pick(subject.owners);
       const ownerName = random.pick(owners.get(agencyCode)!);
       const region = random.pick(REGIONS);
-      const templates = goalTemplates(random, objective.indicators, main, agencyCode);
+      const templates = goalTemplates(random, subject);
       const profile = pickProfile(random);
       const changePercent = Math.round(random.float(main.change[0], main.change[1]) * 100);
       const targetDate = addDaysToDate(asOf, random.int(120, 540));
@@ -184,7 +178,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
         id: goalId,
         objective_id: objectiveId,
         agency_id: agencyIdByCode.get(agencyCode)!,
-        title: `${verb} ${main.subject} in ${region} by ${changePercent}% by ${monthYear(targetDate)}`,
+        title: `${verb} ${subject.subject} in ${region} by ${changePercent}% by ${monthYear(targetDate)}`,
         description: `${objective.name}: priority goal of the ${agencyCode} for ${region}.`,
         owner_name: ownerName,
       });
@@ -267,7 +261,7 @@ function generateIndicator(random: Random, data: DemoData, input: IndicatorPlanI
       ? addDaysToDate(baselineDate, 120)
       : input.targetDate;
 
-  const row: IndicatorsTable = {
+  const row: Insertable<IndicatorsTable> = {
     id: input.id,
     goal_id: input.goalId,
     name: `${template.name} — ${input.region.replace(/^the /, '')}`,
