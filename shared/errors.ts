@@ -16,6 +16,8 @@ export const ErrorCode = {
   invalidState: 'invalid_state',
   /** The command was sent for a state that has since changed (another person pressed first). */
   stale: 'stale',
+  /** The value is possible but looks like a slip: sent again with `confirm: true`, it is taken. */
+  needsConfirmation: 'needs_confirmation',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -72,6 +72,8 @@ export interface Indicator {
   /** Planned values per period as entered; empty means a straight line from baseline to target. */
   trajectory: PlannedValue[];
   thresholds: StatusThresholds;
+  /** Whether values below zero make sense (a net change, a balance); false for counts and rates. */
+  allowsNegative: boolean;
 }
 
 export interface DataPoint {
@@ -122,6 +124,15 @@ export interface IndicatorSummary {
   sparkline: number[];
   /** True when the latest period due has no data point. */
   stale: boolean;
+  /**
+   * Set when the indicator's stored data cannot be used (a date out of range, a period that does
+   * not parse): it is then computed as no data, so that one bad row never fails a whole page.
+   */
+  broken?: IndicatorBroken;
+}
+
+export interface IndicatorBroken {
+  reason: string;
 }
 
 export interface GoalSummary extends Goal {
@@ -210,7 +221,15 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
  */
 export type ImportEvent =
   | { type: 'progress'; rowsRead: number }
-  | { type: 'done'; rowsRead: number; inserted: number; updated: number; unchanged: number }
+  | {
+      type: 'done';
+      rowsRead: number;
+      inserted: number;
+      updated: number;
+      unchanged: number;
+      /** Rows imported but worth a second look (a value far outside its series); absent when none. */
+      warnings?: ImportRowWarning[];
+    }
   | {
       type: 'failed';
       rowsRead: number;
@@ -225,4 +244,63 @@ export interface ImportRowError {
   row: number;
   field: string | null;
   message: string;
+}
+
+export interface ImportRowWarning {
+  /** 1-based line number in the file, counting the header as line 1. */
+  row: number;
+  message: string;
+}
+
+/** The largest magnitude a value may have: past it a value is a slip (1e308), not a measurement. */
+export const MAX_ABS_VALUE = 1e12;
+/** A value more than this many times the largest magnitude so far needs a confirmation. */
+export const OUTLIER_FACTOR = 10;
+
+/** Why a value is impossible for an indicator, or null: not finite, absurdly large, or a negative it does not allow. */
+export function valueProblem(value: number, allowsNegative: boolean): string | null {
+  if (!Number.isFinite(value)) return 'The value must be a finite number';
+  if (Math.abs(value) > MAX_ABS_VALUE) {
+    return `${value} is too large: values must be between -${MAX_ABS_VALUE.toExponential()} and ${MAX_ABS_VALUE.toExponential()}`;
+  }
+  if (value < 0 && !allowsNegative)
+    return `${value} is negative, and this indicator does not allow negative values`;
+  return null;
+}
+
+/** What the outlier check knows of a series so far. */
+export interface SeriesExtent {
+  /** The largest magnitude. */
+  largest: number;
+  hasPositive: boolean;
+  hasNegative: boolean;
+}
+
+export const EMPTY_EXTENT: SeriesExtent = { largest: 0, hasPositive: false, hasNegative: false };
+
+export function extendExtent(extent: SeriesExtent, value: number): SeriesExtent {
+  return {
+    largest: Math.max(extent.largest, Math.abs(value)),
+    hasPositive: extent.hasPositive || value > 0,
+    hasNegative: extent.hasNegative || value < 0,
+  };
+}
+
+export const extentOf = (values: readonly number[]): SeriesExtent =>
+  values.reduce(extendExtent, EMPTY_EXTENT);
+
+/**
+ * Why a value looks far outside an indicator's series so far, or null: more than 10× the largest
+ * magnitude so far, or of the other sign than every value so far. Possible, but more often a slip
+ * (a misplaced decimal point, a sign typed by mistake), so it is only taken once confirmed. A
+ * series of nothing but zeros (or no values) has no scale to compare with.
+ */
+export function outlierProblem(value: number, extent: SeriesExtent): string | null {
+  const { largest } = extent;
+  if (largest === 0) return null;
+  const otherSign = (value < 0 && !extent.hasNegative) || (value > 0 && !extent.hasPositive);
+  if (Math.abs(value) > OUTLIER_FACTOR * largest || otherSign) {
+    return `${value} is far outside this indicator's values so far (the largest is ${largest}${otherSign ? ', and none has its sign' : ''})`;
+  }
+  return null;
 }

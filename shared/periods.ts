@@ -193,3 +193,36 @@ export function addMonthsToDate(date: string, months: number): string {
 export function todayDate(now: Date = new Date()): string {
   return formatDate(now);
 }
+
+/**
+ * The dates the application accepts: anything earlier or later is a typing slip (0001-01-01, 20266)
+ * that would otherwise be stored and make every page that plots or compares it misbehave.
+ */
+export const EARLIEST_DATE = '1990-01-01';
+export const LATEST_DATE = '2100-12-31';
+
+/** Why a valid `YYYY-MM-DD` date is refused as out of range, or null when it is within range. */
+export function dateRangeProblem(date: string): string | null {
+  if (date < EARLIEST_DATE || date > LATEST_DATE) {
+    return `${date} is out of range: dates must be between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+  }
+  return null;
+}
+
+/** Why a valid period is refused as out of range (see `dateRangeProblem`), or null. */
+export function periodRangeProblem(period: string, frequency: Frequency): string | null {
+  if (periodStartDate(period, frequency) < EARLIEST_DATE || periodEndDate(period, frequency) > LATEST_DATE) {
+    return `${period} is out of range: periods must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+  }
+  return null;
+}
+
+/**
+ * Why a value cannot be entered for `period` yet, or null: a period that has not ended (it is after
+ * the latest period due at `asOf`) has no value to report.
+ */
+export function futurePeriodProblem(period: string, frequency: Frequency, asOf: string): string | null {
+  const due = latestDuePeriod(asOf, frequency);
+  if (periodIndex(period, frequency) <= periodIndex(due, frequency)) return null;
+  return `${period} has not ended yet (it ends ${periodEndDate(period, frequency)}): the latest period due is ${due}`;
+}

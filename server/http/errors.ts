@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unsupported_version: 400,
   invalid_state: 409,
   stale: 409,
+  needs_confirmation: 409,
   internal: 500,
 };
 

@@ -1,13 +1,24 @@
 /** Indicators: one indicator in full, creation, and entering or removing a data point. */
 import { randomUUID } from 'node:crypto';
-import type {
-  DataPoint,
-  Indicator,
-  IndicatorDetail,
-  PlannedValue,
-  StatusThresholds,
+import { DomainError, ErrorCode } from '../../shared/errors.ts';
+import {
+  type DataPoint,
+  extentOf,
+  type Indicator,
+  type IndicatorDetail,
+  outlierProblem,
+  type PlannedValue,
+  type StatusThresholds,
+  valueProblem,
 } from '../../shared/performance.ts';
-import { isValidPeriod, latestDuePeriod, PERIOD_FORMAT_HINT } from '../../shared/periods.ts';
+import {
+  futurePeriodProblem,
+  isValidPeriod,
+  latestDuePeriod,
+  PERIOD_FORMAT_HINT,
+  periodRangeProblem,
+  todayDate,
+} from '../../shared/periods.ts';
 import type { Principal } from '../../shared/roles.ts';
 import { computeStatus, planFor } from '../../shared/status.ts';
 import { conflict, invalidPayload, notFound } from './errors.ts';
@@ -53,8 +64,10 @@ export async function getIndicatorDetail(db: Store, id: string, asOf: string): P
   };
 }
 
-export interface NewIndicator extends Omit<Indicator, 'id' | 'trajectory' | 'thresholds'> {
+export interface NewIndicator extends Omit<Indicator, 'id' | 'trajectory' | 'thresholds' | 'allowsNegative'> {
   id?: string | undefined;
+  /** False when absent: most indicators (counts, rates, times) cannot be negative. */
+  allowsNegative?: boolean | undefined;
   trajectory: PlannedValue[];
   thresholds: StatusThresholds;
 }
@@ -81,6 +94,7 @@ export async function createIndicator(db: Store, input: NewIndicator): Promise<I
       target_date: input.targetDate,
       threshold_at_risk: input.thresholds.atRisk,
       threshold_off_track: input.thresholds.offTrack,
+      allows_negative: input.allowsNegative ? 1 : 0,
     };
     await trx.insertInto('indicators').values(row).execute();
     const trajectory = [...input.trajectory].sort((a, b) => (a.period < b.period ? -1 : 1));
@@ -94,33 +108,51 @@ export async function createIndicator(db: Store, input: NewIndicator): Promise<I
   });
 }
 
-/** Enters or corrects the value of one period; `created` tells which. */
+/**
+ * Enters or corrects the value of one period; `created` tells which. Refused: a period that has
+ * not ended at `now` or lies out of range, an impossible value (not finite, past ±1e12, negative
+ * where the indicator does not allow it). A value far outside the series so far is taken only with
+ * `confirm` (else `needs_confirmation`), as it is more often a slip than news.
+ */
 export async function putDataPoint(
   db: Store,
   indicatorId: string,
   period: string,
-  input: { value: number; note?: string | null | undefined },
+  input: { value: number; note?: string | null | undefined; confirm?: boolean | undefined },
   by: Principal,
   now: Date = new Date(),
 ): Promise<{ point: DataPoint; created: boolean }> {
   return performanceWrite(db, async (trx) => {
     const indicator = await trx
       .selectFrom('indicators')
-      .select(['id', 'frequency'])
+      .select(['id', 'frequency', 'allows_negative'])
       .where('id', '=', indicatorId)
       .executeTakeFirst();
     if (!indicator) throw notFound(`No indicator ${indicatorId}`);
-    if (!isValidPeriod(period, indicator.frequency)) {
+    const { frequency } = indicator;
+    if (!isValidPeriod(period, frequency)) {
       throw invalidPayload(
-        `period: ${period} is not a ${indicator.frequency} period (${PERIOD_FORMAT_HINT[indicator.frequency]})`,
+        `period: ${period} is not a ${frequency} period (${PERIOD_FORMAT_HINT[frequency]})`,
       );
     }
-    const existing = await trx
+    const periodProblem =
+      periodRangeProblem(period, frequency) ?? futurePeriodProblem(period, frequency, todayDate(now));
+    if (periodProblem) throw invalidPayload(`period: ${periodProblem}`);
+    const impossible = valueProblem(input.value, Boolean(indicator.allows_negative));
+    if (impossible) throw invalidPayload(`value: ${impossible}`);
+    const series = await trx
       .selectFrom('data_points')
-      .select('period')
+      .select(['period', 'value'])
       .where('indicator_id', '=', indicatorId)
-      .where('period', '=', period)
-      .executeTakeFirst();
+      .execute();
+    const existing = series.find((point) => point.period === period);
+    if (!input.confirm) {
+      const others = series.filter((point) => point.period !== period).map((point) => point.value);
+      const outlier = outlierProblem(input.value, extentOf(others));
+      if (outlier) {
+        throw new DomainError(ErrorCode.needsConfirmation, `value: ${outlier}. Send it again to confirm.`);
+      }
+    }
     const row = {
       indicator_id: indicatorId,
       period,

@@ -63,6 +63,7 @@ export const toIndicator = (row: IndicatorRow, trajectory: PlannedValue[]): Indi
   targetDate: row.target_date,
   trajectory,
   thresholds: { atRisk: row.threshold_at_risk, offTrack: row.threshold_off_track },
+  allowsNegative: Boolean(row.allows_negative),
 });
 
 export const toDataPoint = (row: DataPointRow): DataPoint => ({

@@ -11,6 +11,7 @@ import { docIntakeStateMigration } from './004_doc_intake_state.ts';
 import { docUpdatesSetAsideMigration } from './005_doc_updates_set_aside.ts';
 import { meetingCycleMigration } from './006_meeting_cycle.ts';
 import { commitmentQueryIndexesMigration } from './007_commitment_query_indexes.ts';
+import { indicatorValueBoundsMigration } from './008_indicator_value_bounds.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
@@ -22,4 +23,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '005_doc_updates_set_aside': docUpdatesSetAsideMigration,
   '006_meeting_cycle': meetingCycleMigration,
   '007_commitment_query_indexes': commitmentQueryIndexesMigration,
+  '008_indicator_value_bounds': indicatorValueBoundsMigration,
 };

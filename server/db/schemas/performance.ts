@@ -41,6 +41,11 @@ export interface IndicatorsTable {
   target_date: string;
   threshold_at_risk: number;
   threshold_off_track: number;
+  /**
+   * 1 when values below zero are allowed, else 0 (migration `008_indicator_value_bounds`). Optional
+   * for writers that predate it (the demo seed): the column defaults to 0 and is never null.
+   */
+  allows_negative?: number;
 }
 
 export interface IndicatorTrajectoryTable {

@@ -1,6 +1,6 @@
 /** Reading typed values out of CSV cells, each failure named after its column. */
-import type { ImportRowError } from '../../../shared/performance.ts';
-import { isValidDate } from '../../../shared/periods.ts';
+import { type ImportRowError, MAX_ABS_VALUE } from '../../../shared/performance.ts';
+import { dateRangeProblem, isValidDate } from '../../../shared/periods.ts';
 import type { CsvRow } from './csvImport.ts';
 
 // Plain decimal notation only: `Number()` alone would also take "0x1A", "Infinity" or "".
@@ -54,7 +54,26 @@ export class CellReader {
       this.fail(column, value === '' ? `${column} is empty` : `${quoteCell(value)} is not a number`);
       return Number.NaN;
     }
-    return Number(value);
+    const number = Number(value);
+    // "1e999" is written like a number but is Infinity; "1e308" is finite but no measurement.
+    if (!Number.isFinite(number) || Math.abs(number) > MAX_ABS_VALUE) {
+      this.fail(
+        column,
+        `${quoteCell(value)} is out of range: values must be between -${MAX_ABS_VALUE.toExponential()} and ${MAX_ABS_VALUE.toExponential()}`,
+      );
+      return Number.NaN;
+    }
+    return number;
+  }
+
+  /** `true`/`false` (also `yes`/`no`, `1`/`0`), or `undefined` when the cell is empty or the column absent. */
+  optionalBoolean(column: string): boolean | undefined {
+    const value = this.row.cell(column)?.toLowerCase();
+    if (value === undefined || value === '') return undefined;
+    if (['true', 'yes', '1'].includes(value)) return true;
+    if (['false', 'no', '0'].includes(value)) return false;
+    this.fail(column, `${quoteCell(value)} is not true or false`);
+    return undefined;
   }
 
   /** A number, or `undefined` when the cell is empty or the column absent. */
@@ -66,8 +85,12 @@ export class CellReader {
 
   date(column: string): string {
     const value = this.text(column);
-    if (value !== '' && !isValidDate(value))
-      this.fail(column, `${quoteCell(value)} is not a date (YYYY-MM-DD)`);
+    if (value === '') return value;
+    if (!isValidDate(value)) this.fail(column, `${quoteCell(value)} is not a date (YYYY-MM-DD)`);
+    else {
+      const outOfRange = dateRangeProblem(value);
+      if (outOfRange) this.fail(column, `${column}: ${outOfRange}`);
+    }
     return value;
   }
 

@@ -17,7 +17,12 @@
 import { type Readable, Transform } from 'node:stream';
 import { setImmediate as nextMacrotask, setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse';
-import { type ImportEvent, type ImportRowError, MAX_IMPORT_BYTES } from '../../../shared/performance.ts';
+import {
+  type ImportEvent,
+  type ImportRowError,
+  type ImportRowWarning,
+  MAX_IMPORT_BYTES,
+} from '../../../shared/performance.ts';
 import { AppError } from '../../http/errors.ts';
 import { ErrorList } from './errorList.ts';
 import { WriteOrder } from './writeOrder.ts';
@@ -62,6 +67,8 @@ export interface CsvImporter<Row> {
   writeGroup?(row: Row): string;
   /** Writes some valid rows in one transaction; only called once every row of the file is valid. */
   write(rows: Row[]): Promise<ImportCounts>;
+  /** Rows that are valid but worth a second look (a value far outside its series), found while validating. */
+  warnings?(): ImportRowWarning[];
 }
 
 export type Emit = (event: ImportEvent) => Promise<void> | void;
@@ -155,7 +162,16 @@ export async function runCsvImport<Row>(
     return { final, tooLarge: read.tooLarge };
   }
   const written = await writeRows(importer, read.rows, options.pacing ?? null);
-  if (written.ok) return { final: { type: 'done', rowsRead, ...written.counts }, tooLarge: false };
+  if (written.ok) {
+    const warnings = importer.warnings?.().slice(0, MAX_REPORTED_ERRORS) ?? [];
+    const final: FinalEvent = {
+      type: 'done',
+      rowsRead,
+      ...written.counts,
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
+    return { final, tooLarge: false };
+  }
   options.onWriteError?.(written.error);
   const reason = written.error instanceof AppError ? written.error.message : 'the import could not be saved';
   const message =

@@ -4,8 +4,23 @@
  * not rewritten, so even "entered by/at" stay as they were. That also makes a file whose write was
  * cut short safe to import again.
  */
-import type { Frequency } from '../../../shared/performance.ts';
-import { isValidPeriod, PERIOD_FORMAT_HINT, periodIndex } from '../../../shared/periods.ts';
+import {
+  EMPTY_EXTENT,
+  extendExtent,
+  type Frequency,
+  type ImportRowWarning,
+  outlierProblem,
+  type SeriesExtent,
+  valueProblem,
+} from '../../../shared/performance.ts';
+import {
+  futurePeriodProblem,
+  isValidPeriod,
+  PERIOD_FORMAT_HINT,
+  periodIndex,
+  periodRangeProblem,
+  todayDate,
+} from '../../../shared/periods.ts';
 import type { Principal } from '../../../shared/roles.ts';
 import { chunkSizeFor, chunks } from '../chunks.ts';
 import { pointKey, type Store } from '../queries.ts';
@@ -35,7 +50,11 @@ export function dataPointsImporter(
   by: Principal,
   now: () => Date = () => new Date(),
 ): CsvImporter<DataPointRow> {
-  let frequencies = new Map<string, Frequency>();
+  let indicators = new Map<string, { frequency: Frequency; allowsNegative: boolean }>();
+  /** Each indicator's stored values, extended by the file's rows as they are read. */
+  const extents = new Map<string, SeriesExtent>();
+  const warnings: ImportRowWarning[] = [];
+  let today = '';
   let hasNoteColumn = false;
   /** (indicator, period) → the line it first appeared on. */
   const seen = new Map<string, number>();
@@ -47,9 +66,30 @@ export function dataPointsImporter(
 
     async prepare(columns) {
       hasNoteColumn = columns.has('note');
-      const indicators = await db.selectFrom('indicators').select(['id', 'frequency']).execute();
-      frequencies = new Map(indicators.map((row) => [row.id, row.frequency]));
+      today = todayDate(now());
+      const [rows, stored] = await Promise.all([
+        db.selectFrom('indicators').select(['id', 'frequency', 'allows_negative']).execute(),
+        db
+          .selectFrom('data_points')
+          .select((eb) => ['indicator_id', eb.fn.min('value').as('min'), eb.fn.max('value').as('max')])
+          .groupBy('indicator_id')
+          .execute(),
+      ]);
+      indicators = new Map(
+        rows.map((row) => [
+          row.id,
+          { frequency: row.frequency, allowsNegative: Boolean(row.allows_negative) },
+        ]),
+      );
+      for (const row of stored) {
+        extents.set(
+          row.indicator_id,
+          extendExtent(extendExtent(EMPTY_EXTENT, Number(row.min)), Number(row.max)),
+        );
+      }
     },
+
+    warnings: () => warnings,
 
     validate(row) {
       const cells = new CellReader(row);
@@ -57,14 +97,25 @@ export function dataPointsImporter(
       const period = cells.text('period');
       const value = cells.number('value');
       const noteText = cells.optionalText('note');
-      const frequency = frequencies.get(indicatorId);
+      const indicator = indicators.get(indicatorId);
+      const frequency = indicator?.frequency;
       if (indicatorId !== '' && !frequency)
         cells.reject('indicator_id', `Unknown indicator ${quoteCell(indicatorId)}`);
-      if (frequency && period !== '' && !isValidPeriod(period, frequency)) {
-        cells.reject(
-          'period',
-          `${quoteCell(period)} is not a ${frequency} period (${PERIOD_FORMAT_HINT[frequency]})`,
-        );
+      if (frequency && period !== '') {
+        if (!isValidPeriod(period, frequency)) {
+          cells.reject(
+            'period',
+            `${quoteCell(period)} is not a ${frequency} period (${PERIOD_FORMAT_HINT[frequency]})`,
+          );
+        } else {
+          const problem =
+            periodRangeProblem(period, frequency) ?? futurePeriodProblem(period, frequency, today);
+          if (problem) cells.reject('period', problem);
+        }
+      }
+      if (indicator && !Number.isNaN(value)) {
+        const impossible = valueProblem(value, indicator.allowsNegative);
+        if (impossible) cells.reject('value', impossible);
       }
       if (noteText && noteText.length > MAX_NOTE_LENGTH) {
         cells.reject('note', `The note is longer than ${MAX_NOTE_LENGTH} characters`);
@@ -82,6 +133,10 @@ export function dataPointsImporter(
         }
       }
       if (cells.errors.length > 0) return cells.errors;
+      const extent = extents.get(indicatorId) ?? EMPTY_EXTENT;
+      const outlier = outlierProblem(value, extent);
+      if (outlier) warnings.push({ row: row.line, message: `${indicatorId} ${period}: ${outlier}` });
+      extents.set(indicatorId, extendExtent(extent, value));
       const note = hasNoteColumn ? noteText || null : undefined;
       // No errors: the indicator is known, so is its frequency.
       return { indicatorId, period, value, note, frequency: frequency as Frequency };

@@ -1,7 +1,8 @@
 /**
  * Importing indicators:
  * `id,goal_id,name,unit,direction,frequency,baseline_value,baseline_date,target_value,target_date`
- * (+ optional `threshold_at_risk,threshold_off_track`), upserted by id. Trajectories are not part
+ * (+ optional `threshold_at_risk,threshold_off_track,allows_negative`), upserted by id. Without
+ * `allows_negative` a new indicator allows no negative values and an existing one keeps its setting. Trajectories are not part
  * of the file and are kept. An indicator's frequency cannot change by import: its data points and
  * trajectory are written in the old frequency's periods.
  */
@@ -38,6 +39,7 @@ const COMPARED_FIELDS = [
   ...REQUIRED_FIELDS,
   'threshold_at_risk',
   'threshold_off_track',
+  'allows_negative',
 ] as const satisfies ReadonlyArray<keyof IndicatorRow>;
 
 export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
@@ -72,6 +74,7 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
       const targetDate = cells.date('target_date');
       const atRiskCell = cells.optionalNumber('threshold_at_risk');
       const offTrackCell = cells.optionalNumber('threshold_off_track');
+      const allowsNegativeCell = cells.optionalBoolean('allows_negative');
 
       if (goalId !== '' && !goalIds.has(goalId)) cells.reject('goal_id', `Unknown goal ${quoteCell(goalId)}`);
       if (cells.errors.length === 0 && targetDate <= baselineDate) {
@@ -93,6 +96,20 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
       if (atRisk > offTrack) {
         cells.reject('threshold_off_track', 'threshold_off_track must be at least threshold_at_risk');
       }
+      const allowsNegative = allowsNegativeCell ?? Boolean(before?.allows_negative);
+      if (!allowsNegative) {
+        for (const [column, value] of [
+          ['baseline_value', baselineValue],
+          ['target_value', targetValue],
+        ] as const) {
+          if (value < 0) {
+            cells.reject(
+              column,
+              `${column} ${value} is negative, and the indicator does not allow negative values (set allows_negative to true)`,
+            );
+          }
+        }
+      }
       if (id !== '') {
         const firstLine = seen.get(id);
         if (firstLine !== undefined) cells.reject('id', `Duplicate of row ${firstLine} (${quoteCell(id)})`);
@@ -112,6 +129,7 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
         target_date: targetDate,
         threshold_at_risk: atRisk,
         threshold_off_track: offTrack,
+        allows_negative: allowsNegative ? 1 : 0,
       };
     },
 
