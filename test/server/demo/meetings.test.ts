@@ -171,6 +171,12 @@ describe.each(DIALECTS)('demo meetings on %s', (dialect) => {
         const goal = await api.get<GoalDetail>(`/goals/${goalId}?asOf=${asOf}`);
         expect(['off_track', 'at_risk']).toContain(goal.body.goal.computedStatus);
         expect(goal.body.goal.indicators.map((indicator) => indicator.id)).toEqual(item.indicatorIds);
+        // The analyst's note cites one of the reviewed goal's own indicators (its worst one).
+        const notes = item.notes.toString();
+        expect(
+          goal.body.goal.indicators.some((indicator) => notes.startsWith(indicator.name)),
+          notes,
+        ).toBe(true);
       }
       // The reviews take turns between agencies rather than one agency presenting everything.
       expect(presenters.size).toBeGreaterThan(1);
