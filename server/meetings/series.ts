@@ -19,9 +19,13 @@ import { invalidState, MeetingError } from './errors.ts';
 import {
   createMeeting,
   findDraftMeeting,
+  isMeetingDateInRange,
   latestSeriesMeetingDate,
   listSeriesMeetings,
+  MEETING_DATE_RANGE,
   type Meeting,
+  MeetingDateTaken,
+  nameDateConflict,
 } from './meetingRows.ts';
 
 export { findDraftMeeting };
@@ -170,8 +174,9 @@ export interface CreateNextMeetingOptions {
  *
  * `today` is the caller's calendar day, `YYYY-MM-DD`. Refuses with `invalid_state` when the series
  * already has a draft (naming it) unless `allowSecondDraft`, or when no date can be planned (the
- * latest meeting is dated after 2999); `not_found` for an unknown objective. The check and the
- * insert run in one transaction, so two calls at once create one draft.
+ * latest meeting is dated after 2999, or the date is past `MEETING_DATE_RANGE`); `not_found` for an
+ * unknown objective; `conflict` if a meeting was put on that date an instant before (by hand). The
+ * check and the insert run in one transaction, so two calls at once create one draft.
  */
 export async function createNextMeeting(
   db: Db,
@@ -181,6 +186,22 @@ export async function createNextMeeting(
   options: CreateNextMeetingOptions = {},
 ): Promise<Meeting> {
   if (!isValidDate(today)) throw new RangeError(`today is not a date (YYYY-MM-DD): ${today}`);
+  try {
+    return await createNextMeetingIn(db, objectiveId, createdBy, today, options);
+  } catch (error) {
+    // The unique index refused the date inside the transaction: name the meeting that holds it.
+    if (error instanceof MeetingDateTaken) throw await nameDateConflict(db, error);
+    throw error;
+  }
+}
+
+function createNextMeetingIn(
+  db: Db,
+  objectiveId: string,
+  createdBy: string,
+  today: string,
+  options: CreateNextMeetingOptions,
+): Promise<Meeting> {
   return db.kysely.transaction().execute(async (trx) => {
     const tx: Db = { ...db, kysely: trx };
     const objective = await getObjective(tx, objectiveId);
@@ -204,6 +225,11 @@ export async function createNextMeeting(
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       throw invalidState(`No next meeting can be planned after ${after}: ${error.message}`);
+    }
+    if (!isMeetingDateInRange(scheduledFor)) {
+      throw invalidState(
+        `No next meeting can be planned after ${after}: ${scheduledFor} is past ${MEETING_DATE_RANGE.last}`,
+      );
     }
     return createMeeting(
       tx,

@@ -12,6 +12,7 @@ import { docUpdatesSetAsideMigration } from './005_doc_updates_set_aside.ts';
 import { meetingCycleMigration } from './006_meeting_cycle.ts';
 import { commitmentQueryIndexesMigration } from './007_commitment_query_indexes.ts';
 import { indicatorValueBoundsMigration } from './008_indicator_value_bounds.ts';
+import { meetingUniqueDateMigration } from './009_meeting_unique_date.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
@@ -24,4 +25,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '006_meeting_cycle': meetingCycleMigration,
   '007_commitment_query_indexes': commitmentQueryIndexesMigration,
   '008_indicator_value_bounds': indicatorValueBoundsMigration,
+  '009_meeting_unique_date': meetingUniqueDateMigration,
 };

@@ -165,7 +165,14 @@ describe.each(DIALECTS)('carry-forward on %s', { timeout: 90_000 }, (dialect) =>
     const freshAct = ledgerActions(server, token, fresh);
     const today = todayDate();
     const { meetingId: first } = await objectiveMeeting(server, token, writer, fresh.objectiveId, today);
-    const { meetingId: second } = await objectiveMeeting(server, token, writer, fresh.objectiveId, today);
+    // One meeting per series and day: the second is the next day.
+    const { meetingId: second } = await objectiveMeeting(
+      server,
+      token,
+      writer,
+      fresh.objectiveId,
+      addDaysToDate(today, 1),
+    );
     expect((await freshAct.start(first)).status).toBe(200);
     const late = (await freshAct.make({ meetingId: first, dueDate: addDaysToDate(today, -2) })).body
       .commitment as Commitment;

@@ -23,6 +23,13 @@ describe('meetings API', () => {
     server = await startTestServer();
     analyst = (await server.signIn('Ana Analyst', 'analyst')).token;
     viewer = (await server.signIn('Vera Viewer', 'viewer')).token;
+    // A meeting's objective must exist.
+    const objective = await fetch(`${server.url}/api/objectives`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
+      body: JSON.stringify({ id: 'security', name: 'Citizen security' }),
+    });
+    if (objective.status !== 201) throw new Error(`setup: ${await objective.text()}`);
   });
   afterAll(() => server.close());
 

@@ -133,7 +133,8 @@ describe('memo downloads', { timeout: 60_000 }, () => {
       analyst,
       writer,
       run.world.objectiveId,
-      '2026-12-15',
+      // The close of the 8th planned the series' draft on the 15th: one meeting per series and day.
+      '2026-12-16',
     );
     const markdown = await (await get(`/meetings/${meetingId}/memo.md`, viewer)).text();
     expect(markdown.split('\n').slice(0, 3)).toEqual([

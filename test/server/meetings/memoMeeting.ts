@@ -48,8 +48,9 @@ export async function runMemoMeetings(
   const mapText = 'Publish the hot-spot map';
   const keep = ok(await act.make({ meetingId: first.meetingId, text: mapText }), 201, 'make');
   const drop = ok(await act.make({ meetingId: first.meetingId, text: 'Fix the 190 line' }), 201, 'make');
-  ok(await act.close(first.meetingId), 200, 'close 1');
 
+  // Made before the first closes, so the close takes it as the series' next meeting instead of
+  // planning one on the same day (one meeting per series and day).
   const scheduledFor = '2026-12-08';
   const { meetingId, itemIds } = await objectiveMeeting(
     server,
@@ -58,6 +59,7 @@ export async function runMemoMeetings(
     world.objectiveId,
     scheduledFor,
   );
+  ok(await act.close(first.meetingId), 200, 'close 1');
   const [followUpId, burglariesId] = itemIds as [string, string];
   const doc = writer.docs.get(meetingDocName(meetingId))?.doc;
   if (!doc) throw new Error('the writer has the meeting open');

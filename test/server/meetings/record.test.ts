@@ -124,7 +124,7 @@ describe('meeting record', { timeout: 60_000 }, () => {
   });
 
   test('a draft has nothing pinned; an unknown meeting is not found', async () => {
-    const { meetingId } = await objectiveMeeting(server, token, writer, world.objectiveId, '2026-12-08');
+    const { meetingId } = await objectiveMeeting(server, token, writer, world.objectiveId, '2026-12-09');
     const record = (await call()('GET', `/meetings/${meetingId}/record`, token))
       .body as unknown as MeetingRecord;
     expect(record.pinned).toEqual([]);

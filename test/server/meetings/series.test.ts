@@ -4,6 +4,8 @@
  */
 import { format, parseISO } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../../server/db/database.ts';
+import { insertMeetingRows } from '../../../server/meetings/meetingRows.ts';
 import { meetingDocName } from '../../../shared/docNames.ts';
 import { addAgendaItem } from '../../../shared/meetingDoc.ts';
 import type { Meeting } from '../../../shared/meetings.ts';
@@ -237,9 +239,25 @@ describe.each(DIALECTS)('meeting series API on %s', { timeout: 60_000 }, (dialec
   });
 
   test('no date can be planned after a meeting dated beyond 2999: invalid_state, not a crash', async () => {
-    await setup(
-      analyst.post('/meetings', { title: 'Typo', scheduledFor: '9999-12-31', objectiveId: 'obj-far' }),
-    );
+    // The API refuses such a date now (2000–2100); a meeting stored before that rule may have one.
+    const db = openDatabase(server.database.config);
+    try {
+      await insertMeetingRows(db, [
+        {
+          id: 'typo-far',
+          title: 'Typo',
+          objective_id: 'obj-far',
+          scheduled_for: '9999-12-31',
+          created_at: new Date().toISOString(),
+          created_by: 'test',
+          phase: 'draft',
+          started_at: null,
+          closed_at: null,
+        },
+      ]);
+    } finally {
+      await db.close();
+    }
     const refused = await nextMeeting('obj-far', { allowSecondDraft: true });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('invalid_state');

@@ -1,9 +1,13 @@
-/** `/api/meetings`: list (newest date first), create (analysts), read one, edit (analysts), commands. */
+/**
+ * `/api/meetings`: list (newest date first), create (analysts), read one, edit and delete a draft
+ * (analysts), commands.
+ */
 import { Router } from 'express';
 import { Role } from '../../../../shared/roles.ts';
 import type { RouteContext } from '../../../http/context.ts';
 import { parseOrThrow } from '../../../http/errors.ts';
 import { principalOf, requireRole, requireSignedIn } from '../../../http/session.ts';
+import { deleteMeeting } from '../../../meetings/deleteMeeting.ts';
 import { editMeeting } from '../../../meetings/editMeeting.ts';
 import { noSuchMeeting } from '../../../meetings/errors.ts';
 import { createMeeting, getMeeting, listMeetings } from '../../../meetings/meetingRows.ts';
@@ -39,6 +43,14 @@ export function meetingsRouter(ctx: RouteContext): Router {
     const meeting = await editMeeting(ctx.db, ctx.hub, parsed.data, patch);
     ctx.logger.info({ meeting: meeting.id, user: principalOf(res).id }, 'meeting edited');
     res.json({ meeting });
+  });
+
+  router.delete('/:id', requireRole(Role.analyst), async (req, res) => {
+    const parsed = meetingIdSchema.safeParse(req.params.id);
+    if (!parsed.success) throw noSuchMeeting(String(req.params.id));
+    await deleteMeeting(ctx.db, ctx.hub, parsed.data);
+    ctx.logger.info({ meeting: parsed.data, user: principalOf(res).id }, 'draft meeting deleted');
+    res.status(204).end();
   });
 
   router.use(meetingCommandsRouter(ctx));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isMeetingDateInRange, MEETING_DATE_RANGE } from '../../../meetings/meetingRows.ts';
 
 const isoDate = z
   .string()
@@ -6,7 +7,8 @@ const isoDate = z
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'not a calendar date');
+  }, 'not a calendar date')
+  .refine(isMeetingDateInRange, `outside ${MEETING_DATE_RANGE.first} … ${MEETING_DATE_RANGE.last}`);
 
 export const createMeetingSchema = z.object({
   title: z.string().trim().min(1, 'title is required').max(200),
