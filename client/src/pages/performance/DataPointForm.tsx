@@ -1,11 +1,13 @@
 /**
  * Enter or correct one value of an indicator (analysts). Checked before sending — a number, and a
  * period in the indicator's own format — and the server's refusal, if any, shown as it said it.
+ * A value far outside the series so far is refused once (`needs_confirmation`): the message says
+ * why and the button becomes "Save anyway", which sends it again with `confirm`.
  */
 import { type FormEvent, useId, useState } from 'react';
-import type { DataPoint, Indicator } from '../../../../shared/performance.ts';
-import { ApiError } from '../../api/http.ts';
-import { performanceApi } from '../../api/performance.ts';
+import { ErrorCode } from '../../../../shared/errors.ts';
+import { type DataPoint, type Indicator, valueProblem } from '../../../../shared/performance.ts';
+import { ApiError, api } from '../../api/http.ts';
 import { formatValue } from '../../charts/format.ts';
 import { periodProblem } from '../../charts/periods.ts';
 
@@ -33,11 +35,18 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** The period and value the server asked to confirm: "Save anyway" sends exactly those. */
+  const [toConfirm, setToConfirm] = useState<{ period: string; value: number } | null>(null);
 
   const periodError = periodProblem(period.trim(), indicator.frequency);
   const value = parseValue(valueText);
   const valueError =
-    valueText.trim() === '' ? 'Enter a value' : value === null ? 'Enter a number, e.g. 1234.5' : null;
+    valueText.trim() === ''
+      ? 'Enter a value'
+      : value === null
+        ? 'Enter a number, e.g. 1234.5'
+        : valueProblem(value, indicator.allowsNegative);
+  const confirming = toConfirm !== null && toConfirm.period === period.trim() && toConfirm.value === value;
   const existing = points.find((point) => point.period === period.trim());
 
   async function submit(event: FormEvent) {
@@ -49,16 +58,20 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
     setSaving(true);
     try {
       const trimmedNote = note.trim();
-      await performanceApi.putDataPoint(indicator.id, period.trim(), {
-        value,
-        ...(trimmedNote ? { note: trimmedNote } : {}),
-      });
+      await api.put(
+        `/api/indicators/${encodeURIComponent(indicator.id)}/points/${encodeURIComponent(period.trim())}`,
+        { value, ...(trimmedNote ? { note: trimmedNote } : {}), ...(confirming ? { confirm: true } : {}) },
+      );
+      setToConfirm(null);
       setSaved(`Saved ${formatValue(value, indicator.unit)} for ${period.trim()}.`);
       setValueText('');
       setNote('');
       setTouched(false);
       onSaved(period.trim());
     } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCode.needsConfirmation) {
+        setToConfirm({ period: period.trim(), value });
+      }
       setServerError(error instanceof ApiError ? error.message : 'The value could not be saved');
     } finally {
       setSaving(false);
@@ -112,7 +125,7 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
         <input id={ids.note} name="note" value={note} onChange={(event) => setNote(event.target.value)} />
       </div>
       <button type="submit" className="perf-button" disabled={saving}>
-        {saving ? 'Saving…' : existing ? 'Correct value' : 'Save value'}
+        {saving ? 'Saving…' : confirming ? 'Save anyway' : existing ? 'Correct value' : 'Save value'}
       </button>
       {serverError && (
         <p className="perf-form__error" role="alert">

@@ -153,6 +153,11 @@ function IndicatorRow({ indicator }: { indicator: IndicatorSummary }) {
           <span className="muted">no data</span>
         )}
         {indicator.stale && <span className="stale-flag">late</span>}
+        {indicator.broken && (
+          <span className="broken-flag" title={indicator.broken.reason}>
+            broken: {indicator.broken.reason}
+          </span>
+        )}
       </td>
       <td>
         <StatusBadge status={indicator.computed.status} size="small" />
