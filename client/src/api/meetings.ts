@@ -26,6 +26,11 @@ export async function createMeeting(input: NewMeeting): Promise<Meeting> {
   return meeting;
 }
 
+/** Deletes a draft meeting (analysts); live and closed meetings are refused (`invalid_state`). */
+export async function deleteMeeting(id: string): Promise<void> {
+  await api.delete<unknown>(`/api/meetings/${encodeURIComponent(id)}`);
+}
+
 /** The agencies that can present an agenda item (`/api/agencies`). */
 export async function listPresenterAgencies(): Promise<Agency[]> {
   const { agencies } = await api.get<{ agencies: Agency[] }>('/api/agencies');

@@ -12,6 +12,10 @@ export interface ObjectiveChoice {
   name: string;
 }
 
+/** The dates the server accepts (`MEETING_DATE_RANGE` in server/meetings/meetingRows.ts). */
+const FIRST_DATE = '2000-01-01';
+const LAST_DATE = '2100-12-31';
+
 type Errors = { title?: string; scheduledFor?: string; form?: string };
 
 function validate(title: string, scheduledFor: string): Errors {
@@ -19,6 +23,8 @@ function validate(title: string, scheduledFor: string): Errors {
   if (!title.trim()) errors.title = 'Give the meeting a title, e.g. the objective it reviews';
   else if (title.trim().length > 200) errors.title = 'Keep the title under 200 characters';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(scheduledFor)) errors.scheduledFor = 'Choose the day of the meeting';
+  else if (scheduledFor < FIRST_DATE || scheduledFor > LAST_DATE)
+    errors.scheduledFor = 'Choose a day between 2000 and 2100';
   return errors;
 }
 
@@ -28,6 +34,8 @@ function serverErrors(error: unknown): Errors {
   const match = /^(title|scheduledFor|objectiveId):\s*(.*)$/.exec(error.message);
   if (match?.[1] === 'title') return { title: match[2] ?? error.message };
   if (match?.[1] === 'scheduledFor') return { scheduledFor: match[2] ?? error.message };
+  // The series already meets that day: the message names that meeting.
+  if (error.code === 'conflict') return { scheduledFor: error.message };
   return { form: error.message };
 }
 
@@ -106,6 +114,8 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
           <input
             className="input"
             type="date"
+            min={FIRST_DATE}
+            max={LAST_DATE}
             name="scheduledFor"
             value={scheduledFor}
             onChange={(event) => {

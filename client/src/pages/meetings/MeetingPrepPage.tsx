@@ -4,7 +4,7 @@
  * goals, indicators and agencies come from the performance API (`usePrepCatalog`).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import { Link, type LoaderFunctionArgs, useLoaderData, useNavigate } from 'react-router';
 import * as Y from 'yjs';
 import {
   AgendaItemKind,
@@ -15,7 +15,7 @@ import {
   removeAgendaItem,
 } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
-import { getMeeting, type Meeting } from '../../api/meetings.ts';
+import { deleteMeeting, getMeeting, type Meeting } from '../../api/meetings.ts';
 import { PresenceBar } from '../../components/PresenceBar.tsx';
 import { Toast } from '../../components/Toast.tsx';
 import { useStore } from '../../store/index.ts';
@@ -41,10 +41,58 @@ const REMOVE_ORIGIN = Symbol('remove-agenda-item');
 
 export function MeetingPrepPage() {
   const meeting = useLoaderData<typeof meetingPrepLoader>();
-  return <MeetingPrep key={meeting.id} meeting={meeting} />;
+  const navigate = useNavigate();
+  const [deleting, setDeleting] = useState<{ id: string; error: string | null } | null>(null);
+  const onDelete = () => {
+    // The page leaves the meeting's documents first (by unmounting): the server deletes a draft
+    // only once no one has them open, which takes a few seconds after the last page leaves.
+    setDeleting({ id: meeting.id, error: null });
+    deleteMeeting(meeting.id).then(
+      () => navigate('/meetings'),
+      (error: unknown) =>
+        setDeleting({ id: meeting.id, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  if (deleting?.id === meeting.id) {
+    return (
+      <div className="page">
+        <p className="card" role="status" aria-busy={deleting.error === null}>
+          {deleting.error ?? `Deleting the draft “${meeting.title}”…`}
+        </p>
+        {deleting.error && (
+          <button type="button" className="button" onClick={() => setDeleting(null)}>
+            Back to the preparation
+          </button>
+        )}
+      </div>
+    );
+  }
+  return <MeetingPrep key={meeting.id} meeting={meeting} onDelete={onDelete} />;
 }
 
-function MeetingPrep({ meeting }: { meeting: Meeting }) {
+/** "Delete draft", then a confirm step: the agenda and notes go with it. */
+function DeleteDraftButton({ onDelete }: { onDelete: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming)
+    return (
+      <button type="button" className="button" onClick={() => setConfirming(true)}>
+        Delete draft
+      </button>
+    );
+  return (
+    <span>
+      Delete this draft, its agenda and notes?{' '}
+      <button type="button" className="button button--danger-ghost" onClick={onDelete}>
+        Delete
+      </button>{' '}
+      <button type="button" className="button" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
+function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => void }) {
   const principal = useStore((state) => state.principal);
   const selectedId = useStore((state) => state.selectedAgendaItemId);
   const selectAgendaItem = useStore((state) => state.selectAgendaItem);
@@ -145,6 +193,7 @@ function MeetingPrep({ meeting }: { meeting: Meeting }) {
         </div>
         <div className="prep__header-end">
           <PresenceBar peers={peers} describeItem={describeItem} />
+          {canEdit && meeting.phase === 'draft' && <DeleteDraftButton onDelete={onDelete} />}
           <Link className="button button--primary" to={`/meetings/${encodeURIComponent(meeting.id)}`}>
             Run meeting
           </Link>
