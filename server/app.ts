@@ -74,6 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     db,
     logger,
     hub,
+    docStore: storage.docStore,
     meetingCommands,
     ledgerCommands,
     authenticate,

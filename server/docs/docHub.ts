@@ -98,6 +98,12 @@ export interface DocHub {
    * join authorized an instant before the close); returns how many current sessions it lowered.
    */
   restrict(docName: string, permission: Permission): number;
+  /**
+   * Forgets a document whose rows are about to be deleted (a draft meeting deleted): its sessions are
+   * told `not_found` and ended (a y-websocket connection, one document each, is closed), what is
+   * pending for it is stored, and its copy leaves memory. Joins must already be refused by then.
+   */
+  drop(docName: string): Promise<void>;
   isLoaded(docName: string): boolean;
   loadedCount(): number;
   connectionCounts(): Map<TransportName, number>;
@@ -544,6 +550,28 @@ export function createDocHub(options: DocHubOptions): DocHub {
     });
   }
 
+  async function drop(docName: string): Promise<void> {
+    const entry = docs.get(docName);
+    if (!entry) return;
+    for (const session of [...entry.sessions.values()]) {
+      const { conn } = session;
+      try {
+        conn.reportError(docName, ErrorCode.notFound, 'This document has been deleted');
+        if (conn.transport === 'websocket') conn.close('document deleted');
+      } catch (error) {
+        logger.warn({ err: error, conn: conn.id }, 'telling a connection of a deleted document failed');
+      }
+      leave(conn, docName);
+    }
+    await queue.stored(docName);
+    // A server read or change still holding it lets the usual unload take it when done.
+    if (docs.get(docName) !== entry || inUse(entry)) return;
+    docs.delete(docName);
+    queue.forget(docName);
+    destroyEntry(entry);
+    logger.info({ doc: docName }, 'document dropped');
+  }
+
   function restrict(docName: string, permission: Permission): number {
     if (permission === 'read') restricted.set(docName, permission);
     let lowered = 0;
@@ -605,6 +633,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     change,
     read: (docName, fn) => withDoc(docName, fn),
     restrict,
+    drop,
     isLoaded: (docName) => docs.get(docName)?.doc != null,
     loadedCount,
     connectionCounts,

@@ -41,6 +41,8 @@ export interface DocStore {
   replace(docName: string, upToId: number, state: Uint8Array): Promise<void>;
   /** Moves rows that cannot be applied out of the log, kept aside with the reason, in one transaction. */
   setAside(docName: string, ids: number[], reason: string): Promise<void>;
+  /** Deletes every stored row of the documents (a draft meeting deleted); nothing is set aside. */
+  remove(docNames: string[]): Promise<void>;
   /** Stored rows and bytes per kind of document, and the largest documents. */
   sizes(largest: number): Promise<{ kinds: KindSize[]; largest: DocSize[] }>;
 }

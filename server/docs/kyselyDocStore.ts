@@ -81,6 +81,10 @@ export function createKyselyDocStore(db: Db): DocStore {
       });
     },
 
+    async remove(docNames) {
+      if (docNames.length === 0) return;
+      await kysely.deleteFrom('doc_updates').where('doc_name', 'in', docNames).execute();
+    },
     async setAside(docName, ids, reason) {
       const setAsideAt = nowIso();
       await kysely.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@
 import type { Authenticate } from '../auth/authenticate.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
+import type { DocStore } from '../docs/docStore.ts';
 import type { LedgerCommands } from '../ledger/ledgerCommands.ts';
 import type { Logger } from '../logger.ts';
 import type { MeetingCommands } from '../meetings/commands.ts';
@@ -15,6 +16,8 @@ export interface RouteContext {
   secureCookies: boolean;
   /** The live documents, for services that read or change them. */
   hub: DocHub;
+  /** Where documents are stored (deleting a draft meeting removes its documents' rows). */
+  docStore: DocStore;
   /** Meeting commands, shared by the Socket.IO events and the HTTP routes. */
   meetingCommands: MeetingCommands;
   /** Ledger commands (make, change, review commitments), shared the same way. */

@@ -221,21 +221,16 @@ export async function updateMeeting(db: Db, id: string, patch: MeetingPatch): Pr
 }
 
 /**
- * Deletes a draft meeting's row and its documents' stored rows (`docNames`) in one transaction;
- * false if there is no such draft (gone, or started meanwhile: the phase is checked in the delete).
- * The caller makes sure no one has the documents open (see `deleteMeeting.ts`).
+ * Deletes a draft meeting's row; false if there is no such draft (gone, or started meanwhile: the
+ * phase is checked in the delete). Its documents are dropped by the caller (`deleteMeeting.ts`).
  */
-export async function deleteDraftMeetingRows(db: Db, id: string, docNames: string[]): Promise<boolean> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const result = await trx
-      .deleteFrom('meetings')
-      .where('id', '=', id)
-      .where('phase', '=', 'draft')
-      .executeTakeFirst();
-    if (result.numDeletedRows === 0n) return false;
-    await trx.deleteFrom('doc_updates').where('doc_name', 'in', docNames).execute();
-    return true;
-  });
+export async function deleteDraftMeetingRow(db: Db, id: string): Promise<boolean> {
+  const result = await db.kysely
+    .deleteFrom('meetings')
+    .where('id', '=', id)
+    .where('phase', '=', 'draft')
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
 
 /** Copies a meeting's phase from its live state after a command (the document stays the truth). */

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Db, openDatabase } from '../../../server/db/database.ts';
-import { deleteMeeting } from '../../../server/meetings/deleteMeeting.ts';
 import { insertMeetingRows } from '../../../server/meetings/meetingRows.ts';
 import { meetingDocName, meetingLiveDocName } from '../../../shared/docNames.ts';
 import { addAgendaItem } from '../../../shared/meetingDoc.ts';
@@ -200,15 +199,25 @@ describe.each(DIALECTS)('meeting rules on %s', { timeout: 60_000 }, (dialect) =>
     expect((await call('GET', `/meetings/${meeting.id}`, viewer)).status).toBe(200);
   });
 
-  test('a draft open in a page is not deleted: invalid_state, and nothing is lost', async () => {
+  test('a draft open in a page is deleted: the page is told, nothing of it stays stored, it cannot be joined again', async () => {
     const meeting = await created({ title: 'Open', scheduledFor: '2027-08-02', objectiveId: 'obj-b' });
     const client = await SocketIoDocClient.connect(server.url, { token: analyst });
     try {
-      await client.join(meetingDocName(meeting.id));
-      await expect(
-        deleteMeeting(db, server.app.hub, meeting.id, { waitForUnloadMs: 300 }),
-      ).rejects.toMatchObject({ code: 'invalid_state', message: expect.stringMatching(/other tabs/) });
-      expect((await call('GET', `/meetings/${meeting.id}`, viewer)).status).toBe(200);
+      const name = meetingDocName(meeting.id);
+      const joined = await client.joinSynced(name);
+      addAgendaItem(joined.doc, { title: 'Typed just before the delete' });
+      expect((await call('DELETE', `/meetings/${meeting.id}`, analyst)).status).toBe(204);
+      await client.waitForError('not_found', name);
+      expect(server.app.hub.isLoaded(name)).toBe(false);
+      const stored = await db.kysely
+        .selectFrom('doc_updates')
+        .select('id')
+        .where('doc_name', 'in', [name, meetingLiveDocName(meeting.id)])
+        .execute();
+      expect(stored).toEqual([]);
+      const again = await client.join(name);
+      expect(again.ack).toMatchObject({ error: { code: 'not_found' } });
+      expect((await call('GET', `/meetings/${meeting.id}`, viewer)).status).toBe(404);
     } finally {
       client.provider.destroy();
     }

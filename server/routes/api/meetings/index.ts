@@ -48,7 +48,7 @@ export function meetingsRouter(ctx: RouteContext): Router {
   router.delete('/:id', requireRole(Role.analyst), async (req, res) => {
     const parsed = meetingIdSchema.safeParse(req.params.id);
     if (!parsed.success) throw noSuchMeeting(String(req.params.id));
-    await deleteMeeting(ctx.db, ctx.hub, parsed.data);
+    await deleteMeeting(ctx.db, ctx.hub, ctx.docStore, parsed.data);
     ctx.logger.info({ meeting: parsed.data, user: principalOf(res).id }, 'draft meeting deleted');
     res.status(204).end();
   });
