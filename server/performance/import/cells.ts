@@ -2,9 +2,7 @@
 import { type ImportRowError, MAX_ABS_VALUE } from '../../../shared/performance.ts';
 import { dateRangeProblem, isValidDate } from '../../../shared/periods.ts';
 import type { CsvRow } from './csvImport.ts';
-
-// Plain decimal notation only: `Number()` alone would also take "0x1A", "Infinity" or "".
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+import { DEFAULT_FORMAT, fieldDate, fieldNumber } from './fieldFormats.ts';
 
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
@@ -50,11 +48,17 @@ export class CellReader {
 
   number(column: string): number {
     const value = this.row.cell(column) ?? '';
-    if (!DECIMAL.test(value)) {
-      this.fail(column, value === '' ? `${column} is empty` : `${quoteCell(value)} is not a number`);
+    const format = this.row.format ?? DEFAULT_FORMAT;
+    const decimal = value === '' ? null : fieldNumber(value, format);
+    if (decimal === null) {
+      const convention = format.decimalComma ? ' (this file writes decimals with a comma: 1.234,5)' : '';
+      this.fail(
+        column,
+        value === '' ? `${column} is empty` : `${quoteCell(value)} is not a number${convention}`,
+      );
       return Number.NaN;
     }
-    const number = Number(value);
+    const number = Number(decimal);
     // "1e999" is written like a number but is Infinity; "1e308" is finite but no measurement.
     if (!Number.isFinite(number) || Math.abs(number) > MAX_ABS_VALUE) {
       this.fail(
@@ -83,10 +87,17 @@ export class CellReader {
     return this.number(column);
   }
 
+  /** A date, `yyyy-mm-dd` or `dd/mm/yyyy`, returned as `yyyy-mm-dd`. */
   date(column: string): string {
-    const value = this.text(column);
-    if (value === '') return value;
-    if (!isValidDate(value)) this.fail(column, `${quoteCell(value)} is not a date (YYYY-MM-DD)`);
+    const text = this.text(column);
+    if (text === '') return text;
+    const read = fieldDate(text);
+    if ('problem' in read) {
+      this.fail(column, read.problem);
+      return text;
+    }
+    const value = read.value;
+    if (!isValidDate(value)) this.fail(column, `${quoteCell(text)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
     else {
       const outOfRange = dateRangeProblem(value);
       if (outOfRange) this.fail(column, `${column}: ${outOfRange}`);

@@ -25,6 +25,15 @@ import {
 } from '../../../shared/performance.ts';
 import { AppError } from '../../http/errors.ts';
 import { ErrorList } from './errorList.ts';
+import {
+  type CsvFormat,
+  DEFAULT_FORMAT,
+  type Delimiter,
+  delimiterName,
+  detectDelimiter,
+  formatOf,
+  normalizeColumnName,
+} from './fieldFormats.ts';
 import { WriteOrder } from './writeOrder.ts';
 
 export const PROGRESS_EVERY_ROWS = 500;
@@ -47,16 +56,23 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-/** One data row: its cells by (lower-case) column name, trimmed. */
+/** One data row: its cells by (canonical) column name, trimmed. */
 export interface CsvRow {
   /** 1-based line number in the file; the header is line 1. */
   line: number;
+  /** How the file writes numbers (decimal comma or point); the comma-separated default when absent. */
+  format?: CsvFormat;
   /** The cell's trimmed text; `undefined` when the file has no such column. */
   cell(column: string): string | undefined;
 }
 
 export interface CsvImporter<Row> {
   requiredColumns: readonly string[];
+  /**
+   * Other names a header may give a column, written as `normalizeColumnName` leaves them
+   * (`id_indicador` → `indicator_id`). Every header is matched ignoring case, accents and spaces.
+   */
+  columnAliases?: Readonly<Record<string, string>>;
   /** How many rows one `write` takes: its transaction must stay short (see docs/architecture.md). */
   rowsPerTransaction: number;
   /** Loads what validation needs (known ids…); called once, after the header is read. */
@@ -197,15 +213,12 @@ async function readRows<Row>(
   limits: ImportLimits,
 ): Promise<ReadResult<Row>> {
   const errors = new ErrorList(MAX_REPORTED_ERRORS);
-  const parser = parse({
-    bom: true,
-    trim: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    info: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
   const pieces = smallPieces(PARSE_PIECE_BYTES);
+  // The delimiter is read off the header line before the parser exists.
+  const sniffer = new HeaderSniffer();
+  let parser: ReturnType<typeof parse> | null = null;
+  /** Ends reading with an error: the parser once there is one, else the header sniffer. */
+  const fail = (error: Error) => (parser ?? sniffer).destroy(error);
   const stopReading = () => {
     source.unpipe(pieces);
     source.pause();
@@ -218,20 +231,32 @@ async function readRows<Row>(
     if (bytes <= limits.maxBytes || tooLarge) return;
     tooLarge = true;
     stopReading();
-    parser.destroy(new TooLarge());
+    fail(new TooLarge());
   };
   source.on('data', countBytes);
   // A request that breaks off mid-file must end the parse too, or the loop below would hang.
-  const onSourceError = (error: Error) => parser.destroy(error);
+  const onSourceError = (error: Error) => fail(error);
   source.on('error', onSourceError);
-  source.pipe(pieces).pipe(parser);
+  source.pipe(pieces).pipe(sniffer);
 
   const rows = new WriteOrder<Row>(importer.writeGroup?.bind(importer));
   let header: Map<string, number> | null = null;
   let headerOk = false;
   let rowsRead = 0;
   let sliceStart = performance.now();
+  let format: CsvFormat = DEFAULT_FORMAT;
   try {
+    format = formatOf(await sniffer.delimiter);
+    parser = parse({
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      max_record_size: MAX_RECORD_CHARS,
+      delimiter: format.delimiter,
+    });
+    sniffer.pipe(parser);
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
@@ -242,10 +267,10 @@ async function readRows<Row>(
         sliceStart = performance.now();
       }
       if (!header) {
-        header = new Map(record.map((name, index) => [name.toLowerCase(), index]));
-        const missing = importer.requiredColumns.filter((column) => !header?.has(column));
-        for (const column of missing) errors.add(rowError(info.lines, column, `Missing column "${column}"`));
-        headerOk = missing.length === 0;
+        const read = readHeader(record, importer, format.delimiter, info.lines);
+        header = read.columns;
+        for (const error of read.errors) errors.add(error);
+        headerOk = read.errors.length === 0;
         if (headerOk) await importer.prepare(new Set(header.keys()));
         continue;
       }
@@ -270,6 +295,7 @@ async function readRows<Row>(
       const columns = header;
       const result = importer.validate({
         line: info.lines,
+        format,
         cell: (column) => {
           const index = columns.get(column);
           return index === undefined ? undefined : record[index];
@@ -292,10 +318,130 @@ async function readRows<Row>(
     source.off('data', countBytes);
     source.off('error', onSourceError);
     if (!source.readableEnded) stopReading();
-    parser.destroy();
+    sniffer.destroy();
+    parser?.destroy();
   }
   if (!header && !tooLarge) errors.add(rowError(1, null, 'The file is empty: expected a header line'));
   return { rows, rowsRead, errors, tooLarge };
+}
+
+/**
+ * The header: each name matched ignoring case, accents and spaces, through the importer's aliases.
+ * A required column missing is reported with what the header was split into, and at which
+ * delimiter, so a file split wrong (or in another language) says so.
+ */
+function readHeader(
+  record: string[],
+  importer: CsvImporter<unknown>,
+  delimiter: Delimiter,
+  line: number,
+): { columns: Map<string, number>; errors: ImportRowError[] } {
+  const columns = new Map<string, number>();
+  const unknown: string[] = [];
+  const errors: ImportRowError[] = [];
+  const known = new Set<string>(importer.requiredColumns);
+  const aliases = importer.columnAliases ?? {};
+  record.forEach((name, index) => {
+    const normalized = normalizeColumnName(name);
+    const column = aliases[normalized] ?? normalized;
+    if (!known.has(column) && !(normalized in aliases)) unknown.push(name);
+    const earlier = columns.get(column);
+    if (earlier !== undefined) {
+      errors.push(
+        rowError(
+          line,
+          column,
+          `Columns ${quoteHeader(record[earlier] ?? '')} and ${quoteHeader(name)} both name ${column}`,
+        ),
+      );
+    } else columns.set(column, index);
+  });
+  const missing = importer.requiredColumns.filter((column) => !columns.has(column));
+  for (const column of missing) errors.push(rowError(line, column, `Missing column "${column}"`));
+  if (missing.length > 0) {
+    const names = record.map(quoteHeader).join(', ');
+    const split =
+      record.length === 1
+        ? `The header line could not be split at ${delimiterName(delimiter)}: it reads as the single column ${names}`
+        : `The header line, split at ${delimiterName(delimiter)}, holds ${record.length} columns: ${names}`;
+    const notRecognised =
+      unknown.length > 0 && record.length > 1
+        ? `; not recognised: ${unknown.map(quoteHeader).join(', ')}`
+        : '';
+    errors.push(
+      rowError(
+        line,
+        null,
+        `${split}${notRecognised}. Expected the columns ${importer.requiredColumns.join(', ')}, separated by commas or semicolons`,
+      ),
+    );
+  }
+  return { columns, errors };
+}
+
+const MAX_HEADER_NAME_CHARS = 60;
+const quoteHeader = (name: string) =>
+  name.length > MAX_HEADER_NAME_CHARS ? `"${name.slice(0, MAX_HEADER_NAME_CHARS)}…"` : `"${name}"`;
+
+/** The most of the file read to find the header line's delimiter. */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Holds the first bytes back until the header line is whole (or 64 KiB have come, or the file
+ * ends), resolves `delimiter` from it, then passes everything through unchanged.
+ */
+class HeaderSniffer extends Transform {
+  readonly delimiter: Promise<Delimiter>;
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  private decided = false;
+  private resolve: (delimiter: Delimiter) => void = () => {};
+  private reject: (error: Error) => void = () => {};
+
+  constructor() {
+    super();
+    this.delimiter = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    // Rejected only when reading fails before the header is whole; awaited by then.
+    this.delimiter.catch(() => {});
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
+    if (this.decided) {
+      this.push(chunk);
+      callback();
+      return;
+    }
+    this.head.push(chunk);
+    this.headBytes += chunk.length;
+    if (chunk.includes(0x0a) || this.headBytes >= SNIFF_BYTES) this.decide();
+    callback();
+  }
+
+  override _flush(callback: () => void): void {
+    if (!this.decided) this.decide();
+    callback();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (!this.decided) {
+      this.decided = true;
+      this.reject(error ?? new Error('The file ended before its header line'));
+    }
+    callback(error);
+  }
+
+  private decide(): void {
+    this.decided = true;
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    const text = head.toString('utf8').replace(/^\uFEFF/, '');
+    const newline = text.indexOf('\n');
+    this.resolve(detectDelimiter(newline === -1 ? text : text.slice(0, newline)));
+    this.push(head);
+  }
 }
 
 /** Cuts the byte stream into pieces of at most `size` bytes (csv-parse keeps a row split across two). */

@@ -27,8 +27,28 @@ import { pointKey, type Store } from '../queries.ts';
 import { performanceWrite } from '../revision.ts';
 import { CellReader, quoteCell } from './cells.ts';
 import type { CsvImporter, ImportCounts } from './csvImport.ts';
+import { fieldPeriod } from './fieldFormats.ts';
 
 export const DATA_POINT_COLUMNS = ['indicator_id', 'period', 'value'] as const;
+/** Other names for the columns, as `normalizeColumnName` leaves them (`Indicator ID`, `Período`). */
+export const DATA_POINT_COLUMN_ALIASES: Readonly<Record<string, string>> = {
+  indicator: 'indicator_id',
+  indicatorid: 'indicator_id',
+  indicador: 'indicator_id',
+  id_indicador: 'indicator_id',
+  indicador_id: 'indicator_id',
+  id_do_indicador: 'indicator_id',
+  id_del_indicador: 'indicator_id',
+  periodo: 'period',
+  value: 'value',
+  valor: 'value',
+  nota: 'note',
+  notes: 'note',
+  comment: 'note',
+  comentario: 'note',
+  observacao: 'note',
+  observacion: 'note',
+};
 const MAX_NOTE_LENGTH = 2_000;
 /** Rows per write transaction: a few ms of event loop on SQLite (see docs/architecture.md). */
 export const DATA_POINT_ROWS_PER_TRANSACTION = 250;
@@ -62,6 +82,7 @@ export function dataPointsImporter(
 
   return {
     requiredColumns: DATA_POINT_COLUMNS,
+    columnAliases: DATA_POINT_COLUMN_ALIASES,
     rowsPerTransaction: DATA_POINT_ROWS_PER_TRANSACTION,
 
     async prepare(columns) {
@@ -94,18 +115,23 @@ export function dataPointsImporter(
     validate(row) {
       const cells = new CellReader(row);
       const indicatorId = cells.text('indicator_id');
-      const period = cells.text('period');
+      const periodText = cells.text('period');
+      let period = periodText;
       const value = cells.number('value');
       const noteText = cells.optionalText('note');
       const indicator = indicators.get(indicatorId);
       const frequency = indicator?.frequency;
       if (indicatorId !== '' && !frequency)
         cells.reject('indicator_id', `Unknown indicator ${quoteCell(indicatorId)}`);
-      if (frequency && period !== '') {
+      const read = frequency && period !== '' ? fieldPeriod(periodText, frequency) : null;
+      if (read && 'problem' in read) cells.reject('period', read.problem);
+      else if (read && frequency) {
+        period = read.value;
         if (!isValidPeriod(period, frequency)) {
+          const alternatives = frequency === 'monthly' ? 'MM/YYYY or a date DD/MM/YYYY' : 'a date DD/MM/YYYY';
           cells.reject(
             'period',
-            `${quoteCell(period)} is not a ${frequency} period (${PERIOD_FORMAT_HINT[frequency]})`,
+            `${quoteCell(periodText)} is not a ${frequency} period (${PERIOD_FORMAT_HINT[frequency]}, or ${alternatives})`,
           );
         } else {
           const problem =
