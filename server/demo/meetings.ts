@@ -6,33 +6,30 @@
  * agendas (item ids aside, which Yjs code draws at random).
  */
 import * as Y from 'yjs';
-import {
-  type AgendaItemFields,
-  AgendaItemKind,
-  addAgendaItem,
-  FOLLOW_UP_ITEM_TITLE,
-  getAgendaItem,
-  upgradeMeetingDoc,
-} from '../../shared/meetingDoc.ts';
-import type { GoalSummary, IndicatorSummary, ObjectiveDetail } from '../../shared/performance.ts';
+import { FOLLOW_UP_ITEM_TITLE, upgradeMeetingDoc } from '../../shared/meetingDoc.ts';
+import type { GoalSummary, ObjectiveDetail } from '../../shared/performance.ts';
 import { addDaysToDate } from '../../shared/periods.ts';
 import type { Db } from '../db/database.ts';
 import type { MeetingsTable } from '../db/schemas/documents.ts';
+import {
+  goalsToReview as goalsToReviewFromData,
+  type PlannedAgendaItem,
+  planAgendaFromData,
+  writeAgendaItems,
+} from '../meetings/agendaPlan.ts';
 import { getObjectiveDetail } from '../performance/objectives.ts';
 import { mulberry32, type Random } from './random.ts';
 
 const GOAL_REVIEWS = { min: 4, max: 6 } as const;
-const TIMEBOX_MINUTES = { min: 10, max: 15 } as const;
+/** The demo's agendas review the goals whose data say they are in trouble. */
+const DEMO_REVIEW_REASONS = ['off_track', 'at_risk'] as const;
 
 export { FOLLOW_UP_ITEM_TITLE as FOLLOW_UP_TITLE };
 /** Who "created" the demo meetings, as shown in the meetings list. */
 export const DEMO_CREATED_BY = 'demo:results-center';
 
-export interface DemoAgendaItem extends AgendaItemFields {
-  notes: string;
-  /** The goal a goal-review item is about (commitments made during it are about that goal). */
-  goal?: GoalSummary;
-}
+/** An agenda item with the analyst's notes; `goal` is what commitments made during it are about. */
+export type DemoAgendaItem = PlannedAgendaItem;
 
 export interface DemoMeetingPlan {
   meeting: MeetingsTable;
@@ -56,67 +53,12 @@ export function nextWeekday(date: string): string {
   return day;
 }
 
-const fine = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-/** "31.5%", "333 robberies": a decimal only where it means something. */
-function withUnit(value: number, unit: string): string {
-  const number = (Math.abs(value) >= 100 ? whole : fine).format(value);
-  return unit === '%' ? `${number}%` : `${number} ${unit}`;
-}
-
-const SEVERITY: Record<string, number> = { off_track: 0, at_risk: 1 };
-
 /**
- * The goals to review, worst first, taking turns between agencies so that one meeting hears
- * several of them (as in a real stocktake) rather than six goals of the same secretariat.
+ * The goals a demo meeting reviews: off track or at risk, worst first, agencies taking turns
+ * (`goalsToReview` of the agenda planner, limited to those two reasons).
  */
 export function goalsToReview(detail: ObjectiveDetail, count: number): GoalSummary[] {
-  const queues = detail.agencies
-    .map(({ goals }) =>
-      goals
-        .filter((goal) => goal.computedStatus in SEVERITY)
-        .sort(
-          (a, b) => SEVERITY[a.computedStatus]! - SEVERITY[b.computedStatus]! || a.id.localeCompare(b.id),
-        ),
-    )
-    .filter((queue) => queue.length > 0)
-    // Agencies with the most off-track goals speak first.
-    .sort((a, b) => b.filter(isOffTrack).length - a.filter(isOffTrack).length || b.length - a.length);
-  const picked: GoalSummary[] = [];
-  for (let round = 0; picked.length < count && queues.some((queue) => queue.length > round); round++) {
-    for (const queue of queues) {
-      const goal = queue[round];
-      if (goal && picked.length < count) picked.push(goal);
-    }
-  }
-  return picked;
-}
-const isOffTrack = (goal: GoalSummary) => goal.computedStatus === 'off_track';
-
-/** One line for the analyst's notes, from the goal's worst indicator. */
-function reviewNote(goal: GoalSummary): string {
-  const worst = [...goal.indicators].sort(
-    (a, b) => (b.computed.shortfall ?? -1) - (a.computed.shortfall ?? -1),
-  )[0];
-  if (!worst) return `Ask ${goal.ownerName} how the goal is measured: it has no indicator yet.`;
-  const parts = [describeIndicator(worst)];
-  const late = goal.indicators.filter((indicator) => indicator.stale);
-  if (late.length > 0)
-    parts.push(
-      `Data late for ${late.length === 1 ? late[0]!.name : `${late.length} indicators`}: chase it first.`,
-    );
-  parts.push(
-    goal.ownerRating && goal.ratingDisagrees
-      ? `${goal.ownerName} rates it ${goal.ownerRating.status.replace('_', ' ')}: ask what the data miss.`
-      : `Ask ${goal.ownerName} for the recovery plan and a date.`,
-  );
-  return parts.join(' ');
-}
-
-function describeIndicator(indicator: IndicatorSummary): string {
-  const { latest, planned } = indicator.computed;
-  if (!latest || planned === null) return `${indicator.name}: no data yet.`;
-  return `${indicator.name} at ${withUnit(latest.value, indicator.unit)} against a plan of ${withUnit(planned, indicator.unit)} (${latest.period}).`;
+  return goalsToReviewFromData(detail, count, DEMO_REVIEW_REASONS);
 }
 
 /** The agenda of one meeting, built from the objective's data as of the meeting's week. */
@@ -125,38 +67,22 @@ export function planAgenda(
   random: Random,
   previousMeeting: string | null,
 ): DemoAgendaItem[] {
-  const followUp: DemoAgendaItem = {
-    title: FOLLOW_UP_ITEM_TITLE,
-    kind: AgendaItemKind.followUp,
-    presenterAgency: '',
-    timeboxMinutes: 10,
-    indicatorIds: [],
-    notes: previousMeeting
-      ? `Every commitment still open since the meeting of ${previousMeeting}: done, new date, dropped or escalated.`
-      : 'First meeting of the series: agree how commitments will be reported back.',
-  };
-  const reviews = goalsToReview(detail, random.int(GOAL_REVIEWS.min, GOAL_REVIEWS.max)).map(
-    (goal): DemoAgendaItem => ({
-      title: goal.title.length > 200 ? `${goal.title.slice(0, 199)}…` : goal.title,
-      kind: AgendaItemKind.goalReview,
-      presenterAgency: goal.agencyId,
-      timeboxMinutes: random.int(TIMEBOX_MINUTES.min, TIMEBOX_MINUTES.max),
-      indicatorIds: goal.indicators.slice(0, 20).map((indicator) => indicator.id),
-      notes: reviewNote(goal),
-      goal,
-    }),
-  );
-  return [followUp, ...reviews];
+  // The count is drawn first, then each review's time box: the same draws as ever for a seed.
+  const maxGoals = random.int(GOAL_REVIEWS.min, GOAL_REVIEWS.max);
+  return planAgendaFromData(detail, {
+    totalMinutes: Number.POSITIVE_INFINITY,
+    random,
+    maxGoals,
+    reasons: DEMO_REVIEW_REASONS,
+    previousMeeting,
+  });
 }
 
 /** A meeting document holding `items`, written with the shared mutation functions. */
 export function buildMeetingDoc(items: DemoAgendaItem[]): Y.Doc {
   const doc = new Y.Doc();
   upgradeMeetingDoc(doc);
-  for (const { notes, goal: _goal, ...fields } of items) {
-    const id = addAgendaItem(doc, fields);
-    getAgendaItem(doc, id)?.notes.insert(0, notes);
-  }
+  writeAgendaItems(doc, items);
   return doc;
 }
 

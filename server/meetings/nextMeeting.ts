@@ -4,11 +4,12 @@
  * behind). Its follow-up needs nothing copied: it is queried from the ledger.
  */
 import { meetingDocName } from '../../shared/docNames.ts';
-import { AgendaItemKind, addAgendaItem, FOLLOW_UP_ITEM_TITLE, readAgenda } from '../../shared/meetingDoc.ts';
+import { readAgenda } from '../../shared/meetingDoc.ts';
 import type { Meeting } from '../../shared/meetings.ts';
 import { todayDate } from '../../shared/periods.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
+import { copyAgenda, writeAgendaItems } from './agendaPlan.ts';
 import { findDraftMeeting } from './meetingRows.ts';
 import { createNextMeeting } from './series.ts';
 
@@ -33,13 +34,6 @@ export async function ensureNextMeeting(
     throw error;
   }
   const items = await hub.read(meetingDocName(closed.id), readAgenda);
-  await hub.change(meetingDocName(meeting.id), (doc) => {
-    addAgendaItem(doc, { title: FOLLOW_UP_ITEM_TITLE, kind: AgendaItemKind.followUp, timeboxMinutes: 15 });
-    for (const item of items) {
-      if (item.kind === AgendaItemKind.followUp) continue;
-      const { title, kind, presenterAgency, timeboxMinutes, indicatorIds } = item;
-      addAgendaItem(doc, { title, kind, presenterAgency, timeboxMinutes, indicatorIds });
-    }
-  });
+  await hub.change(meetingDocName(meeting.id), (doc) => writeAgendaItems(doc, copyAgenda(items)));
   return { meeting, created: true };
 }

@@ -7,6 +7,7 @@ import { Role } from '../../../../shared/roles.ts';
 import type { RouteContext } from '../../../http/context.ts';
 import { parseOrThrow } from '../../../http/errors.ts';
 import { principalOf, requireRole, requireSignedIn } from '../../../http/session.ts';
+import { writeStartingAgenda } from '../../../meetings/agendaPlan.ts';
 import { deleteMeeting } from '../../../meetings/deleteMeeting.ts';
 import { editMeeting } from '../../../meetings/editMeeting.ts';
 import { noSuchMeeting } from '../../../meetings/errors.ts';
@@ -26,6 +27,8 @@ export function meetingsRouter(ctx: RouteContext): Router {
     const input = parseOrThrow(createMeetingSchema, req.body);
     const principal = principalOf(res);
     const meeting = await createMeeting(ctx.db, input, principal.id);
+    // The row first, then its document: the agenda it starts from (none by default).
+    await writeStartingAgenda(ctx.db, ctx.hub, meeting, input.agenda, Date.now());
     ctx.logger.info({ meeting: meeting.id, user: principal.id }, 'meeting created');
     res.status(201).json({ meeting });
   });

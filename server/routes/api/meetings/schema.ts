@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGENDA_TOTAL_MINUTES } from '../../../meetings/agendaPlan.ts';
 import { isMeetingDateInRange, MEETING_DATE_RANGE } from '../../../meetings/meetingRows.ts';
 
 const isoDate = z
@@ -10,11 +11,29 @@ const isoDate = z
   }, 'not a calendar date')
   .refine(isMeetingDateInRange, `outside ${MEETING_DATE_RANGE.first} … ${MEETING_DATE_RANGE.last}`);
 
-export const createMeetingSchema = z.object({
-  title: z.string().trim().min(1, 'title is required').max(200),
-  scheduledFor: isoDate,
-  objectiveId: z.string().trim().min(1).max(64).nullish(),
-});
+/** Where the new meeting's agenda starts from (`agendaPlan.ts`); empty by default. */
+export const agendaStartSchema = z.discriminatedUnion('from', [
+  z.object({ from: z.literal('empty') }).strict(),
+  z.object({ from: z.literal('last') }).strict(),
+  z
+    .object({
+      from: z.literal('data'),
+      totalMinutes: z.number().int().min(AGENDA_TOTAL_MINUTES.min).max(AGENDA_TOTAL_MINUTES.max),
+    })
+    .strict(),
+]);
+
+export const createMeetingSchema = z
+  .object({
+    title: z.string().trim().min(1, 'title is required').max(200),
+    scheduledFor: isoDate,
+    objectiveId: z.string().trim().min(1).max(64).nullish(),
+    agenda: agendaStartSchema.default({ from: 'empty' }),
+  })
+  .refine((input) => input.agenda.from === 'empty' || Boolean(input.objectiveId), {
+    path: ['agenda'],
+    message: 'starting from the last meeting or from the data needs an objectiveId',
+  });
 export type CreateMeetingInput = z.infer<typeof createMeetingSchema>;
 
 /** Meeting ids are also document ids (`meeting:<id>`), so they follow the document id pattern. */
