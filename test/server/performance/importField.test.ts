@@ -175,4 +175,21 @@ describe.each(DIALECTS)('spreadsheets from the field on %s', (dialect) => {
       targetDate: '2026-12-31',
     });
   });
+  test('the data-point template: signed in, header and one example row that imports as is', async () => {
+    const anonymous = await fetch(`${server.url}/api/imports/data-points/template.csv`);
+    expect(anonymous.status).toBe(401);
+    const response = await fetch(`${server.url}/api/imports/data-points/template.csv?objectiveId=obj-t`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(response.headers.get('content-disposition')).toMatch(/attachment/);
+    const csv = await response.text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('indicator_id,period,value,note');
+    expect(lines[1]).toMatch(/^ind-[a-z0-9-]+,\d{4}-(W\d{2}|\d{2}),421\.7,/);
+    const imported = await postCsv(server, token, 'data-points', csv);
+    expect(lastEvent(imported.events)).toMatchObject({ type: 'done', rowsRead: 1 });
+  });
 });

@@ -5,10 +5,11 @@
  * nothing).
  */
 import { type FormEvent, useId, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ImportEvent } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
-import { ImportKind, uploadCsv } from '../../api/performance.ts';
+import { ImportKind, performanceApi, uploadCsv } from '../../api/performance.ts';
+import { useResource } from './useResource.ts';
 import { useIsAnalyst } from './useRole.ts';
 import './performance.css';
 
@@ -17,13 +18,13 @@ const KINDS: Array<{ kind: ImportKind; label: string; columns: string; note: str
     kind: ImportKind.dataPoints,
     label: 'Data points',
     columns: 'indicator_id,period,value,note',
-    note: 'Period YYYY-Www for weekly indicators, YYYY-MM for monthly ones; note is optional. Existing values for the same indicator and period are replaced.',
+    note: 'Period YYYY-Www for weekly indicators, YYYY-MM (or MM/YYYY) for monthly ones; note is optional. Existing values for the same indicator and period are replaced. Files saved by Excel with semicolons and decimal commas (1.234,5) and dates DD/MM/YYYY are read too; headers may be written Indicator ID, Período, Valor.',
   },
   {
     kind: ImportKind.indicators,
     label: 'Indicators',
     columns: 'id,goal_id,name,unit,direction,frequency,baseline_value,baseline_date,target_value,target_date',
-    note: 'Optional columns threshold_at_risk,threshold_off_track. Direction up or down; frequency weekly or monthly; dates YYYY-MM-DD.',
+    note: 'Optional columns threshold_at_risk,threshold_off_track. Direction up or down; frequency weekly or monthly; dates YYYY-MM-DD or DD/MM/YYYY.',
   },
 ];
 
@@ -103,7 +104,16 @@ export function ImportPage() {
         <div className="import-columns">
           <span className="muted">Columns (first line):</span> <code>{chosen.columns}</code>
           <p className="muted">{chosen.note}</p>
+          {kind === ImportKind.dataPoints && (
+            <p>
+              <a href="/api/imports/data-points/template.csv" download data-testid="import-template">
+                Download a template file
+              </a>{' '}
+              <span className="muted">(the header row and one example row)</span>
+            </p>
+          )}
         </div>
+        {kind === ImportKind.dataPoints && <NeededIds />}
         <div className="perf-field">
           <label htmlFor={ids.file}>CSV file</label>
           <input
@@ -125,6 +135,76 @@ export function ImportPage() {
     </div>
   );
 }
+
+/** The ids a data-point file needs: the indicators of an objective, picked here (or `?objective=`). */
+function NeededIds() {
+  const ids = { objective: useId() };
+  const [params, setParams] = useSearchParams();
+  const overview = useResource('objectives', performanceApi.objectives);
+  const objectives = overview.data?.objectives ?? [];
+  const objectiveId = params.get('objective') ?? objectives[0]?.id ?? '';
+  const detail = useResource(`import-objective:${objectiveId}`, () =>
+    objectiveId ? performanceApi.objective(objectiveId) : Promise.resolve(null),
+  );
+  if (overview.state !== 'ready' || objectives.length === 0) return null;
+  const indicators =
+    detail.data?.agencies.flatMap(({ goals }) => goals.flatMap((goal) => goal.indicators)) ?? [];
+  return (
+    <section className="import-columns" data-testid="import-needed-ids">
+      <div className="perf-field">
+        <label htmlFor={ids.objective}>Indicator ids for the objective</label>
+        <select
+          id={ids.objective}
+          value={objectiveId}
+          onChange={(event) => setParams({ objective: event.target.value }, { replace: true })}
+        >
+          {objectives.map((objective) => (
+            <option key={objective.id} value={objective.id}>
+              {objective.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {detail.state === 'ready' && indicators.length === 0 && (
+        <p className="muted">This objective has no indicators yet.</p>
+      )}
+      {indicators.length > 0 && (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">indicator_id</th>
+              <th scope="col">Indicator</th>
+              <th scope="col">period</th>
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map((indicator) => (
+              <tr key={indicator.id}>
+                <td>
+                  <code>{indicator.id}</code>
+                </td>
+                <td>{indicator.name}</td>
+                <td className="muted">{PERIOD_FORMAT_HINT_SHORT[indicator.frequency]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {objectiveId && (
+        <p>
+          <a
+            href={`/api/imports/data-points/template.csv?objectiveId=${encodeURIComponent(objectiveId)}`}
+            download
+          >
+            Template for this objective
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+const PERIOD_FORMAT_HINT_SHORT = { weekly: 'weekly: YYYY-Www', monthly: 'monthly: YYYY-MM' } as const;
 
 function ImportOutcome({ outcome }: { outcome: Outcome }) {
   if (outcome.state === 'idle') return null;

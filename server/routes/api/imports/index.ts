@@ -9,7 +9,7 @@ import { Router } from 'express';
 import type { ImportEvent } from '../../../../shared/performance.ts';
 import type { RouteContext } from '../../../http/context.ts';
 import { parseOrThrow, tooLarge } from '../../../http/errors.ts';
-import { principalOf, requireRole } from '../../../http/session.ts';
+import { principalOf, requireRole, requireSignedIn } from '../../../http/session.ts';
 import {
   type CsvImporter,
   type ImportOutcome,
@@ -20,14 +20,25 @@ import {
 } from '../../../performance/import/csvImport.ts';
 import { dataPointsImporter } from '../../../performance/import/dataPoints.ts';
 import { indicatorsImporter } from '../../../performance/import/indicators.ts';
+import { dataPointTemplate } from '../../../performance/import/template.ts';
 import { closeWhenAnswered } from './closeWhenAnswered.ts';
 import { ndjsonEvents } from './ndjson.ts';
 import { checkImportRequest } from './requestChecks.ts';
-import { importKindParams } from './schema.ts';
+import { importKindParams, templateQuery } from './schema.ts';
 
 export function importsRouter(ctx: RouteContext): Router {
   const router = Router();
   const db = ctx.db.kysely;
+
+  // The header row and one example row, to start a file from (`?objectiveId=` picks the example).
+  router.get('/data-points/template.csv', requireSignedIn, async (req, res) => {
+    const { objectiveId } = parseOrThrow(templateQuery, req.query);
+    const csv = await dataPointTemplate(db, objectiveId);
+    res
+      .type('text/csv; charset=utf-8')
+      .setHeader('Content-Disposition', 'attachment; filename="data-points-template.csv"')
+      .send(csv);
+  });
 
   router.post('/:kind', requireRole('analyst'), async (req, res) => {
     const { kind } = parseOrThrow(importKindParams, req.params);

@@ -12,3 +12,6 @@ export const CSV_CONTENT_TYPE = 'text/csv';
 
 /** A declared `Content-Length`, when there is one. */
 export const contentLengthHeader = z.coerce.number().int().nonnegative().optional();
+
+/** `GET /api/imports/data-points/template.csv?objectiveId=`. */
+export const templateQuery = z.object({ objectiveId: z.string().min(1).max(200).optional() });
