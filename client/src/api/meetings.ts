@@ -5,10 +5,20 @@ import { api } from './http.ts';
 
 export type { Meeting };
 
+/**
+ * Where a new meeting's agenda starts from: empty, the series' last agenda, or the objective's data
+ * within a total time (30–240 min). `last` and `data` need an objective.
+ */
+export type AgendaStart = { from: 'empty' } | { from: 'last' } | { from: 'data'; totalMinutes: number };
+
+/** The total times the server accepts for an agenda built from the data. */
+export const AGENDA_TOTAL_MINUTES = { min: 30, max: 240 } as const;
+
 export interface NewMeeting {
   title: string;
   scheduledFor: string;
   objectiveId?: string;
+  agenda?: AgendaStart;
 }
 
 export async function listMeetings(): Promise<Meeting[]> {

@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/http.ts';
-import { createMeeting } from '../../api/meetings.ts';
+import { AGENDA_TOTAL_MINUTES, type AgendaStart, createMeeting } from '../../api/meetings.ts';
 import { Field } from '../../components/Field.tsx';
 import { todayIso } from './meetingDates.ts';
 
@@ -16,10 +16,28 @@ export interface ObjectiveChoice {
 const FIRST_DATE = '2000-01-01';
 const LAST_DATE = '2100-12-31';
 
-type Errors = { title?: string; scheduledFor?: string; form?: string };
+type Errors = { title?: string; scheduledFor?: string; totalMinutes?: string; form?: string };
 
-function validate(title: string, scheduledFor: string): Errors {
+type StartFrom = AgendaStart['from'];
+const START_FROM: Record<StartFrom, { title: string; hint: string }> = {
+  empty: { title: 'Empty', hint: 'Add the items yourself' },
+  last: { title: 'Last meeting’s agenda', hint: 'Its items again, notes left behind; the follow-up first' },
+  data: {
+    title: 'The data',
+    hint: 'The follow-up, then the goals off track, at risk, with a disputed rating or late data, each with its indicators and agency',
+  },
+};
+const DEFAULT_TOTAL_MINUTES = 90;
+
+const isValidTotal = (minutes: string): boolean =>
+  /^\d+$/.test(minutes) &&
+  Number(minutes) >= AGENDA_TOTAL_MINUTES.min &&
+  Number(minutes) <= AGENDA_TOTAL_MINUTES.max;
+
+function validate(title: string, scheduledFor: string, startFrom: StartFrom, totalMinutes: string): Errors {
   const errors: Errors = {};
+  if (startFrom === 'data' && !isValidTotal(totalMinutes))
+    errors.totalMinutes = `Give a total between ${AGENDA_TOTAL_MINUTES.min} and ${AGENDA_TOTAL_MINUTES.max} minutes`;
   if (!title.trim()) errors.title = 'Give the meeting a title, e.g. the objective it reviews';
   else if (title.trim().length > 200) errors.title = 'Keep the title under 200 characters';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(scheduledFor)) errors.scheduledFor = 'Choose the day of the meeting';
@@ -34,6 +52,7 @@ function serverErrors(error: unknown): Errors {
   const match = /^(title|scheduledFor|objectiveId):\s*(.*)$/.exec(error.message);
   if (match?.[1] === 'title') return { title: match[2] ?? error.message };
   if (match?.[1] === 'scheduledFor') return { scheduledFor: match[2] ?? error.message };
+  if (/^agenda/.test(error.message)) return { totalMinutes: error.message };
   // The series already meets that day: the message names that meeting.
   if (error.code === 'conflict') return { scheduledFor: error.message };
   return { form: error.message };
@@ -43,13 +62,17 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
   const [title, setTitle] = useState('');
   const [objectiveId, setObjectiveId] = useState('');
   const [scheduledFor, setScheduledFor] = useState(todayIso);
+  const [startFrom, setStartFrom] = useState<StartFrom>('empty');
+  const [totalMinutes, setTotalMinutes] = useState(String(DEFAULT_TOTAL_MINUTES));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validate(title, scheduledFor);
+    // Without an objective there is no series and no data: the agenda starts empty.
+    const from: StartFrom = objectiveId ? startFrom : 'empty';
+    const found = validate(title, scheduledFor, from, totalMinutes);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
@@ -58,6 +81,9 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
         title: title.trim(),
         scheduledFor,
         ...(objectiveId ? { objectiveId } : {}),
+        ...(from === 'empty'
+          ? {}
+          : { agenda: from === 'data' ? { from, totalMinutes: Number(totalMinutes) } : { from } }),
       });
       navigate(`/meetings/${meeting.id}/prep`);
     } catch (error) {
@@ -93,6 +119,50 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
               ))}
             </select>
           </Field>
+        )}
+        {objectiveId && (
+          <fieldset className="choice">
+            <legend className="field__label">Start from</legend>
+            {(Object.keys(START_FROM) as StartFrom[]).map((value) => (
+              <label key={value} className={`choice__option ${startFrom === value ? 'is-checked' : ''}`}>
+                <input
+                  type="radio"
+                  name="agendaFrom"
+                  value={value}
+                  checked={startFrom === value}
+                  onChange={() => {
+                    setStartFrom(value);
+                    setErrors((current) => ({ ...current, totalMinutes: undefined }));
+                  }}
+                />
+                <span>
+                  <span className="choice__title">{START_FROM[value].title}</span>
+                  <span className="choice__hint">{START_FROM[value].hint}</span>
+                </span>
+              </label>
+            ))}
+            {startFrom === 'data' && (
+              <Field
+                label="Total minutes"
+                error={errors.totalMinutes}
+                hint={`${AGENDA_TOTAL_MINUTES.min}–${AGENDA_TOTAL_MINUTES.max}: goals are added until the next one would not fit`}
+              >
+                <input
+                  className="input"
+                  type="number"
+                  name="totalMinutes"
+                  min={AGENDA_TOTAL_MINUTES.min}
+                  max={AGENDA_TOTAL_MINUTES.max}
+                  step={5}
+                  value={totalMinutes}
+                  onChange={(event) => {
+                    setTotalMinutes(event.target.value);
+                    setErrors((current) => ({ ...current, totalMinutes: undefined }));
+                  }}
+                />
+              </Field>
+            )}
+          </fieldset>
         )}
         <Field
           label="Title"
