@@ -3,7 +3,7 @@
  * rating, the latest value and the change since a chosen period, the chart and the same values as
  * a table; analysts can enter or correct a value and record the owner's rating.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type IndicatorDetail, STATUS_LABELS } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
@@ -91,6 +91,7 @@ function IndicatorView({
             {agency.name} · owner {goal.ownerName} · {indicator.unit || 'no unit'} ·{' '}
             {directionLabel(indicator.direction)} · {indicator.frequency}
           </p>
+          <IndicatorIdLine id={indicator.id} />
         </div>
         <div className="indicator-header__badges" data-testid="indicator-status">
           <StatusBadge status={computed.status} prefix="Data" size="large" />
@@ -189,5 +190,41 @@ function IndicatorView({
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The indicator's id, as import files name it, with a button to copy it (or select it, where the clipboard is refused). */
+function IndicatorIdLine({ id }: { id: string }) {
+  const text = useRef<HTMLElement>(null);
+  const [copied, setCopied] = useState<'copied' | 'selected' | null>(null);
+  const select = () => {
+    const node = text.current;
+    const selection = window.getSelection();
+    if (!node || !selection) return;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    setCopied('selected');
+  };
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(id);
+      setCopied('copied');
+    } catch {
+      select();
+    }
+  };
+  return (
+    <p className="perf-subtitle" data-testid="indicator-id">
+      Id <code ref={text}>{id}</code>{' '}
+      <button type="button" className="perf-button perf-button--secondary" onClick={copy}>
+        Copy id
+      </button>{' '}
+      <span className="muted" aria-live="polite">
+        {copied === 'copied' ? 'Copied' : copied === 'selected' ? 'Selected: press Ctrl+C to copy' : ''}
+      </span>
+    </p>
   );
 }
