@@ -73,6 +73,8 @@ export interface CsvImporter<Row> {
    * (`id_indicador` → `indicator_id`). Every header is matched ignoring case, accents and spaces.
    */
   columnAliases?: Readonly<Record<string, string>>;
+  /** Columns a file may have besides the required ones (named as known, not "not recognised", in header errors). */
+  optionalColumns?: readonly string[];
   /** How many rows one `write` takes: its transaction must stay short (see docs/architecture.md). */
   rowsPerTransaction: number;
   /** Loads what validation needs (known ids…); called once, after the header is read. */
@@ -339,12 +341,13 @@ function readHeader(
   const columns = new Map<string, number>();
   const unknown: string[] = [];
   const errors: ImportRowError[] = [];
-  const known = new Set<string>(importer.requiredColumns);
+  const known = new Set<string>([...importer.requiredColumns, ...(importer.optionalColumns ?? [])]);
   const aliases = importer.columnAliases ?? {};
   record.forEach((name, index) => {
     const normalized = normalizeColumnName(name);
-    const column = aliases[normalized] ?? normalized;
-    if (!known.has(column) && !(normalized in aliases)) unknown.push(name);
+    // Own keys only: a header "constructor" is no alias.
+    const column = Object.hasOwn(aliases, normalized) ? (aliases[normalized] as string) : normalized;
+    if (!known.has(column)) unknown.push(name);
     const earlier = columns.get(column);
     if (earlier !== undefined) {
       errors.push(

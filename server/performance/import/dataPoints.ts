@@ -40,7 +40,6 @@ export const DATA_POINT_COLUMN_ALIASES: Readonly<Record<string, string>> = {
   id_do_indicador: 'indicator_id',
   id_del_indicador: 'indicator_id',
   periodo: 'period',
-  value: 'value',
   valor: 'value',
   nota: 'note',
   notes: 'note',
@@ -83,6 +82,7 @@ export function dataPointsImporter(
   return {
     requiredColumns: DATA_POINT_COLUMNS,
     columnAliases: DATA_POINT_COLUMN_ALIASES,
+    optionalColumns: ['note'],
     rowsPerTransaction: DATA_POINT_ROWS_PER_TRANSACTION,
 
     async prepare(columns) {

@@ -49,6 +49,7 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
 
   return {
     requiredColumns: INDICATOR_COLUMNS,
+    optionalColumns: ['threshold_at_risk', 'threshold_off_track', 'allows_negative'],
     rowsPerTransaction: INDICATOR_ROWS_PER_TRANSACTION,
 
     async prepare() {

@@ -139,14 +139,14 @@ describe.each(DIALECTS)('spreadsheets from the field on %s', (dialect) => {
       server,
       token,
       'data-points',
-      'Indicator ID;Periodo;Amount\nind-w;2026-W13;5\n',
+      'Indicator ID;Periodo;Amount;Nota;constructor\nind-w;2026-W13;5;x;y\n',
     );
     const final = lastEvent(result.events);
     expect(final.type).toBe('failed');
     if (final.type !== 'failed') return;
     expect(final.errors[0]).toMatchObject({ row: 1, field: 'value', message: 'Missing column "value"' });
     expect(final.errors[1]?.message).toMatch(
-      /split at ";" \(semicolon\), holds 3 columns.*not recognised: "Amount"/,
+      /split at ";" \(semicolon\), holds 5 columns.*not recognised: "Amount", "constructor"\./,
     );
   });
 
