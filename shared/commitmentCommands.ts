@@ -3,7 +3,9 @@
  * ack, or for scripts the HTTP routes in docs/api.md with the same bodies; both are validated here,
  * checked against the one role table (shared/commandRoles.ts) and answered the same way.
  */
+
 import { z } from 'zod';
+import { docIdSchema } from './docNames.ts';
 import type { ErrorResponse } from './errors.ts';
 import {
   COMMITMENT_STATUSES,
@@ -24,7 +26,7 @@ export const CommitmentCommand = {
 export type CommitmentCommand = (typeof CommitmentCommand)[keyof typeof CommitmentCommand];
 export const COMMITMENT_COMMANDS = Object.values(CommitmentCommand);
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id');
+const id = docIdSchema;
 const itemId = z.string().min(1).max(100);
 
 /**

@@ -2,6 +2,8 @@
  * Document names: `<kind>:<id>`. The same string names a document on every transport
  * (Socket.IO events and the y-websocket path `/yjs/<docName>`), in storage and in logs.
  */
+import { z } from 'zod';
+
 export const DocKind = {
   meeting: 'meeting',
   /** A meeting's live state (phase, current item, timers, timeline): written by the server only. */
@@ -11,7 +13,9 @@ export const DocKind = {
 } as const;
 export type DocKind = (typeof DocKind)[keyof typeof DocKind];
 
-const DOC_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** Ids of documents, and of what they belong to (meetings, objectives, commitments). */
+export const DOC_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const docIdSchema = z.string().regex(DOC_ID_PATTERN, 'not an id');
 const KINDS = new Set<string>(Object.values(DocKind));
 
 export interface DocRef {

@@ -6,7 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { DocKind } from './docNames.ts';
+import { DocKind, docIdSchema } from './docNames.ts';
 import { getRoot } from './docShapes.ts';
 import { actorSchema } from './meetingLive.ts';
 import { isValidDate } from './periods.ts';
@@ -48,7 +48,7 @@ export const dueDateSchema = z
     `expected a date between ${DUE_DATE_RANGE.min} and ${DUE_DATE_RANGE.max}`,
   );
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id');
+const id = docIdSchema;
 const epochMs = z.number().int().nonnegative();
 export const commitmentTextSchema = z.string().trim().min(1, 'text is required').max(1000);
 export const ownerPersonSchema = z.string().trim().max(120);

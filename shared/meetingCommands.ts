@@ -4,7 +4,9 @@
  * with the same body minus `meetingId`; both are validated here and answered the same way. Who may
  * run each one is in the role table, shared/commandRoles.ts.
  */
+
 import { z } from 'zod';
+import { docIdSchema } from './docNames.ts';
 import type { ErrorResponse } from './errors.ts';
 import type { GoToTarget, MeetingLiveState } from './meetingLive.ts';
 
@@ -22,7 +24,7 @@ export const MEETING_COMMANDS = Object.values(MeetingCommand);
 /** Largest single timer extension, in minutes. */
 export const MAX_EXTEND_MINUTES = 60;
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id');
+const id = docIdSchema;
 export const meetingIdField = z.object({ meetingId: id });
 /** The item the sender sees as current: a stale one is refused, so a double "next" advances once. */
 const expectedItemId = z.string().min(1).max(100);

@@ -4,6 +4,7 @@ import { type FollowUpEntry, followUp, madeInMeeting } from '../../shared/follow
 import type { Commitment } from '../../shared/ledger.ts';
 import { readHistory, readLedger } from '../../shared/ledger.ts';
 import type { MeetingPhase } from '../../shared/meetingLive.ts';
+import type { Meeting } from '../../shared/meetings.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import { readMeetingLive } from '../meetings/liveState.ts';
@@ -26,17 +27,31 @@ export async function readMeetingFollowUp(
 ): Promise<MeetingFollowUp> {
   const meeting = await getMeeting(db, meetingId);
   const live = await readMeetingLive(hub, meetingId);
-  const base = { meetingId, objectiveId: meeting.objectiveId, phase: live.phase, startedAt: live.startedAt };
+  return {
+    meetingId,
+    objectiveId: meeting.objectiveId,
+    phase: live.phase,
+    startedAt: live.startedAt,
+    ...(await followUpOf(hub, meeting, live.startedAt, now)),
+  };
+}
+
+/** The follow-up and commitments made of a meeting already read (its row and its start time). */
+export async function followUpOf(
+  hub: DocHub,
+  meeting: Pick<Meeting, 'id' | 'objectiveId'>,
+  startedAt: number | null,
+  now: number,
+): Promise<Pick<MeetingFollowUp, 'followUp' | 'made'>> {
   // A meeting without an objective has no ledger, so nothing to follow up.
-  if (meeting.objectiveId === null) return { ...base, followUp: [], made: [] };
+  if (meeting.objectiveId === null) return { followUp: [], made: [] };
   // A started meeting's due dates are those it saw: the history tells them.
   const { ledger, history } = await hub.read(ledgerDocName(meeting.objectiveId), (doc) => ({
     ledger: readLedger(doc),
-    history: live.startedAt === null ? undefined : readHistory(doc),
+    history: startedAt === null ? undefined : readHistory(doc),
   }));
   return {
-    ...base,
-    followUp: followUp(ledger, { id: meetingId, startedAt: live.startedAt }, now, history),
-    made: madeInMeeting(ledger, meetingId),
+    followUp: followUp(ledger, { id: meeting.id, startedAt }, now, history),
+    made: madeInMeeting(ledger, meeting.id),
   };
 }

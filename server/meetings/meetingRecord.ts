@@ -5,7 +5,7 @@ import { readAgenda, readAttendance } from '../../shared/meetingDoc.ts';
 import type { MeetingRecord, RecordNames } from '../../shared/meetingRecord.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
-import { readMeetingFollowUp } from '../ledger/followUpQuery.ts';
+import { followUpOf } from '../ledger/followUpQuery.ts';
 import { readLiveRecord } from './liveState.ts';
 import { getMeeting } from './meetingRows.ts';
 import { readPinnedData } from './pinnedData.ts';
@@ -46,7 +46,7 @@ export async function readMeetingRecord(
   now: number,
 ): Promise<MeetingRecord> {
   const meeting = await getMeeting(db, meetingId);
-  const [{ state: live, timeline }, content, ledger, pinned] = await Promise.all([
+  const [{ state: live, timeline }, content, pinned] = await Promise.all([
     readLiveRecord(hub, meetingId),
     hub.read(meetingDocName(meetingId), (doc) => ({
       agenda: readAgenda(doc).map(({ notes, order: _order, ...item }) => ({
@@ -55,9 +55,9 @@ export async function readMeetingRecord(
       })),
       attendance: readAttendance(doc).map(({ key: _key, ...attendee }) => attendee),
     })),
-    readMeetingFollowUp(db, hub, meetingId, now),
     readPinnedData(db, hub, meetingId),
   ]);
+  const ledger = await followUpOf(hub, meeting, live.startedAt, now);
   // A closed meeting's clocks stopped at its close; a live one's run to now.
   const clockAt = live.closedAt ?? now;
   const agenda = content.agenda.map((item) => {

@@ -87,77 +87,57 @@ export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActio
       <legend className="visually-hidden">{TEXT.group(commitment.text)}</legend>
       {mode === 'buttons' && (
         <div className="review-actions__buttons">
-          <button
-            type="button"
-            className="button button--small"
-            disabled={command.busy}
-            onClick={() => void review(ReviewOutcome.done)}
-          >
-            {TEXT.done}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={command.busy}
-            onClick={() => setMode('keep')}
-          >
-            {TEXT.keep}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={command.busy}
-            onClick={() => setMode('drop')}
-          >
-            {TEXT.drop}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={command.busy}
-            onClick={() => void review(ReviewOutcome.escalated)}
-          >
-            {TEXT.escalate}
-          </button>
+          {(
+            [
+              [TEXT.done, () => void review(ReviewOutcome.done)],
+              [TEXT.keep, () => setMode('keep')],
+              [TEXT.drop, () => setMode('drop')],
+              [TEXT.escalate, () => void review(ReviewOutcome.escalated)],
+            ] as const
+          ).map(([label, onClick]) => (
+            <button
+              key={label}
+              type="button"
+              className="button button--small"
+              disabled={command.busy}
+              onClick={onClick}
+            >
+              {label}
+            </button>
+          ))}
         </div>
       )}
-      {mode === 'keep' && (
-        <form className="review-actions__form" onSubmit={submitKeep} onKeyDown={onKeyDown}>
+      {mode !== 'buttons' && (
+        <form
+          className="review-actions__form"
+          onSubmit={mode === 'keep' ? submitKeep : submitDrop}
+          onKeyDown={onKeyDown}
+        >
           <label className="field__label" htmlFor={fieldId}>
-            {TEXT.newDate}
+            {mode === 'keep' ? TEXT.newDate : TEXT.reason}
           </label>
-          <input
-            ref={fieldRef}
-            id={fieldId}
-            className="input"
-            type="date"
-            required
-            value={newDate}
-            onChange={(event) => setNewDate(event.target.value)}
-          />
+          {mode === 'keep' ? (
+            <input
+              ref={fieldRef}
+              id={fieldId}
+              className="input"
+              type="date"
+              required
+              value={newDate}
+              onChange={(event) => setNewDate(event.target.value)}
+            />
+          ) : (
+            <input
+              ref={fieldRef}
+              id={fieldId}
+              className="input"
+              maxLength={500}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          )}
           <button type="submit" className="button button--small button--primary" disabled={command.busy}>
-            {TEXT.keepSave}
-          </button>
-          <button type="button" className="button button--small button--ghost" onClick={cancel}>
-            {TEXT.cancel}
-          </button>
-        </form>
-      )}
-      {mode === 'drop' && (
-        <form className="review-actions__form" onSubmit={submitDrop} onKeyDown={onKeyDown}>
-          <label className="field__label" htmlFor={fieldId}>
-            {TEXT.reason}
-          </label>
-          <input
-            ref={fieldRef}
-            id={fieldId}
-            className="input"
-            maxLength={500}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <button type="submit" className="button button--small button--primary" disabled={command.busy}>
-            {TEXT.dropSave}
+            {mode === 'keep' ? TEXT.keepSave : TEXT.dropSave}
           </button>
           <button type="button" className="button button--small button--ghost" onClick={cancel}>
             {TEXT.cancel}

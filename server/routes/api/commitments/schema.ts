@@ -2,6 +2,7 @@
  * The ledger page's query string, checked before any SQL is built: every value is an id, a known
  * word, a bounded number or a bounded text, and anything else is `invalid_payload` naming it.
  */
+
 import { z } from 'zod';
 import {
   COMMITMENT_PAGE,
@@ -9,10 +10,11 @@ import {
   CommitmentSort,
   DEFAULT_SORT_DIRECTION,
 } from '../../../../shared/commitmentRows.ts';
+import { docIdSchema } from '../../../../shared/docNames.ts';
 import { COMMITMENT_STATUSES } from '../../../../shared/ledger.ts';
 import type { CommitmentFilters } from '../../../ledger/ledgerQuery.ts';
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id');
+const id = docIdSchema;
 /** Whole numbers written as digits only: `1e3`, `0x10` or ` 5` are typos here, not numbers. */
 const wholeNumber = (max: number) =>
   z

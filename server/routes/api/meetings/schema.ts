@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOC_ID_PATTERN } from '../../../../shared/docNames.ts';
 import { AGENDA_TOTAL_MINUTES } from '../../../meetings/agendaPlan.ts';
 import { isMeetingDateInRange, MEETING_DATE_RANGE } from '../../../meetings/meetingRows.ts';
 
@@ -37,7 +38,7 @@ export const createMeetingSchema = z
 export type CreateMeetingInput = z.infer<typeof createMeetingSchema>;
 
 /** Meeting ids are also document ids (`meeting:<id>`), so they follow the document id pattern. */
-export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a meeting id');
+export const meetingIdSchema = z.string().regex(DOC_ID_PATTERN, 'not a meeting id');
 
 /** Rename or reschedule (at least one field). */
 export const updateMeetingSchema = z
