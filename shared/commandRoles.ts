@@ -12,6 +12,8 @@ export const COMMAND_ROLES: Record<Command, readonly Role[]> = {
   [MeetingCommand.start]: [Role.analyst],
   [MeetingCommand.goTo]: [Role.analyst],
   [MeetingCommand.timer]: [Role.analyst],
+  // The presenter is an analyst account until accounts bring the agency head's own role.
+  [MeetingCommand.screen]: [Role.analyst],
   [MeetingCommand.close]: [Role.analyst],
   [CommitmentCommand.create]: [Role.analyst],
   [CommitmentCommand.update]: [Role.analyst],

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { docIdSchema } from './docNames.ts';
 import type { ErrorResponse } from './errors.ts';
 import type { GoToTarget, MeetingLiveState } from './meetingLive.ts';
+import { screenBodySchema } from './screenControl.ts';
 
 export type { GoToTarget };
 
@@ -16,6 +17,8 @@ export const MeetingCommand = {
   start: 'meeting:start',
   goTo: 'meeting:goTo',
   timer: 'meeting:timer',
+  /** Who drives the big screen and what it shows: see shared/screenControl.ts. */
+  screen: 'meeting:screen',
   close: 'meeting:close',
 } as const;
 export type MeetingCommand = (typeof MeetingCommand)[keyof typeof MeetingCommand];
@@ -50,6 +53,7 @@ export const MEETING_COMMAND_BODIES = {
   [MeetingCommand.start]: startBodySchema,
   [MeetingCommand.goTo]: goToBodySchema,
   [MeetingCommand.timer]: timerBodySchema,
+  [MeetingCommand.screen]: screenBodySchema,
   [MeetingCommand.close]: closeBodySchema,
 } as const satisfies Record<MeetingCommand, z.ZodType>;
 
@@ -72,5 +76,6 @@ export const MEETING_COMMAND_PATHS: Record<MeetingCommand, string> = {
   [MeetingCommand.start]: 'start',
   [MeetingCommand.goTo]: 'go-to',
   [MeetingCommand.timer]: 'timer',
+  [MeetingCommand.screen]: 'screen',
   [MeetingCommand.close]: 'close',
 };

@@ -22,6 +22,8 @@ export const TimelineAction = {
   timerStarted: 'timerStarted',
   timerPaused: 'timerPaused',
   timerExtended: 'timerExtended',
+  screenHanded: 'screenHanded',
+  screenTakenBack: 'screenTakenBack',
   closed: 'closed',
 } as const;
 export type TimelineAction = (typeof TimelineAction)[keyof typeof TimelineAction];
@@ -116,7 +118,11 @@ export interface TransitionContext {
 
 export type GoToTarget = 'next' | 'previous' | { itemId: string };
 
-function append(doc: Y.Doc, ctx: TransitionContext, entry: Omit<TimelineEntry, 'at' | 'actor'>): void {
+export function appendTimeline(
+  doc: Y.Doc,
+  ctx: TransitionContext,
+  entry: Omit<TimelineEntry, 'at' | 'actor'>,
+): void {
   const { id, name, role } = ctx.actor;
   timelineArray(doc).push([{ at: ctx.now, actor: { id, name, role }, ...entry }]);
 }
@@ -177,7 +183,7 @@ export function startMeeting(doc: Y.Doc, agendaIds: readonly string[], ctx: Tran
   stateMap(doc).set('phase', MeetingPhase.live);
   stateMap(doc).set('startedAt', ctx.now);
   enterItem(doc, first, ctx.now);
-  append(doc, ctx, { action: TimelineAction.started, itemId: first });
+  appendTimeline(doc, ctx, { action: TimelineAction.started, itemId: first });
   return OK;
 }
 
@@ -225,7 +231,7 @@ export function goToItem(
   leaveItem(doc, state.currentItemId, ctx.now);
   enterItem(doc, target.itemId, ctx.now);
   const detail = typeof command.to === 'string' ? command.to : 'item';
-  append(doc, ctx, { action: TimelineAction.wentTo, itemId: target.itemId, detail });
+  appendTimeline(doc, ctx, { action: TimelineAction.wentTo, itemId: target.itemId, detail });
   return OK;
 }
 
@@ -264,7 +270,7 @@ export function changeTimer(
     entry = { action: TimelineAction.timerExtended, itemId, detail: `+${command.minutes} min` };
   }
   timingsMap(doc).set(itemId, next);
-  append(doc, ctx, entry);
+  appendTimeline(doc, ctx, entry);
   return OK;
 }
 
@@ -278,7 +284,7 @@ export function closeMeeting(doc: Y.Doc, ctx: TransitionContext): Transition {
   leaveItem(doc, state.currentItemId, ctx.now);
   stateMap(doc).set('phase', MeetingPhase.closed);
   stateMap(doc).set('closedAt', ctx.now);
-  append(doc, ctx, {
+  appendTimeline(doc, ctx, {
     action: TimelineAction.closed,
     ...(state.currentItemId ? { itemId: state.currentItemId } : {}),
   });

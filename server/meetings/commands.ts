@@ -20,6 +20,7 @@ import {
 } from '../../shared/meetingLive.ts';
 import { writePinned } from '../../shared/pinnedData.ts';
 import type { Principal } from '../../shared/roles.ts';
+import { changeScreen } from '../../shared/screenControl.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import type { Logger } from '../logger.ts';
@@ -58,7 +59,10 @@ export function createMeetingCommands(deps: MeetingCommandsDeps): MeetingCommand
     body: CommandBody<MeetingCommand>,
     ctx: TransitionContext,
   ): Promise<{ outcome: Transition; state: MeetingLiveState }> {
-    const needsAgenda = command === MeetingCommand.start || command === MeetingCommand.goTo;
+    const needsAgenda =
+      command === MeetingCommand.start ||
+      command === MeetingCommand.goTo ||
+      command === MeetingCommand.screen;
     const agenda = needsAgenda ? await readAgendaSlots(hub, meetingId) : [];
     const agendaIds = agenda.map((slot) => slot.id);
     // Read before the transaction (it is synchronous); pinned only if the start succeeds.
@@ -87,6 +91,11 @@ export function createMeetingCommands(deps: MeetingCommandsDeps): MeetingCommand
           return goToItem(doc, agendaIds, body as CommandBody<typeof MeetingCommand.goTo>, ctx);
         case MeetingCommand.timer:
           return changeTimer(doc, body as CommandBody<typeof MeetingCommand.timer>, ctx);
+        case MeetingCommand.screen: {
+          const screenBody = body as CommandBody<typeof MeetingCommand.screen>;
+          const item = agenda.find((slot) => slot.id === screenBody.expectedItemId);
+          return changeScreen(doc, screenBody, item?.indicatorIds ?? [], ctx);
+        }
         case MeetingCommand.close:
           return closeMeeting(doc, ctx);
       }

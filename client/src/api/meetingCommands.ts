@@ -6,6 +6,7 @@
 import type { Socket } from 'socket.io-client';
 import {
   type CommandAck,
+  type CommandBody,
   type CommandPayload,
   type GoToTarget,
   MeetingCommand,
@@ -65,3 +66,10 @@ export const extendTimer = (
 
 export const closeMeeting = (socket: CommandSocket, meetingId: string) =>
   sendMeetingCommand(socket, MeetingCommand.close, { meetingId });
+
+/** Who drives the big screen and what it shows (shared/screenControl.ts). */
+export const changeScreen = (
+  socket: CommandSocket,
+  meetingId: string,
+  body: CommandBody<typeof MeetingCommand.screen>,
+) => sendMeetingCommand(socket, MeetingCommand.screen, { meetingId, ...body });
