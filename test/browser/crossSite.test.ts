@@ -6,16 +6,13 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readAgenda } from '../../shared/meetingDoc.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
-import { launchBrowser, openPerson, type Person } from '../helpers/browser.ts';
+import { BUILT_CLIENT, launchBrowser, openPerson, type Person } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { SocketIoDocClient } from '../helpers/yjsClients.ts';
-
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 interface AttackResults {
   formStatus?: string;

@@ -5,17 +5,14 @@
  * whose stored data is broken shows on the objective page as broken, with the reason, and the rest
  * of the page renders. Needs the built client: run `npx vite build` first (`npm test` does).
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../server/db/database.ts';
 import type { IndicatorDetail } from '../../shared/performance.ts';
 import { latestDuePeriod, periodAtIndex, periodIndex } from '../../shared/periods.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { BUILT_CLIENT, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { seedSmallObjective } from './fixtures/performanceSeed.ts';
-
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 describe('data validation in the browser', () => {
   let server: TestServer;
@@ -27,7 +24,7 @@ describe('data validation in the browser', () => {
   const weeksBefore = (count: number) => periodAtIndex(periodIndex(due, 'weekly') - count, 'weekly');
 
   beforeAll(async () => {
-    server = await startTestServer({ deps: { clientDir: CLIENT_DIR } });
+    server = await startTestServer({ deps: { clientDir: BUILT_CLIENT } });
     analystToken = (await server.signIn('Seed Analyst', 'analyst')).token;
     await seedSmallObjective(server.url, analystToken, today);
     browser = await launchBrowser();

@@ -5,16 +5,21 @@
  * the same page on a 1920×1080 screen. Run `npx vite build` first.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPerson, type Person, screenshot, VIEWPORTS } from '../helpers/browser.ts';
+import {
+  BUILT_CLIENT,
+  launchBrowser,
+  openPerson,
+  type Person,
+  screenshot,
+  VIEWPORTS,
+} from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { SocketIoDocClient } from '../helpers/yjsClients.ts';
 import { type SeededLedger, seedLedger } from '../server/ledger/ledgerFixtures.ts';
 
 /** Absolute: express's `sendFile` (the SPA fallback) refuses relative paths. */
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const POLL = { timeout: 20_000, interval: 100 };
 const CSV_HEADER =
   'id,objective,agency,owner,text,due date,status,overdue,times carried,made in meeting,created at,closed at';

@@ -4,7 +4,6 @@
  * and upgraded by the server, and ones arriving while the page is open. Run `npx vite build` first.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
@@ -18,10 +17,9 @@ import {
   schemaVersionOf,
 } from '../../shared/meetingDoc.ts';
 import type { Meeting } from '../../shared/meetings.ts';
-import { launchBrowser, openPerson, type Person, VIEWPORTS } from '../helpers/browser.ts';
+import { BUILT_CLIENT, launchBrowser, openPerson, type Person, VIEWPORTS } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const POLL = { timeout: 20_000, interval: 100 };
 const UNLOAD_DELAY_MS = 50;
 

@@ -2,13 +2,10 @@
  * An analyst deletes a draft meeting from its preparation page: a confirm step, then back to the
  * meetings list, and the meeting is gone. Run `npx vite build` first.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPerson, type Person, VIEWPORTS } from '../helpers/browser.ts';
+import { BUILT_CLIENT, launchBrowser, openPerson, type Person, VIEWPORTS } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 describe('deleting a draft meeting in the browser', { timeout: 60_000 }, () => {
   let server: TestServer;

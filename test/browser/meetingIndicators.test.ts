@@ -4,7 +4,6 @@
  * from the objective and seen (with their status) by the other analyst, the "add an item for this
  * goal" shortcut, the readiness hint, and a meeting without an objective. Run `npx vite build` first.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../server/db/database.ts';
@@ -17,11 +16,17 @@ import { meetingDocName } from '../../shared/docNames.ts';
 import { type AgendaItem, addAgendaItem, readAgenda } from '../../shared/meetingDoc.ts';
 import type { GoalSummary, IndicatorSummary, ObjectiveDetail } from '../../shared/performance.ts';
 import { todayDate } from '../../shared/periods.ts';
-import { launchBrowser, openPerson, type Person, screenshot, VIEWPORTS } from '../helpers/browser.ts';
+import {
+  BUILT_CLIENT,
+  launchBrowser,
+  openPerson,
+  type Person,
+  screenshot,
+  VIEWPORTS,
+} from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { SocketIoDocClient, waitFor } from '../helpers/yjsClients.ts';
 
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const POLL = { timeout: 20_000, interval: 100 };
 /** The server computes statuses as of its today; the demo must be generated for the same day. */
 const TODAY = todayDate();

@@ -2,14 +2,19 @@
  * Two analysts prepare one meeting's agenda together in two browser contexts, against a real
  * server serving the built client; then a viewer opens the same page. Run `npx vite build` first.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPerson, type Person, screenshot, VIEWPORTS } from '../helpers/browser.ts';
+import {
+  BUILT_CLIENT,
+  launchBrowser,
+  openPerson,
+  type Person,
+  screenshot,
+  VIEWPORTS,
+} from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /** Absolute: express's `sendFile` (the SPA fallback) refuses relative paths. */
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const POLL = { timeout: 20_000, interval: 100 };
 
 const rowTitles = (page: Page) => page.getByTestId('agenda-row-title').allTextContents();

@@ -4,17 +4,22 @@
  * Run `npx vite build` first.
  */
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MEMO_TEXT } from '../../shared/memo.ts';
-import { launchBrowser, openPerson, type Person, screenshot, VIEWPORTS } from '../helpers/browser.ts';
+import {
+  BUILT_CLIENT,
+  launchBrowser,
+  openPerson,
+  type Person,
+  screenshot,
+  VIEWPORTS,
+} from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { SocketIoDocClient } from '../helpers/yjsClients.ts';
 import { type MemoMeeting, runMemoMeetings } from '../server/meetings/memoMeeting.ts';
 
 /** Absolute: express's `sendFile` (the SPA fallback) refuses relative paths. */
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 /** PDF page sizes in points (Chromium rounds them to whole CSS pixels, within 1 pt). */
 const PAGE_POINTS = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
 

@@ -6,14 +6,12 @@
  * the network returns both see each other again and the edits made meanwhile arrive.
  * Run `npx vite build` first.
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPerson, type Person } from '../helpers/browser.ts';
+import { BUILT_CLIENT, launchBrowser, openPerson, type Person } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcpProxy.ts';
 
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const POLL = { timeout: 20_000, interval: 100 };
 const OFFLINE_WITHIN_MS = 5_000;
 const GONE_WITHIN_MS = 10_000;

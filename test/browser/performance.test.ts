@@ -5,17 +5,14 @@
  * reason and changes nothing; the analyst corrects a value through the form; a viewer gets no forms.
  * Needs the built client: run `npx vite build` first (`npm test` does).
  */
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { IndicatorDetail } from '../../shared/performance.ts';
 import { latestDuePeriod, periodAtIndex, periodIndex } from '../../shared/periods.ts';
 import type { Role } from '../../shared/roles.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { BUILT_CLIENT, launchBrowser } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { dataPointsCsv, seedSmallObjective } from './fixtures/performanceSeed.ts';
-
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 describe('performance pages', () => {
   let server: TestServer;
@@ -27,7 +24,7 @@ describe('performance pages', () => {
   const weeksBefore = (count: number) => periodAtIndex(periodIndex(due, 'weekly') - count, 'weekly');
 
   beforeAll(async () => {
-    server = await startTestServer({ deps: { clientDir: CLIENT_DIR } });
+    server = await startTestServer({ deps: { clientDir: BUILT_CLIENT } });
     analystToken = (await server.signIn('Seed Analyst', 'analyst')).token;
     await seedSmallObjective(server.url, analystToken, today);
     browser = await launchBrowser();

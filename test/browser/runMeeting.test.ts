@@ -7,7 +7,6 @@
  * Run `npx vite build` first. Screenshots go to /tmp/shots/run-meeting-*.png.
  */
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { format, parseISO } from 'date-fns';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -19,12 +18,18 @@ import type { LedgerSnapshot } from '../../shared/ledger.ts';
 import { AgendaItemKind, addAgendaItem } from '../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary, ObjectiveDetail } from '../../shared/performance.ts';
 import { addDaysToDate, todayDate } from '../../shared/periods.ts';
-import { launchBrowser, openPerson, type Person, screenshot, VIEWPORTS } from '../helpers/browser.ts';
+import {
+  BUILT_CLIENT,
+  launchBrowser,
+  openPerson,
+  type Person,
+  screenshot,
+  VIEWPORTS,
+} from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { SocketIoDocClient } from '../helpers/yjsClients.ts';
 import { agendaOnServer } from '../server/meetings/liveMeeting.ts';
 
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const POLL = { timeout: 20_000, interval: 100 };
 const TODAY = todayDate();
 const OBJECTIVE = 'obj-01';

@@ -3,7 +3,6 @@
  * analyst sets the cadence and creates the next meeting; a viewer reads it without edit controls.
  * Run `npx vite build` first.
  */
-import { fileURLToPath } from 'node:url';
 import { format, parseISO } from 'date-fns';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,11 +10,17 @@ import { meetingDocName } from '../../shared/docNames.ts';
 import { addAgendaItem } from '../../shared/meetingDoc.ts';
 import { addDaysToDate, todayDate } from '../../shared/periods.ts';
 import { Cadence, nextMeetingDate, type SeriesOverview } from '../../shared/series.ts';
-import { launchBrowser, openPerson, type Person, screenshot, VIEWPORTS } from '../helpers/browser.ts';
+import {
+  BUILT_CLIENT,
+  launchBrowser,
+  openPerson,
+  type Person,
+  screenshot,
+  VIEWPORTS,
+} from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /** Absolute: express's `sendFile` (the SPA fallback) refuses relative paths. */
-const BUILT_CLIENT = fileURLToPath(new URL('../../dist/client', import.meta.url));
 const SERIES_URL = '/objectives/obj-sec/series';
 
 describe('meeting series in the browser', () => {

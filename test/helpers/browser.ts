@@ -4,8 +4,18 @@
  * "people" share no cookies, storage or BroadcastChannel.
  */
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Role } from '../../shared/roles.ts';
+
+/**
+ * The built client the test servers serve (`npx vite build`); `TEST_CLIENT_DIR` points elsewhere,
+ * so that two people building at once (`vite build --outDir …`) do not empty each other's folder.
+ */
+export const BUILT_CLIENT = process.env.TEST_CLIENT_DIR
+  ? resolve(process.env.TEST_CLIENT_DIR)
+  : fileURLToPath(new URL('../../dist/client', import.meta.url));
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
