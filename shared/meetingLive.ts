@@ -137,6 +137,9 @@ function paused(timing: ItemTiming, now: number): ItemTiming {
   };
 }
 
+/** Where shared/screenControl.ts keeps the big screen's state, which belongs to one item. */
+export const SCREEN_STATE_KEY = 'screen';
+
 function enterItem(doc: Y.Doc, itemId: string, now: number): void {
   const previous = readLiveState(doc).timings[itemId];
   const timing: ItemTiming = previous
@@ -144,6 +147,8 @@ function enterItem(doc: Y.Doc, itemId: string, now: number): void {
     : { startedAt: now, endedAt: null, accumulatedMs: 0, runningSince: now, extensionsMs: 0 };
   timingsMap(doc).set(itemId, timing);
   stateMap(doc).set('currentItemId', itemId);
+  // A new item gives the screen back to the chair, even an item the presenter drove before.
+  stateMap(doc).delete(SCREEN_STATE_KEY);
 }
 
 function leaveItem(doc: Y.Doc, itemId: string | null, now: number): void {

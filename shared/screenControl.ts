@@ -5,9 +5,9 @@
  * own laptop and hands it back; the chair can always take it back. One driver at a time: a command
  * says whether it is sent as the chair or as the presenter, and the wrong one is refused.
  *
- * The screen state belongs to one item: once another item is current it reads as the default (the
- * chair drives, the item's first indicator, the default span), so moving on always returns the
- * screen to the chair without a second write.
+ * The screen state belongs to one item: entering an item clears it (shared/meetingLive.ts), and a
+ * state stored for another item reads as the default (the chair drives, the item's first
+ * indicator, the default span).
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import {
   appendTimeline,
   MeetingPhase,
   readLiveState,
+  SCREEN_STATE_KEY,
   TimelineAction,
   type Transition,
   type TransitionContext,
@@ -41,7 +42,6 @@ export const screenStateSchema = z.object({
 });
 export type ScreenState = z.infer<typeof screenStateSchema>;
 
-const SCREEN_KEY = 'screen';
 const stateMap = (doc: Y.Doc) => getRoot(doc, DocKind.meetingLive, 'state');
 
 const defaultScreen = (itemId: string | null): ScreenState => ({
@@ -54,7 +54,7 @@ const defaultScreen = (itemId: string | null): ScreenState => ({
 /** The screen of the current item (the default when none was set for it, or it is malformed). */
 export function readScreen(doc: Y.Doc): ScreenState {
   const { currentItemId } = readLiveState(doc);
-  const stored = screenStateSchema.safeParse(stateMap(doc).get(SCREEN_KEY));
+  const stored = screenStateSchema.safeParse(stateMap(doc).get(SCREEN_STATE_KEY));
   if (stored.success && currentItemId !== null && stored.data.itemId === currentItemId) return stored.data;
   return defaultScreen(currentItemId);
 }
@@ -114,7 +114,7 @@ export function changeScreen(
     );
   const itemId = body.expectedItemId;
   const screen = readScreen(doc);
-  const write = (next: ScreenState) => stateMap(doc).set(SCREEN_KEY, next);
+  const write = (next: ScreenState) => stateMap(doc).set(SCREEN_STATE_KEY, next);
   const byDriver = screen.driver !== null && screen.driver.id === ctx.actor.id;
 
   switch (body.action) {
