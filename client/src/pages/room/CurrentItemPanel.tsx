@@ -7,6 +7,7 @@ import { lazy, Suspense } from 'react';
 import { AGENDA_ITEM_KIND_LABELS, type AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
+import { type ScreenState, shownIndicatorId } from '../../../../shared/screenControl.ts';
 import { ItemIndicators } from '../meetings/ItemIndicators.tsx';
 import { type PrepCatalog, presenterLabel } from '../meetings/prepCatalog.ts';
 import { ItemTimer } from './ItemTimer.tsx';
@@ -40,9 +41,11 @@ interface CurrentItemPanelProps {
   live: MeetingLiveState;
   catalog: PrepCatalog;
   pinned: Record<string, PinnedSeries>;
+  /** What the big screen shows: the chart follows it unless this person looks elsewhere. */
+  screen: ScreenState;
 }
 
-export function CurrentItemPanel({ item, items, live, catalog, pinned }: CurrentItemPanelProps) {
+export function CurrentItemPanel({ item, items, live, catalog, pinned, screen }: CurrentItemPanelProps) {
   if (live.phase === MeetingPhase.closed)
     return (
       <div className="card current current--note">
@@ -114,6 +117,7 @@ export function CurrentItemPanel({ item, items, live, catalog, pinned }: Current
               indicatorIds={item.indicatorIds}
               catalog={indicators}
               pinned={pinned}
+              screen={{ indicatorId: shownIndicatorId(screen, item.indicatorIds), since: screen.since }}
             />
           </Suspense>
         </div>

@@ -1,23 +1,31 @@
 /**
  * One of the current item's indicators as a full chart (the indicator page's chart: actual values
- * against the trajectory and target, with the change since about a month or a quarter ago), and a
- * choice among the item's indicators when it has several. Once the meeting has started the chart
- * shows the values pinned at its start, and says which of them have been corrected since.
+ * against the trajectory and target, with the change since a chosen span), and a choice among the
+ * item's indicators when it has several. It follows the big screen: the indicator shown large there
+ * and its "change since" span; a person may look at another indicator here and then follow the
+ * screen again. Once the meeting has started the chart shows the values pinned at its start, and
+ * says which of them have been corrected since.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DataPoint } from '../../../../shared/performance.ts';
 import { corrections, type PinnedSeries } from '../../../../shared/pinnedData.ts';
+import type { SinceSpan } from '../../../../shared/screenControl.ts';
 import { performanceApi } from '../../api/performance.ts';
-import { buildChartRows, changeSince, defaultSincePeriod } from '../../charts/chartData.ts';
+import { buildChartRows, changeSince } from '../../charts/chartData.ts';
 import { formatValue } from '../../charts/format.ts';
 import { IndicatorChart } from '../../charts/IndicatorChart.tsx';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import type { CatalogIndicator } from '../meetings/prepCatalog.ts';
 import { useResource } from '../performance/useResource.ts';
 import { formatClockTime } from './roomFormat.ts';
+import { sincePeriodFor } from './screenSince.ts';
 
 const TEXT = {
   choose: 'Indicator on the chart',
+  onScreen: 'On screen',
+  lookingAway: 'You are looking at another indicator than the big screen.',
+  follow: 'Follow the screen',
+  since: (period: string) => `Change since ${period}`,
   loading: 'Loading the chart…',
   failed: (message: string) => `The chart could not be loaded: ${message}`,
   retry: 'Try again',
@@ -30,19 +38,39 @@ const TEXT = {
 /** At most this many corrections are spelled out under the chart. */
 const MAX_CORRECTIONS_SHOWN = 3;
 
+/** What the big screen shows of the current item: the indicator large on it and the span. */
+export interface ScreenView {
+  indicatorId: string | null;
+  since: SinceSpan;
+}
+
 interface IndicatorFocusProps {
   indicatorIds: string[];
   catalog: Map<string, CatalogIndicator> | null;
   /** The series pinned when the meeting started, by indicator id. */
   pinned: Record<string, PinnedSeries>;
+  screen: ScreenView;
 }
 
-export function IndicatorFocus({ indicatorIds, catalog, pinned }: IndicatorFocusProps) {
-  const [chosen, setChosen] = useState<string | null>(null);
-  const id = chosen && indicatorIds.includes(chosen) ? chosen : (indicatorIds[0] ?? null);
+export function IndicatorFocus({ indicatorIds, catalog, pinned, screen }: IndicatorFocusProps) {
+  // The indicator this person looks at instead of the screen's; null: follow the screen.
+  const [looking, setLooking] = useState<string | null>(null);
+  const onScreen = screen.indicatorId ?? indicatorIds[0] ?? null;
+  const away = looking !== null && looking !== onScreen && indicatorIds.includes(looking);
+  // Once the screen comes to the indicator looked at, this page follows the screen again.
+  useEffect(() => {
+    if (looking !== null && looking === onScreen) setLooking(null);
+  }, [looking, onScreen]);
+  const id = away ? looking : onScreen;
   if (id === null) return null;
+  const name = (indicatorId: string) => catalog?.get(indicatorId)?.indicator.name ?? indicatorId;
   return (
-    <div className="focus">
+    <div
+      className="focus"
+      data-testid="indicator-focus"
+      data-indicator-id={id}
+      data-following={away ? 'no' : 'yes'}
+    >
       {indicatorIds.length > 1 && (
         <fieldset className="focus__tabs">
           <legend className="visually-hidden">{TEXT.choose}</legend>
@@ -52,19 +80,34 @@ export function IndicatorFocus({ indicatorIds, catalog, pinned }: IndicatorFocus
               type="button"
               className={`focus__tab${indicatorId === id ? ' is-active' : ''}`}
               aria-pressed={indicatorId === id}
-              onClick={() => setChosen(indicatorId)}
+              onClick={() => setLooking(indicatorId === onScreen ? null : indicatorId)}
             >
-              {catalog?.get(indicatorId)?.indicator.name ?? indicatorId}
+              <span className="focus__tab-name">{name(indicatorId)}</span>
+              {indicatorId === onScreen && <span className="focus__on-screen">{TEXT.onScreen}</span>}
             </button>
           ))}
         </fieldset>
       )}
-      <FocusChart key={id} indicatorId={id} pinned={pinned[id] ?? null} />
+      {away && (
+        <p className="focus__away" role="status">
+          {TEXT.lookingAway}{' '}
+          <button type="button" className="button button--small" onClick={() => setLooking(null)}>
+            {TEXT.follow}
+          </button>
+        </p>
+      )}
+      <FocusChart key={id} indicatorId={id} pinned={pinned[id] ?? null} since={screen.since} />
     </div>
   );
 }
 
-function FocusChart({ indicatorId, pinned }: { indicatorId: string; pinned: PinnedSeries | null }) {
+interface FocusChartProps {
+  indicatorId: string;
+  pinned: PinnedSeries | null;
+  since: SinceSpan;
+}
+
+function FocusChart({ indicatorId, pinned, since: span }: FocusChartProps) {
   const detail = useResource(`room-indicator:${indicatorId}`, () => performanceApi.indicator(indicatorId));
   const data = detail.state === 'ready' ? detail.data : null;
   const points = useMemo(
@@ -86,12 +129,25 @@ function FocusChart({ indicatorId, pinned }: { indicatorId: string; pinned: Pinn
       </p>
     );
   const { indicator } = detail.data;
-  const since = defaultSincePeriod(points, indicator.frequency);
+  const since = sincePeriodFor(points, indicator.frequency, span);
   const change = since ? changeSince(points, since, indicator.direction) : null;
   const changed = pinned ? corrections(pinned, detail.data.points) : [];
   const value = (number: number) => formatValue(number, indicator.unit);
   return (
     <>
+      {change && (
+        <p
+          className="focus__since"
+          data-testid="focus-since"
+          data-span={span}
+          data-period={change.from.period}
+        >
+          {TEXT.since(longPeriodLabel(change.from.period))}:{' '}
+          <strong>
+            {value(change.from.value)} → {value(change.to.value)}
+          </strong>
+        </p>
+      )}
       <IndicatorChart indicator={indicator} rows={rows} change={change} height="clamp(200px, 30vh, 420px)" />
       {pinned && (
         <p className="focus__note" data-testid="pinned-note">

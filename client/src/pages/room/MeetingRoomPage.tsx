@@ -15,6 +15,7 @@ import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
 import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
 import { readPinned } from '../../../../shared/pinnedData.ts';
+import { readScreen } from '../../../../shared/screenControl.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
@@ -25,9 +26,11 @@ import { AgendaRail } from './AgendaRail.tsx';
 import { CaptureForm } from './CaptureForm.tsx';
 import { CurrentItemPanel } from './CurrentItemPanel.tsx';
 import { LedgerPanels } from './LedgerPanels.tsx';
+import { PresenterControls } from './PresenterControls.tsx';
 import { RoomHeader } from './RoomHeader.tsx';
 import '../meetings/meetings.css';
 import './room.css';
+import './presenter.css';
 
 const TEXT = {
   loading: 'Loading the meeting…',
@@ -59,6 +62,7 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const items = useYValue(agendaHandle.doc, meetingDocRoots, readAgenda);
   const live = useYValue(liveHandle.doc, liveRoots, readLiveState);
   const pinned = useYValue(liveHandle.doc, liveRoots, readPinned);
+  const screen = useYValue(liveHandle.doc, liveRoots, readScreen);
   const catalog = usePrepCatalog(meeting.objectiveId);
   // The ledger syncs alongside the agenda and live state, not after them: the follow-up needs it.
   useRetainedDoc(meeting.objectiveId ? ledgerDocName(meeting.objectiveId) : null);
@@ -66,6 +70,9 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   // The page shows what the role allows; the server checks every command anyway.
   const canRun = principal !== null && mayRunCommand(principal.role, MeetingCommand.goTo);
   const current = items.find((item) => item.id === live.currentItemId) ?? null;
+  const indicatorName = (indicatorId: string) =>
+    (catalog.objective.state === 'ready' && catalog.objective.indicators.get(indicatorId)?.indicator.name) ||
+    indicatorId;
   const goals =
     catalog.objective.state === 'ready'
       ? catalog.objective.detail.agencies.flatMap(({ goals }) => goals)
@@ -89,8 +96,26 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
         <div className="room__grid">
           <AgendaRail meetingId={meeting.id} items={items} live={live} canRun={canRun} />
           <section className="room__main" aria-label="Current item">
+            {live.phase === MeetingPhase.live && current && (
+              <PresenterControls
+                key={current.id}
+                meetingId={meeting.id}
+                item={current}
+                screen={screen}
+                principal={principal}
+                canRun={canRun}
+                indicatorName={indicatorName}
+              />
+            )}
             <div className="room__scroll">
-              <CurrentItemPanel item={current} items={items} live={live} catalog={catalog} pinned={pinned} />
+              <CurrentItemPanel
+                item={current}
+                items={items}
+                live={live}
+                catalog={catalog}
+                pinned={pinned}
+                screen={screen}
+              />
             </div>
             {live.phase === MeetingPhase.live && canRun && current && meeting.objectiveId && (
               <div className="room__capture">

@@ -1,0 +1,37 @@
+/**
+ * The big screen's "change since" span (shared/screenControl.ts) as a period of one indicator's
+ * data: `auto` is the chart's own default, the others look back a month, a quarter or a year from
+ * the latest value. Pure, so every page that follows the screen picks the same period.
+ */
+import type { DataPoint, Frequency } from '../../../../shared/performance.ts';
+import type { SinceSpan } from '../../../../shared/screenControl.ts';
+import { defaultSincePeriod, periodsWithValues } from '../../charts/chartData.ts';
+import { shiftPeriod } from '../../charts/periods.ts';
+
+export const SINCE_SPAN_LABELS: Record<SinceSpan, string> = {
+  auto: 'Default',
+  month: 'Month',
+  quarter: 'Quarter',
+  year: 'Year',
+};
+
+/** How many periods of each frequency a fixed span looks back. */
+const SPAN_PERIODS: Record<Exclude<SinceSpan, 'auto'>, Record<Frequency, number>> = {
+  month: { weekly: 4, monthly: 1 },
+  quarter: { weekly: 13, monthly: 3 },
+  year: { weekly: 52, monthly: 12 },
+};
+
+/**
+ * The period "change since" starts at for `span`: the latest period with a value at or before the
+ * span back from the latest value, else the oldest one (a short series still shows a change).
+ */
+export function sincePeriodFor(points: DataPoint[], frequency: Frequency, span: SinceSpan): string | null {
+  if (span === 'auto') return defaultSincePeriod(points, frequency);
+  const periods = periodsWithValues(points);
+  const latest = periods[periods.length - 1];
+  if (!latest || periods.length < 2) return null;
+  const wanted = shiftPeriod(latest, frequency, -SPAN_PERIODS[span][frequency]);
+  const candidates = periods.filter((period) => period <= wanted);
+  return candidates[candidates.length - 1] ?? periods[0] ?? null;
+}
