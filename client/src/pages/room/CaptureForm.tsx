@@ -50,14 +50,23 @@ export interface CaptureFormProps {
   goals: GoalSummary[];
   agencies: Agency[];
   autoFocus?: boolean;
+  /** Overrides the item's prefill (the console passes the goal of the indicator on screen). */
+  prefill?: CapturePrefill;
+  /** Esc in the form (the console closes its capture). */
+  onCancel?: () => void;
+  /** After a save was confirmed, with what was saved. */
+  onSaved?: (text: string) => void;
+}
+
+export interface CapturePrefill {
+  goalId: string;
+  ownerAgencyId: string;
+  /** The indicator the commitment is about, when it is one of the prefilled goal's. */
+  indicatorId?: string | null;
 }
 
 /** The goal of the item's first indicator, and its agency (else the item's presenter agency). */
-export function capturePrefill(
-  item: CaptureItem,
-  goals: GoalSummary[],
-  agencies: Agency[],
-): { goalId: string; ownerAgencyId: string } {
+export function capturePrefill(item: CaptureItem, goals: GoalSummary[], agencies: Agency[]): CapturePrefill {
   const first = item.indicatorIds[0];
   const goal = first
     ? goals.find((goal) => goal.indicators.some((indicator) => indicator.id === first))
@@ -69,7 +78,17 @@ export function capturePrefill(
 
 type Problems = Partial<Record<'text' | 'agency' | 'goal' | 'due', string>>;
 
-export function CaptureForm({ meetingId, objectiveId, item, goals, agencies, autoFocus }: CaptureFormProps) {
+export function CaptureForm({
+  meetingId,
+  objectiveId,
+  item,
+  goals,
+  agencies,
+  autoFocus,
+  prefill: prefillOverride,
+  onCancel,
+  onSaved,
+}: CaptureFormProps) {
   const command = useCommand();
   const textRef = useRef<HTMLInputElement>(null);
   /** The id of the commitment being sent: kept while nothing is changed, so a retry is not a duplicate. */
@@ -91,12 +110,15 @@ export function CaptureForm({ meetingId, objectiveId, item, goals, agencies, aut
     setAgencyChoice(null);
   }
 
-  const prefill = capturePrefill(item, goals, agencies);
+  const prefill = prefillOverride ?? capturePrefill(item, goals, agencies);
   const goalId = goalChoice ?? prefill.goalId;
   const goal = goals.find((candidate) => candidate.id === goalId) ?? null;
   const ownerAgencyId = agencyChoice ?? (goalChoice !== null && goal ? goal.agencyId : prefill.ownerAgencyId);
-  const indicatorId =
-    item.indicatorIds.find((id) => goal?.indicators.some((indicator) => indicator.id === id)) ?? null;
+  const ofGoal = (id: string | null | undefined) =>
+    id != null && item.indicatorIds.includes(id) && goal?.indicators.some((indicator) => indicator.id === id);
+  const indicatorId = ofGoal(prefill.indicatorId)
+    ? (prefill.indicatorId ?? null)
+    : (item.indicatorIds.find((id) => ofGoal(id)) ?? null);
 
   const goalGroups = useMemo(() => {
     const names = new Map(agencies.map((agency) => [agency.id, agency.name]));
@@ -161,6 +183,7 @@ export function CaptureForm({ meetingId, objectiveId, item, goals, agencies, aut
     setAgencyChoice(null);
     setSaved(TEXT.saved(result.answer.commitment.text));
     textRef.current?.focus();
+    onSaved?.(result.answer.commitment.text);
   };
 
   return (
@@ -168,6 +191,12 @@ export function CaptureForm({ meetingId, objectiveId, item, goals, agencies, aut
       className="capture"
       aria-labelledby={headingId}
       onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && onCancel) {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
       noValidate
       data-testid="capture-form"
     >

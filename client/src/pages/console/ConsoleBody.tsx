@@ -1,0 +1,241 @@
+/**
+ * The console's middle and right columns: the current item (timer, overrun budget, big screen) and
+ * what this meeting made; the cue card and the follow-up. The objective's ledger is read once here
+ * for all of them.
+ */
+import { type MutableRefObject, useMemo, useState } from 'react';
+import { followUp, madeInMeeting } from '../../../../shared/followUp.ts';
+import { AGENDA_ITEM_KIND_LABELS, type AgendaItem } from '../../../../shared/meetingDoc.ts';
+import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
+import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
+import type { ScreenState } from '../../../../shared/screenControl.ts';
+import type { Meeting } from '../../api/meetings.ts';
+import { useLedger } from '../../yjs/useLedger.ts';
+import { type PrepCatalog, presenterLabel, resolvePresenter } from '../meetings/prepCatalog.ts';
+import { ItemTimer } from '../room/ItemTimer.tsx';
+import type { CommitmentNames } from '../room/LedgerPanels.tsx';
+import { MadeInMeeting } from '../room/MadeInMeeting.tsx';
+import { formatClockTime } from '../room/roomFormat.ts';
+import { BudgetLine } from './BudgetLine.tsx';
+import { CaptureDialog } from './CaptureDialog.tsx';
+import { CuePanel } from './CuePanel.tsx';
+import { type ReviewKeyHandler, ReviewList } from './ReviewList.tsx';
+import { ScreenPanel } from './ScreenPanel.tsx';
+import type { ConsoleActions } from './useConsoleActions.ts';
+
+const TEXT = {
+  position: (index: number, total: number) => `Item ${index} of ${total}`,
+  presenter: 'Presented by',
+  noPresenter: 'No presenter set',
+  notStarted: 'The meeting has not started.',
+  opensWith: 'It opens with:',
+  emptyAgenda: 'The agenda is empty.',
+  closed: (time: string) => `The meeting closed at ${time}.`,
+  closedNote: 'It is a record now: what it made is below, and in the memo.',
+  noCurrent: 'The current item is no longer on the agenda: go to an item from the agenda.',
+  saved: (text: string) => `Saved “${text}”`,
+  noObjective: 'This meeting is not linked to an objective: there is no ledger to follow up or capture into.',
+  loadingLedger: 'Loading the commitments…',
+};
+
+export interface ConsoleBodyProps {
+  meeting: Meeting;
+  items: AgendaItem[];
+  current: AgendaItem | null;
+  live: MeetingLiveState;
+  pinned: Record<string, PinnedSeries>;
+  screen: ScreenState;
+  onScreen: string | null;
+  catalog: PrepCatalog;
+  actions: ConsoleActions;
+  canRun: boolean;
+  presentAnalysts: Array<{ id: string; name: string }>;
+  reviewKeys: MutableRefObject<ReviewKeyHandler | null>;
+  captureOpen: boolean;
+  onCaptureClose(): void;
+}
+
+export function ConsoleBody(props: ConsoleBodyProps) {
+  const { meeting } = props;
+  if (!meeting.objectiveId)
+    return (
+      <>
+        <section className="console__main" aria-label="Current item">
+          <CurrentBlock {...props} saved={null} />
+        </section>
+        <aside className="console__side">
+          <p className="card console-panel muted">{TEXT.noObjective}</p>
+        </aside>
+      </>
+    );
+  return <WithLedger {...props} objectiveId={meeting.objectiveId} />;
+}
+
+function WithLedger(props: ConsoleBodyProps & { objectiveId: string }) {
+  const { meeting, live, catalog, objectiveId, current, canRun, pinned } = props;
+  const { handle, ledger, history } = useLedger(objectiveId);
+  const [saved, setSaved] = useState<string | null>(null);
+  const entries = useMemo(
+    () => followUp(ledger, { id: meeting.id, startedAt: live.startedAt }, Date.now(), history),
+    [ledger, history, meeting.id, live.startedAt],
+  );
+  const made = useMemo(() => madeInMeeting(ledger, meeting.id), [ledger, meeting.id]);
+  const goals = useMemo(
+    () =>
+      catalog.objective.state === 'ready'
+        ? catalog.objective.detail.agencies.flatMap(({ goals }) => goals)
+        : [],
+    [catalog.objective],
+  );
+  const names = useMemo((): CommitmentNames => {
+    const agencyNames = new Map(catalog.agencies.map((agency) => [agency.id, agency.name]));
+    const goalTitles = new Map(goals.map((goal) => [goal.id, goal.title]));
+    return { agency: (id) => agencyNames.get(id) ?? id, goal: (id) => goalTitles.get(id) ?? null };
+  }, [catalog.agencies, goals]);
+  const presenter = current ? resolvePresenter(current.presenterAgency, catalog.agencies) : null;
+  const ledgerReady = handle.lastSyncedAt !== null;
+
+  return (
+    <>
+      <section className="console__main" aria-label="Current item">
+        <CurrentBlock {...props} saved={saved} />
+        {live.phase !== MeetingPhase.draft && <MadeInMeeting commitments={made} names={names} />}
+      </section>
+      <aside className="console__side" aria-label="Cue card and follow-up">
+        {live.phase === MeetingPhase.live && (
+          <CuePanel
+            agency={presenter?.kind === 'agency' ? presenter.agency : null}
+            goals={goals}
+            commitments={ledger.commitments}
+            followUp={entries}
+            pinned={pinned}
+          />
+        )}
+        {ledgerReady ? (
+          <ReviewList
+            meetingId={meeting.id}
+            entries={entries}
+            phase={live.phase}
+            canReview={canRun}
+            names={names}
+            keys={props.reviewKeys}
+          />
+        ) : (
+          <p className="card console-panel muted" aria-busy="true">
+            {TEXT.loadingLedger}
+          </p>
+        )}
+      </aside>
+      {current && live.phase === MeetingPhase.live && canRun && (
+        <CaptureDialog
+          open={props.captureOpen}
+          meetingId={meeting.id}
+          objectiveId={objectiveId}
+          item={current}
+          onScreen={props.onScreen}
+          goals={goals}
+          agencies={catalog.agencies}
+          onClose={(text) => {
+            if (text !== null) setSaved(text);
+            props.onCaptureClose();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function CurrentBlock({
+  items,
+  current,
+  live,
+  screen,
+  onScreen,
+  catalog,
+  actions,
+  canRun,
+  presentAnalysts,
+  saved,
+}: ConsoleBodyProps & { saved: string | null }) {
+  if (live.phase === MeetingPhase.closed)
+    return (
+      <div className="card console-current">
+        <p className="console-current__note">{TEXT.closed(formatClockTime(live.closedAt ?? Date.now()))}</p>
+        <p className="muted">{TEXT.closedNote}</p>
+      </div>
+    );
+  if (live.phase === MeetingPhase.draft) {
+    const first = items[0];
+    return (
+      <div className="card console-current">
+        <p className="console-current__note">{TEXT.notStarted}</p>
+        <p className="muted">
+          {first ? (
+            <>
+              {TEXT.opensWith} <strong>{first.title}</strong>
+            </>
+          ) : (
+            TEXT.emptyAgenda
+          )}
+        </p>
+      </div>
+    );
+  }
+  if (!current)
+    return (
+      <div className="card console-current">
+        <p className="console-current__note">{TEXT.noCurrent}</p>
+      </div>
+    );
+  const presenter = presenterLabel(current.presenterAgency, catalog.agencies);
+  return (
+    <>
+      <article
+        className="card console-current"
+        aria-labelledby="console-current-title"
+        data-testid="console-current"
+      >
+        <div className="console-current__head">
+          <div className="console-current__heading">
+            <p className="console__eyebrow">
+              {TEXT.position(items.indexOf(current) + 1, items.length)} ·{' '}
+              {AGENDA_ITEM_KIND_LABELS[current.kind]}
+            </p>
+            <h2
+              className="console-current__title"
+              id="console-current-title"
+              data-testid="console-current-title"
+            >
+              {current.title}
+            </h2>
+            <p className="console-current__presenter">
+              {presenter ? (
+                <>
+                  {TEXT.presenter} <strong>{presenter}</strong>
+                </>
+              ) : (
+                <span className="muted">{TEXT.noPresenter}</span>
+              )}
+            </p>
+          </div>
+          <ItemTimer timing={live.timings[current.id]} timeboxMinutes={current.timeboxMinutes} />
+        </div>
+        <BudgetLine items={items} live={live} />
+        {saved && (
+          <p className="console-current__saved" aria-live="polite" data-testid="console-saved">
+            {TEXT.saved(saved)}
+          </p>
+        )}
+      </article>
+      <ScreenPanel
+        item={current}
+        screen={screen}
+        onScreen={onScreen}
+        indicators={catalog.objective.state === 'ready' ? catalog.objective.indicators : null}
+        presentAnalysts={presentAnalysts}
+        actions={actions}
+        canRun={canRun}
+      />
+    </>
+  );
+}

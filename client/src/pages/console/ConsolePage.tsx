@@ -1,0 +1,195 @@
+/**
+ * `/meetings/:id/room`: the chair's console, the whole window on a laptop or tablet. The agenda
+ * with time used against each box, the current item with its timer and the overrun budget, who
+ * drives the big screen and what it shows, the follow-up to review, commitment capture, and a
+ * private cue card about the presenter agency. Keyboard first (keys in consoleKeys.ts, shown on
+ * every button and on `?`); every action is also a button. Reads the same three live documents as
+ * the meeting page and never copies them.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { LoaderFunctionArgs } from 'react-router';
+import { useLoaderData } from 'react-router';
+import type * as Y from 'yjs';
+import { mayRunCommand } from '../../../../shared/commandRoles.ts';
+import { DocKind, ledgerDocName, meetingLiveDocName } from '../../../../shared/docNames.ts';
+import { allRoots } from '../../../../shared/docShapes.ts';
+import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
+import { meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
+import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
+import { readPinned } from '../../../../shared/pinnedData.ts';
+import { readScreen, shownIndicatorId } from '../../../../shared/screenControl.ts';
+import { getMeeting, type Meeting } from '../../api/meetings.ts';
+import { useStore } from '../../store/index.ts';
+import { getProvider } from '../../yjs/connection.ts';
+import { usePresence } from '../../yjs/presence.ts';
+import { useRetainedDoc, useYDoc } from '../../yjs/useYDoc.ts';
+import { useYValue } from '../../yjs/useYValue.ts';
+import { usePrepCatalog } from '../meetings/prepCatalog.ts';
+import { AgendaRail } from '../room/AgendaRail.tsx';
+import { ConsoleBar } from './ConsoleBar.tsx';
+import { ConsoleBody } from './ConsoleBody.tsx';
+import { ConsoleToolbar } from './ConsoleToolbar.tsx';
+import { KeyHelp } from './KeyHelp.tsx';
+import type { ReviewKey, ReviewKeyHandler } from './ReviewList.tsx';
+import { useConsoleActions } from './useConsoleActions.ts';
+import { useConsoleKeys } from './useConsoleKeys.ts';
+import '../meetings/meetings.css';
+import '../room/room.css';
+import './console.css';
+
+const TEXT = {
+  loading: 'Loading the meeting…',
+  unavailable: 'This meeting is unavailable.',
+  readOnly: 'Read-only: you are signed in as a viewer. Analysts run the meeting from this console.',
+};
+
+export async function consoleLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
+  // The connection's handshake runs while the meeting is fetched, not after the page mounts.
+  getProvider();
+  return getMeeting(params.id ?? '');
+}
+
+const liveRoots = (doc: Y.Doc) => allRoots(doc, DocKind.meetingLive);
+
+export function ConsolePage() {
+  const meeting = useLoaderData<typeof consoleLoader>();
+  return <Console key={meeting.id} meeting={meeting} />;
+}
+
+function Console({ meeting }: { meeting: Meeting }) {
+  const principal = useStore((state) => state.principal);
+  const agendaHandle = useYDoc(meeting.docName);
+  const liveHandle = useYDoc(meetingLiveDocName(meeting.id));
+  const items = useYValue(agendaHandle.doc, meetingDocRoots, readAgenda);
+  const live = useYValue(liveHandle.doc, liveRoots, readLiveState);
+  const pinned = useYValue(liveHandle.doc, liveRoots, readPinned);
+  const screen = useYValue(liveHandle.doc, liveRoots, readScreen);
+  const catalog = usePrepCatalog(meeting.objectiveId);
+  useRetainedDoc(meeting.objectiveId ? ledgerDocName(meeting.objectiveId) : null);
+  const peers = usePresence(agendaHandle.awareness, principal, live.currentItemId);
+
+  const canRun = principal !== null && mayRunCommand(principal.role, MeetingCommand.goTo);
+  const current = items.find((item) => item.id === live.currentItemId) ?? null;
+  const onScreen = current ? shownIndicatorId(screen, current.indicatorIds) : null;
+  const actions = useConsoleActions(meeting.id, live, items, screen, canRun);
+
+  const [captureOpen, setCaptureOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  // The follow-up list owns its selection; the keys reach it through this handle.
+  const reviewKeys = useRef<ReviewKeyHandler | null>(null);
+  const toReview = (action: ReviewKey) => reviewKeys.current?.(action);
+  const canCapture =
+    canRun && live.phase === MeetingPhase.live && current !== null && meeting.objectiveId !== null;
+
+  const showIndicator = useCallback(
+    (position: number) => {
+      const id = current?.indicatorIds[position - 1];
+      if (id && screen.driver === null) actions.show(id, screen.since);
+    },
+    [current, screen, actions],
+  );
+
+  useConsoleKeys({
+    enabled: canRun && !captureOpen && !helpOpen,
+    onHelp: () => setHelpOpen(true),
+    onAction: (action) => {
+      switch (action) {
+        case 'next':
+          return actions.next();
+        case 'previous':
+          return actions.previous();
+        case 'toggleTimer':
+          return actions.toggleTimer();
+        case 'extend':
+          return actions.extend();
+        case 'capture':
+          if (canCapture) setCaptureOpen(true);
+          return;
+        case 'takeBack':
+          return actions.takeBack();
+        case 'selectDown':
+          return toReview('down');
+        case 'selectUp':
+          return toReview('up');
+        case 'reviewDone':
+          return toReview('done');
+        case 'reviewNewDate':
+          return toReview('keep');
+        case 'reviewDrop':
+          return toReview('drop');
+        case 'help':
+          return setHelpOpen(true);
+      }
+    },
+    onIndicator: showIndicator,
+  });
+
+  const firstLoad = agendaHandle.lastSyncedAt === null || liveHandle.lastSyncedAt === null;
+  const error = liveHandle.error ?? agendaHandle.error;
+  const presentAnalysts = useMemo(() => {
+    const seen = new Map<string, { id: string; name: string }>();
+    for (const { state } of peers) {
+      const { id, name, role } = state.user;
+      if (id && id !== principal?.id && role === 'analyst' && !seen.has(id)) seen.set(id, { id, name });
+    }
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [peers, principal]);
+
+  return (
+    <div className="console" data-phase={live.phase}>
+      <ConsoleBar
+        meeting={meeting}
+        live={live}
+        items={items}
+        actions={actions}
+        canRun={canRun}
+        onHelp={() => setHelpOpen(true)}
+      />
+      {error && error.code !== 'forbidden' && (
+        <div className="banner banner--danger console__banner" role="alert">
+          <strong>{TEXT.unavailable}</strong> {error.message}
+        </div>
+      )}
+      {!canRun && (
+        <p className="banner banner--info console__banner" data-testid="console-readonly">
+          {TEXT.readOnly}
+        </p>
+      )}
+      {canRun && live.phase === MeetingPhase.live && (
+        <ConsoleToolbar
+          actions={actions}
+          live={live}
+          items={items}
+          canCapture={canCapture}
+          onCapture={() => setCaptureOpen(true)}
+        />
+      )}
+      {firstLoad ? (
+        <div className="card console__loading" aria-busy="true">
+          {TEXT.loading}
+        </div>
+      ) : (
+        <div className="console__grid">
+          <AgendaRail meetingId={meeting.id} items={items} live={live} canRun={canRun} />
+          <ConsoleBody
+            meeting={meeting}
+            items={items}
+            current={current}
+            live={live}
+            pinned={pinned}
+            screen={screen}
+            onScreen={onScreen}
+            catalog={catalog}
+            actions={actions}
+            canRun={canRun}
+            presentAnalysts={presentAnalysts}
+            reviewKeys={reviewKeys}
+            captureOpen={captureOpen}
+            onCaptureClose={() => setCaptureOpen(false)}
+          />
+        </div>
+      )}
+      <KeyHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}

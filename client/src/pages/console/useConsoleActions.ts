@@ -1,0 +1,111 @@
+/**
+ * The chair's meeting commands, once, for the keys and the buttons alike: each names the item on
+ * this console (`expectedItemId`), so a press that crossed someone else's is refused as `stale` and
+ * nothing moves twice. One command at a time; the refusal stays until the next command.
+ */
+
+import type { CommandAck } from '../../../../shared/meetingCommands.ts';
+import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
+import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
+import type { ScreenState, SinceSpan } from '../../../../shared/screenControl.ts';
+import {
+  type CommandSocket,
+  changeScreen,
+  closeMeeting,
+  extendTimer,
+  goToItem,
+  pauseTimer,
+  startMeeting,
+  startTimer,
+} from '../../api/meetingCommands.ts';
+import { type CommandRunner, useCommand } from '../room/useCommand.ts';
+
+/** The E key's extension. */
+export const EXTEND_MINUTES = 5;
+
+export interface ConsoleActions {
+  command: CommandRunner;
+  canNext: boolean;
+  canPrevious: boolean;
+  /** The current item has a timer to pause or resume. */
+  hasTimer: boolean;
+  running: boolean;
+  start(): void;
+  close(): void;
+  next(): void;
+  previous(): void;
+  toggleTimer(): void;
+  extend(): void;
+  /** As the chair: which indicator is large and how far back "change since" looks. */
+  show(indicatorId: string | null, since: SinceSpan): void;
+  hand(to: { id: string; name: string }): void;
+  takeBack(): void;
+}
+
+export function useConsoleActions(
+  meetingId: string,
+  live: MeetingLiveState,
+  items: AgendaItem[],
+  screen: ScreenState,
+  enabled: boolean,
+): ConsoleActions {
+  const command = useCommand();
+  const isLive = enabled && live.phase === MeetingPhase.live;
+  const itemId = live.currentItemId;
+  const index = itemId === null ? -1 : items.findIndex((item) => item.id === itemId);
+  const timing = itemId === null ? undefined : live.timings[itemId];
+  const running = timing?.runningSince != null;
+
+  // Every item command needs the item this console shows; without one there is nothing to send.
+  const onItem = (send: (socket: CommandSocket, id: string) => Promise<CommandAck>) => {
+    if (!isLive || itemId === null) return;
+    void command.run((socket) => send(socket, itemId));
+  };
+
+  return {
+    command,
+    canNext: isLive && index >= 0 && index < items.length - 1,
+    canPrevious: isLive && index > 0,
+    hasTimer: isLive && timing !== undefined,
+    running,
+    start: () => {
+      if (enabled && live.phase === MeetingPhase.draft && items.length > 0)
+        void command.run((socket) => startMeeting(socket, meetingId));
+    },
+    close: () => {
+      if (isLive) void command.run((socket) => closeMeeting(socket, meetingId));
+    },
+    next: () => {
+      if (index >= 0 && index < items.length - 1)
+        onItem((socket, id) => goToItem(socket, meetingId, id, 'next'));
+    },
+    previous: () => {
+      if (index > 0) onItem((socket, id) => goToItem(socket, meetingId, id, 'previous'));
+    },
+    toggleTimer: () => {
+      if (!timing) return;
+      onItem((socket, id) =>
+        running ? pauseTimer(socket, meetingId, id) : startTimer(socket, meetingId, id),
+      );
+    },
+    extend: () => {
+      if (timing) onItem((socket, id) => extendTimer(socket, meetingId, id, EXTEND_MINUTES));
+    },
+    show: (indicatorId, since) =>
+      onItem((socket, id) =>
+        changeScreen(socket, meetingId, {
+          action: 'show',
+          expectedItemId: id,
+          as: 'chair',
+          indicatorId,
+          since,
+        }),
+      ),
+    hand: (to) =>
+      onItem((socket, id) => changeScreen(socket, meetingId, { action: 'hand', expectedItemId: id, to })),
+    takeBack: () => {
+      if (screen.driver !== null)
+        onItem((socket, id) => changeScreen(socket, meetingId, { action: 'takeBack', expectedItemId: id }));
+    },
+  };
+}
