@@ -182,6 +182,67 @@ export interface IndicatorDetail {
   computed: ComputedStatus;
   /** The latest period for which data is due today. */
   duePeriod: string;
+  /** Set when the indicator is archived. */
+  archived: ArchiveMark | null;
+}
+
+/** When and by whom an indicator was archived: kept for the record, gone from listings and status. */
+export interface ArchiveMark {
+  at: string;
+  by: string;
+}
+
+/** What a recorded change did. */
+export const ChangeAction = {
+  deleted: 'deleted',
+  corrected: 'corrected',
+  edited: 'edited',
+  archived: 'archived',
+  unarchived: 'unarchived',
+} as const;
+export type ChangeAction = (typeof ChangeAction)[keyof typeof ChangeAction];
+
+/** Where a change came from: the API (the indicator page) or a CSV import. */
+export type ChangeSource = 'api' | 'import';
+
+/** The fields of an indicator an edit may change, as the API names them. */
+export const EDITABLE_INDICATOR_FIELDS = [
+  'name',
+  'unit',
+  'direction',
+  'baselineValue',
+  'baselineDate',
+  'targetValue',
+  'targetDate',
+  'thresholds.atRisk',
+  'thresholds.offTrack',
+  'allowsNegative',
+] as const;
+export type EditableIndicatorField = (typeof EDITABLE_INDICATOR_FIELDS)[number];
+
+export interface FieldChange {
+  field: EditableIndicatorField;
+  from: string | number | boolean;
+  to: string | number | boolean;
+}
+
+/**
+ * One recorded change (GET /api/indicators/:id/changes): a data point deleted or corrected
+ * (`period`, `oldValue` → `newValue`), or the indicator edited (`fields`), archived or un-archived.
+ */
+export interface DataChange {
+  id: number;
+  indicatorId: string;
+  action: ChangeAction;
+  period: string | null;
+  oldValue: number | null;
+  newValue: number | null;
+  /** For `edited`: each field changed, from → to; empty otherwise. */
+  fields: FieldChange[];
+  reason: string | null;
+  source: ChangeSource;
+  changedBy: string;
+  changedAt: string;
 }
 
 export interface MissingIndicator {

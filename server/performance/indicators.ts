@@ -1,4 +1,7 @@
-/** Indicators: one indicator in full, creation, and entering or removing a data point. */
+/**
+ * Indicators: one indicator in full, creation, and entering, correcting or removing a data point
+ * (a correction or a removal is recorded in `data_changes`, in the same transaction).
+ */
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '../../shared/errors.ts';
 import {
@@ -21,6 +24,7 @@ import {
 } from '../../shared/periods.ts';
 import type { Principal } from '../../shared/roles.ts';
 import { computeStatus, planFor } from '../../shared/status.ts';
+import { recordChanges } from './dataChanges.ts';
 import { conflict, invalidPayload, notFound } from './errors.ts';
 import type { Store } from './queries.ts';
 import { performanceWrite } from './revision.ts';
@@ -61,6 +65,7 @@ export async function getIndicatorDetail(db: Store, id: string, asOf: string): P
     plan: plan.values(),
     computed: computeStatus(indicator, points, plan),
     duePeriod: latestDuePeriod(asOf, indicator.frequency),
+    archived: row.archived_at ? { at: row.archived_at, by: row.archived_by ?? '' } : null,
   };
 }
 
@@ -173,11 +178,27 @@ export async function putDataPoint(
         }),
       )
       .execute();
+    // A new value over an old one is a correction; a note changed alone is not.
+    if (existing && existing.value !== row.value) {
+      await recordChanges(
+        trx,
+        [{ indicatorId, action: 'corrected', period, oldValue: existing.value, newValue: row.value }],
+        { by, at: now, source: 'api' },
+      );
+    }
     return { point: toDataPoint(row), created: !existing };
   });
 }
 
-export async function deleteDataPoint(db: Store, indicatorId: string, period: string): Promise<void> {
+/** Removes one period's value, recording who removed which value, when and why. */
+export async function deleteDataPoint(
+  db: Store,
+  indicatorId: string,
+  period: string,
+  input: { reason?: string | undefined },
+  by: Principal,
+  now: Date = new Date(),
+): Promise<void> {
   await performanceWrite(db, async (trx) => {
     const indicator = await trx
       .selectFrom('indicators')
@@ -185,12 +206,17 @@ export async function deleteDataPoint(db: Store, indicatorId: string, period: st
       .where('id', '=', indicatorId)
       .executeTakeFirst();
     if (!indicator) throw notFound(`No indicator ${indicatorId}`);
-    const result = await trx
+    const removed = await trx
       .deleteFrom('data_points')
       .where('indicator_id', '=', indicatorId)
       .where('period', '=', period)
+      .returning('value')
       .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0)
-      throw notFound(`Indicator ${indicatorId} has no value for ${period}`);
+    if (!removed) throw notFound(`Indicator ${indicatorId} has no value for ${period}`);
+    await recordChanges(
+      trx,
+      [{ indicatorId, action: 'deleted', period, oldValue: removed.value, reason: input.reason }],
+      { by, at: now, source: 'api' },
+    );
   });
 }

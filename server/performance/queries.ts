@@ -1,7 +1,7 @@
 /**
  * Set-based reads of performance data: each function is one query over a whole scope (the
  * government, one objective or one goal), never one query per goal or indicator, so a page costs
- * a handful of queries whatever its size.
+ * a handful of queries whatever its size. Archived indicators are left out of every listing here.
  */
 import type { Kysely } from 'kysely';
 import type { PlannedValue } from '../../shared/performance.ts';
@@ -18,7 +18,10 @@ export const ALL: Scope = { kind: 'all' };
 /** The ids of the indicators in scope, as a subquery (null for the whole government). */
 function indicatorIdsIn(db: Store, scope: Scope) {
   if (scope.kind === 'all') return null;
-  const base = db.selectFrom('indicators').select('indicators.id');
+  const base = db
+    .selectFrom('indicators')
+    .select('indicators.id')
+    .where('indicators.archived_at', 'is', null);
   if (scope.kind === 'goal') return base.where('indicators.goal_id', '=', scope.id);
   return base.innerJoin('goals', 'goals.id', 'indicators.goal_id').where('goals.objective_id', '=', scope.id);
 }
@@ -30,7 +33,8 @@ export async function loadIndicators(db: Store, scope: Scope): Promise<Indicator
     .selectFrom('indicators')
     .innerJoin('goals', 'goals.id', 'indicators.goal_id')
     .selectAll('indicators')
-    .select('goals.objective_id');
+    .select('goals.objective_id')
+    .where('indicators.archived_at', 'is', null);
   if (scope.kind === 'objective') query = query.where('goals.objective_id', '=', scope.id);
   if (scope.kind === 'goal') query = query.where('indicators.goal_id', '=', scope.id);
   return query.orderBy('indicators.goal_id').orderBy('indicators.name').orderBy('indicators.id').execute();

@@ -36,6 +36,8 @@ export async function getReadiness(db: Store, objectiveId: string, asOf: string)
         'agencies.name as agency_name',
       ])
       .where('goals.objective_id', '=', objectiveId)
+      // An archived indicator reports nothing any more: it is not waited for.
+      .where('indicators.archived_at', 'is', null)
       .orderBy('agencies.code')
       .orderBy('goals.owner_name')
       .orderBy('goals.title')

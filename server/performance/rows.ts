@@ -21,7 +21,9 @@ import type {
 export type AgencyRow = Selectable<AgenciesTable>;
 export type ObjectiveRow = Selectable<ObjectivesTable>;
 export type GoalRow = Selectable<GoalsTable>;
-export type IndicatorRow = Selectable<IndicatorsTable>;
+/** An indicator's definition as stored; the archive columns are read only where they matter. */
+export type IndicatorRow = Omit<Selectable<IndicatorsTable>, 'archived_at' | 'archived_by'>;
+export type StoredIndicatorRow = Selectable<IndicatorsTable>;
 export type DataPointRow = Selectable<DataPointsTable>;
 export type RatingRow = Selectable<GoalRatingsTable>;
 

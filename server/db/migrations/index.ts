@@ -13,6 +13,7 @@ import { meetingCycleMigration } from './006_meeting_cycle.ts';
 import { commitmentQueryIndexesMigration } from './007_commitment_query_indexes.ts';
 import { indicatorValueBoundsMigration } from './008_indicator_value_bounds.ts';
 import { meetingUniqueDateMigration } from './009_meeting_unique_date.ts';
+import { dataChangesMigration } from './010_data_changes.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
@@ -26,4 +27,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '007_commitment_query_indexes': commitmentQueryIndexesMigration,
   '008_indicator_value_bounds': indicatorValueBoundsMigration,
   '009_meeting_unique_date': meetingUniqueDateMigration,
+  '010_data_changes': dataChangesMigration,
 };

@@ -3,7 +3,13 @@
  * are in `../database.ts`: text ids, `YYYY-MM-DD` dates, ISO timestamps, double precision numbers.
  */
 import type { Generated } from 'kysely';
-import type { Direction, Frequency, RatedStatus } from '../../../shared/performance.ts';
+import type {
+  ChangeAction,
+  ChangeSource,
+  Direction,
+  Frequency,
+  RatedStatus,
+} from '../../../shared/performance.ts';
 
 export interface AgenciesTable {
   id: string;
@@ -46,6 +52,9 @@ export interface IndicatorsTable {
    * for writers that predate it (the demo seed): the column defaults to 0 and is never null.
    */
   allows_negative?: number;
+  /** When and by whom the indicator was archived, null while in use (migration `010_data_changes`). */
+  archived_at?: string | null;
+  archived_by?: string | null;
 }
 
 export interface IndicatorTrajectoryTable {
@@ -73,6 +82,25 @@ export interface GoalRatingsTable {
   rated_by: string;
 }
 
+/**
+ * Append-only record of corrections (migration `010_data_changes`): a data point deleted or
+ * overwritten (old → new value), an indicator edited (`fields`: JSON list of from → to), archived
+ * or un-archived.
+ */
+export interface DataChangesTable {
+  id: Generated<number>;
+  indicator_id: string;
+  period: string | null;
+  action: ChangeAction;
+  old_value: number | null;
+  new_value: number | null;
+  fields: string | null;
+  reason: string | null;
+  source: ChangeSource;
+  changed_by: string;
+  changed_at: string;
+}
+
 /** A single row (id 1) whose revision every performance write bumps. */
 export interface PerformanceRevisionTable {
   id: number;
@@ -87,5 +115,6 @@ export interface PerformanceTables {
   indicator_trajectory: IndicatorTrajectoryTable;
   data_points: DataPointsTable;
   goal_ratings: GoalRatingsTable;
+  data_changes: DataChangesTable;
   performance_revision: PerformanceRevisionTable;
 }

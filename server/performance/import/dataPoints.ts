@@ -2,7 +2,8 @@
  * Importing data points: `indicator_id,period,value[,note]`, upserted by (indicator, period).
  * Re-importing a file changes nothing: an identical value (and note) counts as unchanged and is
  * not rewritten, so even "entered by/at" stay as they were. That also makes a file whose write was
- * cut short safe to import again.
+ * cut short safe to import again. A row that replaces a stored value with another is a correction,
+ * recorded in `data_changes` in the same transaction (source `import`).
  */
 import {
   EMPTY_EXTENT,
@@ -23,6 +24,7 @@ import {
 } from '../../../shared/periods.ts';
 import type { Principal } from '../../../shared/roles.ts';
 import { chunkSizeFor, chunks } from '../chunks.ts';
+import { type NewChange, recordChanges } from '../dataChanges.ts';
 import { pointKey, type Store } from '../queries.ts';
 import { performanceWrite } from '../revision.ts';
 import { CellReader, quoteCell } from './cells.ts';
@@ -202,6 +204,7 @@ async function writeDataPoints(
 
     const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
     const changed: DataPointRow[] = [];
+    const corrections: NewChange[] = [];
     for (const row of rows) {
       const before = existing.get(pointKey(row.indicatorId, row.period));
       if (!before) counts.inserted += 1;
@@ -210,6 +213,16 @@ async function writeDataPoints(
         continue;
       } else counts.updated += 1;
       changed.push(row);
+      if (before && before.value !== row.value) {
+        const { indicatorId, period, value } = row;
+        corrections.push({
+          indicatorId,
+          action: 'corrected',
+          period,
+          oldValue: before.value,
+          newValue: value,
+        });
+      }
     }
 
     const enteredAt = now.toISOString();
@@ -237,6 +250,7 @@ async function writeDataPoints(
         )
         .execute();
     }
+    await recordChanges(trx, corrections, { by, at: now, source: 'import' });
     return counts;
   });
 }

@@ -18,6 +18,7 @@ export async function dataPointTemplate(
     .selectFrom('indicators')
     .innerJoin('goals', 'goals.id', 'indicators.goal_id')
     .select(['indicators.id', 'indicators.frequency'])
+    .where('indicators.archived_at', 'is', null)
     .orderBy('indicators.id')
     .limit(1);
   if (objectiveId) query = query.where('goals.objective_id', '=', objectiveId);

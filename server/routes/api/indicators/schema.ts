@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, Direction, Frequency } from '../../../../shared/performance.ts';
 import { isValidPeriod, PERIOD_FORMAT_HINT, periodRangeProblem } from '../../../../shared/periods.ts';
+import { NEGATIVE_NOT_ALLOWED, planProblems } from '../../../performance/indicatorRules.ts';
 import {
   boundedNumber,
   entityId,
@@ -14,15 +15,9 @@ export { asOfQuery, idParams } from '../../../performance/inputs.ts';
 
 export const pointParams = z.object({ id: pathId, period: z.string().min(1).max(16) });
 
-const thresholds = z
-  .object({
-    atRisk: z.number().min(0).max(10),
-    offTrack: z.number().min(0).max(10),
-  })
-  .refine((value) => value.atRisk <= value.offTrack, {
-    message: 'must be at least atRisk',
-    path: ['offTrack'],
-  });
+const threshold = z.number().min(0).max(10);
+// Their order (atRisk ≤ offTrack) is one of the rules checked with the other fields (planProblems).
+const thresholds = z.object({ atRisk: threshold, offTrack: threshold });
 
 export const createIndicatorSchema = z
   .object({
@@ -44,22 +39,21 @@ export const createIndicatorSchema = z
     thresholds: thresholds.default(DEFAULT_THRESHOLDS),
   })
   .superRefine((input, ctx) => {
+    const problems = planProblems({
+      ...input,
+      atRisk: input.thresholds.atRisk,
+      offTrack: input.thresholds.offTrack,
+    });
+    for (const problem of problems) ctx.addIssue({ code: 'custom', ...problem });
     if (!input.allowsNegative) {
-      const negative = 'is negative: set allowsNegative for an indicator whose values may be below zero';
-      if (input.baselineValue < 0)
-        ctx.addIssue({ code: 'custom', path: ['baselineValue'], message: negative });
-      if (input.targetValue < 0) ctx.addIssue({ code: 'custom', path: ['targetValue'], message: negative });
       input.trajectory.forEach((planned, index) => {
         if (planned.value < 0) {
-          ctx.addIssue({ code: 'custom', path: ['trajectory', index, 'value'], message: negative });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['trajectory', index, 'value'],
+            message: NEGATIVE_NOT_ALLOWED,
+          });
         }
-      });
-    }
-    if (input.targetDate <= input.baselineDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['targetDate'],
-        message: `must be after the baseline date ${input.baselineDate}`,
       });
     }
     const seen = new Set<string>();
@@ -92,3 +86,41 @@ export const putPointSchema = z.object({
   confirm: z.boolean().optional(),
 });
 export type PutPoint = z.infer<typeof putPointSchema>;
+
+/** Why a change was made: optional, shown in the indicator's changes. */
+const reason = z.string().trim().max(500, 'must be at most 500 characters');
+
+/** `DELETE …/points/:period?reason=`: the reason travels in the query (a DELETE has no body). */
+export const deletePointQuery = z.object({ reason: reason.optional() });
+
+/** A field creation takes that an edit cannot change, refused with the reason. */
+const fixed = (why: string) => z.never({ error: `cannot be changed: ${why}` }).optional();
+
+/**
+ * `PATCH /api/indicators/:id`: any of the fields creation takes that describe the indicator, at
+ * least one. Not the id, goal or frequency (its periods are the keys of the data), nor the
+ * trajectory. Cross-field rules are checked on the result (`editIndicator`).
+ */
+export const editIndicatorSchema = z
+  .strictObject({
+    name: name.optional(),
+    unit: z.string().trim().min(1, 'must not be empty').max(40).optional(),
+    direction: z.enum(Object.values(Direction)).optional(),
+    baselineValue: boundedNumber.optional(),
+    baselineDate: storedDate.optional(),
+    targetValue: boundedNumber.optional(),
+    targetDate: storedDate.optional(),
+    thresholds: z.strictObject({ atRisk: threshold.optional(), offTrack: threshold.optional() }).optional(),
+    allowsNegative: z.boolean().optional(),
+    reason: reason.optional(),
+    id: fixed('an indicator keeps its id (files and meetings name it)'),
+    goalId: fixed('an indicator stays with its goal'),
+    frequency: fixed('the periods of its data are in it'),
+    trajectory: fixed('not by an edit'),
+  })
+  .refine(({ reason: _reason, ...fields }) => Object.keys(fields).length > 0, {
+    message: 'nothing to change: send at least one field',
+  });
+export type EditIndicator = z.infer<typeof editIndicatorSchema>;
+
+export const archiveSchema = z.strictObject({ reason: reason.optional() });
