@@ -1,0 +1,101 @@
+/**
+ * `/meetings/:id/screen`: the meeting on the room's TV or projector. Read-only and full-screen,
+ * outside the app's top bar; it follows the live state (before the start the objective and the
+ * agenda, then the current item, at the close the summary) and never goes blank: it draws from the
+ * documents' local copies before, or without, a sync with the server, keeps the last state with a
+ * small "reconnecting" mark while the network is down, and starts again offline after a reload
+ * (its service worker, registerScreenWorker.ts).
+ */
+import { useEffect } from 'react';
+import { useLoaderData } from 'react-router';
+import type * as Y from 'yjs';
+import { DocKind, meetingLiveDocName } from '../../../../shared/docNames.ts';
+import { allRoots } from '../../../../shared/docShapes.ts';
+import { meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
+import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
+import { readPinned } from '../../../../shared/pinnedData.ts';
+import { readScreen } from '../../../../shared/screenControl.ts';
+import type { Meeting } from '../../api/meetings.ts';
+import { useYDoc } from '../../yjs/useYDoc.ts';
+import { useYValue } from '../../yjs/useYValue.ts';
+import { ClosedView } from './ClosedView.tsx';
+import { DraftView } from './DraftView.tsx';
+import { ItemView } from './ItemView.tsx';
+import { registerScreenWorker } from './registerScreenWorker.ts';
+import { ScreenBar } from './ScreenBar.tsx';
+import { type ScreenLedger, useScreenLedger } from './screenLedger.ts';
+import type { screenLoader } from './screenLoader.ts';
+import { useScreenNames } from './screenNames.ts';
+import './screen.css';
+
+const TEXT = {
+  waiting: 'Joining the meeting…',
+  unavailable: 'This meeting cannot be shown:',
+  noCurrent: 'The current item is no longer on the agenda.',
+};
+
+const liveRoots = (doc: Y.Doc) => allRoots(doc, DocKind.meetingLive);
+
+export function BigScreenPage() {
+  const meeting = useLoaderData<typeof screenLoader>();
+  // The screen's scale and its hidden scrollbars apply to the whole document while it is shown.
+  useEffect(() => {
+    document.documentElement.classList.add('big-screen');
+    void registerScreenWorker();
+    return () => document.documentElement.classList.remove('big-screen');
+  }, []);
+  return <BigScreen key={meeting.id} meeting={meeting} />;
+}
+
+function BigScreen({ meeting }: { meeting: Meeting }) {
+  const agendaHandle = useYDoc(meeting.docName);
+  const liveHandle = useYDoc(meetingLiveDocName(meeting.id));
+  const items = useYValue(agendaHandle.doc, meetingDocRoots, readAgenda);
+  const live = useYValue(liveHandle.doc, liveRoots, readLiveState);
+  const pinned = useYValue(liveHandle.doc, liveRoots, readPinned);
+  const screen = useYValue(liveHandle.doc, liveRoots, readScreen);
+  const ledger = useScreenLedger(meeting.objectiveId);
+  const names = useScreenNames(meeting);
+
+  // Content, not a finished sync: the local copy draws the last state before the server answers.
+  const hasContent =
+    items.length > 0 || live.phase !== MeetingPhase.draft || agendaHandle.lastSyncedAt !== null;
+  const error = liveHandle.error ?? agendaHandle.error;
+  const current = items.find((item) => item.id === live.currentItemId) ?? null;
+
+  return (
+    <div className="screen" data-testid="screen-phase" data-phase={live.phase}>
+      <ScreenBar meeting={meeting} objective={names.objective} phase={live.phase} />
+      <main className="screen__body">
+        {error && !hasContent ? (
+          <p className="screen__message" role="alert">
+            {TEXT.unavailable} {error.message}
+          </p>
+        ) : !hasContent ? (
+          <p className="screen__message" aria-busy="true">
+            {TEXT.waiting}
+          </p>
+        ) : live.phase === MeetingPhase.draft ? (
+          <DraftView meeting={meeting} items={items} names={names} ledger={ledger} />
+        ) : live.phase === MeetingPhase.closed ? (
+          <ClosedView meeting={meeting} items={items} live={live} names={names} ledger={ledger} />
+        ) : current ? (
+          <ItemView
+            meeting={meeting}
+            item={current}
+            items={items}
+            live={live}
+            pinned={pinned}
+            screen={screen}
+            names={names}
+            ledger={ledger}
+          />
+        ) : (
+          <p className="screen__message">{TEXT.noCurrent}</p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+export type { ScreenLedger };

@@ -1,0 +1,71 @@
+/**
+ * The indicator the screen shows large: its name and goal, its numbers, the change over the span
+ * the chair or presenter chose, the statuses, and its chart (loaded on demand, so the numbers are
+ * on screen before the chart library is).
+ */
+import { lazy, Suspense, useMemo } from 'react';
+import type { IndicatorDetail } from '../../../../shared/performance.ts';
+import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
+import type { SinceSpan } from '../../../../shared/screenControl.ts';
+import { longPeriodLabel } from '../../charts/periods.ts';
+import { Change, Figures, Statuses } from './IndicatorFigures.tsx';
+import { changeOverSpan, screenIndicator } from './screenIndicator.ts';
+import type { Known } from './useLastKnown.ts';
+
+const ScreenChart = lazy(() =>
+  import('./ScreenChart.tsx').then((module) => ({ default: module.ScreenChart })),
+);
+
+const TEXT = {
+  loading: 'Loading the indicator…',
+  failed: 'This indicator’s details cannot be loaded right now.',
+  since: (period: string) => `since ${period}`,
+  pinned: 'values as at the start of the meeting',
+};
+
+interface FocusIndicatorProps {
+  indicatorId: string;
+  detail: Known<IndicatorDetail>;
+  pinned: PinnedSeries | null;
+  since: SinceSpan;
+}
+
+export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndicatorProps) {
+  const data = detail.state === 'ready' ? detail.data : null;
+  const view = useMemo(() => (data ? screenIndicator(data, pinned) : null), [data, pinned]);
+  if (!view)
+    return (
+      <section className="screen-focus screen-focus--note" data-indicator-id={indicatorId}>
+        <p className="screen-muted">{detail.state === 'failed' ? TEXT.failed : TEXT.loading}</p>
+      </section>
+    );
+  const { indicator, goal } = view.detail;
+  const change = changeOverSpan(view, since);
+  return (
+    <section className="screen-focus" data-testid="screen-focus" data-indicator-id={indicatorId}>
+      <div className="screen-focus__head">
+        <h2 className="screen-focus__name">{indicator.name}</h2>
+        <p className="screen-focus__goal">
+          {goal.title}
+          {pinned && <span className="screen-muted"> · {TEXT.pinned}</span>}
+        </p>
+      </div>
+      <div className="screen-focus__numbers">
+        <Figures view={view} size="large" />
+        <div className="screen-focus__judgement">
+          <Change
+            change={change}
+            unit={indicator.unit}
+            label={change ? TEXT.since(longPeriodLabel(change.from.period)) : ''}
+          />
+          <Statuses view={view} />
+        </div>
+      </div>
+      <div className="screen-focus__chart">
+        <Suspense fallback={null}>
+          <ScreenChart view={view} change={change} />
+        </Suspense>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/** One of the item's other indicators, as a tile: its numbers, the change since the last meeting, its statuses. */
+import { useMemo } from 'react';
+import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
+import { longPeriodLabel } from '../../charts/periods.ts';
+import { Change, Figures, Statuses } from './IndicatorFigures.tsx';
+import { changeOverSpan, changeSinceMeeting, screenIndicator } from './screenIndicator.ts';
+import { useIndicatorDetail } from './useIndicatorDetail.ts';
+
+const TEXT = {
+  loading: 'Loading…',
+  failed: 'Details unavailable',
+  sinceMeeting: 'since the last meeting',
+  since: (period: string) => `since ${period}`,
+};
+
+interface IndicatorTileProps {
+  indicatorId: string;
+  pinned: PinnedSeries | null;
+  lastMeetingDate: string | null;
+}
+
+export function IndicatorTile({ indicatorId, pinned, lastMeetingDate }: IndicatorTileProps) {
+  const detail = useIndicatorDetail(indicatorId);
+  const data = detail.state === 'ready' ? detail.data : null;
+  const view = useMemo(() => (data ? screenIndicator(data, pinned) : null), [data, pinned]);
+  if (!view)
+    return (
+      <article className="screen-tile" data-indicator-id={indicatorId}>
+        <p className="screen-muted">{detail.state === 'failed' ? TEXT.failed : TEXT.loading}</p>
+      </article>
+    );
+  // Without an earlier meeting (or data from before it), the indicator page's default span.
+  const sinceMeeting = changeSinceMeeting(view, lastMeetingDate);
+  const change = sinceMeeting ?? changeOverSpan(view, 'auto');
+  const label = sinceMeeting
+    ? TEXT.sinceMeeting
+    : change
+      ? TEXT.since(longPeriodLabel(change.from.period))
+      : '';
+  return (
+    <article className="screen-tile" data-testid="screen-tile" data-indicator-id={indicatorId}>
+      <h3 className="screen-tile__name">{view.detail.indicator.name}</h3>
+      <Figures view={view} size="tile" />
+      <Change change={change} unit={view.detail.indicator.unit} label={label} />
+      <Statuses view={view} />
+    </article>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The current item: where it sits in the agenda, its title, presenter and timer; the indicator the
+ * screen shows large and the item's others as tiles; on the right, the open commitments of its
+ * agency or goals and those made in this meeting (newest first, so a new one is always in view).
+ */
+import { useMemo } from 'react';
+import { followUp, madeInMeeting } from '../../../../shared/followUp.ts';
+import { AGENDA_ITEM_KIND_LABELS, type AgendaItem } from '../../../../shared/meetingDoc.ts';
+import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
+import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
+import { type ScreenState, shownIndicatorId } from '../../../../shared/screenControl.ts';
+import type { Meeting } from '../../api/meetings.ts';
+import { ItemTimer } from '../room/ItemTimer.tsx';
+import { FitList } from './FitList.tsx';
+import { FocusIndicator } from './FocusIndicator.tsx';
+import { IndicatorTile } from './IndicatorTile.tsx';
+import { FollowUpCommitment, MadeCommitment } from './ScreenCommitment.tsx';
+import type { ScreenLedger } from './screenLedger.ts';
+import type { ScreenNames } from './screenNames.ts';
+import { useIndicatorDetail } from './useIndicatorDetail.ts';
+
+const TEXT = {
+  position: (index: number, total: number) => `Item ${index} of ${total}`,
+  presenter: 'Presented by',
+  driving: (name: string) => `${name} has the screen`,
+  made: 'Made in this meeting',
+  madeNone: 'No commitments yet.',
+  open: 'Open commitments',
+  openOf: (agency: string) => `Open commitments · ${agency}`,
+  openNone: 'No open commitments to follow up.',
+  more: (count: number) => `+${count} more`,
+};
+
+export interface ItemViewProps {
+  meeting: Meeting;
+  item: AgendaItem;
+  items: AgendaItem[];
+  live: MeetingLiveState;
+  pinned: Record<string, PinnedSeries>;
+  screen: ScreenState;
+  names: ScreenNames;
+  ledger: ScreenLedger;
+}
+
+export function ItemView({ meeting, item, items, live, pinned, screen, names, ledger }: ItemViewProps) {
+  const shownId = shownIndicatorId(screen, item.indicatorIds);
+  const others = item.indicatorIds.filter((id) => id !== shownId);
+  const shown = useIndicatorDetail(shownId);
+  const presenter = item.presenterAgency ? names.agency(item.presenterAgency) : null;
+
+  // The follow-up this item concerns: its presenter's, or its goal's; the whole list otherwise.
+  const goalId = shown.state === 'ready' ? shown.data.goal.id : null;
+  const agencyId = shown.state === 'ready' ? shown.data.agency.id : names.agencyId(item.presenterAgency);
+  const entries = useMemo(() => {
+    const all = followUp(
+      ledger.ledger,
+      { id: meeting.id, startedAt: live.startedAt },
+      Date.now(),
+      ledger.history,
+    );
+    if (!agencyId && !goalId) return all;
+    return all.filter(
+      ({ commitment }) => commitment.ownerAgencyId === agencyId || commitment.goalId === goalId,
+    );
+  }, [ledger, meeting.id, live.startedAt, agencyId, goalId]);
+
+  const made = useMemo(() => madeInMeeting(ledger.ledger, meeting.id).reverse(), [ledger, meeting.id]);
+
+  const followUpList = (
+    <section className="screen-panel screen-panel--follow" aria-labelledby="screen-open-title">
+      <h2 className="screen-section-title" id="screen-open-title">
+        {presenter && (agencyId || goalId) ? TEXT.openOf(presenter) : TEXT.open}
+        <span className="screen-count">{entries.length}</span>
+      </h2>
+      {entries.length === 0 ? (
+        <p className="screen-muted">{TEXT.openNone}</p>
+      ) : (
+        <FitList
+          className="screen-commitments"
+          items={entries}
+          keyOf={(entry) => entry.commitment.id}
+          more={TEXT.more}
+          render={(entry) => <FollowUpCommitment entry={entry} names={names} />}
+        />
+      )}
+    </section>
+  );
+
+  return (
+    <div className={`screen-item${shownId ? '' : ' screen-item--no-data'}`}>
+      <header className="screen-item__head">
+        <div className="screen-item__heading">
+          <p className="screen-eyebrow">
+            {TEXT.position(items.indexOf(item) + 1, items.length)} · {AGENDA_ITEM_KIND_LABELS[item.kind]}
+            {screen.driver && (
+              <span className="screen-item__driver"> · {TEXT.driving(screen.driver.name)}</span>
+            )}
+          </p>
+          <h1 className="screen-item__title" data-testid="screen-item-title">
+            {item.title}
+          </h1>
+          {presenter && (
+            <p className="screen-item__presenter">
+              {TEXT.presenter} <strong>{presenter}</strong>
+            </p>
+          )}
+        </div>
+        <ItemTimer timing={live.timings[item.id]} timeboxMinutes={item.timeboxMinutes} />
+      </header>
+      <div className="screen-item__main">
+        {shownId ? (
+          <div className="screen-item__data">
+            <FocusIndicator
+              key={shownId}
+              indicatorId={shownId}
+              detail={shown}
+              pinned={pinned[shownId] ?? null}
+              since={screen.since}
+            />
+            {others.length > 0 && (
+              <FitList
+                className="screen-tiles"
+                items={others}
+                keyOf={(id) => id}
+                more={TEXT.more}
+                render={(id) => (
+                  <IndicatorTile
+                    indicatorId={id}
+                    pinned={pinned[id] ?? null}
+                    lastMeetingDate={names.lastMeetingDate}
+                  />
+                )}
+              />
+            )}
+          </div>
+        ) : (
+          followUpList
+        )}
+        <aside className="screen-item__side">
+          {shownId && followUpList}
+          <section className="screen-panel screen-panel--made" aria-labelledby="screen-made-title">
+            <h2 className="screen-section-title" id="screen-made-title">
+              {TEXT.made}
+              <span className="screen-count">{made.length}</span>
+            </h2>
+            {made.length === 0 ? (
+              <p className="screen-muted">{TEXT.madeNone}</p>
+            ) : (
+              <FitList
+                className="screen-commitments"
+                items={made}
+                keyOf={(commitment) => commitment.id}
+                more={TEXT.more}
+                render={(commitment) => <MadeCommitment commitment={commitment} names={names} />}
+              />
+            )}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

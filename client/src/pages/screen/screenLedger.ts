@@ -1,0 +1,36 @@
+/**
+ * The objective's commitment ledger for the screen, read live (the same document `useLedger` reads),
+ * or an empty one for a meeting without an objective. From it the screen computes the follow-up
+ * and what this meeting made; the ledger's local copy shows them offline too.
+ */
+import { useEffect, useMemo } from 'react';
+import * as Y from 'yjs';
+import { DocKind, ledgerDocName } from '../../../../shared/docNames.ts';
+import { allRoots } from '../../../../shared/docShapes.ts';
+import {
+  type HistoryEntry,
+  type LedgerSnapshot,
+  readHistory,
+  readLedger,
+} from '../../../../shared/ledger.ts';
+import { getProvider } from '../../yjs/connection.ts';
+import { useYValue } from '../../yjs/useYValue.ts';
+
+export interface ScreenLedger {
+  ledger: LedgerSnapshot;
+  history: HistoryEntry[];
+}
+
+/** Stands in for the ledger of a meeting that has no objective: it never changes. */
+const NO_LEDGER = new Y.Doc();
+const ledgerRoots = (doc: Y.Doc): Y.AbstractType<unknown>[] => allRoots(doc, DocKind.ledger);
+const readAll = (doc: Y.Doc): ScreenLedger => ({ ledger: readLedger(doc), history: readHistory(doc) });
+
+export function useScreenLedger(objectiveId: string | null): ScreenLedger {
+  const session = useMemo(
+    () => (objectiveId ? getProvider().session(ledgerDocName(objectiveId)) : null),
+    [objectiveId],
+  );
+  useEffect(() => session?.retain(), [session]);
+  return useYValue(session?.doc ?? NO_LEDGER, ledgerRoots, readAll);
+}
