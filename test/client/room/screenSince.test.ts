@@ -8,7 +8,7 @@ const series = (periods: string[]): DataPoint[] =>
     indicatorId: 'i',
     period,
     value: index,
-    enteredAt: 0,
+    enteredAt: '2026-03-31T00:00:00Z',
     enteredBy: '',
     note: null,
   }));
