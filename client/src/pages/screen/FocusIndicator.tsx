@@ -1,7 +1,7 @@
 /**
- * The indicator the screen shows large: its name and goal, its numbers, the change over the span
- * the chair or presenter chose, the statuses, and its chart (loaded on demand, so the numbers are
- * on screen before the chart library is).
+ * The indicator the screen shows large: its name, its chart beside its numbers, the change over the span
+ * the chair or presenter chose, and the statuses. The chart is loaded on demand, so the numbers
+ * are on screen before the chart library is.
  */
 import { lazy, Suspense, useMemo } from 'react';
 import type { IndicatorDetail } from '../../../../shared/performance.ts';
@@ -39,32 +39,31 @@ export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndi
         <p className="screen-muted">{detail.state === 'failed' ? TEXT.failed : TEXT.loading}</p>
       </section>
     );
-  const { indicator, goal } = view.detail;
+  const { indicator } = view.detail;
   const change = changeOverSpan(view, since);
   return (
     <section className="screen-focus" data-testid="screen-focus" data-indicator-id={indicatorId}>
       <div className="screen-focus__head">
         <h2 className="screen-focus__name">{indicator.name}</h2>
-        <p className="screen-focus__goal">
-          {goal.title}
-          {pinned && <span className="screen-muted"> · {TEXT.pinned}</span>}
-        </p>
+        {pinned && <p className="screen-focus__pinned">{TEXT.pinned}</p>}
       </div>
-      <div className="screen-focus__numbers">
-        <Figures view={view} size="large" />
-        <div className="screen-focus__judgement">
-          <Change
-            change={change}
-            unit={indicator.unit}
-            label={change ? TEXT.since(longPeriodLabel(change.from.period)) : ''}
-          />
-          <Statuses view={view} />
+      <div className="screen-focus__body">
+        <div className="screen-focus__chart">
+          <Suspense fallback={null}>
+            <ScreenChart view={view} change={change} />
+          </Suspense>
+        </div>
+        <div className="screen-focus__numbers">
+          <Figures view={view} size="large" />
         </div>
       </div>
-      <div className="screen-focus__chart">
-        <Suspense fallback={null}>
-          <ScreenChart view={view} change={change} />
-        </Suspense>
+      <div className="screen-focus__judgement">
+        <Change
+          change={change}
+          unit={indicator.unit}
+          label={change ? TEXT.since(longPeriodLabel(change.from.period)) : ''}
+        />
+        <Statuses view={view} />
       </div>
     </section>
   );

@@ -24,12 +24,28 @@ const TEXT = {
 export function Figures({ view, size }: { view: ScreenIndicator; size: 'large' | 'tile' }) {
   const { indicator } = view.detail;
   const value = (number: number) => formatValue(number, indicator.unit);
+  const target = TEXT.target(indicator.targetDate.slice(0, 7));
+  const latest = (
+    <div className="screen-figure screen-figure--latest">
+      <dt>{view.latest ? `${TEXT.latest} · ${longPeriodLabel(view.latest.period)}` : TEXT.latest}</dt>
+      <dd data-testid="screen-latest">{view.latest ? value(view.latest.value) : TEXT.noData}</dd>
+    </div>
+  );
+  if (size === 'tile')
+    return (
+      <p className="screen-figures--tile">
+        <strong data-testid="screen-latest">{view.latest ? value(view.latest.value) : TEXT.noData}</strong>
+        {view.planned !== null && (
+          <span className="screen-muted">
+            {' '}
+            / {TEXT.trajectory.toLowerCase()} {value(view.planned)}
+          </span>
+        )}
+      </p>
+    );
   return (
-    <dl className={`screen-figures screen-figures--${size}`}>
-      <div className="screen-figure screen-figure--latest">
-        <dt>{view.latest ? `${TEXT.latest} · ${longPeriodLabel(view.latest.period)}` : TEXT.latest}</dt>
-        <dd data-testid="screen-latest">{view.latest ? value(view.latest.value) : TEXT.noData}</dd>
-      </div>
+    <dl className="screen-figures screen-figures--large">
+      {latest}
       {view.planned !== null && (
         <div className="screen-figure">
           <dt>{TEXT.trajectory}</dt>
@@ -37,7 +53,7 @@ export function Figures({ view, size }: { view: ScreenIndicator; size: 'large' |
         </div>
       )}
       <div className="screen-figure">
-        <dt>{TEXT.target(indicator.targetDate.slice(0, 7))}</dt>
+        <dt>{target}</dt>
         <dd>{value(indicator.targetValue)}</dd>
       </div>
     </dl>

@@ -1,4 +1,8 @@
-/** One of the item's other indicators, as a tile: its numbers, the change since the last meeting, its statuses. */
+/**
+ * One of the item's other indicators, as a tile one line high (a row under the chart, so the chart
+ * keeps its room): its latest value against the trajectory, the change since the last meeting, and
+ * its statuses.
+ */
 import { useMemo } from 'react';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
@@ -9,7 +13,7 @@ import { useIndicatorDetail } from './useIndicatorDetail.ts';
 const TEXT = {
   loading: 'Loading…',
   failed: 'Details unavailable',
-  sinceMeeting: 'since the last meeting',
+  sinceMeeting: 'since last meeting',
   since: (period: string) => `since ${period}`,
 };
 

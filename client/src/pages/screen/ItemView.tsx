@@ -29,7 +29,12 @@ const TEXT = {
   openOf: (agency: string) => `Open commitments · ${agency}`,
   openNone: 'No open commitments to follow up.',
   more: (count: number) => `+${count} more`,
+  moreIndicators: (count: number) => `+${count} more indicators on this item`,
 };
+
+/** Tiles in the row under the large indicator; with more, the last place says how many more. */
+const TILES = 3;
+const tilesShown = (ids: string[]) => (ids.length > TILES ? ids.slice(0, TILES - 1) : ids);
 
 export interface ItemViewProps {
   meeting: Meeting;
@@ -118,25 +123,30 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
               since={screen.since}
             />
             {others.length > 0 && (
-              <FitList
-                className="screen-tiles"
-                items={others}
-                keyOf={(id) => id}
-                more={TEXT.more}
-                render={(id) => (
-                  <IndicatorTile
-                    indicatorId={id}
-                    pinned={pinned[id] ?? null}
-                    lastMeetingDate={names.lastMeetingDate}
-                  />
+              <ul className="screen-tiles">
+                {tilesShown(others).map((id) => (
+                  <li key={id}>
+                    <IndicatorTile
+                      indicatorId={id}
+                      pinned={pinned[id] ?? null}
+                      lastMeetingDate={names.lastMeetingDate}
+                    />
+                  </li>
+                ))}
+                {others.length > TILES && (
+                  <li className="screen-tiles__more" data-testid="screen-more">
+                    {TEXT.moreIndicators(others.length - TILES + 1)}
+                  </li>
                 )}
-              />
+              </ul>
             )}
           </div>
         ) : (
           followUpList
         )}
-        <aside className="screen-item__side">
+        <aside
+          className={`screen-item__side${entries.length === 0 ? ' is-follow-empty' : ''}${made.length === 0 ? ' is-made-empty' : ''}`}
+        >
           {shownId && followUpList}
           <section className="screen-panel screen-panel--made" aria-labelledby="screen-made-title">
             <h2 className="screen-section-title" id="screen-made-title">
