@@ -27,6 +27,17 @@ async function requireSession({ request }: LoaderFunctionArgs) {
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
   {
+    // The big screen: full-screen and outside the layout. Its own loader checks the session, and
+    // falls back to this browser's last copy when the server cannot be reached (screenLoader.ts).
+    path: '/meetings/:id/screen',
+    hydrateFallbackElement: <div className="boot" aria-busy="true" />,
+    errorElement: <RouteError />,
+    lazy: () =>
+      Promise.all([import('./pages/screen/BigScreenPage.tsx'), import('./pages/screen/screenLoader.ts')]).then(
+        ([page, data]) => ({ Component: page.BigScreenPage, loader: data.screenLoader }),
+      ),
+  },
+  {
     id: 'signed-in',
     element: <AppLayout />,
     loader: requireSession,
