@@ -22,6 +22,7 @@ const TEXT = {
     `Someone moved first: now on item ${position}, “${title}”. Nothing was changed.`,
   movedNowhere: 'Someone moved first. Nothing was changed.',
   sending: 'Sending…',
+  dropped: 'The last key came while a command was on its way, so it was not sent: press it again.',
 };
 
 interface ConsoleToolbarProps {
@@ -89,7 +90,13 @@ export function ConsoleToolbar({ actions, live, items, canCapture, onCapture }: 
         </button>
       </div>
       <p className="console__status" aria-live="polite" data-testid="console-status">
-        {busy ? TEXT.sending : command.error ? <Refusal actions={actions} live={live} items={items} /> : null}
+        {busy ? (
+          TEXT.sending
+        ) : command.error ? (
+          <Refusal actions={actions} live={live} items={items} />
+        ) : actions.dropped ? (
+          TEXT.dropped
+        ) : null}
       </p>
     </div>
   );

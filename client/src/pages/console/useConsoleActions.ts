@@ -4,6 +4,7 @@
  * nothing moves twice. One command at a time; the refusal stays until the next command.
  */
 
+import { useState } from 'react';
 import type { CommandAck } from '../../../../shared/meetingCommands.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
@@ -25,6 +26,8 @@ export const EXTEND_MINUTES = 5;
 
 export interface ConsoleActions {
   command: CommandRunner;
+  /** The last press came while another command was on its way, so it was not sent. */
+  dropped: boolean;
   canNext: boolean;
   canPrevious: boolean;
   /** The current item has a timer to pause or resume. */
@@ -50,6 +53,11 @@ export function useConsoleActions(
   enabled: boolean,
 ): ConsoleActions {
   const command = useCommand();
+  const [dropped, setDropped] = useState(false);
+  // One command at a time: a key pressed meanwhile is not sent, and the console says so.
+  const send = (go: Parameters<CommandRunner['run']>[0]) => {
+    void command.run(go).then((result) => setDropped(!result.ok && result.error.code === 'busy'));
+  };
   const isLive = enabled && live.phase === MeetingPhase.live;
   const itemId = live.currentItemId;
   const index = itemId === null ? -1 : items.findIndex((item) => item.id === itemId);
@@ -57,23 +65,24 @@ export function useConsoleActions(
   const running = timing?.runningSince != null;
 
   // Every item command needs the item this console shows; without one there is nothing to send.
-  const onItem = (send: (socket: CommandSocket, id: string) => Promise<CommandAck>) => {
+  const onItem = (run: (socket: CommandSocket, id: string) => Promise<CommandAck>) => {
     if (!isLive || itemId === null) return;
-    void command.run((socket) => send(socket, itemId));
+    send((socket) => run(socket, itemId));
   };
 
   return {
     command,
+    dropped,
     canNext: isLive && index >= 0 && index < items.length - 1,
     canPrevious: isLive && index > 0,
     hasTimer: isLive && timing !== undefined,
     running,
     start: () => {
       if (enabled && live.phase === MeetingPhase.draft && items.length > 0)
-        void command.run((socket) => startMeeting(socket, meetingId));
+        send((socket) => startMeeting(socket, meetingId));
     },
     close: () => {
-      if (isLive) void command.run((socket) => closeMeeting(socket, meetingId));
+      if (isLive) send((socket) => closeMeeting(socket, meetingId));
     },
     next: () => {
       if (index >= 0 && index < items.length - 1)
