@@ -38,6 +38,23 @@ export const router = createBrowserRouter([
       ),
   },
   {
+    // The chair's console takes the whole window: signed in, but outside the layout and its top bar.
+    path: '/meetings/:id/room',
+    loader: requireSession,
+    hydrateFallbackElement: <div className="boot" aria-busy="true" />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        index: true,
+        lazy: () =>
+          import('./pages/console/ConsolePage.tsx').then((module) => ({
+            Component: module.ConsolePage,
+            loader: module.consoleLoader,
+          })),
+      },
+    ],
+  },
+  {
     id: 'signed-in',
     element: <AppLayout />,
     loader: requireSession,
