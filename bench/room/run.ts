@@ -1,0 +1,204 @@
+/**
+ * `npm run bench:room`: issue 17's targets, browser to browser in headless Chromium, against the
+ * built server and client in one process (SQLite in a temporary directory, the demo government).
+ *
+ *   1. a "next item" key in the chair's console until the big screen shows the next item
+ *                                                                          target p95 < 100 ms
+ *   2. a commitment saved in the console (Enter) until it is painted on the big screen
+ *                                                                          target p95 < 100 ms
+ *   3. the big screen's first paint of a live meeting after a cold load (a fresh browser context:
+ *      no cache, no service worker, no local copy)                         target < 1.5 s
+ *
+ * Times are taken in the pages: the key's `keydown` in the console and the frame that paints the
+ * change on the screen (a MutationObserver, then the next animation frame), both on the machine's
+ * clock (`performance.timeOrigin + performance.now()`), so no round trip to Node is counted.
+ *
+ *   npm run bench:room                  full run (120 samples each)
+ *   npm run bench:room -- --quick       fewer samples: a smoke check, not figures
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createApp } from '../../server/app.ts';
+import { openStorage } from '../../server/db/storage.ts';
+import { seedDemoData } from '../../server/demo/seed.ts';
+import { createLogger } from '../../server/logger.ts';
+import { meetingDocName } from '../../shared/docNames.ts';
+import { AgendaItemKind, addAgendaItem } from '../../shared/meetingDoc.ts';
+import type { Meeting } from '../../shared/meetings.ts';
+import type { ObjectiveDetail } from '../../shared/performance.ts';
+import { addDaysToDate, todayDate } from '../../shared/periods.ts';
+import { Session } from '../meetingCycle/session.ts';
+import { summarize } from '../stats.ts';
+
+const quick = process.argv.includes('--quick');
+const SAMPLES = quick ? 15 : 120;
+const COLD_LOADS = quick ? 3 : 15;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'];
+const BIG_SCREEN = { width: 1920, height: 1080 };
+const LAPTOP = { width: 1366, height: 768 };
+const TIMEOUT = 15_000;
+
+const report = (label: string, samples: number[], target: number) => {
+  const { p50, p95, max } = summarize(samples);
+  const verdict = `${p95 < target ? 'MET' : 'MISSED'} (${(p95 / target).toFixed(2)}× the target)`;
+  console.log(
+    `${label}\n    ${samples.length} samples: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms; target p95 < ${target} ms: ${verdict}`,
+  );
+};
+
+/** In the screen: when each item title and each commitment text was first painted. */
+function watchPaints(): void {
+  const painted = new Map<string, number>();
+  const seen = new Set<string>();
+  const note = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    requestAnimationFrame(() => painted.set(key, performance.timeOrigin + performance.now()));
+  };
+  const scan = () => {
+    for (const title of document.querySelectorAll('[data-testid="screen-item-title"]'))
+      note(`item:${title.textContent?.trim() ?? ''}`);
+    for (const row of document.querySelectorAll('[data-testid="screen-commitment"]'))
+      note(`commitment:${row.textContent?.trim() ?? ''}`);
+  };
+  new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true });
+  Object.assign(window, { __painted: painted });
+}
+
+/** In the console: when each key went down. */
+function watchKeys(): void {
+  const keys: Array<{ key: string; at: number }> = [];
+  document.addEventListener(
+    'keydown',
+    (event) => keys.push({ key: event.key, at: performance.timeOrigin + performance.now() }),
+    { capture: true },
+  );
+  Object.assign(window, { __keys: keys });
+}
+
+const lastKeyAt = (page: Page, key: string) =>
+  page.evaluate((wanted) => {
+    const keys = (window as unknown as { __keys: Array<{ key: string; at: number }> }).__keys;
+    return [...keys].reverse().find((entry) => entry.key === wanted)?.at ?? Number.NaN;
+  }, key);
+
+/** Waits until the screen painted `key` (`item:<title>` or a commitment's text); returns when. */
+async function paintedAt(screen: Page, prefix: 'item' | 'commitment', text: string): Promise<number> {
+  const handle = await screen.waitForFunction(
+    ({ prefix, text }) => {
+      const painted = (window as unknown as { __painted: Map<string, number> }).__painted;
+      for (const [key, at] of painted) if (key.startsWith(`${prefix}:`) && key.includes(text)) return at;
+      return null;
+    },
+    { prefix, text },
+    { polling: 'raf', timeout: TIMEOUT },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'statroom-bench-room-'));
+const storage = openStorage({ sqlitePath: join(dir, 'bench.sqlite') });
+const app = await createApp({
+  storage,
+  logger: createLogger({ level: 'warn', pretty: false }),
+  sessionSecret: 'bench-secret-that-is-long-enough-for-the-server',
+  clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
+});
+await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+let browser: Browser | null = null;
+
+try {
+  const today = todayDate();
+  await seedDemoData(storage.db, { asOf: today, seed: 1 });
+  const chair = await Session.signIn(url, 'Bench Chair', 'analyst');
+  const objectiveId = 'obj-01';
+  const objective = (await chair.getJson(`/api/objectives/${objectiveId}`)) as ObjectiveDetail;
+  const agency = objective.agencies[0];
+  if (!agency) throw new Error('the demo objective has no agency');
+  // Two indicators on screen: the big screen draws its chart and tiles as it would in a meeting.
+  const indicatorIds = agency.goals.flatMap((goal) => goal.indicators.map((each) => each.id)).slice(0, 2);
+  const meeting = (await chair.post('/api/meetings', {
+    title: 'Bench: the room',
+    objectiveId,
+    scheduledFor: addDaysToDate(today, 1),
+  })) as Meeting;
+  // One item per sample and one more: every "next" lands on an item never shown before.
+  await app.hub.change(meetingDocName(meeting.id), (doc) => {
+    for (let i = 0; i <= SAMPLES; i++)
+      addAgendaItem(doc, {
+        title: `Bench item ${i + 1}`,
+        kind: AgendaItemKind.goalReview,
+        presenterAgency: agency.agency.id,
+        timeboxMinutes: 1,
+        indicatorIds,
+      });
+  });
+  await chair.post(`/api/meetings/${meeting.id}/start`, {});
+  console.log(`meeting ${meeting.id}: ${SAMPLES + 1} items, load ${loadavg()[0]?.toFixed(2)}`);
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const screenContext = await browser.newContext({ viewport: BIG_SCREEN });
+  await screenContext.addCookies([chair.cookieFor(url)]);
+  await screenContext.addInitScript(watchPaints);
+  const screen = await screenContext.newPage();
+  await screen.goto(`${url}/meetings/${meeting.id}/screen`);
+  await paintedAt(screen, 'item', 'Bench item 1');
+
+  const consoleContext = await browser.newContext({ viewport: LAPTOP });
+  await consoleContext.addCookies([chair.cookieFor(url)]);
+  await consoleContext.addInitScript(watchKeys);
+  const desk = await consoleContext.newPage();
+  await desk.goto(`${url}/meetings/${meeting.id}/room`);
+  await desk.getByTestId('console-current-title').getByText('Bench item 1').waitFor({ timeout: TIMEOUT });
+
+  // 1. "next item", key to paint.
+  const nextSamples: number[] = [];
+  for (let i = 2; i <= SAMPLES + 1; i++) {
+    await desk.keyboard.press('ArrowRight');
+    const at = await paintedAt(screen, 'item', `Bench item ${i}`);
+    nextSamples.push(at - (await lastKeyAt(desk, 'ArrowRight')));
+    // The console must show the new item too before the next key, or that key is refused as stale.
+    await desk.getByTestId('console-current-title').getByText(`Bench item ${i}`, { exact: true }).waitFor({
+      timeout: TIMEOUT,
+    });
+  }
+  report('"next item" key in the console → the next item painted on the big screen', nextSamples, 100);
+
+  // 2. A commitment, Enter to paint.
+  const commitmentSamples: number[] = [];
+  for (let i = 1; i <= SAMPLES; i++) {
+    const text = `Bench commitment ${i} ${Date.now().toString(36)}`;
+    await desk.keyboard.press('c');
+    const field = desk.getByTestId('capture-text');
+    await field.waitFor({ timeout: TIMEOUT });
+    await field.fill(text);
+    await field.press('Enter');
+    const at = await paintedAt(screen, 'commitment', text);
+    commitmentSamples.push(at - (await lastKeyAt(desk, 'Enter')));
+    await field.waitFor({ state: 'detached', timeout: TIMEOUT }).catch(() => undefined);
+  }
+  report('a commitment saved in the console (Enter) → painted on the big screen', commitmentSamples, 100);
+
+  // 3. Cold loads of the screen: a fresh context each time.
+  const coldSamples: number[] = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    const context = await browser.newContext({ viewport: BIG_SCREEN });
+    await context.addCookies([chair.cookieFor(url)]);
+    const page = await context.newPage();
+    await page.goto(`${url}/meetings/${meeting.id}/screen`);
+    await page.getByTestId('screen-item-title').waitFor({ timeout: TIMEOUT });
+    coldSamples.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  report('the big screen’s first paint of the live meeting, cold load', coldSamples, 1_500);
+} finally {
+  await browser?.close();
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+}
