@@ -5,9 +5,13 @@
  */
 import { isErrorResponse } from '../../../shared/errors.ts';
 import {
+  type ArchiveMark,
+  type DataChange,
+  type Direction,
   IMPORT_HEADER,
   IMPORT_HEADER_VALUE,
   type ImportEvent,
+  type Indicator,
   type IndicatorDetail,
   MAX_IMPORT_BYTES,
   type ObjectiveDetail,
@@ -29,7 +33,40 @@ export const performanceApi = {
     api.put<unknown>(`/api/indicators/${segment(indicatorId)}/points/${segment(period)}`, body),
   putRating: (goalId: string, body: { status: RatedStatus; comment: string }) =>
     api.put<unknown>(`/api/goals/${segment(goalId)}/rating`, body),
+  /** Removes one period's value; the removal is recorded with the reason (sent in the query). */
+  deletePoint: (indicatorId: string, period: string, reason: string) =>
+    api.delete<void>(
+      `/api/indicators/${segment(indicatorId)}/points/${segment(period)}${reason ? `?reason=${segment(reason)}` : ''}`,
+    ),
+  editIndicator: (indicatorId: string, body: IndicatorEditBody) =>
+    api.patch<{ indicator: Indicator }>(`/api/indicators/${segment(indicatorId)}`, body),
+  archiveIndicator: (indicatorId: string, reason: string) =>
+    api.post<{ archived: ArchiveMark }>(
+      `/api/indicators/${segment(indicatorId)}/archive`,
+      reason ? { reason } : {},
+    ),
+  unarchiveIndicator: (indicatorId: string, reason: string) =>
+    api.post<{ archived: null }>(
+      `/api/indicators/${segment(indicatorId)}/unarchive`,
+      reason ? { reason } : {},
+    ),
+  changes: (indicatorId: string) =>
+    api.get<{ changes: DataChange[] }>(`/api/indicators/${segment(indicatorId)}/changes`),
 };
+
+/** The body of `PATCH /api/indicators/:id`: the fields to change, and why. */
+export interface IndicatorEditBody {
+  name?: string;
+  unit?: string;
+  direction?: Direction;
+  baselineValue?: number;
+  baselineDate?: string;
+  targetValue?: number;
+  targetDate?: string;
+  thresholds?: { atRisk?: number; offTrack?: number };
+  allowsNegative?: boolean;
+  reason?: string;
+}
 
 export const ImportKind = { dataPoints: 'data-points', indicators: 'indicators' } as const;
 export type ImportKind = (typeof ImportKind)[keyof typeof ImportKind];

@@ -1,11 +1,12 @@
 /**
  * `/indicators/:id`: one indicator against its plan — the status from the data next to the owner's
  * rating, the latest value and the change since a chosen period, the chart and the same values as
- * a table; analysts can enter or correct a value and record the owner's rating.
+ * a table, and the record of its changes; analysts can enter, correct or delete a value, record the
+ * owner's rating, edit the indicator and archive it.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type IndicatorDetail, STATUS_LABELS } from '../../../../shared/performance.ts';
+import { type DataChange, type IndicatorDetail, STATUS_LABELS } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
 import { ChangeSinceControl } from '../../charts/ChangeSince.tsx';
 import {
@@ -19,18 +20,32 @@ import { IndicatorChart } from '../../charts/IndicatorChart.tsx';
 import { IndicatorDataTable } from '../../charts/IndicatorDataTable.tsx';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
+import { ArchiveControl, ArchivedNotice } from './ArchiveControl.tsx';
+import { ChangesList } from './ChangesList.tsx';
 import { DataPointForm } from './DataPointForm.tsx';
+import { DeletePointForm } from './DeletePointForm.tsx';
+import { IndicatorEditForm } from './IndicatorEditForm.tsx';
 import { LoadError, Loading } from './PageStates.tsx';
 import { disagreementText } from './RatingDisagreement.tsx';
 import { RatingForm } from './RatingForm.tsx';
-import { useResource } from './useResource.ts';
+import { type Resource, useResource } from './useResource.ts';
 import { useIsAnalyst } from './useRole.ts';
 import './performance.css';
+import './corrections.css';
+
+const TEXT = { edit: 'Edit indicator' } as const;
 
 export function IndicatorPage() {
   const id = useParams().id ?? '';
   const detail = useResource(`indicator:${id}`, () => performanceApi.indicator(id));
+  const changes = useResource(`indicator-changes:${id}`, () => performanceApi.changes(id));
   const isAnalyst = useIsAnalyst();
+  const { reload: reloadDetail } = detail;
+  const { reload: reloadChanges } = changes;
+  const onChanged = useCallback(() => {
+    reloadDetail();
+    reloadChanges();
+  }, [reloadDetail, reloadChanges]);
   if (detail.state === 'loading')
     return (
       <div className="perf-page">
@@ -47,19 +62,30 @@ export function IndicatorPage() {
       </div>
     );
   // Keyed by indicator so "since" and the forms start afresh when moving to another indicator.
-  return <IndicatorView key={id} detail={detail.data} isAnalyst={isAnalyst} onChanged={detail.reload} />;
+  return (
+    <IndicatorView
+      key={id}
+      detail={detail.data}
+      changes={changes}
+      isAnalyst={isAnalyst}
+      onChanged={onChanged}
+    />
+  );
 }
 
 function IndicatorView({
   detail,
+  changes,
   isAnalyst,
   onChanged,
 }: {
   detail: IndicatorDetail;
+  changes: Resource<{ changes: DataChange[] }>;
   isAnalyst: boolean;
   onChanged: () => void;
 }) {
-  const { indicator, goal, objective, agency, points, plan, computed, duePeriod } = detail;
+  const { indicator, goal, objective, agency, points, plan, computed, duePeriod, archived } = detail;
+  const [editing, setEditing] = useState(false);
   const rows = useMemo(() => buildChartRows(points, plan), [points, plan]);
   const periods = useMemo(() => periodsWithValues(points), [points]);
   const [chosenSince, setChosenSince] = useState<string | null>(null);
@@ -71,7 +97,8 @@ function IndicatorView({
   const change = since ? changeSince(points, since, indicator.direction) : null;
   const rating = goal.ownerRating;
   const disagrees = rating !== null && computed.status !== 'no_data' && rating.status !== computed.status;
-  const stale = computed.latest === null || computed.latest.period < duePeriod;
+  // An archived indicator is no longer expected to report.
+  const stale = !archived && (computed.latest === null || computed.latest.period < duePeriod);
 
   return (
     <div className="perf-page perf-page--indicator">
@@ -92,6 +119,25 @@ function IndicatorView({
             {directionLabel(indicator.direction)} · {indicator.frequency}
           </p>
           <IndicatorIdLine id={indicator.id} />
+          {isAnalyst && (
+            <div className="indicator-actions">
+              {!editing && (
+                <button
+                  type="button"
+                  className="perf-button perf-button--secondary"
+                  onClick={() => setEditing(true)}
+                >
+                  {TEXT.edit}
+                </button>
+              )}
+              <ArchiveControl
+                indicatorId={indicator.id}
+                name={indicator.name}
+                archived={archived}
+                onChanged={onChanged}
+              />
+            </div>
+          )}
         </div>
         <div className="indicator-header__badges" data-testid="indicator-status">
           <StatusBadge status={computed.status} prefix="Data" size="large" />
@@ -102,6 +148,19 @@ function IndicatorView({
           )}
         </div>
       </header>
+      {archived && <ArchivedNotice archived={archived} />}
+      {isAnalyst && editing && (
+        <section className="perf-panel">
+          <IndicatorEditForm
+            indicator={indicator}
+            onCancel={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              onChanged();
+            }}
+          />
+        </section>
+      )}
       {disagrees && rating && (
         <p className="disagreement" role="note">
           {disagreementText(rating.status, computed.status)}
@@ -155,6 +214,7 @@ function IndicatorView({
           <IndicatorChart indicator={indicator} rows={rows} change={change} />
           <h2 className="perf-section-title">Values</h2>
           <IndicatorDataTable indicator={indicator} rows={rows} duePeriod={duePeriod} />
+          <ChangesList changes={changes} unit={indicator.unit} />
         </div>
         <aside className="indicator-side" aria-label="Rating and data entry">
           <section className="perf-panel">
@@ -181,6 +241,9 @@ function IndicatorView({
                   duePeriod={duePeriod}
                   onSaved={onChanged}
                 />
+              </section>
+              <section className="perf-panel">
+                <DeletePointForm indicator={indicator} points={points} onDeleted={onChanged} />
               </section>
               <section className="perf-panel">
                 <RatingForm goal={goal} onSaved={onChanged} />
