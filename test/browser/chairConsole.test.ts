@@ -338,6 +338,11 @@ describe('the chair’s console', () => {
     await press(ana.page, '1');
     expect((await screenOnServer()).indicatorId).toBe(goal.indicators[1]!.id);
 
+    // The viewer is told who drives, never offered the controls.
+    await expect
+      .poll(() => vera.page.getByTestId('screen-driver').textContent(), POLL)
+      .toBe('Bruno Reis drives the big screen.');
+    expect(await vera.page.getByRole('button', { name: /Take back/ }).count()).toBe(0);
     await press(ana.page, 't');
     await expect.poll(async () => (await screenOnServer()).driver, POLL).toBeNull();
     await expect
@@ -390,6 +395,10 @@ describe('the chair’s console', () => {
       await expect.poll(() => page.getByTestId('phase-badge').textContent(), POLL).toBe('Closed');
       expect(await page.getByRole('button', { name: /Next item/ }).count()).toBe(0);
     }
+    // The record in one line: the first three items were taken, one commitment made.
+    expect(await ana.page.getByTestId('console-closed-summary').textContent()).toMatch(
+      /^Ran \d+ min against 45 planned · 3 of 4 items taken · 1 commitment made$/,
+    );
     await screenshot(ana.page, 'console-closed-1366');
     await ana.page.setViewportSize(VIEWPORTS.desktop);
     await screenshot(ana.page, 'console-closed-1920');

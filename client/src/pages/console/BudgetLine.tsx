@@ -18,14 +18,17 @@ export function BudgetLine({ items, live }: { items: AgendaItem[]; live: Meeting
   if (!budget) return null;
   const text = budgetText(budget);
   return (
-    <p className={`budget budget--${text.tone}`} data-testid="overrun-budget">
-      <strong className="budget__headline">{text.headline}</strong>
+    <p className={`console-budget console-budget--${text.tone}`} data-testid="overrun-budget">
+      <strong className="console-budget__headline">{text.headline}</strong>
       {text.plan && <span> · {text.plan}</span>}
       <span>
         {' '}
         · {TEXT.expectedEnd(formatClockTime(budget.expectedEndAt))}
         {text.tone !== 'ok' && (
-          <span className="budget__planned"> ({TEXT.plannedEnd(formatClockTime(budget.plannedEndAt))})</span>
+          <span className="console-budget__planned">
+            {' '}
+            ({TEXT.plannedEnd(formatClockTime(budget.plannedEndAt))})
+          </span>
         )}
       </span>
     </p>

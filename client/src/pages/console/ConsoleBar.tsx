@@ -68,7 +68,10 @@ export function ConsoleBar({ meeting, live, items, actions, canRun, onHelp }: Co
       <span className={`phase-badge phase-badge--${live.phase}`} data-testid="phase-badge">
         {TEXT.phase[live.phase]}
       </span>
-      <ConnectionBadge />
+      {/* The meeting page's light badge: the dark top bar's would not read on this background. */}
+      <span className="room__conn">
+        <ConnectionBadge />
+      </span>
       <div className="console__bar-end">
         {canRun && live.phase === MeetingPhase.draft && (
           <>

@@ -16,6 +16,7 @@ import { ItemTimer } from '../room/ItemTimer.tsx';
 import type { CommitmentNames } from '../room/LedgerPanels.tsx';
 import { MadeInMeeting } from '../room/MadeInMeeting.tsx';
 import { formatClockTime } from '../room/roomFormat.ts';
+import { useNow } from '../room/useNow.ts';
 import { BudgetLine } from './BudgetLine.tsx';
 import { CaptureDialog } from './CaptureDialog.tsx';
 import { CuePanel } from './CuePanel.tsx';
@@ -32,6 +33,18 @@ const TEXT = {
   emptyAgenda: 'The agenda is empty.',
   closed: (time: string) => `The meeting closed at ${time}.`,
   closedNote: 'It is a record now: what it made is below, and in the memo.',
+  ran: (minutes: number, planned: number) => `Ran ${minutes} min against ${planned} planned`,
+  taken: (taken: number, total: number) => `${taken} of ${total} items taken`,
+  madeCount: (count: number) => `${count} commitment${count === 1 ? '' : 's'} made`,
+  planned: (minutes: number, end: string) => `${minutes} min planned: started now, it ends at ${end}.`,
+  onceStarted: 'Once it starts:',
+  keyList: [
+    ['→', 'next item'],
+    ['Space', 'pause'],
+    ['E', '+5 min'],
+    ['C', 'capture'],
+    ['?', 'all keys'],
+  ],
   noCurrent: 'The current item is no longer on the agenda: go to an item from the agenda.',
   saved: (text: string) => `Saved “${text}”`,
   noObjective: 'This meeting is not linked to an objective: there is no ledger to follow up or capture into.',
@@ -61,7 +74,7 @@ export function ConsoleBody(props: ConsoleBodyProps) {
     return (
       <>
         <section className="console__main" aria-label="Current item">
-          <CurrentBlock {...props} saved={null} />
+          <CurrentBlock {...props} saved={null} madeCount={null} />
         </section>
         <aside className="console__side">
           <p className="card console-panel muted">{TEXT.noObjective}</p>
@@ -98,7 +111,7 @@ function WithLedger(props: ConsoleBodyProps & { objectiveId: string }) {
   return (
     <>
       <section className="console__main" aria-label="Current item">
-        <CurrentBlock {...props} saved={saved} />
+        <CurrentBlock {...props} saved={saved} madeCount={made.length} />
         {live.phase !== MeetingPhase.draft && <MadeInMeeting commitments={made} names={names} />}
       </section>
       <aside className="console__side" aria-label="Cue card and follow-up">
@@ -156,14 +169,31 @@ function CurrentBlock({
   canRun,
   presentAnalysts,
   saved,
-}: ConsoleBodyProps & { saved: string | null }) {
-  if (live.phase === MeetingPhase.closed)
+  madeCount,
+}: ConsoleBodyProps & { saved: string | null; madeCount: number | null }) {
+  const plannedMinutes = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
+  if (live.phase === MeetingPhase.closed) {
+    const ranMinutes =
+      live.startedAt !== null && live.closedAt !== null
+        ? Math.round((live.closedAt - live.startedAt) / 60_000)
+        : null;
+    const taken = items.filter((item) => live.timings[item.id] !== undefined).length;
     return (
       <div className="card console-current">
         <p className="console-current__note">{TEXT.closed(formatClockTime(live.closedAt ?? Date.now()))}</p>
+        <p className="console-current__summary" data-testid="console-closed-summary">
+          {[
+            ranMinutes !== null ? TEXT.ran(ranMinutes, plannedMinutes) : null,
+            TEXT.taken(taken, items.length),
+            madeCount !== null ? TEXT.madeCount(madeCount) : null,
+          ]
+            .filter((part) => part !== null)
+            .join(' · ')}
+        </p>
         <p className="muted">{TEXT.closedNote}</p>
       </div>
     );
+  }
   if (live.phase === MeetingPhase.draft) {
     const first = items[0];
     return (
@@ -178,6 +208,17 @@ function CurrentBlock({
             TEXT.emptyAgenda
           )}
         </p>
+        {first && <PlannedEnd minutes={plannedMinutes} />}
+        {canRun && (
+          <p className="console-current__keys">
+            {TEXT.onceStarted}{' '}
+            {TEXT.keyList.map(([key, what]) => (
+              <span key={key} className="console-current__key">
+                <kbd className="kbd">{key}</kbd> {what}
+              </span>
+            ))}
+          </p>
+        )}
       </div>
     );
   }
@@ -238,4 +279,10 @@ function CurrentBlock({
       />
     </>
   );
+}
+
+/** Before the start: when the agenda would end if the meeting started now (re-read every 15 s). */
+function PlannedEnd({ minutes }: { minutes: number }) {
+  const now = useNow(true, 15_000);
+  return <p className="muted">{TEXT.planned(minutes, formatClockTime(now + minutes * 60_000))}</p>;
 }

@@ -33,7 +33,6 @@ import { KeyHelp } from './KeyHelp.tsx';
 import type { ReviewKey, ReviewKeyHandler } from './ReviewList.tsx';
 import { useConsoleActions } from './useConsoleActions.ts';
 import { useConsoleKeys } from './useConsoleKeys.ts';
-import '../meetings/meetings.css';
 import '../room/room.css';
 import './console.css';
 

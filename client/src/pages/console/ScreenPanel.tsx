@@ -15,6 +15,7 @@ import type { ConsoleActions } from './useConsoleActions.ts';
 const TEXT = {
   title: 'Big screen',
   chairDrives: 'You drive the big screen.',
+  chairDrivesOther: 'The chair drives the big screen.',
   driverDrives: (name: string) => `${name} drives the big screen.`,
   hand: 'Hand the screen to…',
   handTo: (name: string) => `Hand the screen to ${name}`,
@@ -63,7 +64,11 @@ export function ScreenPanel({
           {TEXT.title}
         </h2>
         <p className="console-screen__driver" data-testid="screen-driver">
-          {screen.driver ? TEXT.driverDrives(screen.driver.name) : TEXT.chairDrives}
+          {screen.driver
+            ? TEXT.driverDrives(screen.driver.name)
+            : canRun
+              ? TEXT.chairDrives
+              : TEXT.chairDrivesOther}
         </p>
         {screen.driver && canRun && (
           <button
