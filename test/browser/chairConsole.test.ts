@@ -387,6 +387,21 @@ describe('the chair’s console', () => {
     );
   });
 
+  test('an offline console sends nothing and says so; back online, its keys work again', async () => {
+    await ana.context.setOffline(true);
+    await expect.poll(() => ana.page.getByTestId('connection-status').textContent(), POLL).toBe('Offline');
+    await press(ana.page, 'ArrowRight');
+    await expect
+      .poll(() => ana.page.getByTestId('console-status').textContent(), POLL)
+      .toContain('You are offline: nothing was sent');
+    expect(await currentIndex()).toBe(2);
+    await ana.context.setOffline(false);
+    await expect.poll(() => ana.page.getByTestId('connection-status').textContent(), POLL).toBe('Live');
+    await press(ana.page, 'ArrowRight');
+    await expect.poll(currentIndex, POLL).toBe(3);
+    await expect.poll(() => consoleTitle(bruno.page), POLL).toBe(itemTitles[3]);
+  });
+
   test('the chair closes the meeting after a confirm step; the controls are gone', async () => {
     await ana.page.getByRole('button', { name: 'Close meeting…' }).click();
     await ana.page.getByRole('button', { name: 'Close now' }).click();
@@ -395,9 +410,9 @@ describe('the chair’s console', () => {
       await expect.poll(() => page.getByTestId('phase-badge').textContent(), POLL).toBe('Closed');
       expect(await page.getByRole('button', { name: /Next item/ }).count()).toBe(0);
     }
-    // The record in one line: the first three items were taken, one commitment made.
+    // The record in one line: every item was taken, one commitment made.
     expect(await ana.page.getByTestId('console-closed-summary').textContent()).toMatch(
-      /^Ran \d+ min against 45 planned · 3 of 4 items taken · 1 commitment made$/,
+      /^Ran \d+ min against 45 planned · 4 of 4 items taken · 1 commitment made$/,
     );
     await screenshot(ana.page, 'console-closed-1366');
     await ana.page.setViewportSize(VIEWPORTS.desktop);
