@@ -35,6 +35,7 @@ import { useConsoleActions } from './useConsoleActions.ts';
 import { useConsoleKeys } from './useConsoleKeys.ts';
 import '../room/room.css';
 import './console.css';
+import './panels.css';
 
 const TEXT = {
   loading: 'Loading the meeting…',
