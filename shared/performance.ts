@@ -192,6 +192,16 @@ export interface ArchiveMark {
   by: string;
 }
 
+/** GET /api/indicators?objectiveId=&archived=true → { indicators: ArchivedIndicator[] } */
+export interface ArchivedIndicator {
+  id: string;
+  name: string;
+  goalId: string;
+  goalTitle: string;
+  agency: Agency;
+  archived: ArchiveMark;
+}
+
 /** What a recorded change did. */
 export const ChangeAction = {
   deleted: 'deleted',

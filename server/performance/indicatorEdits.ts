@@ -6,6 +6,7 @@
 import type { Updateable } from 'kysely';
 import { DomainError, ErrorCode } from '../../shared/errors.ts';
 import type {
+  ArchivedIndicator,
   ArchiveMark,
   Direction,
   EditableIndicatorField,
@@ -19,7 +20,7 @@ import { invalidPayload, notFound } from './errors.ts';
 import { describeProblems, type FieldProblem, planProblems } from './indicatorRules.ts';
 import type { Store } from './queries.ts';
 import { performanceWrite } from './revision.ts';
-import { type IndicatorRow, type StoredIndicatorRow, toIndicator } from './rows.ts';
+import { type IndicatorRow, type StoredIndicatorRow, toAgency, toIndicator } from './rows.ts';
 
 /** An edit as the route validated it: any editable field, and an optional reason. */
 export interface IndicatorEdit {
@@ -236,4 +237,42 @@ export async function unarchiveIndicator(
       source: 'api',
     });
   });
+}
+
+/** An objective's archived indicators, most recently archived first, so they can be found and put back. */
+export async function listArchivedIndicators(db: Store, objectiveId: string): Promise<ArchivedIndicator[]> {
+  const objective = await db
+    .selectFrom('objectives')
+    .select('id')
+    .where('id', '=', objectiveId)
+    .executeTakeFirst();
+  if (!objective) throw notFound(`No objective ${objectiveId}`);
+  const rows = await db
+    .selectFrom('indicators')
+    .innerJoin('goals', 'goals.id', 'indicators.goal_id')
+    .innerJoin('agencies', 'agencies.id', 'goals.agency_id')
+    .select([
+      'indicators.id',
+      'indicators.name',
+      'indicators.archived_at',
+      'indicators.archived_by',
+      'goals.id as goal_id',
+      'goals.title as goal_title',
+      'agencies.id as agency_id',
+      'agencies.code as agency_code',
+      'agencies.name as agency_name',
+    ])
+    .where('goals.objective_id', '=', objectiveId)
+    .where('indicators.archived_at', 'is not', null)
+    .orderBy('indicators.archived_at', 'desc')
+    .orderBy('indicators.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    goalId: row.goal_id,
+    goalTitle: row.goal_title,
+    agency: toAgency({ id: row.agency_id, code: row.agency_code, name: row.agency_name }),
+    archived: { at: row.archived_at ?? '', by: row.archived_by ?? '' },
+  }));
 }

@@ -167,10 +167,16 @@ describe('correcting data in the browser', () => {
     await page.goto(`${server.url}/objectives/obj-security`);
     await page.locator('tr[data-indicator-id="ind-burglaries"]').waitFor();
     expect(await page.locator('tr[data-indicator-id="ind-response"]').count()).toBe(0);
+    // Still one click away, folded under the goals.
+    const archivedList = page.getByTestId('archived-indicators');
+    await archivedList.getByText('Archived indicators (1)').click();
+    expect(await archivedList.locator('li[data-indicator-id="ind-response"]').textContent()).toMatch(
+      /Calls answered within 10 minutes SDS · Answer emergency calls within 10 minutes · archived on .* by Carla Dias/,
+    );
     await screenshot(page, 'corrections-objective-after-archive-1366');
 
-    // Reloaded, the archived page still opens.
-    await page.goto(`${server.url}/indicators/ind-response`);
+    // The archived page still opens, from the list or by its address.
+    await archivedList.getByRole('link', { name: 'Calls answered within 10 minutes' }).click();
     await notice.waitFor();
     expect(await page.getByRole('heading', { name: 'Calls answered within 10 minutes' }).count()).toBe(1);
   });

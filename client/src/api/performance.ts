@@ -5,6 +5,7 @@
  */
 import { isErrorResponse } from '../../../shared/errors.ts';
 import {
+  type ArchivedIndicator,
   type ArchiveMark,
   type DataChange,
   type Direction,
@@ -49,6 +50,10 @@ export const performanceApi = {
     api.post<{ archived: null }>(
       `/api/indicators/${segment(indicatorId)}/unarchive`,
       reason ? { reason } : {},
+    ),
+  archivedIndicators: (objectiveId: string) =>
+    api.get<{ indicators: ArchivedIndicator[] }>(
+      `/api/indicators?objectiveId=${segment(objectiveId)}&archived=true`,
     ),
   changes: (indicatorId: string) =>
     api.get<{ changes: DataChange[] }>(`/api/indicators/${segment(indicatorId)}/changes`),

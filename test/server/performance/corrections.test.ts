@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type {
+  ArchivedIndicator,
   ArchiveMark,
   DataChange,
   Indicator,
@@ -351,6 +352,20 @@ describe.each(DIALECTS)('data corrections on %s', (dialect) => {
       expect(after.readiness.indicatorCount).toBe(before.readiness.indicatorCount - 1);
       expect(after.readiness.missing.map((entry) => entry.indicatorId)).not.toContain('arch-1');
 
+      const listed = await viewer.get<{ indicators: ArchivedIndicator[] }>(
+        '/indicators?objectiveId=obj-t&archived=true',
+      );
+      expect(listed.body.indicators).toEqual([
+        {
+          id: 'arch-1',
+          name: 'Response time',
+          goalId: 'goal-arch',
+          goalTitle: 'Faster responses',
+          agency: { id: 'ag-sec', code: 'SEC', name: 'Secretariat of Security' },
+          archived: archived.body.archived,
+        },
+      ]);
+
       const page = await viewer.get<IndicatorDetail>('/indicators/arch-1');
       expect(page.status).toBe(200);
       expect(page.body.archived).toEqual(archived.body.archived);
@@ -364,6 +379,10 @@ describe.each(DIALECTS)('data corrections on %s', (dialect) => {
       expect(await overview()).toEqual(before.overview);
       expect(await readiness()).toEqual(before.readiness);
       expectError(await analyst.post('/indicators/arch-1/unarchive', {}), 409, 'invalid_state');
+      const relisted = await analyst.get<{ indicators: ArchivedIndicator[] }>(
+        '/indicators?objectiveId=obj-t&archived=true',
+      );
+      expect(relisted.body.indicators).toEqual([]);
 
       expect(
         (await changesOf('arch-1')).map(({ action, reason, changedBy }) => ({ action, reason, changedBy })),
@@ -396,6 +415,16 @@ describe.each(DIALECTS)('data corrections on %s', (dialect) => {
       expect(await template()).toBe('tpl-a');
       expect((await analyst.post('/indicators/tpl-a/archive', {})).status).toBe(200);
       expect(await template()).toBe('tpl-b');
+    });
+
+    test('the archived listing needs an objective that exists and archived=true', async () => {
+      expectError(await analyst.get('/indicators?objectiveId=no-such&archived=true'), 404, 'not_found');
+      expect(expectError(await analyst.get('/indicators?objectiveId=obj-t'), 400, 'invalid_payload')).toMatch(
+        /^archived: /,
+      );
+      expect(expectError(await analyst.get('/indicators?archived=true'), 400, 'invalid_payload')).toMatch(
+        /^objectiveId: /,
+      );
     });
 
     test('an archive body other than a reason is refused', async () => {

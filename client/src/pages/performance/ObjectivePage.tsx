@@ -10,11 +10,13 @@ import { formatValue } from '../../charts/format.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { Sparkline } from '../../charts/Sparkline.tsx';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
+import { ArchivedIndicators } from './ArchivedIndicators.tsx';
 import { Empty, LoadError, Loading } from './PageStates.tsx';
 import { RatingDisagreement } from './RatingDisagreement.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useResource } from './useResource.ts';
 import './performance.css';
+import './corrections.css';
 
 export function ObjectivePage() {
   const id = useParams().id ?? '';
@@ -79,6 +81,7 @@ export function ObjectivePage() {
           </ul>
         </section>
       ))}
+      <ArchivedIndicators objectiveId={objective.id} />
     </div>
   );
 }

@@ -7,7 +7,12 @@ import type { RouteContext } from '../../../http/context.ts';
 import { parseOrThrow } from '../../../http/errors.ts';
 import { principalOf, requireRole, requireSignedIn } from '../../../http/session.ts';
 import { listChanges } from '../../../performance/dataChanges.ts';
-import { archiveIndicator, editIndicator, unarchiveIndicator } from '../../../performance/indicatorEdits.ts';
+import {
+  archiveIndicator,
+  editIndicator,
+  listArchivedIndicators,
+  unarchiveIndicator,
+} from '../../../performance/indicatorEdits.ts';
 import {
   createIndicator,
   deleteDataPoint,
@@ -15,6 +20,7 @@ import {
   putDataPoint,
 } from '../../../performance/indicators.ts';
 import {
+  archivedListQuery,
   archiveSchema,
   asOfQuery,
   createIndicatorSchema,
@@ -28,6 +34,11 @@ import {
 export function indicatorsRouter(ctx: RouteContext): Router {
   const router = Router();
   const db = ctx.db.kysely;
+
+  router.get('/', requireSignedIn, async (req, res) => {
+    const { objectiveId } = parseOrThrow(archivedListQuery, req.query);
+    res.json({ indicators: await listArchivedIndicators(db, objectiveId) });
+  });
 
   router.get('/:id', requireSignedIn, async (req, res) => {
     const { id } = parseOrThrow(idParams, req.params);

@@ -124,3 +124,9 @@ export const editIndicatorSchema = z
 export type EditIndicator = z.infer<typeof editIndicatorSchema>;
 
 export const archiveSchema = z.strictObject({ reason: reason.optional() });
+
+/** `GET /api/indicators?objectiveId=&archived=true`: only archived ones (the objective's page lists the rest). */
+export const archivedListQuery = z.object({
+  objectiveId: pathId,
+  archived: z.literal('true', { error: 'only archived=true is listed here; the objective lists the others' }),
+});
