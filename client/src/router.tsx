@@ -33,9 +33,10 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <div className="boot" aria-busy="true" />,
     errorElement: <RouteError />,
     lazy: () =>
-      Promise.all([import('./pages/screen/BigScreenPage.tsx'), import('./pages/screen/screenLoader.ts')]).then(
-        ([page, data]) => ({ Component: page.BigScreenPage, loader: data.screenLoader }),
-      ),
+      Promise.all([
+        import('./pages/screen/BigScreenPage.tsx'),
+        import('./pages/screen/screenLoader.ts'),
+      ]).then(([page, data]) => ({ Component: page.BigScreenPage, loader: data.screenLoader })),
   },
   {
     // The chair's console takes the whole window: signed in, but outside the layout and its top bar.
