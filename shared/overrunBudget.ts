@@ -4,8 +4,8 @@
  * the next three items get 8, 9, 9 min"). Pure: computed for any `now` from the live state.
  *
  * The promised end is the start plus every item's time box. The expected end assumes the current
- * item runs at least its (extended) box and every item not yet taken keeps its box; it counts wall
- * time, so pauses, extensions and the minutes between items all show up as overrun.
+ * item runs at least its (extended) box and every item still to come keeps what is left of its box;
+ * it counts wall time, so pauses, extensions and the minutes between items all show up as overrun.
  */
 import { itemClock } from './itemClock.ts';
 import { type MeetingLiveState, MeetingPhase } from './meetingLive.ts';
@@ -22,7 +22,7 @@ export interface BudgetItem {
 export interface ItemBudget {
   itemId: string;
   timeboxMinutes: number;
-  /** Whole minutes it gets to end on time (its box when the meeting is not behind). */
+  /** Whole minutes it gets to end on time (what it still has of its box when not behind). */
   budgetMinutes: number;
 }
 
@@ -33,7 +33,7 @@ export interface OverrunBudget {
   plannedEndAt: number;
   /** When it ends if the items still to come keep their boxes. */
   expectedEndAt: number;
-  /** The items not yet taken, in agenda order, with their minutes. */
+  /** The items still to come, in agenda order, with their minutes (items with none left omitted). */
   upcoming: ItemBudget[];
   /** False when even at MIN_ITEM_MINUTES each the upcoming items cannot absorb the overrun. */
   canEndOnTime: boolean;
@@ -55,29 +55,38 @@ export function overrunBudget(
     0,
     itemClock(live.timings[current.id], current.timeboxMinutes, now).remainingMs,
   );
-  // Items already taken (they have a timing) are spent, whatever their place in the agenda.
-  const upcomingItems = items.filter((item) => item.id !== current.id && live.timings[item.id] === undefined);
-  const upcomingMs = upcomingItems.reduce((sum, item) => sum + boxMs(item), 0);
+  const currentIndex = items.indexOf(current);
+  // Still to come: the items after the current one (a peek at one spends only the peek) and any
+  // item before it that was skipped. An item taken before the current one is done.
+  const upcomingItems = items
+    .filter((item, index) => index > currentIndex || (index < currentIndex && !live.timings[item.id]))
+    .map((item) => {
+      const usedMs = itemClock(live.timings[item.id], item.timeboxMinutes, now).elapsedMs;
+      return { item, owedMs: Math.max(0, boxMs(item) - usedMs) };
+    })
+    .filter(({ owedMs }) => owedMs > 0);
+  const upcomingMs = upcomingItems.reduce((sum, { owedMs }) => sum + owedMs, 0);
   const expectedEndAt = now + currentLeftMs + upcomingMs;
   const overMs = expectedEndAt - plannedEndAt;
 
   const availableMinutes = Math.floor((plannedEndAt - now - currentLeftMs) / MINUTE_MS);
   const canEndOnTime = overMs <= 0 || availableMinutes >= upcomingItems.length * MIN_ITEM_MINUTES;
+  const owedMinutes = upcomingItems.map(({ owedMs }) => Math.ceil(owedMs / MINUTE_MS));
   const budgets =
     overMs <= 0 || !canEndOnTime
-      ? upcomingItems.map((item) => item.timeboxMinutes)
+      ? owedMinutes
       : share(
           availableMinutes,
-          upcomingItems.map((item) => item.timeboxMinutes),
+          upcomingItems.map(({ owedMs }) => owedMs / MINUTE_MS),
         );
   return {
     overMs,
     plannedEndAt,
     expectedEndAt,
-    upcoming: upcomingItems.map((item, index) => ({
+    upcoming: upcomingItems.map(({ item }, index) => ({
       itemId: item.id,
       timeboxMinutes: item.timeboxMinutes,
-      budgetMinutes: budgets[index] ?? item.timeboxMinutes,
+      budgetMinutes: budgets[index] ?? owedMinutes[index] ?? item.timeboxMinutes,
     })),
     canEndOnTime,
   };

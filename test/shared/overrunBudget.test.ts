@@ -158,6 +158,30 @@ describe('overrunBudget', () => {
       plannedEndMin: 30,
       expectedEndMin: 30.5,
     },
+    {
+      name: 'a peek at the next item spends only the peek',
+      // i1 ran 5 min, i2 was current for half a minute, back on i1 since minute 5.5.
+      agenda: items(10, 10, 10),
+      state: live('i1', { i1: running(5.5, 5), i2: done(5, 0.5) }),
+      at: 6,
+      overMin: 0,
+      budgets: [10, 10],
+      canEndOnTime: true,
+      plannedEndMin: 30,
+      expectedEndMin: 30,
+    },
+    {
+      name: 'a skipped item is still to come',
+      // i2 skipped: i3 current since minute 10 after i1's 10 minutes.
+      agenda: items(10, 10, 10),
+      state: live('i3', { i1: done(0, 10), i3: running(10) }),
+      at: 23,
+      overMin: 3,
+      budgets: [7],
+      canEndOnTime: true,
+      plannedEndMin: 30,
+      expectedEndMin: 33,
+    },
   ])('$name', ({ agenda, state, at, overMin, budgets, canEndOnTime, plannedEndMin, expectedEndMin }) => {
     const budget = overrunBudget(agenda, state, T0 + at * MIN);
     expect(budget).not.toBeNull();

@@ -4,7 +4,7 @@
  * nothing moves twice. One command at a time; the refusal stays until the next command.
  */
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CommandAck } from '../../../../shared/meetingCommands.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
@@ -54,9 +54,23 @@ export function useConsoleActions(
 ): ConsoleActions {
   const command = useCommand();
   const [dropped, setDropped] = useState(false);
-  // One command at a time: a key pressed meanwhile is not sent, and the console says so.
+  // One command at a time, and one press may wait behind it: the live state shows the new item an
+  // instant before the answer arrives, so a quick chair's next key is sent once the answer is in.
+  // A third press meanwhile is not sent, and the console says so.
+  const queue = useRef<{ tail: Promise<unknown>; waiting: number }>({ tail: Promise.resolve(), waiting: 0 });
   const send = (go: Parameters<CommandRunner['run']>[0]) => {
-    void command.run(go).then((result) => setDropped(!result.ok && result.error.code === 'busy'));
+    const line = queue.current;
+    if (line.waiting >= 2) {
+      setDropped(true);
+      return;
+    }
+    line.waiting += 1;
+    line.tail = line.tail
+      .then(() => command.run(go))
+      .then((result) => setDropped(!result.ok && result.error.code === 'busy'))
+      .finally(() => {
+        line.waiting -= 1;
+      });
   };
   const isLive = enabled && live.phase === MeetingPhase.live;
   const itemId = live.currentItemId;
