@@ -175,13 +175,14 @@ try {
   for (let i = 1; i <= SAMPLES; i++) {
     const text = `Bench commitment ${i} ${Date.now().toString(36)}`;
     await desk.keyboard.press('c');
-    const field = desk.getByTestId('capture-text');
+    const dialog = desk.getByTestId('capture-dialog');
+    const field = dialog.getByLabel('What was committed');
     await field.waitFor({ timeout: TIMEOUT });
-    await field.fill(text);
-    await field.press('Enter');
+    await desk.keyboard.insertText(text);
+    await desk.keyboard.press('Enter');
     const at = await paintedAt(screen, 'commitment', text);
     commitmentSamples.push(at - (await lastKeyAt(desk, 'Enter')));
-    await field.waitFor({ state: 'detached', timeout: TIMEOUT }).catch(() => undefined);
+    await dialog.waitFor({ state: 'hidden', timeout: TIMEOUT });
   }
   report('a commitment saved in the console (Enter) → painted on the big screen', commitmentSamples, 100);
 

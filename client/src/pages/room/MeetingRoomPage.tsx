@@ -19,6 +19,7 @@ import { readScreen } from '../../../../shared/screenControl.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
+import { usePresence } from '../../yjs/presence.ts';
 import { useRetainedDoc, useYDoc } from '../../yjs/useYDoc.ts';
 import { useYValue } from '../../yjs/useYValue.ts';
 import { type PrepCatalog, usePrepCatalog } from '../meetings/prepCatalog.ts';
@@ -64,6 +65,8 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const pinned = useYValue(liveHandle.doc, liveRoots, readPinned);
   const screen = useYValue(liveHandle.doc, liveRoots, readScreen);
   const catalog = usePrepCatalog(meeting.objectiveId);
+  // Present on the meeting: the chair's console lists who it can hand the big screen to.
+  usePresence(agendaHandle.awareness, principal, live.currentItemId);
   // The ledger syncs alongside the agenda and live state, not after them: the follow-up needs it.
   useRetainedDoc(meeting.objectiveId ? ledgerDocName(meeting.objectiveId) : null);
 
