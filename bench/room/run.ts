@@ -51,35 +51,37 @@ const report = (label: string, samples: number[], target: number) => {
   );
 };
 
-/** In the screen: when each item title and each commitment text was first painted. */
-function watchPaints(): void {
-  const painted = new Map<string, number>();
-  const seen = new Set<string>();
-  const note = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
+/**
+ * In the screen: when each item title and each commitment text was first painted (the animation
+ * frame after the change). A string, not a function: tsx's helpers would not exist in the page.
+ */
+const WATCH_PAINTS = `
+  const painted = new Map();
+  const note = (key) => {
+    if (painted.has(key)) return;
+    painted.set(key, null);
     requestAnimationFrame(() => painted.set(key, performance.timeOrigin + performance.now()));
   };
   const scan = () => {
     for (const title of document.querySelectorAll('[data-testid="screen-item-title"]'))
-      note(`item:${title.textContent?.trim() ?? ''}`);
+      note('item:' + (title.textContent || '').trim());
     for (const row of document.querySelectorAll('[data-testid="screen-commitment"]'))
-      note(`commitment:${row.textContent?.trim() ?? ''}`);
+      note('commitment:' + (row.textContent || '').trim());
   };
   new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true });
-  Object.assign(window, { __painted: painted });
-}
+  window.__painted = painted;
+`;
 
 /** In the console: when each key went down. */
-function watchKeys(): void {
-  const keys: Array<{ key: string; at: number }> = [];
+const WATCH_KEYS = `
+  const keys = [];
   document.addEventListener(
     'keydown',
     (event) => keys.push({ key: event.key, at: performance.timeOrigin + performance.now() }),
     { capture: true },
   );
-  Object.assign(window, { __keys: keys });
-}
+  window.__keys = keys;
+`;
 
 const lastKeyAt = (page: Page, key: string) =>
   page.evaluate((wanted) => {
@@ -91,8 +93,9 @@ const lastKeyAt = (page: Page, key: string) =>
 async function paintedAt(screen: Page, prefix: 'item' | 'commitment', text: string): Promise<number> {
   const handle = await screen.waitForFunction(
     ({ prefix, text }) => {
-      const painted = (window as unknown as { __painted: Map<string, number> }).__painted;
-      for (const [key, at] of painted) if (key.startsWith(`${prefix}:`) && key.includes(text)) return at;
+      const painted = (window as unknown as { __painted?: Map<string, number | null> }).__painted;
+      for (const [key, at] of painted ?? [])
+        if (at !== null && key.startsWith(`${prefix}:`) && key.includes(text)) return at;
       return null;
     },
     { prefix, text },
@@ -123,11 +126,11 @@ try {
   if (!agency) throw new Error('the demo objective has no agency');
   // Two indicators on screen: the big screen draws its chart and tiles as it would in a meeting.
   const indicatorIds = agency.goals.flatMap((goal) => goal.indicators.map((each) => each.id)).slice(0, 2);
-  const meeting = (await chair.post('/api/meetings', {
+  const { meeting } = (await chair.post('/api/meetings', {
     title: 'Bench: the room',
     objectiveId,
     scheduledFor: addDaysToDate(today, 1),
-  })) as Meeting;
+  })) as { meeting: Meeting };
   // One item per sample and one more: every "next" lands on an item never shown before.
   await app.hub.change(meetingDocName(meeting.id), (doc) => {
     for (let i = 0; i <= SAMPLES; i++)
@@ -145,14 +148,14 @@ try {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const screenContext = await browser.newContext({ viewport: BIG_SCREEN });
   await screenContext.addCookies([chair.cookieFor(url)]);
-  await screenContext.addInitScript(watchPaints);
+  await screenContext.addInitScript({ content: WATCH_PAINTS });
   const screen = await screenContext.newPage();
   await screen.goto(`${url}/meetings/${meeting.id}/screen`);
   await paintedAt(screen, 'item', 'Bench item 1');
 
   const consoleContext = await browser.newContext({ viewport: LAPTOP });
   await consoleContext.addCookies([chair.cookieFor(url)]);
-  await consoleContext.addInitScript(watchKeys);
+  await consoleContext.addInitScript({ content: WATCH_KEYS });
   const desk = await consoleContext.newPage();
   await desk.goto(`${url}/meetings/${meeting.id}/room`);
   await desk.getByTestId('console-current-title').getByText('Bench item 1').waitFor({ timeout: TIMEOUT });

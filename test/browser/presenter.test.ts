@@ -9,7 +9,7 @@
  */
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sincePeriodFor } from '../../client/src/pages/room/screenSince.ts';
+import { sincePeriodFor } from '../../client/src/charts/sinceSpan.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { insertDemoData } from '../../server/demo/seed.ts';

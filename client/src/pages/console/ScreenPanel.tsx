@@ -4,9 +4,10 @@
  * far back "change since" looks. Each is a `meeting:screen` command.
  */
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
-import { type ScreenState, SINCE_SPANS, type SinceSpan } from '../../../../shared/screenControl.ts';
+import { type ScreenState, SINCE_SPANS } from '../../../../shared/screenControl.ts';
 import { formatValue } from '../../charts/format.ts';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
+import { SINCE_SPAN_LABELS } from '../../charts/sinceSpan.ts';
 import type { CatalogIndicator } from '../meetings/prepCatalog.ts';
 import { KEYS } from './consoleKeys.ts';
 import { KeyCaps } from './KeyHelp.tsx';
@@ -23,10 +24,6 @@ const TEXT = {
   takeBack: 'Take back',
   onScreen: 'Large on screen',
   since: 'Change since',
-  spans: { auto: 'Default', month: 'Month', quarter: 'Quarter', year: 'Year' } satisfies Record<
-    SinceSpan,
-    string
-  >,
   noIndicators: 'This item puts no indicators on screen.',
   driverChooses: (name: string) => `${name} chooses what is large.`,
   noData: 'no data',
@@ -151,7 +148,7 @@ export function ScreenPanel({
                 disabled={disabled || !chairDrives}
                 onClick={() => actions.show(screen.indicatorId, span)}
               >
-                {TEXT.spans[span]}
+                {SINCE_SPAN_LABELS[span]}
               </button>
             ))}
           </fieldset>

@@ -15,10 +15,10 @@ import { buildChartRows, changeSince } from '../../charts/chartData.ts';
 import { formatValue } from '../../charts/format.ts';
 import { IndicatorChart } from '../../charts/IndicatorChart.tsx';
 import { longPeriodLabel } from '../../charts/periods.ts';
+import { sincePeriodFor } from '../../charts/sinceSpan.ts';
 import type { CatalogIndicator } from '../meetings/prepCatalog.ts';
 import { useResource } from '../performance/useResource.ts';
 import { formatClockTime } from './roomFormat.ts';
-import { sincePeriodFor } from './screenSince.ts';
 
 const TEXT = {
   choose: 'Indicator on the chart',

@@ -14,7 +14,7 @@ import {
   shownIndicatorId,
 } from '../../../../shared/screenControl.ts';
 import { changeScreen } from '../../api/meetingCommands.ts';
-import { SINCE_SPAN_LABELS } from './screenSince.ts';
+import { SINCE_SPAN_LABELS } from '../../charts/sinceSpan.ts';
 import { useCommand } from './useCommand.ts';
 
 const TEXT = {

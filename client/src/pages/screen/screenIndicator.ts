@@ -4,13 +4,7 @@
  * the latest value against the trajectory and the target, the change over a span, the status those
  * values give beside the owner's rating of the goal, and the chart's rows. Pure.
  */
-import type {
-  DataPoint,
-  Frequency,
-  IndicatorDetail,
-  RatedStatus,
-  Status,
-} from '../../../../shared/performance.ts';
+import type { DataPoint, IndicatorDetail, RatedStatus, Status } from '../../../../shared/performance.ts';
 import { periodOfDate, previousPeriod } from '../../../../shared/periods.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import type { SinceSpan } from '../../../../shared/screenControl.ts';
@@ -20,10 +14,9 @@ import {
   type ChangeSince,
   type ChartRow,
   changeSince,
-  defaultSincePeriod,
   periodsWithValues,
 } from '../../charts/chartData.ts';
-import { shiftPeriod } from '../../charts/periods.ts';
+import { sincePeriodFor } from '../../charts/sinceSpan.ts';
 
 export interface ScreenIndicator {
   detail: IndicatorDetail;
@@ -56,33 +49,9 @@ export function screenIndicator(detail: IndicatorDetail, pinned: PinnedSeries | 
   };
 }
 
-/** Periods in each fixed span, by frequency. */
-const SPAN_PERIODS: Record<Exclude<SinceSpan, 'auto'>, Record<Frequency, number>> = {
-  month: { weekly: 4, monthly: 1 },
-  quarter: { weekly: 13, monthly: 3 },
-  year: { weekly: 52, monthly: 12 },
-};
-
-/** The latest period with a value at or before `wanted` (the oldest value when none is). */
-function valueAtOrBefore(points: DataPoint[], wanted: string): string | null {
-  const periods = periodsWithValues(points);
-  if (periods.length < 2) return null;
-  const candidates = periods.slice(0, -1).filter((period) => period <= wanted);
-  return candidates[candidates.length - 1] ?? periods[0]!;
-}
-
-/** Where "change since" starts for the screen's span: 'auto' is the indicator page's default. */
-export function sincePeriod(points: DataPoint[], frequency: Frequency, span: SinceSpan): string | null {
-  if (span === 'auto') return defaultSincePeriod(points, frequency);
-  const periods = periodsWithValues(points);
-  const latest = periods[periods.length - 1];
-  if (!latest) return null;
-  return valueAtOrBefore(points, shiftPeriod(latest, frequency, -SPAN_PERIODS[span][frequency]));
-}
-
 export function changeOverSpan(view: ScreenIndicator, span: SinceSpan): ChangeSince | null {
   const { frequency, direction } = view.detail.indicator;
-  const since = sincePeriod(view.points, frequency, span);
+  const since = sincePeriodFor(view.points, frequency, span);
   return since ? changeSince(view.points, since, direction) : null;
 }
 

@@ -3,10 +3,10 @@
  * data: `auto` is the chart's own default, the others look back a month, a quarter or a year from
  * the latest value. Pure, so every page that follows the screen picks the same period.
  */
-import type { DataPoint, Frequency } from '../../../../shared/performance.ts';
-import type { SinceSpan } from '../../../../shared/screenControl.ts';
-import { defaultSincePeriod, periodsWithValues } from '../../charts/chartData.ts';
-import { shiftPeriod } from '../../charts/periods.ts';
+import type { DataPoint, Frequency } from '../../../shared/performance.ts';
+import type { SinceSpan } from '../../../shared/screenControl.ts';
+import { defaultSincePeriod, periodsWithValues } from './chartData.ts';
+import { shiftPeriod } from './periods.ts';
 
 export const SINCE_SPAN_LABELS: Record<SinceSpan, string> = {
   auto: 'Default',

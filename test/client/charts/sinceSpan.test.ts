@@ -1,6 +1,6 @@
 /** The big screen's "change since" span as a period of one indicator's data, for each frequency. */
 import { expect, test } from 'vitest';
-import { sincePeriodFor } from '../../../client/src/pages/room/screenSince.ts';
+import { sincePeriodFor } from '../../../client/src/charts/sinceSpan.ts';
 import type { DataPoint } from '../../../shared/performance.ts';
 
 const series = (periods: string[]): DataPoint[] =>
