@@ -9,6 +9,7 @@ import { NotFound, RouteError } from './components/RouteError.tsx';
 import { HomePage, homeLoader } from './pages/home/HomePage.tsx';
 import { MeetingsPage, meetingsLoader } from './pages/meetings/MeetingsPage.tsx';
 import { performanceRoutes } from './pages/performance/routes.tsx';
+import { screenLoader } from './pages/screen/screenLoader.ts';
 import { SignInPage } from './pages/signin/SignInPage.tsx';
 import { useStore } from './store/index.ts';
 
@@ -32,11 +33,10 @@ export const router = createBrowserRouter([
     path: '/meetings/:id/screen',
     hydrateFallbackElement: <div className="boot" aria-busy="true" />,
     errorElement: <RouteError />,
+    // The loader is static so that it runs while the page's code downloads.
+    loader: screenLoader,
     lazy: () =>
-      Promise.all([
-        import('./pages/screen/BigScreenPage.tsx'),
-        import('./pages/screen/screenLoader.ts'),
-      ]).then(([page, data]) => ({ Component: page.BigScreenPage, loader: data.screenLoader })),
+      import('./pages/screen/BigScreenPage.tsx').then((page) => ({ Component: page.BigScreenPage })),
   },
   {
     // The chair's console takes the whole window: signed in, but outside the layout and its top bar.

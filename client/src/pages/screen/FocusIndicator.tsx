@@ -44,8 +44,12 @@ export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndi
   return (
     <section className="screen-focus" data-testid="screen-focus" data-indicator-id={indicatorId}>
       <div className="screen-focus__head">
-        <h2 className="screen-focus__name">{indicator.name}</h2>
-        {pinned && <p className="screen-focus__pinned">{TEXT.pinned}</p>}
+        <div className="screen-focus__naming">
+          <h2 className="screen-focus__name">{indicator.name}</h2>
+          {pinned && <p className="screen-focus__pinned">{TEXT.pinned}</p>}
+        </div>
+        {/* The judgement by the name: the one line the room must not miss. */}
+        <Statuses view={view} />
       </div>
       <div className="screen-focus__body">
         <div className="screen-focus__chart">
@@ -53,17 +57,15 @@ export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndi
             <ScreenChart view={view} change={change} />
           </Suspense>
         </div>
+        {/* The numbers and the judgement beside the chart, so the chart gets the whole height. */}
         <div className="screen-focus__numbers">
           <Figures view={view} size="large" />
+          <Change
+            change={change}
+            unit={indicator.unit}
+            label={change ? TEXT.since(longPeriodLabel(change.from.period)) : ''}
+          />
         </div>
-      </div>
-      <div className="screen-focus__judgement">
-        <Change
-          change={change}
-          unit={indicator.unit}
-          label={change ? TEXT.since(longPeriodLabel(change.from.period)) : ''}
-        />
-        <Statuses view={view} />
       </div>
     </section>
   );
