@@ -34,6 +34,16 @@ export interface IndicatorChartProps {
   change: ChangeSince | null;
   /** CSS height of the plot (grows with the screen by default); the width follows the container. */
   height?: number | string;
+  /**
+   * How much larger than the app's 16 px the page's text is. The period axis is laid out in px (its
+   * height, the gap between labels), so a page that scales its text up (the big screen) scales it.
+   */
+  textScale?: number;
+  /**
+   * At most this many period labels, evenly spaced. For a page whose layout scales with its text,
+   * where the chart's own spacing (measured at its small font) would let scaled labels overlap.
+   */
+  maxPeriodLabels?: number;
 }
 
 export function IndicatorChart({
@@ -41,6 +51,8 @@ export function IndicatorChart({
   rows,
   change,
   height = 'clamp(300px, 44vh, 560px)',
+  textScale = 1,
+  maxPeriodLabels,
 }: IndicatorChartProps) {
   const unit = indicator.unit;
   const plannedRows = rows.filter((row) => row.planned !== null);
@@ -54,7 +66,8 @@ export function IndicatorChart({
         data={rows}
         responsive
         style={{ width: '100%', height }}
-        margin={{ top: 28, right: 32, bottom: 8, left: 8 }}
+        // The first period label is centred on the plot's left edge: scaled, it needs room there.
+        margin={{ top: 28, right: 32, bottom: 8, left: Math.round(32 * textScale) - 24 }}
         title={`${indicator.name}: actual values against the trajectory and target`}
         desc={`Baseline ${valueLabel(indicator.baselineValue)} on ${indicator.baselineDate}; target ${valueLabel(indicator.targetValue)} by ${indicator.targetDate}.`}
       >
@@ -63,7 +76,11 @@ export function IndicatorChart({
           dataKey="period"
           tickFormatter={shortPeriodLabel}
           minTickGap={28}
-          tickMargin={8}
+          {...(maxPeriodLabels
+            ? { interval: Math.max(0, Math.ceil(rows.length / maxPeriodLabels) - 1) }
+            : {})}
+          tickMargin={Math.round(8 * textScale)}
+          height={Math.round(30 * textScale)}
           stroke="var(--color-text-muted)"
         />
         <YAxis
