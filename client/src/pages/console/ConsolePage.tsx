@@ -9,21 +9,16 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LoaderFunctionArgs } from 'react-router';
 import { useLoaderData } from 'react-router';
-import type * as Y from 'yjs';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
-import { DocKind, ledgerDocName, meetingLiveDocName } from '../../../../shared/docNames.ts';
-import { allRoots } from '../../../../shared/docShapes.ts';
+import { ledgerDocName } from '../../../../shared/docNames.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
-import { meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
-import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
-import { readPinned } from '../../../../shared/pinnedData.ts';
-import { readScreen, shownIndicatorId } from '../../../../shared/screenControl.ts';
+import { MeetingPhase } from '../../../../shared/meetingLive.ts';
+import { shownIndicatorId } from '../../../../shared/screenControl.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
 import { usePresence } from '../../yjs/presence.ts';
-import { useRetainedDoc, useYDoc } from '../../yjs/useYDoc.ts';
-import { useYValue } from '../../yjs/useYValue.ts';
+import { useRetainedDoc } from '../../yjs/useYDoc.ts';
 import { usePrepCatalog } from '../meetings/prepCatalog.ts';
 import { AgendaRail } from '../room/AgendaRail.tsx';
 import { ConsoleBar } from './ConsoleBar.tsx';
@@ -36,6 +31,7 @@ import { useConsoleKeys } from './useConsoleKeys.ts';
 import '../room/room.css';
 import './console.css';
 import './panels.css';
+import { useLiveMeeting } from '../room/useLiveMeeting.ts';
 
 const TEXT = {
   loading: 'Loading the meeting…',
@@ -49,8 +45,6 @@ export async function consoleLoader({ params }: LoaderFunctionArgs): Promise<Mee
   return getMeeting(params.id ?? '');
 }
 
-const liveRoots = (doc: Y.Doc) => allRoots(doc, DocKind.meetingLive);
-
 export function ConsolePage() {
   const meeting = useLoaderData<typeof consoleLoader>();
   return <Console key={meeting.id} meeting={meeting} />;
@@ -58,12 +52,7 @@ export function ConsolePage() {
 
 function Console({ meeting }: { meeting: Meeting }) {
   const principal = useStore((state) => state.principal);
-  const agendaHandle = useYDoc(meeting.docName);
-  const liveHandle = useYDoc(meetingLiveDocName(meeting.id));
-  const items = useYValue(agendaHandle.doc, meetingDocRoots, readAgenda);
-  const live = useYValue(liveHandle.doc, liveRoots, readLiveState);
-  const pinned = useYValue(liveHandle.doc, liveRoots, readPinned);
-  const screen = useYValue(liveHandle.doc, liveRoots, readScreen);
+  const { agendaHandle, liveHandle, items, live, pinned, screen } = useLiveMeeting(meeting);
   const catalog = usePrepCatalog(meeting.objectiveId);
   useRetainedDoc(meeting.objectiveId ? ledgerDocName(meeting.objectiveId) : null);
   const peers = usePresence(agendaHandle.awareness, principal, live.currentItemId);

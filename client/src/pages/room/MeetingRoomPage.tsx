@@ -7,21 +7,15 @@
  */
 import type { LoaderFunctionArgs } from 'react-router';
 import { useLoaderData } from 'react-router';
-import type * as Y from 'yjs';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
-import { DocKind, ledgerDocName, meetingLiveDocName } from '../../../../shared/docNames.ts';
-import { allRoots } from '../../../../shared/docShapes.ts';
+import { ledgerDocName } from '../../../../shared/docNames.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
-import { meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
-import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
-import { readPinned } from '../../../../shared/pinnedData.ts';
-import { readScreen } from '../../../../shared/screenControl.ts';
+import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
 import { usePresence } from '../../yjs/presence.ts';
-import { useRetainedDoc, useYDoc } from '../../yjs/useYDoc.ts';
-import { useYValue } from '../../yjs/useYValue.ts';
+import { useRetainedDoc } from '../../yjs/useYDoc.ts';
 import { type PrepCatalog, usePrepCatalog } from '../meetings/prepCatalog.ts';
 import { AgendaRail } from './AgendaRail.tsx';
 import { CaptureForm } from './CaptureForm.tsx';
@@ -32,6 +26,7 @@ import { RoomHeader } from './RoomHeader.tsx';
 import '../meetings/meetings.css';
 import './room.css';
 import './presenter.css';
+import { useLiveMeeting } from './useLiveMeeting.ts';
 
 const TEXT = {
   loading: 'Loading the meeting…',
@@ -49,8 +44,6 @@ export async function meetingRoomLoader({ params }: LoaderFunctionArgs): Promise
   return getMeeting(params.id ?? '');
 }
 
-const liveRoots = (doc: Y.Doc) => allRoots(doc, DocKind.meetingLive);
-
 export function MeetingRoomPage() {
   const meeting = useLoaderData<typeof meetingRoomLoader>();
   return <MeetingRoom key={meeting.id} meeting={meeting} />;
@@ -58,12 +51,7 @@ export function MeetingRoomPage() {
 
 function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const principal = useStore((state) => state.principal);
-  const agendaHandle = useYDoc(meeting.docName);
-  const liveHandle = useYDoc(meetingLiveDocName(meeting.id));
-  const items = useYValue(agendaHandle.doc, meetingDocRoots, readAgenda);
-  const live = useYValue(liveHandle.doc, liveRoots, readLiveState);
-  const pinned = useYValue(liveHandle.doc, liveRoots, readPinned);
-  const screen = useYValue(liveHandle.doc, liveRoots, readScreen);
+  const { agendaHandle, liveHandle, items, live, pinned, screen } = useLiveMeeting(meeting);
   const catalog = usePrepCatalog(meeting.objectiveId);
   // Present on the meeting: the chair's console lists who it can hand the big screen to.
   usePresence(agendaHandle.awareness, principal, live.currentItemId);

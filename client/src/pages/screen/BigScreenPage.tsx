@@ -8,16 +8,8 @@
  */
 import { useEffect } from 'react';
 import { useLoaderData } from 'react-router';
-import type * as Y from 'yjs';
-import { DocKind, meetingLiveDocName } from '../../../../shared/docNames.ts';
-import { allRoots } from '../../../../shared/docShapes.ts';
-import { meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
-import { MeetingPhase, readLiveState } from '../../../../shared/meetingLive.ts';
-import { readPinned } from '../../../../shared/pinnedData.ts';
-import { readScreen } from '../../../../shared/screenControl.ts';
+import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
-import { useYDoc } from '../../yjs/useYDoc.ts';
-import { useYValue } from '../../yjs/useYValue.ts';
 import { ClosedView } from './ClosedView.tsx';
 import { DraftView } from './DraftView.tsx';
 import { ItemView } from './ItemView.tsx';
@@ -27,14 +19,13 @@ import { type ScreenLedger, useScreenLedger } from './screenLedger.ts';
 import type { screenLoader } from './screenLoader.ts';
 import { useScreenNames } from './screenNames.ts';
 import './screen.css';
+import { useLiveMeeting } from '../room/useLiveMeeting.ts';
 
 const TEXT = {
   waiting: 'Joining the meeting…',
   unavailable: 'This meeting cannot be shown:',
   noCurrent: 'The current item is no longer on the agenda.',
 };
-
-const liveRoots = (doc: Y.Doc) => allRoots(doc, DocKind.meetingLive);
 
 export function BigScreenPage() {
   const meeting = useLoaderData<typeof screenLoader>();
@@ -48,12 +39,7 @@ export function BigScreenPage() {
 }
 
 function BigScreen({ meeting }: { meeting: Meeting }) {
-  const agendaHandle = useYDoc(meeting.docName);
-  const liveHandle = useYDoc(meetingLiveDocName(meeting.id));
-  const items = useYValue(agendaHandle.doc, meetingDocRoots, readAgenda);
-  const live = useYValue(liveHandle.doc, liveRoots, readLiveState);
-  const pinned = useYValue(liveHandle.doc, liveRoots, readPinned);
-  const screen = useYValue(liveHandle.doc, liveRoots, readScreen);
+  const { agendaHandle, liveHandle, items, live, pinned, screen } = useLiveMeeting(meeting);
   const ledger = useScreenLedger(meeting.objectiveId);
   const names = useScreenNames(meeting);
 

@@ -6,8 +6,7 @@ import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { formatClockTime, formatMinutes } from '../room/roomFormat.ts';
-import { FitList } from './FitList.tsx';
-import { MadeCommitment } from './ScreenCommitment.tsx';
+import { MadeList } from './ScreenCommitment.tsx';
 import type { ScreenLedger } from './screenLedger.ts';
 import type { ScreenNames } from './screenNames.ts';
 
@@ -26,7 +25,6 @@ const TEXT = {
     escalated: 'escalated',
   } satisfies Record<ReviewOutcome, string>,
   memo: 'The memo is made from this record.',
-  more: (count: number) => `+${count} more`,
 };
 
 interface ClosedViewProps {
@@ -69,23 +67,13 @@ export function ClosedView({ meeting, items, live, names, ledger }: ClosedViewPr
         )}
         <p className="screen-muted">{TEXT.memo}</p>
       </section>
-      <section className="screen-panel screen-closed__made" aria-labelledby="screen-closed-made">
-        <h2 className="screen-section-title" id="screen-closed-made">
-          {TEXT.made}
-          <span className="screen-count">{made.length}</span>
-        </h2>
-        {made.length === 0 ? (
-          <p className="screen-muted">{TEXT.madeNone}</p>
-        ) : (
-          <FitList
-            className="screen-commitments"
-            items={made}
-            keyOf={(commitment) => commitment.id}
-            more={TEXT.more}
-            render={(commitment) => <MadeCommitment commitment={commitment} names={names} />}
-          />
-        )}
-      </section>
+      <MadeList
+        made={made}
+        names={names}
+        title={TEXT.made}
+        empty={TEXT.madeNone}
+        className="screen-closed__made"
+      />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { ItemTimer } from '../room/ItemTimer.tsx';
 import { FitList } from './FitList.tsx';
 import { FocusIndicator } from './FocusIndicator.tsx';
 import { IndicatorTile } from './IndicatorTile.tsx';
-import { FollowUpCommitment, MadeCommitment } from './ScreenCommitment.tsx';
+import { FollowUpCommitment, MadeList } from './ScreenCommitment.tsx';
 import type { ScreenLedger } from './screenLedger.ts';
 import type { ScreenNames } from './screenNames.ts';
 import { useIndicatorDetail } from './useIndicatorDetail.ts';
@@ -148,23 +148,13 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
           className={`screen-item__side${entries.length === 0 ? ' is-follow-empty' : ''}${made.length === 0 ? ' is-made-empty' : ''}`}
         >
           {shownId && followUpList}
-          <section className="screen-panel screen-panel--made" aria-labelledby="screen-made-title">
-            <h2 className="screen-section-title" id="screen-made-title">
-              {TEXT.made}
-              <span className="screen-count">{made.length}</span>
-            </h2>
-            {made.length === 0 ? (
-              <p className="screen-muted">{TEXT.madeNone}</p>
-            ) : (
-              <FitList
-                className="screen-commitments"
-                items={made}
-                keyOf={(commitment) => commitment.id}
-                more={TEXT.more}
-                render={(commitment) => <MadeCommitment commitment={commitment} names={names} />}
-              />
-            )}
-          </section>
+          <MadeList
+            made={made}
+            names={names}
+            title={TEXT.made}
+            empty={TEXT.madeNone}
+            className="screen-panel--made"
+          />
         </aside>
       </div>
     </div>

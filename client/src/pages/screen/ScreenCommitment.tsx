@@ -3,12 +3,14 @@
 import type { FollowUpEntry } from '../../../../shared/followUp.ts';
 import type { Commitment, ReviewOutcome } from '../../../../shared/ledger.ts';
 import { formatDueDate } from '../room/roomFormat.ts';
+import { FitList } from './FitList.tsx';
 import type { ScreenNames } from './screenNames.ts';
 
 const TEXT = {
   due: (date: string) => `due ${date}`,
   overdue: 'Overdue',
   carried: (times: number) => `carried ${times}×`,
+  more: (count: number) => `+${count} more`,
   outcome: {
     done: 'Done',
     kept_open: 'New date',
@@ -51,5 +53,40 @@ export function FollowUpCommitment({ entry, names }: { entry: FollowUpEntry; nam
         {entry.timesCarried > 0 && <> · {TEXT.carried(entry.timesCarried)}</>}
       </p>
     </article>
+  );
+}
+
+/** The commitments a meeting made, newest first, as many as fit: during an item and at the close. */
+export function MadeList({
+  made,
+  names,
+  title,
+  empty,
+  className,
+}: {
+  made: Commitment[];
+  names: ScreenNames;
+  title: string;
+  empty: string;
+  className: string;
+}) {
+  return (
+    <section className={`screen-panel ${className}`} aria-label={title}>
+      <h2 className="screen-section-title">
+        {title}
+        <span className="screen-count">{made.length}</span>
+      </h2>
+      {made.length === 0 ? (
+        <p className="screen-muted">{empty}</p>
+      ) : (
+        <FitList
+          className="screen-commitments"
+          items={made}
+          keyOf={(commitment) => commitment.id}
+          more={TEXT.more}
+          render={(commitment) => <MadeCommitment commitment={commitment} names={names} />}
+        />
+      )}
+    </section>
   );
 }
