@@ -47,6 +47,7 @@ export function HomePage() {
   const { upcoming, attention } = useLoaderData<typeof homeLoader>();
   const principal = useStore((state) => state.principal);
   const firstName = principal?.name.split(/\s+/)[0] ?? '';
+  const isAnalyst = principal?.role === 'analyst';
   return (
     <div className="page">
       <header className="page__header">
@@ -65,7 +66,11 @@ export function HomePage() {
           </h2>
           <MeetingTable
             meetings={upcoming}
-            emptyText="No meetings are scheduled. Create one from the Meetings page."
+            emptyText={
+              isAnalyst
+                ? 'No meetings are scheduled. Create one from the Meetings page.'
+                : 'No meetings are scheduled.'
+            }
           />
         </section>
         <aside className="split__side">
@@ -77,7 +82,14 @@ export function HomePage() {
               <p className="muted">The performance data could not be loaded.</p>
             ) : attention.length === 0 ? (
               <p className="muted">
-                No objectives yet. <Link to="/data/import">Import indicators</Link> to start.
+                No objectives yet.{' '}
+                {isAnalyst ? (
+                  <>
+                    <Link to="/data/import">Import indicators</Link> to start.
+                  </>
+                ) : (
+                  'An analyst imports the indicators.'
+                )}
               </p>
             ) : (
               <ul className="attention-list">

@@ -1,8 +1,11 @@
 import { Link } from 'react-router';
 import type { Meeting } from '../../api/meetings.ts';
+import { useStore } from '../../store/index.ts';
 import { formatMeetingDate, relativeMeetingDay } from './meetingDates.ts';
 
 export function MeetingTable({ meetings, emptyText }: { meetings: Meeting[]; emptyText?: string }) {
+  // Preparing an agenda is an analyst's job; a viewer only opens the meeting.
+  const canPrepare = useStore((state) => state.principal?.role === 'analyst');
   if (meetings.length === 0) {
     return <p className="muted empty-inline">{emptyText ?? 'No meetings yet.'}</p>;
   }
@@ -24,14 +27,18 @@ export function MeetingTable({ meetings, emptyText }: { meetings: Meeting[]; emp
           <tr key={meeting.id}>
             <MeetingCells meeting={meeting} />
             <td className="table__action">
-              <Link
-                className="button button--small"
-                to={`/meetings/${meeting.id}/prep`}
-                tabIndex={-1}
-                aria-hidden="true"
-              >
-                Prepare
-              </Link>{' '}
+              {canPrepare && (
+                <>
+                  <Link
+                    className="button button--small"
+                    to={`/meetings/${meeting.id}/prep`}
+                    tabIndex={-1}
+                    aria-hidden="true"
+                  >
+                    Prepare
+                  </Link>{' '}
+                </>
+              )}
               <Link
                 className="button button--small button--primary"
                 to={`/meetings/${meeting.id}`}

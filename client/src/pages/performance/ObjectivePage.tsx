@@ -1,22 +1,51 @@
 /**
  * `/objectives/:id`: the objective's goals grouped by the agency that owns them. Each goal shows its
  * owner, the status computed from the data next to the owner's rating (flagged when they
- * disagree), and its indicators with a sparkline and the latest value.
+ * disagree), and its indicators with a sparkline and the latest value. The goals can be filtered
+ * (status, agency, rating disagrees) and sorted; the choice lives in the URL query (goalQuery.ts).
  */
-import { Link, useParams } from 'react-router';
-import type { GoalSummary, IndicatorSummary } from '../../../../shared/performance.ts';
+import { useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type {
+  Agency,
+  GoalSummary,
+  IndicatorSummary,
+  ObjectiveDetail,
+} from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
 import { formatValue } from '../../charts/format.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { Sparkline } from '../../charts/Sparkline.tsx';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
+import { NameKeepsEnd } from '../../components/NameKeepsEnd.tsx';
 import { ArchivedIndicators } from './ArchivedIndicators.tsx';
+import { GoalFilterBar } from './GoalFilterBar.tsx';
+import {
+  DEFAULT_QUERY,
+  disagreementCountFor,
+  filterAndSortGoals,
+  type GoalQuery,
+  goalQueryParams,
+  groupByAgency,
+  parseGoalQuery,
+  statusCountsFor,
+} from './goalQuery.ts';
 import { Empty, LoadError, Loading } from './PageStates.tsx';
 import { RatingDisagreement } from './RatingDisagreement.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useResource } from './useResource.ts';
 import './performance.css';
 import './corrections.css';
+
+const TEXT = {
+  summary: 'Summary',
+  noGoals: 'No goals under this objective yet',
+  noMatch: 'No goals match these filters',
+  clear: 'Clear filters',
+  showing: (shown: number, total: number) =>
+    shown === total ? `All ${total} goals` : `Showing ${shown} of ${total} goals`,
+  goals: (count: number) => `${count} ${count === 1 ? 'goal' : 'goals'}`,
+};
 
 export function ObjectivePage() {
   const id = useParams().id ?? '';
@@ -56,33 +85,79 @@ export function ObjectivePage() {
           )}
         </Link>
       </header>
-      <section className="perf-summary" aria-label="Summary">
+      <section className="perf-summary" aria-label={TEXT.summary}>
         <StatusBar counts={objective.statusCounts} size="large" />
         <p>
           {objective.goalCount} goals · {objective.agencyCount} agencies · {objective.disagreementCount}{' '}
           ratings disagree with the data
         </p>
       </section>
-      {agencies.length === 0 && <Empty title="No goals under this objective yet" />}
-      {agencies.map(({ agency, goals }) => (
-        <section key={agency.id} className="agency-section" aria-labelledby={`agency-${agency.id}`}>
-          <h2 id={`agency-${agency.id}`}>
-            <span className="agency-code">{agency.code}</span> {agency.name}
-            <span className="agency-section__count">
-              {goals.length} {goals.length === 1 ? 'goal' : 'goals'}
-            </span>
-          </h2>
-          <ul className="goal-list">
-            {goals.map((goal) => (
-              <li key={goal.id}>
-                <GoalRow goal={goal} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {agencies.length === 0 ? <Empty title={TEXT.noGoals} /> : <FilteredGoals agencies={agencies} />}
       <ArchivedIndicators objectiveId={objective.id} />
     </div>
+  );
+}
+
+/** The goals under the filter and sort kept in the URL: grouped by agency, or one list in the chosen order. */
+function FilteredGoals({ agencies }: { agencies: ObjectiveDetail['agencies'] }) {
+  const [params, setParams] = useSearchParams();
+  const query = parseGoalQuery(params);
+  const all = useMemo(
+    () => agencies.flatMap(({ agency, goals }) => goals.map((goal) => ({ goal, agency }))),
+    [agencies],
+  );
+  const shown = filterAndSortGoals(all, query);
+  // Replace, not push: each click is a refinement, and Back should leave the page.
+  const change = (next: GoalQuery) => setParams(goalQueryParams(next), { replace: true });
+  return (
+    <>
+      <GoalFilterBar
+        query={query}
+        agencies={agencies.map(({ agency }) => agency)}
+        statusCounts={statusCountsFor(all, query)}
+        disagreementCount={disagreementCountFor(all, query)}
+        onChange={change}
+      />
+      <p className="goal-filters__result" role="status" data-testid="goal-count">
+        {TEXT.showing(shown.length, all.length)}
+      </p>
+      {shown.length === 0 && (
+        <Empty title={TEXT.noMatch}>
+          <button
+            type="button"
+            className="perf-button perf-button--secondary"
+            onClick={() => change(DEFAULT_QUERY)}
+          >
+            {TEXT.clear}
+          </button>
+        </Empty>
+      )}
+      {query.sort === 'agency' ? (
+        groupByAgency(shown).map(({ agency, goals }) => (
+          <section key={agency.id} className="agency-section" aria-labelledby={`agency-${agency.id}`}>
+            <h2 id={`agency-${agency.id}`}>
+              <span className="agency-code">{agency.code}</span> {agency.name}
+              <span className="agency-section__count">{TEXT.goals(goals.length)}</span>
+            </h2>
+            <ul className="goal-list">
+              {goals.map((goal) => (
+                <li key={goal.id}>
+                  <GoalRow goal={goal} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      ) : (
+        <ul className="goal-list goal-list--flat">
+          {shown.map(({ goal, agency }) => (
+            <li key={goal.id}>
+              <GoalRow goal={goal} agency={agency} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
@@ -94,13 +169,21 @@ function BackToObjectives() {
   );
 }
 
-function GoalRow({ goal }: { goal: GoalSummary }) {
+/** One goal; `agency` is named on the card when the list is not grouped by agency. */
+function GoalRow({ goal, agency }: { goal: GoalSummary; agency?: Agency }) {
   return (
     <article className="goal-row" data-goal-id={goal.id}>
       <div className="goal-row__head">
         <div>
           <h3>{goal.title}</h3>
-          <p className="goal-row__owner">Owner: {goal.ownerName}</p>
+          <p className="goal-row__owner">
+            {agency && (
+              <span className="agency-code" title={agency.name}>
+                {agency.code}
+              </span>
+            )}{' '}
+            Owner: {goal.ownerName}
+          </p>
         </div>
         <div className="goal-row__badges">
           <StatusBadge status={goal.computedStatus} prefix="Data" />
@@ -141,7 +224,9 @@ function IndicatorRow({ indicator }: { indicator: IndicatorSummary }) {
   return (
     <tr data-indicator-id={indicator.id}>
       <th scope="row">
-        <Link to={`/indicators/${encodeURIComponent(indicator.id)}`}>{indicator.name}</Link>
+        <Link to={`/indicators/${encodeURIComponent(indicator.id)}`}>
+          <NameKeepsEnd name={indicator.name} />
+        </Link>
       </th>
       <td>
         <Sparkline values={indicator.sparkline} unit={indicator.unit} />

@@ -8,10 +8,13 @@ import { performanceApi } from '../../api/performance.ts';
 import { Empty, LoadError, Loading } from './PageStates.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useResource } from './useResource.ts';
+import { useIsAnalyst } from './useRole.ts';
 import './performance.css';
 
 export function ObjectivesPage() {
   const overview = useResource('objectives', performanceApi.objectives);
+  // Importing is an analyst's job; viewers are not offered a form the server would refuse.
+  const isAnalyst = useIsAnalyst();
   return (
     <div className="perf-page">
       <header className="perf-header">
@@ -21,16 +24,18 @@ export function ObjectivesPage() {
             Goals by status computed from the data, late data and rating disagreements.
           </p>
         </div>
-        <Link className="perf-button perf-button--secondary" to="/data/import">
-          Import data
-        </Link>
+        {isAnalyst && (
+          <Link className="perf-button perf-button--secondary" to="/data/import">
+            Import data
+          </Link>
+        )}
       </header>
       {overview.state === 'loading' && <Loading what="objectives" />}
       {overview.state === 'error' && <LoadError error={overview.error} onRetry={overview.reload} />}
       {overview.state === 'ready' && overview.data.objectives.length === 0 && (
         <Empty title="No objectives yet">
           Objectives, goals and indicators are set up by administrators; data can then be{' '}
-          <Link to="/data/import">imported from a CSV file</Link>.
+          {isAnalyst ? <Link to="/data/import">imported from a CSV file</Link> : 'imported by an analyst'}.
         </Empty>
       )}
       {overview.state === 'ready' && overview.data.objectives.length > 0 && (

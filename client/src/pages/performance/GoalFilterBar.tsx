@@ -1,0 +1,128 @@
+/**
+ * The objective page's filter (status, agency, rating disagrees) and sort controls. Controlled by
+ * the query the page reads from the URL; every change goes back to the URL through `onChange`.
+ */
+import { useId } from 'react';
+import {
+  type Agency,
+  STATUS_LABELS,
+  type Status,
+  type StatusCounts,
+} from '../../../../shared/performance.ts';
+import { StatusIcon } from '../../charts/StatusBadge.tsx';
+import {
+  DEFAULT_QUERY,
+  GOAL_SORTS,
+  type GoalQuery,
+  type GoalSort,
+  isFiltered,
+  STATUSES,
+} from './goalQuery.ts';
+
+const TEXT = {
+  label: 'Filter and sort goals',
+  status: 'Status',
+  agency: 'Agency',
+  allAgencies: 'All agencies',
+  disagrees: 'Rating disagrees with the data',
+  sort: 'Sort by',
+  clear: 'Clear filters',
+  sorts: {
+    agency: 'Agency',
+    status: 'Status, worst first',
+    name: 'Name',
+    staleness: 'Late data first',
+  } satisfies Record<GoalSort, string>,
+};
+
+interface Props {
+  query: GoalQuery;
+  agencies: Agency[];
+  /** Goals by status within the agency and disagreement filters. */
+  statusCounts: StatusCounts;
+  /** Goals whose rating disagrees, within the agency and status filters. */
+  disagreementCount: number;
+  onChange: (query: GoalQuery) => void;
+}
+
+export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount, onChange }: Props) {
+  // Labels point at their select, so a select's options are not part of the label's text.
+  const id = useId();
+  const toggleStatus = (status: Status, on: boolean) =>
+    onChange({
+      ...query,
+      statuses: on ? [...query.statuses, status] : query.statuses.filter((each) => each !== status),
+    });
+  return (
+    <search className="goal-filters" aria-label={TEXT.label} data-testid="goal-filters">
+      <fieldset className="goal-filters__statuses">
+        <legend>{TEXT.status}</legend>
+        {STATUSES.map((status) => (
+          <label key={status} className="goal-filter-chip" data-status={status}>
+            <input
+              type="checkbox"
+              name="status"
+              value={status}
+              checked={query.statuses.includes(status)}
+              onChange={(event) => toggleStatus(status, event.currentTarget.checked)}
+            />
+            <StatusIcon status={status} />
+            {STATUS_LABELS[status]}
+            <span className="goal-filter-chip__count">{statusCounts[status]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="goal-filters__field">
+        <label htmlFor={`${id}-agency`}>{TEXT.agency}</label>
+        <select
+          id={`${id}-agency`}
+          value={query.agencyId ?? ''}
+          onChange={(event) => onChange({ ...query, agencyId: event.currentTarget.value || null })}
+        >
+          <option value="">{TEXT.allAgencies}</option>
+          {agencies.map((agency) => (
+            <option key={agency.id} value={agency.id}>
+              {agency.code} · {agency.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="goal-filter-chip goal-filter-chip--disagrees">
+        <input
+          type="checkbox"
+          name="disagrees"
+          checked={query.onlyDisagreements}
+          onChange={(event) => onChange({ ...query, onlyDisagreements: event.currentTarget.checked })}
+        />
+        {TEXT.disagrees}
+        <span className="goal-filter-chip__count">{disagreementCount}</span>
+      </label>
+      <div className="goal-filters__field">
+        <label htmlFor={`${id}-sort`}>{TEXT.sort}</label>
+        <select
+          id={`${id}-sort`}
+          value={query.sort}
+          onChange={(event) => {
+            const sort = GOAL_SORTS.find((each) => each === event.currentTarget.value);
+            onChange({ ...query, sort: sort ?? DEFAULT_QUERY.sort });
+          }}
+        >
+          {GOAL_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {TEXT.sorts[sort]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {isFiltered(query) && (
+        <button
+          type="button"
+          className="perf-button perf-button--secondary goal-filters__clear"
+          onClick={() => onChange({ ...DEFAULT_QUERY, sort: query.sort })}
+        >
+          {TEXT.clear}
+        </button>
+      )}
+    </search>
+  );
+}
