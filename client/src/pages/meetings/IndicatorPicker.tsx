@@ -3,20 +3,22 @@
  * item puts on screen. Each indicator shows the same status badge, sparkline and "late" marker as
  * the performance pages, so an analyst sees at a glance what is worth showing and what lacks data.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { MAX_INDICATORS_PER_ITEM } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary, ObjectiveDetail } from '../../../../shared/performance.ts';
 import { formatValue } from '../../charts/format.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { Sparkline } from '../../charts/Sparkline.tsx';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
+import { usePickerMemory } from './pickerMemory.ts';
 
 interface IndicatorPickerProps {
   detail: ObjectiveDetail;
   selectedIds: string[];
   /** Goals that already have an item on the agenda. */
   goalsOnAgenda: Set<string>;
-  onToggle(indicatorId: string, selected: boolean): void;
+  /** Null where there is no item to pick for (an empty agenda): the indicators are listed, not checkable. */
+  onToggle: ((indicatorId: string, selected: boolean) => void) | null;
   onAddItemForGoal(goal: GoalSummary, agency: Agency): void;
 }
 
@@ -29,9 +31,15 @@ export function IndicatorPicker({
   onToggle,
   onAddItemForGoal,
 }: IndicatorPickerProps) {
-  const [filter, setFilter] = useState('');
-  const [attentionOnly, setAttentionOnly] = useState(false);
+  const { filter, setFilter, attentionOnly, setAttentionOnly, focusFilter, setFocusFilter } =
+    usePickerMemory();
   const filterId = useId();
+  const filterInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!focusFilter) return;
+    filterInput.current?.focus();
+    setFocusFilter(false);
+  }, [focusFilter, setFocusFilter]);
   const selected = new Set(selectedIds);
   const full = selected.size >= MAX_INDICATORS_PER_ITEM;
   const words = filter.trim().toLowerCase();
@@ -55,6 +63,7 @@ export function IndicatorPicker({
         </label>
         <input
           id={filterId}
+          ref={filterInput}
           className="input picker__filter"
           type="search"
           placeholder="Filter by goal, indicator or agency"
@@ -70,10 +79,12 @@ export function IndicatorPicker({
           Off track or at risk only
         </label>
       </div>
-      <p className="picker__count" aria-live="polite">
-        {selected.size} of {MAX_INDICATORS_PER_ITEM} selected
-        {full && ': remove one to add another'}
-      </p>
+      {onToggle && (
+        <p className="picker__count" aria-live="polite">
+          {selected.size} of {MAX_INDICATORS_PER_ITEM} selected
+          {full && ': remove one to add another'}
+        </p>
+      )}
       <div className="picker__scroll">
         {groups.length === 0 && <p className="muted picker__none">No goal matches.</p>}
         {groups.map(({ agency, goals }) => (
@@ -105,15 +116,21 @@ export function IndicatorPicker({
                     const latest = indicator.computed.latest;
                     return (
                       <li key={indicator.id} className="picker__indicator" data-indicator-id={indicator.id}>
-                        <label className="picker__indicator-name">
-                          <input
-                            type="checkbox"
-                            checked={checked}
-                            disabled={!checked && full}
-                            onChange={(event) => onToggle(indicator.id, event.target.checked)}
-                          />
-                          <span title={indicator.name}>{indicator.name}</span>
-                        </label>
+                        {onToggle ? (
+                          <label className="picker__indicator-name">
+                            <input
+                              type="checkbox"
+                              checked={checked}
+                              disabled={!checked && full}
+                              onChange={(event) => onToggle(indicator.id, event.target.checked)}
+                            />
+                            <span title={indicator.name}>{indicator.name}</span>
+                          </label>
+                        ) : (
+                          <span className="picker__indicator-name picker__indicator-name--plain">
+                            <span title={indicator.name}>{indicator.name}</span>
+                          </span>
+                        )}
                         <Sparkline
                           values={indicator.sparkline}
                           unit={indicator.unit}

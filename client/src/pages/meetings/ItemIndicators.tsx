@@ -2,13 +2,14 @@
  * "Indicators to show" for one agenda item: what is selected (name, latest value, status, each
  * linking to its indicator page), and, for analysts, the objective's catalogue to pick from.
  */
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { formatValue } from '../../charts/format.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
 import { IndicatorPicker } from './IndicatorPicker.tsx';
+import { usePickerMemory } from './pickerMemory.ts';
 import type { CatalogIndicator, ObjectiveData } from './prepCatalog.ts';
 
 interface ItemIndicatorsProps {
@@ -28,7 +29,7 @@ export function ItemIndicators({
   onToggle,
   onAddItemForGoal,
 }: ItemIndicatorsProps) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen } = usePickerMemory();
   const headingId = useId();
   const pickerId = useId();
   const catalog = objective.state === 'ready' ? objective.indicators : null;
@@ -46,7 +47,7 @@ export function ItemIndicators({
             className="button button--small"
             aria-expanded={open}
             aria-controls={pickerId}
-            onClick={() => setOpen((value) => !value)}
+            onClick={() => setOpen(!open)}
           >
             {open ? 'Done choosing' : 'Choose indicators'}
           </button>

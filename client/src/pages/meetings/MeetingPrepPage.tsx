@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, type LoaderFunctionArgs, useLoaderData, useNavigate } from 'react-router';
 import * as Y from 'yjs';
+import { removeAgendaItemBy } from '../../../../shared/agendaRemoval.ts';
 import {
   AgendaItemKind,
   addAgendaItem,
@@ -25,12 +26,24 @@ import { useYValue } from '../../yjs/useYValue.ts';
 import { AddAgendaItemForm } from './AddAgendaItemForm.tsx';
 import { AgendaItemEditor } from './AgendaItemEditor.tsx';
 import { AgendaList } from './AgendaList.tsx';
+import { IndicatorPicker } from './IndicatorPicker.tsx';
 import { formatMeetingDate, relativeMeetingDay } from './meetingDates.ts';
 import { PrepStatusBanner } from './PrepStatusBanner.tsx';
+import { PickerMemoryContext, usePickerMemoryState } from './pickerMemory.ts';
 import { usePrepCatalog } from './prepCatalog.ts';
 import { ReadinessHint } from './ReadinessHint.tsx';
+import { RemovedItemNotice } from './RemovedItemNotice.tsx';
 import { TimeBudget } from './TimeBudget.tsx';
+import { useRemovalNotice } from './useRemovalNotice.ts';
 import './meetings.css';
+
+const TEXT = {
+  startTitle: 'Start from the objective’s goals',
+  startHint:
+    'Each “Add an item for this goal” adds a goal review presented by its agency, showing the goal’s indicators.',
+  addFirst: 'Add the first agenda item to start preparing.',
+  nothingYet: 'Nothing on the agenda yet.',
+};
 
 export async function meetingPrepLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
   return getMeeting(params.id ?? '');
@@ -102,9 +115,14 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
   const [announcement, setAnnouncement] = useState('');
   const [removed, setRemoved] = useState<{ title: string } | null>(null);
   const catalog = usePrepCatalog(meeting.objectiveId);
+  const pickerMemory = usePickerMemoryState();
+  const removal = useRemovalNotice(doc, items, selectAgendaItem);
 
   const canEdit = handle.permission === 'write' && principal?.role === 'analyst';
-  const selected = items.find((item) => item.id === selectedId) ?? items[0] ?? null;
+  // While the removal notice stands, no other item takes the removed one's place.
+  const selected = removal.notice ? null : (items.find((item) => item.id === selectedId) ?? items[0] ?? null);
+  const { remember } = removal;
+  useEffect(() => remember(selected));
   const peers = usePresence(handle.awareness, principal, selected?.id ?? null);
   const total = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
 
@@ -123,7 +141,11 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
   const removeSelected = () => {
     if (!selected) return;
     const index = items.indexOf(selected);
-    doc.transact(() => removeAgendaItem(doc, selected.id), REMOVE_ORIGIN);
+    removal.markOwnRemoval(selected.id);
+    doc.transact(() => {
+      if (principal) removeAgendaItemBy(doc, selected.id, { id: principal.id, name: principal.name });
+      else removeAgendaItem(doc, selected.id);
+    }, REMOVE_ORIGIN);
     selectAgendaItem(items[index + 1]?.id ?? items[index - 1]?.id ?? null);
     setRemoved({ title: selected.title });
   };
@@ -157,113 +179,140 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
       indicatorIds: goal.indicators.slice(0, MAX_INDICATORS_PER_ITEM).map((indicator) => indicator.id),
     });
     selectAgendaItem(id);
+    // The picker stays open, filter kept, for the next quick-add; its filter takes the focus.
+    pickerMemory.setOpen(true);
+    pickerMemory.setFocusFilter(true);
     setAnnouncement(`Added “${title}” at the end of the agenda`);
   };
 
   const describeItem = (itemId: string) => items.find((item) => item.id === itemId)?.title ?? null;
   const firstLoad = handle.lastSyncedAt === null;
 
+  const startFromGoals = canEdit && items.length === 0 && catalog.objective.state === 'ready';
+
   return (
-    <div className="page page--wide prep">
-      <header className="prep__header">
-        <div className="prep__heading">
-          <nav aria-label="Breadcrumb" className="crumbs">
-            <Link to="/meetings">Meetings</Link>
-            <span aria-hidden="true">/</span>
-            <span aria-current="page">Preparation</span>
-          </nav>
-          <h1 className="page__title">{meeting.title}</h1>
-          <p className="page__subtitle">
-            <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
-            <span className="dot" aria-hidden="true">
-              ·
-            </span>
-            {relativeMeetingDay(meeting.scheduledFor)}
-            <span className="dot" aria-hidden="true">
-              ·
-            </span>
-            {catalog.objective.state === 'ready' ? (
-              <Link to={`/objectives/${encodeURIComponent(catalog.objective.detail.objective.id)}`}>
-                {catalog.objective.detail.objective.name}
-              </Link>
-            ) : (
-              'Agenda preparation'
-            )}
-          </p>
-        </div>
-        <div className="prep__header-end">
-          <PresenceBar peers={peers} describeItem={describeItem} />
-          {canEdit && meeting.phase === 'draft' && <DeleteDraftButton onDelete={onDelete} />}
-          <Link className="button button--primary" to={`/meetings/${encodeURIComponent(meeting.id)}`}>
-            Run meeting
-          </Link>
-        </div>
-      </header>
+    <PickerMemoryContext.Provider value={pickerMemory}>
+      <div className="page page--wide prep">
+        <header className="prep__header">
+          <div className="prep__heading">
+            <nav aria-label="Breadcrumb" className="crumbs">
+              <Link to="/meetings">Meetings</Link>
+              <span aria-hidden="true">/</span>
+              <span aria-current="page">Preparation</span>
+            </nav>
+            <h1 className="page__title">{meeting.title}</h1>
+            <p className="page__subtitle">
+              <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
+              <span className="dot" aria-hidden="true">
+                ·
+              </span>
+              {relativeMeetingDay(meeting.scheduledFor)}
+              <span className="dot" aria-hidden="true">
+                ·
+              </span>
+              {catalog.objective.state === 'ready' ? (
+                <Link to={`/objectives/${encodeURIComponent(catalog.objective.detail.objective.id)}`}>
+                  {catalog.objective.detail.objective.name}
+                </Link>
+              ) : (
+                'Agenda preparation'
+              )}
+            </p>
+          </div>
+          <div className="prep__header-end">
+            <PresenceBar peers={peers} describeItem={describeItem} />
+            {canEdit && meeting.phase === 'draft' && <DeleteDraftButton onDelete={onDelete} />}
+            <Link className="button button--primary" to={`/meetings/${encodeURIComponent(meeting.id)}`}>
+              Run meeting
+            </Link>
+          </div>
+        </header>
 
-      <PrepStatusBanner handle={handle} isAnalyst={principal?.role === 'analyst'} />
+        <PrepStatusBanner handle={handle} isAnalyst={principal?.role === 'analyst'} />
 
-      {firstLoad ? (
-        <div className="card prep__loading" aria-busy="true">
-          {handle.error ? handle.error.message : 'Loading the agenda…'}
-        </div>
-      ) : (
-        <div className="prep__grid">
-          <section className="card agenda" aria-labelledby="agenda-title">
-            <div className="agenda__top">
-              <h2 className="card__title" id="agenda-title">
-                Agenda
-              </h2>
-            </div>
-            <TimeBudget total={total} items={items.length} />
-            <ReadinessHint items={items} objective={catalog.objective} />
-            <AgendaList
-              doc={doc}
-              items={items}
-              agencies={catalog.agencies}
-              peers={peers}
-              selectedId={selected?.id ?? null}
-              canEdit={canEdit}
-              onSelect={selectAgendaItem}
-              onMoved={setAnnouncement}
-            />
-            {canEdit && <AddAgendaItemForm doc={doc} onAdded={selectAgendaItem} />}
-          </section>
-          <section className="card editor-pane" aria-label="Selected item">
-            {selected ? (
-              <AgendaItemEditor
-                key={selected.id}
-                doc={doc}
-                item={selected}
-                position={items.indexOf(selected) + 1}
-                canEdit={canEdit}
-                peersHere={peers.filter((peer) => peer.state.itemId === selected.id)}
-                catalog={catalog}
-                goalsOnAgenda={goalsOnAgenda}
-                onRemove={removeSelected}
-                onAddItemForGoal={addItemForGoal}
-              />
-            ) : (
-              <div className="editor-pane__empty">
-                <p className="muted">
-                  {canEdit ? 'Add the first agenda item to start preparing.' : 'Nothing on the agenda yet.'}
-                </p>
+        {firstLoad ? (
+          <div className="card prep__loading" aria-busy="true">
+            {handle.error ? handle.error.message : 'Loading the agenda…'}
+          </div>
+        ) : (
+          <div className="prep__grid">
+            <section className="card agenda" aria-labelledby="agenda-title">
+              <div className="agenda__top">
+                <h2 className="card__title" id="agenda-title">
+                  Agenda
+                </h2>
               </div>
-            )}
-          </section>
-        </div>
-      )}
+              <TimeBudget total={total} items={items.length} />
+              <ReadinessHint items={items} objective={catalog.objective} />
+              <AgendaList
+                doc={doc}
+                items={items}
+                agencies={catalog.agencies}
+                peers={peers}
+                selectedId={selected?.id ?? null}
+                canEdit={canEdit}
+                onSelect={selectAgendaItem}
+                onMoved={setAnnouncement}
+              />
+              {canEdit && <AddAgendaItemForm doc={doc} onAdded={selectAgendaItem} />}
+            </section>
+            <section
+              className="card editor-pane"
+              aria-label="Selected item"
+              {...removal.editorEvents(selected?.id ?? null)}
+            >
+              {removal.notice ? (
+                <RemovedItemNotice
+                  notice={removal.notice}
+                  onRestore={canEdit && removal.notice.removal ? removal.restore : null}
+                  onDismiss={removal.dismiss}
+                />
+              ) : selected ? (
+                <AgendaItemEditor
+                  key={selected.id}
+                  doc={doc}
+                  item={selected}
+                  position={items.indexOf(selected) + 1}
+                  canEdit={canEdit}
+                  peersHere={peers.filter((peer) => peer.state.itemId === selected.id)}
+                  catalog={catalog}
+                  goalsOnAgenda={goalsOnAgenda}
+                  onRemove={removeSelected}
+                  onAddItemForGoal={addItemForGoal}
+                />
+              ) : startFromGoals && catalog.objective.state === 'ready' ? (
+                <div className="editor-pane__start" data-testid="start-from-goals">
+                  <h2 className="card__title">{TEXT.startTitle}</h2>
+                  <p className="muted">{TEXT.startHint}</p>
+                  <IndicatorPicker
+                    detail={catalog.objective.detail}
+                    selectedIds={[]}
+                    goalsOnAgenda={goalsOnAgenda}
+                    onToggle={null}
+                    onAddItemForGoal={addItemForGoal}
+                  />
+                </div>
+              ) : (
+                <div className="editor-pane__empty">
+                  <p className="muted">{canEdit ? TEXT.addFirst : TEXT.nothingYet}</p>
+                </div>
+              )}
+            </section>
+          </div>
+        )}
 
-      <div className="visually-hidden" aria-live="polite">
-        {announcement}
+        <div className="visually-hidden" aria-live="polite">
+          {announcement}
+        </div>
+        {removed && (
+          <Toast
+            message={`Removed “${removed.title}”`}
+            actionLabel="Undo"
+            onAction={undoRemove}
+            onDismiss={dismissToast}
+          />
+        )}
       </div>
-      {removed && (
-        <Toast
-          message={`Removed “${removed.title}”`}
-          actionLabel="Undo"
-          onAction={undoRemove}
-          onDismiss={dismissToast}
-        />
-      )}
-    </div>
+    </PickerMemoryContext.Provider>
   );
 }
