@@ -160,7 +160,7 @@ describe('quick agenda building and the removal notice on the prep page', () => 
     await expect.poll(() => notesText(ana.page), POLL).toContain('Ask about the east zone.');
   });
 
-  test('Dismiss leaves the item removed and goes on to the one that took its place', async () => {
+  test('Dismiss, or choosing another item, leaves the item removed and goes on', async () => {
     const target = goals[2]!.title;
     await selectRow(bruno.page, target);
     await selectRow(ana.page, target);
@@ -174,6 +174,16 @@ describe('quick agenda building and the removal notice on the prep page', () => 
       .poll(() => bruno.page.getByLabel('Title', { exact: true }).inputValue(), POLL)
       .toBe('Burglaries: east zone first');
     expect(await rowTitles(bruno.page)).not.toContain(target);
+
+    // Choosing another item in the list answers the notice too.
+    await selectRow(ana.page, 'Burglaries: east zone first');
+    await ana.page.getByRole('button', { name: 'Remove item' }).click();
+    await notice.waitFor();
+    await selectRow(bruno.page, goals[0]!.title);
+    await expect
+      .poll(() => bruno.page.getByLabel('Title', { exact: true }).inputValue(), POLL)
+      .toBe(goals[0]!.title);
+    expect(await notice.count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -121,8 +121,15 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
   const canEdit = handle.permission === 'write' && principal?.role === 'analyst';
   // While the removal notice stands, no other item takes the removed one's place.
   const selected = removal.notice ? null : (items.find((item) => item.id === selectedId) ?? items[0] ?? null);
-  const { remember } = removal;
+  const { remember, clear: clearRemoval } = removal;
   useEffect(() => remember(selected));
+  const goToItem = useCallback(
+    (id: string) => {
+      clearRemoval();
+      selectAgendaItem(id);
+    },
+    [clearRemoval, selectAgendaItem],
+  );
   const peers = usePresence(handle.awareness, principal, selected?.id ?? null);
   const total = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
 
@@ -251,10 +258,10 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
                 peers={peers}
                 selectedId={selected?.id ?? null}
                 canEdit={canEdit}
-                onSelect={selectAgendaItem}
+                onSelect={goToItem}
                 onMoved={setAnnouncement}
               />
-              {canEdit && <AddAgendaItemForm doc={doc} onAdded={selectAgendaItem} />}
+              {canEdit && <AddAgendaItemForm doc={doc} onAdded={goToItem} />}
             </section>
             <section
               className="card editor-pane"

@@ -92,6 +92,8 @@ export function useRemovalNotice(doc: Y.Doc, items: AgendaItem[], select: (id: s
     select(noticeId);
   }, [isBack, noticeId, select]);
 
+  const clear = useCallback(() => setNotice(null), []);
+
   const restore = () => {
     if (!notice) return;
     restoreAgendaItem(doc, notice.seen.itemId, draftPatch(notice.drafts));
@@ -125,6 +127,8 @@ export function useRemovalNotice(doc: Y.Doc, items: AgendaItem[], select: (id: s
 
   return {
     notice,
+    /** Going to another item (a row, a new item) answers the notice too. */
+    clear,
     remember,
     restore,
     dismiss,
