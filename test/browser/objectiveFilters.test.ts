@@ -235,7 +235,7 @@ describe('objective page filters, long names and the viewer', () => {
     expect(await link.locator('[title]').getAttribute('title')).toBe(named.name);
     // The region is drawn, not clipped: its box lies inside the cell.
     const tail = link.locator('.name-keeps-end__tail');
-    expect(await tail.textContent()).toBe(` — ${region}`);
+    expect(await tail.textContent()).toBe(`— ${region}`);
     const [tailBox, cellBox] = await Promise.all([
       tail.boundingBox(),
       page.locator(`tr[data-indicator-id="${named.id}"] th`).boundingBox(),
@@ -289,6 +289,11 @@ describe('objective page filters, long names and the viewer', () => {
       await person.page.goto(objectiveUrl(query));
       await person.page.getByTestId('goal-count').waitFor({ timeout: 20_000 });
       await screenshot(person.page, `objective-filters-disagree-${size}`);
+      // No goal's table runs past its card (names squeezed, values pushed out).
+      const overflowing = await person.page
+        .locator('article.goal-row')
+        .evaluateAll((cards) => cards.filter((card) => card.scrollWidth > card.clientWidth + 1).length);
+      expect(overflowing, `cards overflowing at ${size}`).toBe(0);
     }
     await vera.page.goto(objectiveUrl());
     await vera.page.getByTestId('goal-count').waitFor({ timeout: 20_000 });

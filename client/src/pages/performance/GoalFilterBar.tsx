@@ -55,74 +55,78 @@ export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount
     });
   return (
     <search className="goal-filters" aria-label={TEXT.label} data-testid="goal-filters">
-      <fieldset className="goal-filters__statuses">
-        <legend>{TEXT.status}</legend>
-        {STATUSES.map((status) => (
-          <label key={status} className="goal-filter-chip" data-status={status}>
-            <input
-              type="checkbox"
-              name="status"
-              value={status}
-              checked={query.statuses.includes(status)}
-              onChange={(event) => toggleStatus(status, event.currentTarget.checked)}
-            />
-            <StatusIcon status={status} />
-            {STATUS_LABELS[status]}
-            <span className="goal-filter-chip__count">{statusCounts[status]}</span>
-          </label>
-        ))}
-      </fieldset>
-      <div className="goal-filters__field">
-        <label htmlFor={`${id}-agency`}>{TEXT.agency}</label>
-        <select
-          id={`${id}-agency`}
-          value={query.agencyId ?? ''}
-          onChange={(event) => onChange({ ...query, agencyId: event.currentTarget.value || null })}
-        >
-          <option value="">{TEXT.allAgencies}</option>
-          {agencies.map((agency) => (
-            <option key={agency.id} value={agency.id}>
-              {agency.code} · {agency.name}
-            </option>
+      <div className="goal-filters__row">
+        <fieldset className="goal-filters__statuses">
+          <legend>{TEXT.status}</legend>
+          {STATUSES.map((status) => (
+            <label key={status} className="goal-filter-chip" data-status={status}>
+              <input
+                type="checkbox"
+                name="status"
+                value={status}
+                checked={query.statuses.includes(status)}
+                onChange={(event) => toggleStatus(status, event.currentTarget.checked)}
+              />
+              <StatusIcon status={status} />
+              {STATUS_LABELS[status]}
+              <span className="goal-filter-chip__count">{statusCounts[status]}</span>
+            </label>
           ))}
-        </select>
+        </fieldset>
+        <label className="goal-filter-chip goal-filter-chip--disagrees">
+          <input
+            type="checkbox"
+            name="disagrees"
+            checked={query.onlyDisagreements}
+            onChange={(event) => onChange({ ...query, onlyDisagreements: event.currentTarget.checked })}
+          />
+          {TEXT.disagrees}
+          <span className="goal-filter-chip__count">{disagreementCount}</span>
+        </label>
       </div>
-      <label className="goal-filter-chip goal-filter-chip--disagrees">
-        <input
-          type="checkbox"
-          name="disagrees"
-          checked={query.onlyDisagreements}
-          onChange={(event) => onChange({ ...query, onlyDisagreements: event.currentTarget.checked })}
-        />
-        {TEXT.disagrees}
-        <span className="goal-filter-chip__count">{disagreementCount}</span>
-      </label>
-      <div className="goal-filters__field">
-        <label htmlFor={`${id}-sort`}>{TEXT.sort}</label>
-        <select
-          id={`${id}-sort`}
-          value={query.sort}
-          onChange={(event) => {
-            const sort = GOAL_SORTS.find((each) => each === event.currentTarget.value);
-            onChange({ ...query, sort: sort ?? DEFAULT_QUERY.sort });
-          }}
-        >
-          {GOAL_SORTS.map((sort) => (
-            <option key={sort} value={sort}>
-              {TEXT.sorts[sort]}
-            </option>
-          ))}
-        </select>
+      <div className="goal-filters__row">
+        <div className="goal-filters__field">
+          <label htmlFor={`${id}-agency`}>{TEXT.agency}</label>
+          <select
+            id={`${id}-agency`}
+            value={query.agencyId ?? ''}
+            onChange={(event) => onChange({ ...query, agencyId: event.currentTarget.value || null })}
+          >
+            <option value="">{TEXT.allAgencies}</option>
+            {agencies.map((agency) => (
+              <option key={agency.id} value={agency.id}>
+                {agency.code} · {agency.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="goal-filters__field">
+          <label htmlFor={`${id}-sort`}>{TEXT.sort}</label>
+          <select
+            id={`${id}-sort`}
+            value={query.sort}
+            onChange={(event) => {
+              const sort = GOAL_SORTS.find((each) => each === event.currentTarget.value);
+              onChange({ ...query, sort: sort ?? DEFAULT_QUERY.sort });
+            }}
+          >
+            {GOAL_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {TEXT.sorts[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {isFiltered(query) && (
+          <button
+            type="button"
+            className="perf-button perf-button--secondary goal-filters__clear"
+            onClick={() => onChange({ ...DEFAULT_QUERY, sort: query.sort })}
+          >
+            {TEXT.clear}
+          </button>
+        )}
       </div>
-      {isFiltered(query) && (
-        <button
-          type="button"
-          className="perf-button perf-button--secondary goal-filters__clear"
-          onClick={() => onChange({ ...DEFAULT_QUERY, sort: query.sort })}
-        >
-          {TEXT.clear}
-        </button>
-      )}
     </search>
   );
 }
