@@ -228,8 +228,13 @@ describe('meeting preparation with the performance data', () => {
     expect(item.indicatorIds).toEqual(goal.indicators.map((indicator) => indicator.id));
     // The new item is selected for Ana, and its goal is now marked as on the agenda.
     await expect.poll(() => selectedIndicatorIds(ana.page), POLL).toEqual(item.indicatorIds);
-    await ana.page.getByRole('button', { name: 'Choose indicators' }).click();
-    await ana.page.getByTestId('indicator-picker').getByLabel('Filter goals and indicators').fill(goal.title);
+    // The picker stays open after a quick-add, its filter kept (issue 16, item 11).
+    expect(await ana.page.getByRole('button', { name: 'Done choosing' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+    expect(
+      await ana.page.getByTestId('indicator-picker').getByLabel('Filter goals and indicators').inputValue(),
+    ).toBe(goal.title);
     await expect
       .poll(() => ana.page.getByTestId('indicator-picker').getByText('On the agenda').count(), POLL)
       .toBeGreaterThan(0);
