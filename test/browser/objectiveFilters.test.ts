@@ -169,6 +169,7 @@ describe('objective page filters, long names and the viewer', () => {
     }
     await expect.poll(() => page.getByText('No goals match these filters').isVisible(), POLL).toBe(true);
     expect(await shownGoalIds(page)).toEqual([]);
+    await screenshot(page, 'objective-filters-empty-1366');
   });
 
   test('each sort orders as named, and the choice survives a reload', async () => {

@@ -121,7 +121,3 @@ export function groupByAgency(entries: GoalWithAgency[]): Array<{ agency: Agency
   }
   return groups;
 }
-
-export function lateIndicatorCount(goal: GoalSummary): number {
-  return lateCount(goal);
-}
