@@ -16,8 +16,9 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { DocKind } from './docNames.ts';
 import { allRoots, getRoot } from './docShapes.ts';
+import { paragraphsOf } from './richNotes.ts';
 
-export const MEETING_SCHEMA_VERSION = 2;
+export const MEETING_SCHEMA_VERSION = 3;
 
 /** At most this many indicators are shown for one agenda item. */
 export const MAX_INDICATORS_PER_ITEM = 20;
@@ -66,17 +67,18 @@ export const attendeeSchema = z.object({
 });
 export type Attendee = z.infer<typeof attendeeSchema>;
 
-/** A plain snapshot of one agenda item; `notes` is the live shared text. */
+/** A plain snapshot of one agenda item; `notes` is the live shared rich text (shared/richNotes.ts). */
 export interface AgendaItem extends AgendaItemFields {
   id: string;
   order: number;
-  notes: Y.Text;
+  notes: Y.XmlFragment;
 }
 
 /** An item as stored: its values are whatever the last writer put there. */
 type ItemMap = Y.Map<unknown>;
 
 const INDICATORS_KEY = 'indicators';
+const NOTES_KEY = 'notes';
 /** Where schema version 1 kept an item's indicators: a plain array, last writer wins. */
 const LEGACY_INDICATOR_IDS_KEY = 'indicatorIds';
 
@@ -115,6 +117,17 @@ export function upgradeMeetingDoc(doc: Y.Doc): boolean {
       if (!(map instanceof Y.Map)) return;
       if (!(map.get(INDICATORS_KEY) instanceof Y.Map)) writeIndicatorIds(map, legacyIndicatorIds(map));
       map.delete(LEGACY_INDICATOR_IDS_KEY);
+      // Version 2 → 3: plain-text notes (a Y.Text) become rich notes, one paragraph per line. Converted
+      // here once, not read as a fallback, so every reader and the editor see one type. Any other
+      // value is malformed and left for readers to skip, like the fields above.
+      const notes = map.get(NOTES_KEY);
+      if (notes instanceof Y.Text) {
+        // Read before replacing: the replaced Y.Text is deleted and reads as empty.
+        const plain = notes.toString();
+        const rich = new Y.XmlFragment();
+        map.set(NOTES_KEY, rich);
+        rich.insert(0, paragraphsOf(plain));
+      }
     });
     metaMap(doc).set('schemaVersion', MEETING_SCHEMA_VERSION);
   });
@@ -170,7 +183,7 @@ function writeIndicatorIds(map: ItemMap, ids: string[]): void {
 
 function readItem(id: string, map: unknown): AgendaItem | null {
   if (!(map instanceof Y.Map)) return null;
-  const notes = map.get('notes');
+  const notes = map.get(NOTES_KEY);
   const parsed = agendaItemFieldsSchema.safeParse({
     title: map.get('title'),
     kind: map.get('kind'),
@@ -180,7 +193,7 @@ function readItem(id: string, map: unknown): AgendaItem | null {
   });
   const order = map.get('order');
   // An item that a buggy or hostile writer left malformed is skipped rather than crashing readers.
-  if (!parsed.success || !(notes instanceof Y.Text) || !Number.isFinite(order)) return null;
+  if (!parsed.success || !(notes instanceof Y.XmlFragment) || !Number.isFinite(order)) return null;
   return { id, order: order as number, notes, ...parsed.data };
 }
 
@@ -248,7 +261,9 @@ export function addAgendaItem(doc: Y.Doc, fields: Partial<AgendaItemFields> = {}
     map.set('kind', values.kind);
     map.set('presenterAgency', values.presenterAgency);
     map.set('timeboxMinutes', values.timeboxMinutes);
-    map.set('notes', new Y.Text());
+    const notes = new Y.XmlFragment();
+    map.set(NOTES_KEY, notes);
+    notes.insert(0, paragraphsOf(''));
     map.set('order', orderForIndex(doc, others, index ?? others.length));
     agendaMap(doc).set(id, map);
     writeIndicatorIds(map, values.indicatorIds);

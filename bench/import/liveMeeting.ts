@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { addAgendaItem, getAgendaItem } from '../../shared/meetingDoc.ts';
+import { firstParagraphText } from '../../shared/richNotes.ts';
 import { type BenchClient, connectYWebsocket } from '../docs/clients.ts';
 import { sleep } from '../stats.ts';
 
@@ -86,7 +87,8 @@ async function notesOf(doc: Y.Doc, itemId: string): Promise<Y.Text> {
   const deadline = performance.now() + 10_000;
   for (;;) {
     const notes = getAgendaItem(doc, itemId)?.notes;
-    if (notes) return notes;
+    const text = notes ? firstParagraphText(notes) : null;
+    if (text) return text;
     if (performance.now() > deadline) throw new Error('the agenda item never reached a reader');
     await sleep(10);
   }

@@ -19,6 +19,7 @@ import {
 import type { Meeting } from '../../shared/meetings.ts';
 import type { GoalSummary, IndicatorSummary, ObjectiveDetail } from '../../shared/performance.ts';
 import { todayDate } from '../../shared/periods.ts';
+import { appendNotesText } from '../../shared/richNotes.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import { getObjectiveDetail } from '../performance/objectives.ts';
@@ -215,7 +216,8 @@ export function copyAgenda(fromItems: readonly AgendaItemFields[]): PlannedAgend
 export function writeAgendaItems(doc: Y.Doc, items: readonly PlannedAgendaItem[]): void {
   for (const { notes, goal: _goal, ...fields } of items) {
     const id = addAgendaItem(doc, fields);
-    if (notes) getAgendaItem(doc, id)?.notes.insert(0, notes);
+    const item = getAgendaItem(doc, id);
+    if (item) appendNotesText(item.notes, notes);
   }
 }
 

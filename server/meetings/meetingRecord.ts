@@ -3,6 +3,7 @@ import { meetingDocName } from '../../shared/docNames.ts';
 import { itemClock } from '../../shared/itemClock.ts';
 import { readAgenda, readAttendance } from '../../shared/meetingDoc.ts';
 import type { MeetingRecord, RecordNames } from '../../shared/meetingRecord.ts';
+import { notesText } from '../../shared/richNotes.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import { followUpOf } from '../ledger/followUpQuery.ts';
@@ -51,7 +52,7 @@ export async function readMeetingRecord(
     hub.read(meetingDocName(meetingId), (doc) => ({
       agenda: readAgenda(doc).map(({ notes, order: _order, ...item }) => ({
         ...item,
-        notes: notes.toString(),
+        notes: notesText(notes),
       })),
       attendance: readAttendance(doc).map(({ key: _key, ...attendee }) => attendee),
     })),

@@ -17,7 +17,9 @@ import {
   schemaVersionOf,
 } from '../../shared/meetingDoc.ts';
 import type { Meeting } from '../../shared/meetings.ts';
+import { appendNotesText, notesText } from '../../shared/richNotes.ts';
 import { BUILT_CLIENT, launchBrowser, openPerson, type Person, VIEWPORTS } from '../helpers/browser.ts';
+import { notesValue } from '../helpers/notesEditor.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
@@ -83,7 +85,8 @@ describe('a meeting document with malformed values', () => {
     await server.app.hub.change(meeting.docName, (doc) => {
       addAgendaItem(doc, { title: 'Household burglaries', timeboxMinutes: 15 });
       const police = addAgendaItem(doc, { title: 'Police response time', timeboxMinutes: 20 });
-      getAgendaItem(doc, police)?.notes.insert(0, 'Bring the March data.');
+      const policeNotes = getAgendaItem(doc, police)?.notes;
+      if (policeNotes) appendNotesText(policeNotes, 'Bring the March data.');
       writeGarbage(doc, 'stored');
       // Schema version 1, so that loading it again runs the upgrade over the malformed values.
       getRoot(doc, DocKind.meeting, 'meta').set('schemaVersion', 1);
@@ -109,7 +112,7 @@ describe('a meeting document with malformed values', () => {
       .toEqual(['Household burglaries', 'Police response time']);
     await ana.page.getByTestId('agenda-row-select').filter({ hasText: 'Police response time' }).click();
     const notes = ana.page.getByLabel('Shared notes');
-    await expect.poll(() => notes.inputValue(), POLL).toBe('Bring the March data.');
+    await expect.poll(() => notesValue(notes), POLL).toBe('Bring the March data.');
 
     await server.app.hub.change(meeting.docName, (doc) => {
       writeGarbage(doc, 'live');
@@ -146,9 +149,10 @@ describe('a meeting document with malformed values', () => {
       .poll(
         () =>
           server.app.hub.change(meeting.docName, (doc) =>
-            readAgenda(doc)
-              .find((item) => item.title === 'Police response time')
-              ?.notes.toString(),
+            notesText(
+              readAgenda(doc).find((item) => item.title === 'Police response time')?.notes ??
+                new Y.XmlFragment(),
+            ),
           ),
         POLL,
       )

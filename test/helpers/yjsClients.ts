@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { type DocSession, SocketIOProvider } from '../../client/src/yjs/SocketIOProvider.ts';
 import { addAgendaItem, getAgendaItem, readAttendance, setAttendee } from '../../shared/meetingDoc.ts';
 import type { DocErrorEvent, JoinAck } from '../../shared/protocol.ts';
+import { firstParagraphText, notesText } from '../../shared/richNotes.ts';
 import type { Permission } from '../../shared/roles.ts';
 
 /** Polls until `condition` holds (no timing assertions: only a generous upper bound). */
@@ -279,10 +280,13 @@ export async function sharedNotes(
   title = 'Minutes',
 ): Promise<SharedNotes> {
   const id = addAgendaItem(writer, { title });
-  const text = getAgendaItem(writer, id)?.notes;
+  const notes = getAgendaItem(writer, id)?.notes;
+  // The notes are rich text; the edits go to the text of the paragraph a new item starts with (an
+  // XmlText is a Y.Text).
+  const text = notes ? firstParagraphText(notes) : null;
   if (!text) throw new Error('the new agenda item has no notes');
   await waitFor(() => readers.every((doc) => getAgendaItem(doc, id) !== null), 'readers have the item');
-  return { text, textOf: (doc) => getAgendaItem(doc, id)?.notes.toString() ?? '' };
+  return { text, textOf: (doc) => notesText(getAgendaItem(doc, id)?.notes ?? new Y.XmlFragment()) };
 }
 
 /** One distinct edit to a meeting document: a new attendance entry, named by `key` (e.g. a sequence number). */

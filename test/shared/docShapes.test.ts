@@ -20,6 +20,7 @@ import {
   updateAgendaItem,
   upgradeMeetingDoc,
 } from '../../shared/meetingDoc.ts';
+import { firstParagraphText } from '../../shared/richNotes.ts';
 
 const check = (update: Uint8Array) => checkUpdateRoots(DocKind.meeting, update);
 
@@ -52,7 +53,7 @@ function realSession(): { doc: Y.Doc; updates: Uint8Array[] } {
   updateAgendaItem(doc, a, { indicatorIds: ['ind-2'] });
   // Enough moves between the same neighbours to renumber the whole agenda.
   for (let round = 0; round < 60; round++) moveAgendaItem(doc, round % 2 === 0 ? c : b, 1);
-  const notes = getAgendaItem(doc, b)?.notes as Y.Text;
+  const notes = firstParagraphText(getAgendaItem(doc, b)?.notes ?? new Y.XmlFragment()) as Y.XmlText;
   notes.insert(0, 'Burglaries down 9%.');
   notes.delete(0, 4);
   notes.format(0, 3, { bold: true });

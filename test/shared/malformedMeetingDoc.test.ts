@@ -153,7 +153,7 @@ function expectSaneReads(doc: Y.Doc, fineTitle = 'Fine'): void {
     const { id, order, notes, ...fields } = item;
     expect(agendaItemFieldsSchema.safeParse(fields).success, `item ${id}`).toBe(true);
     expect(Number.isFinite(order)).toBe(true);
-    expect(notes).toBeInstanceOf(Y.Text);
+    expect(notes).toBeInstanceOf(Y.XmlFragment);
     expect(getAgendaItem(doc, id)?.title).toBe(item.title);
   }
   const orders = agenda.map((item) => item.order);

@@ -20,6 +20,7 @@ import {
   updateAgendaItem,
   upgradeMeetingDoc,
 } from '../../shared/meetingDoc.ts';
+import { appendNotesText, firstParagraphText, notesText, paragraphsOf } from '../../shared/richNotes.ts';
 
 function replicas(): [Y.Doc, Y.Doc] {
   const a = new Y.Doc();
@@ -40,12 +41,17 @@ function exchange(a: Y.Doc, b: Y.Doc): void {
 
 function expectConverged(a: Y.Doc, b: Y.Doc): void {
   expect(Buffer.from(Y.encodeStateAsUpdate(a)).equals(Buffer.from(Y.encodeStateAsUpdate(b)))).toBe(true);
-  const view = (doc: Y.Doc) => readAgenda(doc).map((item) => ({ ...item, notes: item.notes.toString() }));
+  const view = (doc: Y.Doc) => readAgenda(doc).map((item) => ({ ...item, notes: notesText(item.notes) }));
   expect(view(a)).toEqual(view(b));
 }
 
 const ids = (doc: Y.Doc) => readAgenda(doc).map((item) => item.id);
 const titles = (doc: Y.Doc) => readAgenda(doc).map((item) => item.title);
+/** The text an item's notes start with, where these tests type. */
+const textOf = (doc: Y.Doc, id: string) => {
+  const notes = getAgendaItem(doc, id)?.notes;
+  return notes ? firstParagraphText(notes) : null;
+};
 
 /** Both replicas start from the same agenda: A, B, C, D. */
 function sharedAgenda(): { a: Y.Doc; b: Y.Doc; items: string[] } {
@@ -92,10 +98,10 @@ describe('meeting document on two replicas', () => {
     const { a, b, items } = sharedAgenda();
     const item = items[1] as string;
     moveAgendaItem(a, item, 4);
-    getAgendaItem(b, item)?.notes.insert(0, 'Agency will report weekly');
+    textOf(b, item)?.insert(0, 'Agency will report weekly');
     exchange(a, b);
     expectConverged(a, b);
-    expect(getAgendaItem(a, item)?.notes.toString()).toBe('Agency will report weekly');
+    expect(notesText(getAgendaItem(a, item)?.notes ?? new Y.XmlFragment())).toBe('Agency will report weekly');
     expect(titles(a).at(-1)).toBe('B');
   });
 
@@ -104,7 +110,7 @@ describe('meeting document on two replicas', () => {
     const item = items[2] as string;
     removeAgendaItem(a, item);
     updateAgendaItem(b, item, { title: 'Renamed meanwhile', timeboxMinutes: 20 });
-    getAgendaItem(b, item)?.notes.insert(0, 'typed into a deleted item');
+    textOf(b, item)?.insert(0, 'typed into a deleted item');
     exchange(a, b);
     expectConverged(a, b);
     expect(titles(a)).toEqual(['A', 'B', 'D']);
@@ -114,14 +120,14 @@ describe('meeting document on two replicas', () => {
   test('concurrent typing in the same notes keeps both texts', () => {
     const { a, b, items } = sharedAgenda();
     const item = items[0] as string;
-    getAgendaItem(a, item)?.notes.insert(0, 'Chair: ');
-    getAgendaItem(b, item)?.notes.insert(0, 'SDS: ');
+    textOf(a, item)?.insert(0, 'Chair: ');
+    textOf(b, item)?.insert(0, 'SDS: ');
     exchange(a, b);
-    getAgendaItem(a, item)?.notes.insert(getAgendaItem(a, item)?.notes.length ?? 0, 'data due Friday.');
-    getAgendaItem(b, item)?.notes.insert(0, '> ');
+    textOf(a, item)?.insert(textOf(a, item)?.length ?? 0, 'data due Friday.');
+    textOf(b, item)?.insert(0, '> ');
     exchange(a, b);
     expectConverged(a, b);
-    const notes = getAgendaItem(a, item)?.notes.toString() ?? '';
+    const notes = notesText(getAgendaItem(a, item)?.notes ?? new Y.XmlFragment()) ?? '';
     expect(notes).toContain('Chair: ');
     expect(notes).toContain('SDS: ');
     expect(notes.startsWith('> ')).toBe(true);
@@ -234,11 +240,64 @@ describe('upgradeMeetingDoc', () => {
     });
     expect(getAgendaItem(a, id)?.indicatorIds).toEqual(['ind-9', 'ind-3']);
     expect(upgradeMeetingDoc(a)).toBe(true);
-    expect(schemaVersionOf(a)).toBe(2);
+    expect(schemaVersionOf(a)).toBe(MEETING_SCHEMA_VERSION);
     expect(getAgendaItem(a, id)?.indicatorIds).toEqual(['ind-9', 'ind-3']);
     const stored = a.getMap<Y.Map<unknown>>('agenda').get(id) as Y.Map<unknown>;
     expect(stored.get('indicators')).toBeInstanceOf(Y.Map);
     expect(stored.has('indicatorIds')).toBe(false);
+  });
+
+  test('version 2 → 3: plain-text notes become rich notes, one paragraph per line, and stay mergeable', () => {
+    const [a, b] = replicas();
+    const id = addAgendaItem(a, { title: 'Stored by schema version 2' });
+    const empty = addAgendaItem(a, { title: 'No notes yet' });
+    // What version 2 stored: the notes as a Y.Text.
+    a.transact(() => {
+      const agenda = a.getMap<Y.Map<unknown>>('agenda');
+      (agenda.get(id) as Y.Map<unknown>).set(
+        'notes',
+        new Y.Text('Burglaries down 9%.\n\n- Ask about the east zone'),
+      );
+      (agenda.get(empty) as Y.Map<unknown>).set('notes', new Y.Text());
+      a.getMap('meta').set('schemaVersion', 2);
+    });
+    // Until the upgrade the item is not readable as rich notes: readers skip it rather than guess.
+    expect(getAgendaItem(a, id)).toBeNull();
+    expect(upgradeMeetingDoc(a)).toBe(true);
+    expect(schemaVersionOf(a)).toBe(MEETING_SCHEMA_VERSION);
+    const notes = getAgendaItem(a, id)?.notes;
+    expect(notes?.toString()).toBe(
+      '<paragraph>Burglaries down 9%.</paragraph><paragraph></paragraph><paragraph>- Ask about the east zone</paragraph>',
+    );
+    expect(notesText(notes ?? new Y.XmlFragment())).toBe('Burglaries down 9%.\n\n- Ask about the east zone');
+    // Empty notes get the one empty paragraph new items start with, so both replicas type into one text.
+    exchange(a, b);
+    textOf(a, empty)?.insert(0, 'Chair: ');
+    textOf(b, empty)?.insert(0, 'SDS: ');
+    exchange(a, b);
+    expectConverged(a, b);
+    expect(getAgendaItem(a, empty)?.notes.length).toBe(1);
+    expect(upgradeMeetingDoc(a)).toBe(false);
+  });
+
+  test('the memo and the record read rich notes as plain text: lists marked, formatting dropped', () => {
+    const [a] = replicas();
+    const id = addAgendaItem(a, { title: 'Decision' });
+    const notes = getAgendaItem(a, id)?.notes as Y.XmlFragment;
+    appendNotesText(notes, 'Move two patrols.');
+    const bold = new Y.XmlText();
+    const heading = new Y.XmlElement('heading');
+    heading.insert(0, [bold]);
+    const list = new Y.XmlElement('orderedList');
+    const items = ['Fund them', 'Review in January'].map((line) => {
+      const item = new Y.XmlElement('listItem');
+      item.insert(0, paragraphsOf(line));
+      return item;
+    });
+    list.insert(0, items);
+    notes.insert(notes.length, [heading, list]);
+    bold.insert(0, 'Next steps', { bold: true });
+    expect(notesText(notes)).toBe('Move two patrols.\nNext steps\n1. Fund them\n2. Review in January');
   });
 
   test('stamps the schema version once and keeps existing content', () => {

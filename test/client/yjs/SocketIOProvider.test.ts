@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { type DocSession, SocketIOProvider } from '../../../client/src/yjs/SocketIOProvider.ts';
 import { encodeUpdate } from '../../../shared/docMessages.ts';
 import { addAgendaItem, readAgenda } from '../../../shared/meetingDoc.ts';
+import { firstParagraphText, notesText } from '../../../shared/richNotes.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
@@ -60,9 +61,11 @@ describe('SocketIOProvider', () => {
 
     addAgendaItem(ana.session.doc, { title: 'Follow-up of open commitments' });
     await waitFor(() => titles(bruno.session).length === 1, 'item relayed');
-    readAgenda(bruno.session.doc)[0]?.notes.insert(0, 'Ask about the east zone');
+    const notes = readAgenda(bruno.session.doc)[0]?.notes;
+    if (notes) firstParagraphText(notes)?.insert(0, 'Ask about the east zone');
     await waitFor(
-      () => readAgenda(ana.session.doc)[0]?.notes.toString() === 'Ask about the east zone',
+      () =>
+        notesText(readAgenda(ana.session.doc)[0]?.notes ?? new Y.XmlFragment()) === 'Ask about the east zone',
       'notes relayed',
     );
     expect(Y.encodeStateAsUpdate(ana.session.doc)).toEqual(Y.encodeStateAsUpdate(bruno.session.doc));

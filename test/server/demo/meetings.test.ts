@@ -21,6 +21,7 @@ import { readAgenda } from '../../../shared/meetingDoc.ts';
 import type { MeetingRecord } from '../../../shared/meetingRecord.ts';
 import type { GoalDetail, IndicatorDetail } from '../../../shared/performance.ts';
 import { addDaysToDate } from '../../../shared/periods.ts';
+import { notesText } from '../../../shared/richNotes.ts';
 import { DIALECTS } from '../../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { SocketIoDocClient } from '../../helpers/yjsClients.ts';
@@ -148,7 +149,7 @@ describe.each(DIALECTS)('demo meetings on %s', (dialect) => {
         expect(item.kind).toBe('goal_review');
         expect(item.timeboxMinutes).toBeGreaterThanOrEqual(10);
         expect(item.timeboxMinutes).toBeLessThanOrEqual(15);
-        expect(item.notes.toString().length).toBeGreaterThan(20);
+        expect(notesText(item.notes).length).toBeGreaterThan(20);
         expect(item.indicatorIds.length).toBeGreaterThan(0);
         presenters.add(item.presenterAgency);
         let goalId: string | null = null;
@@ -172,7 +173,7 @@ describe.each(DIALECTS)('demo meetings on %s', (dialect) => {
         expect(['off_track', 'at_risk']).toContain(goal.body.goal.computedStatus);
         expect(goal.body.goal.indicators.map((indicator) => indicator.id)).toEqual(item.indicatorIds);
         // The analyst's note cites one of the reviewed goal's own indicators (its worst one).
-        const notes = item.notes.toString();
+        const notes = notesText(item.notes);
         expect(
           goal.body.goal.indicators.some((indicator) => notes.startsWith(indicator.name)),
           notes,
@@ -199,7 +200,7 @@ test('the same seed and date plan the same agendas; the document holds exactly t
     const agenda = readAgenda(buildMeetingDoc(plan.items)).map(
       ({ id: _id, order: _order, notes, ...fields }) => ({
         ...fields,
-        notes: notes.toString(),
+        notes: notesText(notes),
       }),
     );
     expect(agenda).toEqual(plan.items.map(({ goal: _goal, ...item }) => item));

@@ -21,6 +21,7 @@ import {
   removeAgendaItem,
   setAttendee,
 } from '../../../shared/meetingDoc.ts';
+import { firstParagraphText } from '../../../shared/richNotes.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.ts';
 import { gate } from '../../helpers/gate.ts';
 import { TestConnection } from '../../helpers/hubConnection.ts';
@@ -156,7 +157,9 @@ describe('compaction', { timeout: 120_000 }, () => {
       if (index % 40 === 20) {
         // Type into the newest item's notes, then take an older item away.
         writer.edit((doc) =>
-          getAgendaItem(doc, itemIds.at(-1) as string)?.notes.insert(0, `notes ${index} `),
+          firstParagraphText(
+            getAgendaItem(doc, itemIds.at(-1) as string)?.notes ?? new Y.XmlFragment(),
+          )?.insert(0, `notes ${index} `),
         );
         if (itemIds.length > 3) writer.edit((doc) => removeAgendaItem(doc, itemIds.shift() as string));
       }

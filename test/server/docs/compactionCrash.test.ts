@@ -7,7 +7,7 @@
  * there after each restart.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   addAgendaItem,
   getAgendaItem,
@@ -15,6 +15,7 @@ import {
   readAttendance,
   setAttendee,
 } from '../../../shared/meetingDoc.ts';
+import { firstParagraphText, notesText } from '../../../shared/richNotes.ts';
 import {
   createDataDir,
   type DataDir,
@@ -49,7 +50,7 @@ const lastRewriteIn = (doc: Y.Doc) =>
   Number(readAttendance(doc).find((entry) => entry.key === 'writer')?.agency ?? -1);
 
 const notesLength = (doc: Y.Doc) =>
-  readAgenda(doc).find((item) => item.title === 'Minutes')?.notes.length ?? 0;
+  notesText(readAgenda(doc).find((item) => item.title === 'Minutes')?.notes ?? new Y.XmlFragment()).length;
 
 function metric(text: string, name: string): number {
   const line = text
@@ -106,7 +107,8 @@ describe('compaction and SIGKILL', { timeout: 300_000 }, () => {
         const itemId = addAgendaItem(writer.doc, { title: 'Minutes' });
         for (let chunk = 0; chunk < NOTES_CHUNKS; chunk++) {
           const notes = getAgendaItem(writer.doc, itemId)?.notes;
-          notes?.insert(notes.length, NOTES_CHUNK);
+          const text = notes ? firstParagraphText(notes) : null;
+          text?.insert(text.length, NOTES_CHUNK);
           await sleep(50);
         }
         await waitFor(

@@ -9,6 +9,7 @@ import { meetingDocName } from '../../../shared/docNames.ts';
 import { readAgenda } from '../../../shared/meetingDoc.ts';
 import type { Meeting } from '../../../shared/meetings.ts';
 import { todayDate } from '../../../shared/periods.ts';
+import { notesText } from '../../../shared/richNotes.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 
 const OBJECTIVE = 'obj-01';
@@ -41,7 +42,7 @@ describe('creating a meeting with a starting agenda (SQLite)', () => {
         presenterAgency,
         timeboxMinutes,
         indicatorIds,
-        notes: notes.toString(),
+        notes: notesText(notes),
       })),
     );
 

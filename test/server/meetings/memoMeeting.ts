@@ -6,6 +6,7 @@
 import { meetingDocName } from '../../../shared/docNames.ts';
 import type { Commitment } from '../../../shared/ledger.ts';
 import { readAgenda, readAttendance, setAttendee, updateAgendaItem } from '../../../shared/meetingDoc.ts';
+import { appendNotesText } from '../../../shared/richNotes.ts';
 import type { TestServer } from '../../helpers/server.ts';
 import { type SocketIoDocClient, waitFor } from '../../helpers/yjsClients.ts';
 import {
@@ -65,7 +66,8 @@ export async function runMemoMeetings(
   if (!doc) throw new Error('the writer has the meeting open');
   updateAgendaItem(doc, followUpId, { kind: 'follow_up', presenterAgency: world.agencyId });
   updateAgendaItem(doc, burglariesId, { kind: 'decision', timeboxMinutes: 12 });
-  readAgenda(doc)[1]?.notes.insert(0, 'Move two patrols to the market.\n- Review in January');
+  const decisionNotes = readAgenda(doc)[1]?.notes;
+  if (decisionNotes) appendNotesText(decisionNotes, 'Move two patrols to the market.\n- Review in January');
   setAttendee(doc, 'silva', { name: 'Chief Silva', agency: world.agencyId, present: true });
   setAttendee(doc, 'costa', { name: 'Dr Costa', agency: 'Health', present: false });
   await waitFor(
@@ -73,8 +75,7 @@ export async function runMemoMeetings(
     'the attendance on the server',
   );
   await waitFor(
-    async () =>
-      (await server.app.hub.read(meetingDocName(meetingId), readAgenda))[1]?.notes.toString().length !== 0,
+    async () => (await server.app.hub.read(meetingDocName(meetingId), readAgenda))[1]?.notes.length !== 0,
     'the notes on the server',
   );
 

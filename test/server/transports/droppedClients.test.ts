@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { SocketIOProvider } from '../../../client/src/yjs/SocketIOProvider.ts';
 import { addAgendaItem, readAgenda } from '../../../shared/meetingDoc.ts';
+import { firstParagraphText, notesText } from '../../../shared/richNotes.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcpProxy.ts';
 import { connectYWebsocket, createMeetingDoc, waitFor } from '../../helpers/yjsClients.ts';
@@ -17,7 +18,7 @@ const CHUNK = 'x'.repeat(100 * 1024);
 const MAX_CHUNKS = 300;
 
 const titles = (doc: Y.Doc) => readAgenda(doc).map((item) => item.title);
-const notesOf = (doc: Y.Doc) => readAgenda(doc)[0]?.notes.toString() ?? '';
+const notesOf = (doc: Y.Doc) => notesText(readAgenda(doc)[0]?.notes ?? new Y.XmlFragment());
 
 describe('a client dropped for falling behind', () => {
   let server: TestServer;
@@ -59,7 +60,8 @@ describe('a client dropped for falling behind', () => {
 
   /** The writer fills the notes until the server drops the frozen reader; returns the chunks written. */
   async function writeUntilDropped(writer: Y.Doc, dropped: () => boolean): Promise<number> {
-    const notes = readAgenda(writer)[0]?.notes;
+    const item = readAgenda(writer)[0];
+    const notes = item ? firstParagraphText(item.notes) : null;
     if (!notes) throw new Error('no agenda item to write into');
     let written = 0;
     while (!dropped() && written < MAX_CHUNKS) {

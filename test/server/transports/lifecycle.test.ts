@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { openDatabase } from '../../../server/db/database.ts';
 import { createKyselyDocStore } from '../../../server/docs/kyselyDocStore.ts';
 import { addAgendaItem, getAgendaItem, readAgenda } from '../../../shared/meetingDoc.ts';
+import { firstParagraphText, notesText } from '../../../shared/richNotes.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
 import { connectYWebsocket, createMeetingDoc, SocketIoDocClient, waitFor } from '../../helpers/yjsClients.ts';
 
@@ -119,8 +120,10 @@ describe('document lifecycle through a real server', () => {
     const writer = await writerClient.joinSynced(docName);
     const reader = await readerClient.joinSynced(docName);
     const itemId = addAgendaItem(writer.doc, { title: 'Minutes' });
-    const notesOf = (doc: Y.Doc) => getAgendaItem(doc, itemId)?.notes.toString() ?? '';
-    const notes = getAgendaItem(writer.doc, itemId)?.notes as Y.Text;
+    const notesOf = (doc: Y.Doc) => notesText(getAgendaItem(doc, itemId)?.notes ?? new Y.XmlFragment());
+    const notes = firstParagraphText(
+      getAgendaItem(writer.doc, itemId)?.notes ?? new Y.XmlFragment(),
+    ) as Y.XmlText;
     for (let index = 0; index < 1000; index++) {
       notes.insert(notes.length, 'x');
       // Yield now and then, so the edits arrive over many ticks (many batches), as typing does.

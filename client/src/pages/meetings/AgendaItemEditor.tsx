@@ -1,8 +1,9 @@
 /**
  * One agenda item's fields, the indicators it shows, and its shared notes. Fields are written on
- * Enter or when leaving the field, only when valid; the notes are a live Y.Text everyone on the page
- * types into together.
+ * Enter or when leaving the field, only when valid; the notes are live rich text everyone on the page
+ * types into together, with each other's carets.
  */
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import {
   AGENDA_ITEM_KIND_LABELS,
@@ -15,8 +16,8 @@ import {
 } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { Avatar } from '../../components/Avatar.tsx';
-import { CollaborativeTextarea } from '../../components/CollaborativeTextarea.tsx';
 import { Field } from '../../components/Field.tsx';
+import { RichNotesEditor } from '../../components/richNotes/RichNotesEditor.tsx';
 import type { Presence } from '../../yjs/presence.ts';
 import type { PeerState } from '../../yjs/useAwareness.ts';
 import { parseTimebox, parseTitle, TIMEBOX_MAX, TIMEBOX_MIN } from './agendaFieldRules.ts';
@@ -27,6 +28,8 @@ import { useDraftField } from './useDraftField.ts';
 
 interface AgendaItemEditorProps {
   doc: Y.Doc;
+  /** The page's presence, for the other people's carets in the notes. */
+  awareness: Awareness;
   item: AgendaItem;
   position: number;
   canEdit: boolean;
@@ -42,6 +45,7 @@ const KINDS = Object.entries(AGENDA_ITEM_KIND_LABELS) as Array<[AgendaItemKind, 
 
 export function AgendaItemEditor({
   doc,
+  awareness,
   item,
   position,
   canEdit,
@@ -166,16 +170,13 @@ export function AgendaItemEditor({
         hint={canEdit ? 'Everyone on this page types here together' : undefined}
         className="editor__notes"
       >
-        <CollaborativeTextarea
+        <RichNotesEditor
           key={item.id}
-          text={item.notes}
-          className="input textarea"
-          name="notes"
-          rows={12}
-          readOnly={!canEdit}
-          placeholder={
-            canEdit ? 'Talking points, the data to show, what to ask the agency…' : 'No notes yet.'
-          }
+          notes={item.notes}
+          awareness={awareness}
+          editable={canEdit}
+          label="Shared notes"
+          placeholder="Talking points, the data to show, what to ask the agency…"
         />
       </Field>
     </article>

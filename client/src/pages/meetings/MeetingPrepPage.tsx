@@ -278,6 +278,7 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
                 <AgendaItemEditor
                   key={selected.id}
                   doc={doc}
+                  awareness={handle.awareness}
                   item={selected}
                   position={items.indexOf(selected) + 1}
                   canEdit={canEdit}
