@@ -260,7 +260,6 @@ describe('objective page filters, long names and the viewer', () => {
           POLL,
         )
         .toBeGreaterThan(0);
-      // In the page itself: the top bar's navigation is the shell's (see the report on issue 16).
       return page.locator('main').getByText(name, { exact: true }).count();
     };
     for (const [path, name] of [
@@ -271,6 +270,11 @@ describe('objective page filters, long names and the viewer', () => {
       expect(await offers(ana.page, path, name), `analyst on ${path}`).toBeGreaterThan(0);
       expect(await offers(vera.page, path, name), `viewer on ${path}`).toBe(0);
     }
+    // Nor in the top bar's navigation.
+    const navImport = (page: typeof ana.page) =>
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import data' }).count();
+    expect(await navImport(ana.page)).toBe(1);
+    expect(await navImport(vera.page)).toBe(0);
     await screenshot(vera.page, 'objective-filters-viewer-objectives-1920');
     await vera.page.goto(`${server.url}/meetings`);
     await vera.page

@@ -1,6 +1,7 @@
 /** The signed-in frame: a top bar (brand, main navigation, connection, who is signed in) and the page. */
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Role } from '../../../shared/roles.ts';
 import { signOut } from '../api/session.ts';
 import { performanceNav } from '../pages/performance/routes.tsx';
 import { useStore } from '../store/index.ts';
@@ -9,7 +10,7 @@ import { clearLocalCopies } from '../yjs/localCopy.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { ROLE_LABELS } from './roleLabels.ts';
 
-const NAV = [
+const NAV: Array<{ to: string; label: string; analystOnly?: boolean }> = [
   { to: '/meetings', label: 'Meetings' },
   { to: '/commitments', label: 'Commitments' },
   ...performanceNav,
@@ -46,7 +47,7 @@ export function AppLayout() {
             StatRoom
           </Link>
           <nav aria-label="Main" className="mainnav">
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.analystOnly || principal?.role === Role.analyst).map((item) => (
               <NavLink key={item.to} to={item.to} className="mainnav__link">
                 {item.label}
               </NavLink>

@@ -24,7 +24,8 @@ export const performanceRoutes: RouteObject[] = [
   { path: 'data/import', element: <ImportPage /> },
 ];
 
-export const performanceNav: Array<{ to: string; label: string }> = [
+/** `analystOnly`: a viewer could open it but do nothing there (the server refuses anyway). */
+export const performanceNav: Array<{ to: string; label: string; analystOnly?: boolean }> = [
   { to: '/objectives', label: 'Objectives' },
-  { to: '/data/import', label: 'Import data' },
+  { to: '/data/import', label: 'Import data', analystOnly: true },
 ];
