@@ -12,6 +12,7 @@ import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { ClosedView } from './ClosedView.tsx';
 import { DraftView } from './DraftView.tsx';
+import { preloadScreenChart } from './FocusIndicator.tsx';
 import { ItemView } from './ItemView.tsx';
 import { registerScreenWorker } from './registerScreenWorker.ts';
 import { ScreenBar } from './ScreenBar.tsx';
@@ -19,6 +20,7 @@ import { type ScreenLedger, useScreenLedger } from './screenLedger.ts';
 import type { screenLoader } from './screenLoader.ts';
 import { useScreenNames } from './screenNames.ts';
 import './screen.css';
+import './screen-data.css';
 import { useLiveMeeting } from '../room/useLiveMeeting.ts';
 
 const TEXT = {
@@ -33,6 +35,7 @@ export function BigScreenPage() {
   useEffect(() => {
     document.documentElement.classList.add('big-screen');
     void registerScreenWorker();
+    preloadScreenChart();
     return () => document.documentElement.classList.remove('big-screen');
   }, []);
   return <BigScreen key={meeting.id} meeting={meeting} />;

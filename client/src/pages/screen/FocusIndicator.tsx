@@ -12,9 +12,10 @@ import { Change, Figures, Statuses } from './IndicatorFigures.tsx';
 import { changeOverSpan, screenIndicator } from './screenIndicator.ts';
 import type { Known } from './useLastKnown.ts';
 
-const ScreenChart = lazy(() =>
-  import('./ScreenChart.tsx').then((module) => ({ default: module.ScreenChart })),
-);
+const loadChart = () => import('./ScreenChart.tsx').then((module) => ({ default: module.ScreenChart }));
+const ScreenChart = lazy(loadChart);
+/** Starts loading the chart's code with the page, so an item's chart never appears a beat late. */
+export const preloadScreenChart = (): void => void loadChart();
 
 const TEXT = {
   loading: 'Loading the indicator…',
