@@ -12,7 +12,6 @@ import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { ClosedView } from './ClosedView.tsx';
 import { DraftView } from './DraftView.tsx';
-import { preloadScreenChart } from './FocusIndicator.tsx';
 import { ItemView } from './ItemView.tsx';
 import { registerScreenWorker } from './registerScreenWorker.ts';
 import { ScreenBar } from './ScreenBar.tsx';
@@ -35,7 +34,6 @@ export function BigScreenPage() {
   useEffect(() => {
     document.documentElement.classList.add('big-screen');
     void registerScreenWorker();
-    preloadScreenChart();
     return () => document.documentElement.classList.remove('big-screen');
   }, []);
   return <BigScreen key={meeting.id} meeting={meeting} />;

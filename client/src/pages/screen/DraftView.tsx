@@ -1,10 +1,11 @@
 /** Before the start: the objective, the meeting's day and its agenda with each item's time box. */
 import { format, parseISO } from 'date-fns';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { followUp } from '../../../../shared/followUp.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { FitList } from './FitList.tsx';
+import { preloadScreenChart } from './FocusIndicator.tsx';
 import type { ScreenLedger } from './screenLedger.ts';
 import type { ScreenNames } from './screenNames.ts';
 
@@ -27,6 +28,8 @@ interface DraftViewProps {
 }
 
 export function DraftView({ meeting, items, names, ledger }: DraftViewProps) {
+  // Before the start the screen is idle: the first item's chart then appears with its title.
+  useEffect(preloadScreenChart, []);
   const total = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
   const open = useMemo(
     () => followUp(ledger.ledger, { id: meeting.id, startedAt: null }, Date.now()).length,

@@ -12,9 +12,17 @@ import { Change, Figures, Statuses } from './IndicatorFigures.tsx';
 import { changeOverSpan, screenIndicator } from './screenIndicator.ts';
 import type { Known } from './useLastKnown.ts';
 
-const loadChart = () => import('./ScreenChart.tsx').then((module) => ({ default: module.ScreenChart }));
-const ScreenChart = lazy(loadChart);
-/** Starts loading the chart's code with the page, so an item's chart never appears a beat late. */
+type ChartComponent = typeof import('./ScreenChart.tsx').ScreenChart;
+/** Set once the chart's code is in: drawn directly then, since a lazy component suspends once anyway. */
+let loadedChart: ChartComponent | null = null;
+let loading: Promise<{ default: ChartComponent }> | null = null;
+const loadChart = () =>
+  (loading ??= import('./ScreenChart.tsx').then((module) => {
+    loadedChart = module.ScreenChart;
+    return { default: module.ScreenChart };
+  }));
+const LazyChart = lazy(loadChart);
+/** Starts loading the chart's code early, so an item's chart does not appear a beat after its title. */
 export const preloadScreenChart = (): void => void loadChart();
 
 const TEXT = {
@@ -42,6 +50,7 @@ export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndi
     );
   const { indicator } = view.detail;
   const change = changeOverSpan(view, since);
+  const Chart = loadedChart ?? LazyChart;
   return (
     <section className="screen-focus" data-testid="screen-focus" data-indicator-id={indicatorId}>
       <div className="screen-focus__head">
@@ -55,7 +64,7 @@ export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndi
       <div className="screen-focus__body">
         <div className="screen-focus__chart">
           <Suspense fallback={null}>
-            <ScreenChart view={view} change={change} />
+            <Chart view={view} change={change} />
           </Suspense>
         </div>
         {/* The numbers and the judgement beside the chart, so the chart gets the whole height. */}
