@@ -177,6 +177,8 @@ describe('objective page filters, long names and the viewer', () => {
     await page.goto(objectiveUrl('?status=off_track&status=at_risk&status=no_data'));
     await page.getByTestId('goal-filters').getByLabel('Sort by').selectOption('status');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort'), POLL).toBe('status');
+    // The sorted view is one flat list: once the agency sections are gone, the new order is drawn.
+    await expect.poll(() => page.locator('.agency-section').count(), POLL).toBe(0);
     const byId = new Map(goals.map((entry) => [entry.goal.id, entry]));
     const severities = async () =>
       (await shownGoalIds(page)).map((id) => SEVERITY[byId.get(id)!.goal.computedStatus]);
