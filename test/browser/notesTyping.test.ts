@@ -89,9 +89,10 @@ describe('shared rich notes, two people typing at once', () => {
         principal: { id: string };
       }
     ).principal.id;
-    expect(await brunoCaret.evaluate((label) => getComputedStyle(label).backgroundColor)).toBe(
-      rgb(presenceColor(brunoId)),
-    );
+    // Polled: the caret's element is redrawn as the awareness changes, and a detached one has no style.
+    await expect
+      .poll(() => brunoCaret.evaluate((label) => getComputedStyle(label).backgroundColor), POLL)
+      .toBe(rgb(presenceColor(brunoId)));
     await bruno.page
       .locator('.notes-caret__label', { hasText: 'Ana Lima' })
       .waitFor({ timeout: POLL.timeout });
