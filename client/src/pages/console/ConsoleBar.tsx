@@ -2,13 +2,14 @@
  * The console's top line: the way back to the meeting page, the meeting, its phase and the
  * connection, Start (draft) or Close with a confirm step (live), the memo (closed), and the keys.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
 import { formatMeetingDate } from '../meetings/meetingDates.ts';
+import { ConfirmCloseDialog } from '../room/ConfirmCloseDialog.tsx';
 import { formatClockTime } from '../room/roomFormat.ts';
 import type { ConsoleActions } from './useConsoleActions.ts';
 
@@ -23,9 +24,6 @@ const TEXT = {
   start: 'Start meeting',
   emptyAgenda: 'Add agenda items on the preparation page before starting.',
   close: 'Close meeting…',
-  confirmClose: 'Close the meeting now? It becomes a record; open commitments carry to the next meeting.',
-  confirm: 'Close now',
-  cancel: 'Keep it open',
   closedAt: (time: string) => `Closed at ${time}`,
   memo: 'Open the memo',
   keys: 'Keys',
@@ -42,12 +40,7 @@ interface ConsoleBarProps {
 
 export function ConsoleBar({ meeting, live, items, actions, canRun, onHelp }: ConsoleBarProps) {
   const [confirming, setConfirming] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const { busy } = actions.command;
-  // The confirm step takes the focus on its safe answer, so Enter or Space does not close the meeting.
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-  }, [confirming]);
   useEffect(() => {
     if (live.phase !== MeetingPhase.live) setConfirming(false);
   }, [live.phase]);
@@ -117,30 +110,16 @@ export function ConsoleBar({ meeting, live, items, actions, canRun, onHelp }: Co
         </button>
       </div>
       {confirming && (
-        <div
+        <ConfirmCloseDialog
           className="console__confirm"
-          role="alertdialog"
-          aria-label={TEXT.close}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') setConfirming(false);
+          label={TEXT.close}
+          busy={busy}
+          onConfirm={() => {
+            setConfirming(false);
+            actions.close();
           }}
-        >
-          <p>{TEXT.confirmClose}</p>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={busy}
-            onClick={() => {
-              setConfirming(false);
-              actions.close();
-            }}
-          >
-            {TEXT.confirm}
-          </button>
-          <button type="button" className="button" ref={cancelRef} onClick={() => setConfirming(false)}>
-            {TEXT.cancel}
-          </button>
-        </div>
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </header>
   );

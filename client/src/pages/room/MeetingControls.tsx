@@ -3,7 +3,7 @@
  * (with a confirm step); after the close, when it closed and the memo. Every command names the
  * item on this screen, so a press that crossed someone else's is refused (`stale`) and said so.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorCode } from '../../../../shared/errors.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
@@ -17,6 +17,7 @@ import {
   startTimer,
 } from '../../api/meetingCommands.ts';
 import type { Meeting } from '../../api/meetings.ts';
+import { ConfirmCloseDialog } from './ConfirmCloseDialog.tsx';
 import { formatClockTime } from './roomFormat.ts';
 import { useCommand } from './useCommand.ts';
 
@@ -30,9 +31,6 @@ const TEXT = {
   extend: (minutes: number) => `+${minutes} min`,
   extendLabel: (minutes: number) => `Give this item ${minutes} more minute${minutes === 1 ? '' : 's'}`,
   close: 'Close meeting',
-  confirmClose: 'Close the meeting now? It becomes a record; open commitments carry to the next meeting.',
-  confirm: 'Close now',
-  cancel: 'Keep it open',
   closedAt: (time: string) => `Closed at ${time}`,
   memo: 'Open the memo',
   readOnly: 'Read-only: analysts run the meeting',
@@ -51,12 +49,7 @@ interface MeetingControlsProps {
 export function MeetingControls({ meeting, live, items, current, canRun }: MeetingControlsProps) {
   const command = useCommand();
   const [confirming, setConfirming] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const { busy } = command;
-  // The confirm step takes the focus on its safe answer, so Enter or Space does not close the meeting.
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-  }, [confirming]);
 
   if (live.phase === MeetingPhase.closed) {
     return (
@@ -170,27 +163,13 @@ export function MeetingControls({ meeting, live, items, current, canRun }: Meeti
         )}
       </div>
       {confirming && (
-        <div
+        <ConfirmCloseDialog
           className="room__confirm"
-          role="alertdialog"
-          aria-label={TEXT.close}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') setConfirming(false);
-          }}
-        >
-          <p>{TEXT.confirmClose}</p>
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={busy}
-            onClick={() => send((socket) => closeMeeting(socket, meeting.id))}
-          >
-            {TEXT.confirm}
-          </button>
-          <button type="button" className="button" ref={cancelRef} onClick={() => setConfirming(false)}>
-            {TEXT.cancel}
-          </button>
-        </div>
+          label={TEXT.close}
+          busy={busy}
+          onConfirm={() => send((socket) => closeMeeting(socket, meeting.id))}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {error}
     </div>
