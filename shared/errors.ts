@@ -22,17 +22,28 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * Why, in words a client can translate: a stable key of the client's `errors` catalogue and the
+ * values it names (`{ key: 'periodNotEnded', params: { period: '2026-12' } }`). The English
+ * `message` stays for logs and API users; a client without the key falls back to the code.
+ */
+export interface ErrorReason {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  reason?: ErrorReason;
 }
 
 export interface ErrorResponse {
   error: ErrorBody;
 }
 
-export function errorResponse(code: ErrorCode, message: string): ErrorResponse {
-  return { error: { code, message } };
+export function errorResponse(code: ErrorCode, message: string, reason?: ErrorReason): ErrorResponse {
+  return { error: reason ? { code, message, reason } : { code, message } };
 }
 
 export function isErrorResponse(value: unknown): value is ErrorResponse {
@@ -47,14 +58,16 @@ export function isErrorResponse(value: unknown): value is ErrorResponse {
  */
 export class DomainError extends Error {
   readonly code: ErrorCode;
+  readonly reason: ErrorReason | undefined;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, reason?: ErrorReason) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
+    this.reason = reason;
   }
 
   toResponse(): ErrorResponse {
-    return errorResponse(this.code, this.message);
+    return errorResponse(this.code, this.message, this.reason);
   }
 }

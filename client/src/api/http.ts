@@ -2,16 +2,19 @@
  * Fetch wrapper for `/api`: JSON in, JSON out, and every failure thrown as an `ApiError` carrying
  * the server's stable `{ error: { code, message } }`.
  */
-import { type ErrorCode, isErrorResponse } from '../../../shared/errors.ts';
+import { type ErrorCode, type ErrorReason, isErrorResponse } from '../../../shared/errors.ts';
 
 export class ApiError extends Error {
   readonly code: ErrorCode | 'network';
   readonly status: number;
-  constructor(code: ErrorCode | 'network', message: string, status: number) {
+  /** Why, as a key the client translates (see `i18n/errorText.ts`). */
+  readonly reason: ErrorReason | undefined;
+  constructor(code: ErrorCode | 'network', message: string, status: number, reason?: ErrorReason) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.reason = reason;
   }
 }
 
@@ -31,7 +34,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     if (isErrorResponse(payload))
-      throw new ApiError(payload.error.code, payload.error.message, response.status);
+      throw new ApiError(payload.error.code, payload.error.message, response.status, payload.error.reason);
     throw new ApiError('internal', `Request failed (${response.status})`, response.status);
   }
   return payload as T;

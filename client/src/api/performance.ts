@@ -105,7 +105,7 @@ export async function uploadCsv(
   if (!response.ok) {
     const payload: unknown = await response.json().catch(() => null);
     if (isErrorResponse(payload))
-      throw new ApiError(payload.error.code, payload.error.message, response.status);
+      throw new ApiError(payload.error.code, payload.error.message, response.status, payload.error.reason);
     throw new ApiError('internal', `Import failed (${response.status})`, response.status);
   }
   if (!response.body) throw new ApiError('internal', 'The server sent no import result', response.status);
@@ -146,7 +146,7 @@ async function* readNdjson(body: ReadableStream<Uint8Array>): AsyncGenerator<Imp
 
 function parseEvent(line: string): ImportEvent {
   const value: unknown = JSON.parse(line);
-  if (isErrorResponse(value)) throw new ApiError(value.error.code, value.error.message, 200);
+  if (isErrorResponse(value)) throw new ApiError(value.error.code, value.error.message, 200, value.error.reason);
   if (typeof value !== 'object' || value === null || !('type' in value))
     throw new ApiError('internal', 'The server sent an unreadable import event', 200);
   return value as ImportEvent;

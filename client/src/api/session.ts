@@ -1,11 +1,20 @@
-/** The development sign-in (`/api/session`). */
+/** The development sign-in (`/api/session`); a person's saved language comes with who they are. */
+import type { Language } from '../../../shared/languages.ts';
 import type { Principal, Role } from '../../../shared/roles.ts';
+import { adoptPersonLanguage } from '../i18n/preference.ts';
 import { ApiError, api } from './http.ts';
 
-/** The signed-in person, or null when there is no valid session. */
+interface SessionAnswer {
+  principal: Principal;
+  /** Null until the person picks a language. */
+  language?: Language | null;
+}
+
+/** The signed-in person, or null when there is no valid session; their language is applied first. */
 export async function fetchPrincipal(): Promise<Principal | null> {
   try {
-    const { principal } = await api.get<{ principal: Principal }>('/api/session');
+    const { principal, language } = await api.get<SessionAnswer>('/api/session');
+    await adoptPersonLanguage(language ?? null);
     return principal;
   } catch (error) {
     if (error instanceof ApiError && error.code === 'unauthenticated') return null;
@@ -14,7 +23,8 @@ export async function fetchPrincipal(): Promise<Principal | null> {
 }
 
 export async function signIn(name: string, role: Role): Promise<Principal> {
-  const { principal } = await api.post<{ principal: Principal }>('/api/session', { name, role });
+  const { principal, language } = await api.post<SessionAnswer>('/api/session', { name, role });
+  await adoptPersonLanguage(language ?? null);
   return principal;
 }
 

@@ -1,5 +1,6 @@
 /** The signed-in frame: a top bar (brand, main navigation, connection, who is signed in) and the page. */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { Role } from '../../../shared/roles.ts';
 import { signOut } from '../api/session.ts';
@@ -7,16 +8,21 @@ import { performanceNav } from '../pages/performance/routes.tsx';
 import { useStore } from '../store/index.ts';
 import { getProvider, resetProvider } from '../yjs/connection.ts';
 import { clearLocalCopies } from '../yjs/localCopy.ts';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
-import { ROLE_LABELS } from './roleLabels.ts';
 
-const NAV: Array<{ to: string; label: string; analystOnly?: boolean }> = [
-  { to: '/meetings', label: 'Meetings' },
-  { to: '/commitments', label: 'Commitments' },
+const NAV: Array<{
+  to: string;
+  label: 'meetings' | 'commitments' | 'objectives' | 'importData';
+  analystOnly?: boolean;
+}> = [
+  { to: '/meetings', label: 'meetings' },
+  { to: '/commitments', label: 'commitments' },
   ...performanceNav,
 ];
 
 export function AppLayout() {
+  const { t } = useTranslation();
   const principal = useStore((state) => state.principal);
   const setPrincipal = useStore((state) => state.setPrincipal);
   const navigate = useNavigate();
@@ -38,31 +44,32 @@ export function AppLayout() {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <Link to="/" className="brand" aria-label="StatRoom home">
+          <Link to="/" className="brand" aria-label={t('home')}>
             <span className="brand__mark" aria-hidden="true" />
             StatRoom
           </Link>
-          <nav aria-label="Main" className="mainnav">
+          <nav aria-label={t('nav.label')} className="mainnav">
             {NAV.filter((item) => !item.analystOnly || principal?.role === Role.analyst).map((item) => (
               <NavLink key={item.to} to={item.to} className="mainnav__link">
-                {item.label}
+                {t(`nav.${item.label}`)}
               </NavLink>
             ))}
           </nav>
           <div className="topbar__end">
             <ConnectionBadge />
+            <LanguageSwitch />
             {principal && (
               <div className="whoami">
                 <span className="whoami__name">{principal.name}</span>
-                <span className="whoami__role">{ROLE_LABELS[principal.role]}</span>
+                <span className="whoami__role">{t(`role.${principal.role}`)}</span>
               </div>
             )}
             <button type="button" className="button button--ghost button--small" onClick={onSignOut}>
-              Sign out
+              {t('signOut')}
             </button>
           </div>
         </div>

@@ -1,4 +1,6 @@
 /** The live connection's state in words (never colour alone), from the store's connection slice. */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/index.ts';
 
 export interface ConnectionView {
@@ -7,40 +9,36 @@ export interface ConnectionView {
   detail: string;
 }
 
-export function describeConnection(connection: {
-  status: 'connecting' | 'connected' | 'offline';
-  everConnected: boolean;
-  error: string | null;
-}): ConnectionView {
+export function describeConnection(
+  connection: {
+    status: 'connecting' | 'connected' | 'offline';
+    everConnected: boolean;
+    error: string | null;
+  },
+  t: TFunction<'common'>,
+): ConnectionView {
   if (connection.status === 'connected')
-    return { tone: 'ok', label: 'Live', detail: 'Changes are shared as you type' };
+    return { tone: 'ok', label: t('connection.live'), detail: t('connection.liveDetail') };
   if (connection.error)
     return {
       tone: 'down',
-      label: 'Disconnected',
-      detail: `The server refused the connection (${connection.error})`,
+      label: t('connection.disconnected'),
+      detail: t('connection.refused', { reason: connection.error }),
     };
   // Once a live connection is lost the page is offline, however many retries run behind it: edits
   // reach nobody until it is back.
   if (connection.status === 'connecting' && connection.everConnected) {
-    return {
-      tone: 'down',
-      label: 'Offline',
-      detail: 'Reconnecting… your changes are kept here and will sync when the connection returns',
-    };
+    return { tone: 'down', label: t('connection.offline'), detail: t('connection.reconnecting') };
   }
   if (connection.status === 'connecting')
-    return { tone: 'warn', label: 'Connecting…', detail: 'Opening the live connection' };
-  return {
-    tone: 'down',
-    label: 'Offline',
-    detail: 'Your changes are kept here and will sync when the connection returns',
-  };
+    return { tone: 'warn', label: t('connection.connecting'), detail: t('connection.opening') };
+  return { tone: 'down', label: t('connection.offline'), detail: t('connection.offlineDetail') };
 }
 
 export function ConnectionBadge() {
+  const { t } = useTranslation();
   const connection = useStore((state) => state.connection);
-  const view = describeConnection(connection);
+  const view = describeConnection(connection, t);
   return (
     <output
       className={`conn conn--${view.tone}`}

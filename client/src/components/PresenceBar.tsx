@@ -1,8 +1,8 @@
 /** Everyone else on the page: colour, name, role and where they are. */
+import { useTranslation } from 'react-i18next';
 import type { Presence } from '../yjs/presence.ts';
 import type { PeerState } from '../yjs/useAwareness.ts';
 import { Avatar } from './Avatar.tsx';
-import { ROLE_LABELS } from './roleLabels.ts';
 
 interface PresenceBarProps {
   peers: PeerState<Presence>[];
@@ -11,10 +11,11 @@ interface PresenceBarProps {
 }
 
 export function PresenceBar({ peers, describeItem }: PresenceBarProps) {
+  const { t } = useTranslation();
   return (
-    <section className="presence" aria-label="Who else is here">
+    <section className="presence" aria-label={t('presence.label')}>
       {peers.length === 0 ? (
-        <span className="presence__alone">Only you are on this page</span>
+        <span className="presence__alone">{t('presence.alone')}</span>
       ) : (
         <ul className="presence__list">
           {peers.map(({ clientId, state }) => {
@@ -25,8 +26,8 @@ export function PresenceBar({ peers, describeItem }: PresenceBarProps) {
                 <span className="presence__text">
                   <span className="presence__name">{state.user.name}</span>
                   <span className="presence__meta">
-                    {ROLE_LABELS[state.user.role]}
-                    {where ? ` · in “${where}”` : ''}
+                    {t(`role.${state.user.role}`)}
+                    {where ? ` · ${t('presence.inItem', { item: where })}` : ''}
                   </span>
                 </span>
               </li>

@@ -1,33 +1,37 @@
 /** What a page shows when its data cannot be loaded: the server's message, and a way on. */
+import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { ApiError } from '../api/http.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 export function RouteError() {
+  const { t } = useTranslation();
   const error = useRouteError();
   if (error instanceof ApiError && error.code === 'unauthenticated') {
     return (
       <div className="page page--narrow">
         <div className="empty">
-          <h1 className="empty__title">Your session has ended</h1>
-          <p className="empty__text">Sign in again to carry on where you were.</p>
+          <h1 className="empty__title">{t('routeError.sessionEnded')}</h1>
+          <p className="empty__text">{t('routeError.signInAgainText')}</p>
           <Link
             className="button button--primary"
             to={`/signin?next=${encodeURIComponent(location.pathname)}`}
           >
-            Sign in again
+            {t('routeError.signInAgain')}
           </Link>
         </div>
       </div>
     );
   }
-  let title = 'Something went wrong';
-  let message = 'The page could not be shown. Try again in a moment.';
+  let title = t('routeError.somethingWrong');
+  let message = t('routeError.notShown');
   if (error instanceof ApiError) {
-    if (error.code === 'not_found') title = 'Not found';
-    if (error.code === 'network') title = 'The server cannot be reached';
-    message = error.message;
+    if (error.code === 'not_found') title = t('routeError.notFound');
+    if (error.code === 'network') title = t('routeError.unreachable');
+    message = errorText(error);
   } else if (isRouteErrorResponse(error)) {
-    title = error.status === 404 ? 'Not found' : `Error ${error.status}`;
+    title =
+      error.status === 404 ? t('routeError.notFound') : t('routeError.status', { status: error.status });
     message = error.statusText || message;
   }
   return (
@@ -36,7 +40,7 @@ export function RouteError() {
         <h1 className="empty__title">{title}</h1>
         <p className="empty__text">{message}</p>
         <Link className="button" to="/">
-          Back to home
+          {t('backHome')}
         </Link>
       </div>
     </div>
@@ -44,13 +48,14 @@ export function RouteError() {
 }
 
 export function NotFound() {
+  const { t } = useTranslation();
   return (
     <div className="page page--narrow">
       <div className="empty">
-        <h1 className="empty__title">Page not found</h1>
-        <p className="empty__text">There is nothing at this address.</p>
+        <h1 className="empty__title">{t('routeError.pageNotFound')}</h1>
+        <p className="empty__text">{t('routeError.nothingHere')}</p>
         <Link className="button" to="/">
-          Back to home
+          {t('backHome')}
         </Link>
       </div>
     </div>

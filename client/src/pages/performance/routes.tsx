@@ -25,7 +25,7 @@ export const performanceRoutes: RouteObject[] = [
 ];
 
 /** `analystOnly`: a viewer could open it but do nothing there (the server refuses anyway). */
-export const performanceNav: Array<{ to: string; label: string; analystOnly?: boolean }> = [
-  { to: '/objectives', label: 'Objectives' },
-  { to: '/data/import', label: 'Import data', analystOnly: true },
+export const performanceNav: Array<{ to: string; label: 'objectives' | 'importData'; analystOnly?: boolean }> = [
+  { to: '/objectives', label: 'objectives' },
+  { to: '/data/import', label: 'importData', analystOnly: true },
 ];

@@ -3,22 +3,19 @@
  * used on this device is remembered, so an analyst signs in with one keystroke.
  */
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ROLES, type Role } from '../../../../shared/roles.ts';
 import { ApiError } from '../../api/http.ts';
 import { signIn } from '../../api/session.ts';
 import { Field } from '../../components/Field.tsx';
-import { ROLE_LABELS } from '../../components/roleLabels.ts';
+import { errorText } from '../../i18n/errorText.ts';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useStore } from '../../store/index.ts';
 import { resetProvider } from '../../yjs/connection.ts';
 import './signin.css';
 
 const LAST_NAME_KEY = 'statroom.lastName';
-
-const ROLE_HINTS: Record<Role, string> = {
-  analyst: 'Build agendas, edit notes, create meetings',
-  viewer: 'Read agendas and notes',
-};
 
 function rememberedName(): string {
   try {
@@ -34,6 +31,7 @@ function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
+  const { t } = useTranslation(['signin', 'common']);
   const [name, setName] = useState(rememberedName);
   const [role, setRole] = useState<Role>('analyst');
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +43,7 @@ export function SignInPage() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
-      setError('Enter your name');
+      setError(t('nameRequired'));
       return;
     }
     setBusy(true);
@@ -61,7 +59,7 @@ export function SignInPage() {
       setPrincipal(principal);
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Sign-in failed');
+      setError(caught instanceof ApiError ? errorText(caught) : t('failed'));
       setBusy(false);
     }
   };
@@ -72,11 +70,12 @@ export function SignInPage() {
         <div className="signin__brand">
           <span className="brand__mark" aria-hidden="true" />
           StatRoom
+          <LanguageSwitch />
         </div>
-        <h1 className="signin__title">Sign in</h1>
-        <p className="signin__lead">Prepare, run and follow up your government's performance meetings.</p>
+        <h1 className="signin__title">{t('title')}</h1>
+        <p className="signin__lead">{t('lead')}</p>
         <form className="form" onSubmit={onSubmit} noValidate>
-          <Field label="Your name" error={error}>
+          <Field label={t('name')} error={error}>
             <input
               className="input"
               name="name"
@@ -90,7 +89,7 @@ export function SignInPage() {
             />
           </Field>
           <fieldset className="choice">
-            <legend className="field__label">Role</legend>
+            <legend className="field__label">{t('role')}</legend>
             {ROLES.map((option) => (
               <label key={option} className={`choice__option ${role === option ? 'is-checked' : ''}`}>
                 <input
@@ -101,17 +100,17 @@ export function SignInPage() {
                   onChange={() => setRole(option)}
                 />
                 <span>
-                  <span className="choice__title">{ROLE_LABELS[option]}</span>
-                  <span className="choice__hint">{ROLE_HINTS[option]}</span>
+                  <span className="choice__title">{t(`common:role.${option}`)}</span>
+                  <span className="choice__hint">{t(`hint.${option}`)}</span>
                 </span>
               </label>
             ))}
           </fieldset>
           <button className="button button--primary button--block" type="submit" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('signingIn') : t('submit')}
           </button>
         </form>
-        <p className="signin__note">Development sign-in: accounts will replace it.</p>
+        <p className="signin__note">{t('devNote')}</p>
       </div>
     </main>
   );

@@ -1,0 +1,52 @@
+import type { Translation } from '../../catalogue.ts';
+import type { common as english } from '../en/common.ts';
+
+export const common: Translation<typeof english> = {
+  appName: 'StatRoom',
+  home: 'Inicio de StatRoom',
+  skipToContent: 'Ir al contenido',
+  nav: {
+    label: 'Principal',
+    meetings: 'Reuniones',
+    commitments: 'Compromisos',
+    objectives: 'Objetivos',
+    importData: 'Importar datos',
+  },
+  role: { analyst: 'Analista', viewer: 'Lector' },
+  presence: {
+    label: 'Quién más está aquí',
+    alone: 'Solo usted está en esta página',
+    inItem: 'en “{{item}}”',
+  },
+  signOut: 'Cerrar sesión',
+  language: 'Idioma',
+  loading: 'Cargando…',
+  retry: 'Reintentar',
+  cancel: 'Cancelar',
+  save: 'Guardar',
+  close: 'Cerrar',
+  backHome: 'Volver al inicio',
+  connection: {
+    live: 'En vivo',
+    liveDetail: 'Los cambios se comparten mientras escribe',
+    disconnected: 'Desconectado',
+    refused: 'El servidor rechazó la conexión ({{reason}})',
+    offline: 'Sin conexión',
+    reconnecting: 'Reconectando… sus cambios se guardan aquí y se sincronizarán cuando vuelva la conexión',
+    connecting: 'Conectando…',
+    opening: 'Abriendo la conexión en vivo',
+    offlineDetail: 'Sus cambios se guardan aquí y se sincronizarán cuando vuelva la conexión',
+  },
+  routeError: {
+    sessionEnded: 'Su sesión terminó',
+    signInAgainText: 'Inicie sesión de nuevo para seguir donde estaba.',
+    signInAgain: 'Iniciar sesión de nuevo',
+    somethingWrong: 'Algo salió mal',
+    notShown: 'No se pudo mostrar la página. Inténtelo de nuevo en un momento.',
+    notFound: 'No encontrado',
+    unreachable: 'No se puede contactar al servidor',
+    status: 'Error {{status}}',
+    pageNotFound: 'Página no encontrada',
+    nothingHere: 'No hay nada en esta dirección.',
+  },
+};
