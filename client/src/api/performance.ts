@@ -146,7 +146,8 @@ async function* readNdjson(body: ReadableStream<Uint8Array>): AsyncGenerator<Imp
 
 function parseEvent(line: string): ImportEvent {
   const value: unknown = JSON.parse(line);
-  if (isErrorResponse(value)) throw new ApiError(value.error.code, value.error.message, 200, value.error.reason);
+  if (isErrorResponse(value))
+    throw new ApiError(value.error.code, value.error.message, 200, value.error.reason);
   if (typeof value !== 'object' || value === null || !('type' in value))
     throw new ApiError('internal', 'The server sent an unreadable import event', 200);
   return value as ImportEvent;

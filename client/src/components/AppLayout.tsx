@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { Role } from '../../../shared/roles.ts';
 import { signOut } from '../api/session.ts';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { performanceNav } from '../pages/performance/routes.tsx';
 import { useStore } from '../store/index.ts';
 import { getProvider, resetProvider } from '../yjs/connection.ts';
 import { clearLocalCopies } from '../yjs/localCopy.ts';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 
 const NAV: Array<{
