@@ -4,6 +4,7 @@
  * the response shapes. Dates are `YYYY-MM-DD`, timestamps ISO-8601, periods `YYYY-Www`
  * (ISO week, weekly indicators) or `YYYY-MM` (monthly indicators).
  */
+import type { ErrorReason } from './errors.ts';
 
 export const Direction = { up: 'up', down: 'down' } as const;
 export type Direction = (typeof Direction)[keyof typeof Direction];
@@ -315,12 +316,15 @@ export interface ImportRowError {
   row: number;
   field: string | null;
   message: string;
+  /** The message as a key the client translates (`errors:reason.<key>`). */
+  reason?: ErrorReason;
 }
 
 export interface ImportRowWarning {
   /** 1-based line number in the file, counting the header as line 1. */
   row: number;
   message: string;
+  reason?: ErrorReason;
 }
 
 /** The largest magnitude a value may have: past it a value is a slip (1e308), not a measurement. */
