@@ -12,7 +12,7 @@ describe('development sign-in', () => {
     const { token, principal } = await server.signIn('Ana Lima', 'analyst');
     expect(principal).toEqual({ id: 'dev-ana-lima', name: 'Ana Lima', role: 'analyst' });
     const me = await fetch(`${server.url}/api/session`, { headers: { authorization: `Bearer ${token}` } });
-    expect(await me.json()).toEqual({ principal });
+    expect(await me.json()).toEqual({ principal, language: null });
   });
 
   test('rejects an unknown role naming the field', async () => {

@@ -14,6 +14,7 @@ import { commitmentQueryIndexesMigration } from './007_commitment_query_indexes.
 import { indicatorValueBoundsMigration } from './008_indicator_value_bounds.ts';
 import { meetingUniqueDateMigration } from './009_meeting_unique_date.ts';
 import { dataChangesMigration } from './010_data_changes.ts';
+import { personSettingsMigration } from './011_person_settings.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
@@ -28,4 +29,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '008_indicator_value_bounds': indicatorValueBoundsMigration,
   '009_meeting_unique_date': meetingUniqueDateMigration,
   '010_data_changes': dataChangesMigration,
+  '011_person_settings': personSettingsMigration,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../../../shared/languages.ts';
 import { ROLES } from '../../../../shared/roles.ts';
 
 /** The development sign-in: a name and a role stand in for accounts until they arrive. */
@@ -7,3 +8,7 @@ export const devSignInSchema = z.object({
   role: z.enum(ROLES),
 });
 export type DevSignIn = z.infer<typeof devSignInSchema>;
+
+/** A person's choice of language (`PUT /api/session/language`). */
+export const languageChoiceSchema = z.object({ language: z.enum(LANGUAGES) });
+export type LanguageChoice = z.infer<typeof languageChoiceSchema>;
