@@ -11,20 +11,12 @@ import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { stripPastedStyles } from './pasteCleaner.ts';
 import { RemoteCarets } from './remoteCarets.ts';
 import './richNotes.css';
-
-const TEXT = {
-  toolbar: 'Notes formatting',
-  bold: 'Bold',
-  heading: 'Heading',
-  bulletList: 'Bulleted list',
-  orderedList: 'Numbered list',
-  empty: 'No notes yet.',
-} as const;
 
 interface RichNotesEditorProps {
   notes: Y.XmlFragment;
@@ -46,6 +38,7 @@ export function RichNotesEditor({
   id,
   'aria-describedby': describedBy,
 }: RichNotesEditorProps) {
+  const { t } = useTranslation('notes');
   const editor = useEditor(
     {
       extensions: [
@@ -89,25 +82,25 @@ export function RichNotesEditor({
   const tools = [
     {
       key: 'bold',
-      label: TEXT.bold,
+      label: t('bold'),
       active: state?.bold,
       run: () => editor?.chain().focus().toggleBold().run(),
     },
     {
       key: 'heading',
-      label: TEXT.heading,
+      label: t('heading'),
       active: state?.heading,
       run: () => editor?.chain().focus().toggleHeading({ level: 3 }).run(),
     },
     {
       key: 'bulletList',
-      label: TEXT.bulletList,
+      label: t('bulletList'),
       active: state?.bulletList,
       run: () => editor?.chain().focus().toggleBulletList().run(),
     },
     {
       key: 'orderedList',
-      label: TEXT.orderedList,
+      label: t('orderedList'),
       active: state?.orderedList,
       run: () => editor?.chain().focus().toggleOrderedList().run(),
     },
@@ -118,7 +111,7 @@ export function RichNotesEditor({
       className={`notes-editor ${editable ? '' : 'notes-editor--readonly'} ${state?.empty ? 'notes-editor--empty' : ''}`}
     >
       {editable && (
-        <div className="notes-editor__toolbar" role="toolbar" aria-label={TEXT.toolbar}>
+        <div className="notes-editor__toolbar" role="toolbar" aria-label={t('toolbar')}>
           {tools.map((tool) => (
             <button
               key={tool.key}
@@ -135,7 +128,7 @@ export function RichNotesEditor({
         </div>
       )}
       <EditorContent editor={editor} />
-      {!editable && state?.empty && <p className="notes-editor__none">{TEXT.empty}</p>}
+      {!editable && state?.empty && <p className="notes-editor__none">{t('empty')}</p>}
     </div>
   );
 }

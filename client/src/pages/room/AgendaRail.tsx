@@ -4,24 +4,14 @@
  * item to go to it.
  */
 
+import { useTranslation } from 'react-i18next';
 import { itemClock } from '../../../../shared/itemClock.ts';
-import { AGENDA_ITEM_KIND_LABELS, type AgendaItem } from '../../../../shared/meetingDoc.ts';
+import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type ItemTiming, type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import { goToItem } from '../../api/meetingCommands.ts';
-import { formatMinutes } from './roomFormat.ts';
+import { formatMinutes, minutesText } from './roomFormat.ts';
 import { useCommand } from './useCommand.ts';
 import { useNow } from './useNow.ts';
-
-const TEXT = {
-  title: 'Agenda',
-  empty: 'Nothing on the agenda.',
-  box: (minutes: number) => `${minutes} min`,
-  spent: (spent: string, box: number) => `${spent} of ${box} min`,
-  over: 'over time',
-  current: 'now',
-  goTo: (title: string) => `Go to “${title}”`,
-  done: 'done',
-};
 
 interface AgendaRailProps {
   meetingId: string;
@@ -31,6 +21,7 @@ interface AgendaRailProps {
 }
 
 export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) {
+  const { t } = useTranslation('room');
   const command = useCommand();
   const clickable = canRun && live.phase === MeetingPhase.live && live.currentItemId !== null;
   const total = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
@@ -44,7 +35,7 @@ export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) 
   return (
     <nav className="card room__rail rail" aria-labelledby="rail-title">
       <h2 className="card__title rail__title" id="rail-title">
-        {TEXT.title} <span className="count">{TEXT.box(total)}</span>
+        {t('rail.title')} <span className="count">{minutesText(total)}</span>
       </h2>
       {command.error && (
         <p className="room__command-error" role="alert">
@@ -52,7 +43,7 @@ export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) 
         </p>
       )}
       {items.length === 0 ? (
-        <p className="muted">{TEXT.empty}</p>
+        <p className="muted">{t('rail.empty')}</p>
       ) : (
         <ol className="rail__list">
           {items.map((item, index) => {
@@ -68,11 +59,13 @@ export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) 
                     {item.title}
                   </span>
                   <span className="rail__meta">
-                    {AGENDA_ITEM_KIND_LABELS[item.kind]} · <SpentTime timing={timing} item={item} />
+                    {t(`kind.${item.kind}`)} · <SpentTime timing={timing} item={item} />
                   </span>
                 </span>
-                {isCurrent && <span className="rail__now">{TEXT.current}</span>}
-                {!isCurrent && timing?.endedAt != null && <span className="rail__done">{TEXT.done}</span>}
+                {isCurrent && <span className="rail__now">{t('rail.current')}</span>}
+                {!isCurrent && timing?.endedAt != null && (
+                  <span className="rail__done">{t('rail.done')}</span>
+                )}
               </>
             );
             return (
@@ -87,7 +80,7 @@ export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) 
                     type="button"
                     className="rail__button"
                     disabled={command.busy}
-                    aria-label={TEXT.goTo(item.title)}
+                    aria-label={t('rail.goTo', { title: item.title })}
                     onClick={() => goTo(item.id)}
                   >
                     {body}
@@ -106,13 +99,14 @@ export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) 
 
 /** Minutes spent against the box; only the running item re-renders each tick. */
 function SpentTime({ timing, item }: { timing: ItemTiming | undefined; item: AgendaItem }) {
+  const { t } = useTranslation('room');
   const now = useNow(timing?.runningSince != null, 5000);
-  if (!timing) return <span>{TEXT.box(item.timeboxMinutes)}</span>;
+  if (!timing) return <span>{minutesText(item.timeboxMinutes)}</span>;
   const clock = itemClock(timing, item.timeboxMinutes, now);
   return (
     <span className={clock.overrun ? 'rail__over' : undefined}>
-      {TEXT.spent(formatMinutes(clock.elapsedMs), item.timeboxMinutes)}
-      {clock.overrun && <span className="visually-hidden"> {TEXT.over}</span>}
+      {t('rail.spent', { spent: formatMinutes(clock.elapsedMs), box: item.timeboxMinutes })}
+      {clock.overrun && <span className="visually-hidden"> {t('rail.over')}</span>}
     </span>
   );
 }

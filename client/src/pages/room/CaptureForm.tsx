@@ -7,6 +7,7 @@
  * reuse it. The result reaches every screen through the ledger document, not through this form.
  */
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DUE_DATE_RANGE } from '../../../../shared/ledger.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
@@ -16,27 +17,6 @@ import { resolvePresenter } from '../meetings/prepCatalog.ts';
 import { daysFromToday } from './roomFormat.ts';
 import { useCommand } from './useCommand.ts';
 import './capture.css';
-
-const TEXT = {
-  title: 'New commitment',
-  from: (title: string) => `from “${title}”`,
-  text: 'What was committed',
-  textPlaceholder: 'e.g. Deliver the patrol plan for the north districts',
-  agency: 'Owner agency',
-  chooseAgency: 'Choose the agency…',
-  person: 'Person (optional)',
-  due: 'Due date',
-  goal: 'Goal',
-  chooseGoal: 'Choose the goal…',
-  save: 'Save',
-  saving: 'Saving…',
-  hint: 'Press Enter to save',
-  saved: (text: string) => `Saved “${text}”`,
-  needText: 'Type what was committed.',
-  needAgency: 'Choose the agency that owns it.',
-  needGoal: 'Choose the goal it serves.',
-  needDate: 'Choose a due date.',
-};
 
 const DEFAULT_DUE_IN_DAYS = 7;
 
@@ -89,6 +69,7 @@ export function CaptureForm({
   onCancel,
   onSaved,
 }: CaptureFormProps) {
+  const { t } = useTranslation(['room', 'common']);
   const command = useCommand();
   const textRef = useRef<HTMLInputElement>(null);
   /** The id of the commitment being sent: kept while nothing is changed, so a retry is not a duplicate. */
@@ -144,10 +125,10 @@ export function CaptureForm({
     if (command.busy) return;
     const typed = text.trim();
     const found: Problems = {};
-    if (!typed) found.text = TEXT.needText;
-    if (!ownerAgencyId) found.agency = TEXT.needAgency;
-    if (!goalId) found.goal = TEXT.needGoal;
-    if (!dueDate) found.due = TEXT.needDate;
+    if (!typed) found.text = t('capture.needText');
+    if (!ownerAgencyId) found.agency = t('capture.needAgency');
+    if (!goalId) found.goal = t('capture.needGoal');
+    if (!dueDate) found.due = t('capture.needDate');
     setProblems(found);
     if (Object.keys(found).length > 0) {
       if (found.text) textRef.current?.focus();
@@ -181,7 +162,7 @@ export function CaptureForm({
     setDueDate(daysFromToday(DEFAULT_DUE_IN_DAYS));
     setGoalChoice(null);
     setAgencyChoice(null);
-    setSaved(TEXT.saved(result.answer.commitment.text));
+    setSaved(t('capture.saved', { text: result.answer.commitment.text }));
     textRef.current?.focus();
     onSaved?.(result.answer.commitment.text);
   };
@@ -202,29 +183,30 @@ export function CaptureForm({
     >
       <div className="capture__head">
         <h2 className="capture__title" id={headingId}>
-          {TEXT.title} <span className="capture__from">{TEXT.from(item.title)}</span>
+          {t('capture.title')}{' '}
+          <span className="capture__from">{t('capture.from', { title: item.title })}</span>
         </h2>
         {/* The hint gives way to the confirmation of the last save. */}
-        {!saved && <span className="capture__hint">{TEXT.hint}</span>}
+        {!saved && <span className="capture__hint">{t('capture.hint')}</span>}
         <p className="capture__saved" aria-live="polite" data-testid="capture-saved">
           {saved}
         </p>
       </div>
       <div className="capture__grid">
-        <Field label={TEXT.text} error={problems.text} className="capture__text">
+        <Field label={t('capture.text')} error={problems.text} className="capture__text">
           <input
             ref={textRef}
             className="input"
             value={text}
             maxLength={1000}
-            placeholder={TEXT.textPlaceholder}
+            placeholder={t('capture.textPlaceholder')}
             required
             // biome-ignore lint/a11y/noAutofocus: the keyboard console opens straight into capture.
             autoFocus={autoFocus}
             onChange={(event) => changed(setText)(event.target.value)}
           />
         </Field>
-        <Field label={TEXT.due} error={problems.due}>
+        <Field label={t('capture.due')} error={problems.due}>
           <input
             className="input"
             type="date"
@@ -235,14 +217,14 @@ export function CaptureForm({
             onChange={(event) => changed(setDueDate)(event.target.value)}
           />
         </Field>
-        <Field label={TEXT.agency} error={problems.agency}>
+        <Field label={t('capture.agency')} error={problems.agency}>
           <select
             className="input"
             value={ownerAgencyId}
             required
             onChange={(event) => changed(setAgencyChoice)(event.target.value)}
           >
-            <option value="">{TEXT.chooseAgency}</option>
+            <option value="">{t('capture.chooseAgency')}</option>
             {agencies.map((agency) => (
               <option key={agency.id} value={agency.id}>
                 {agency.code} — {agency.name}
@@ -250,7 +232,7 @@ export function CaptureForm({
             ))}
           </select>
         </Field>
-        <Field label={TEXT.person}>
+        <Field label={t('capture.person')}>
           <input
             className="input"
             value={person}
@@ -258,14 +240,14 @@ export function CaptureForm({
             onChange={(event) => changed(setPerson)(event.target.value)}
           />
         </Field>
-        <Field label={TEXT.goal} error={problems.goal} className="capture__goal">
+        <Field label={t('capture.goal')} error={problems.goal} className="capture__goal">
           <select
             className="input"
             value={goalId}
             required
             onChange={(event) => changed(setGoalChoice)(event.target.value)}
           >
-            <option value="">{TEXT.chooseGoal}</option>
+            <option value="">{t('capture.chooseGoal')}</option>
             {goalGroups.map((group) => (
               <optgroup key={group.label} label={group.label}>
                 {group.goals.map((candidate) => (
@@ -284,7 +266,7 @@ export function CaptureForm({
             disabled={command.busy}
             aria-busy={command.busy}
           >
-            {command.busy ? TEXT.saving : TEXT.save}
+            {command.busy ? t('capture.saving') : t('common:save')}
           </button>
         </div>
       </div>

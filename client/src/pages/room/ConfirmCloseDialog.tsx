@@ -3,12 +3,7 @@
  * focus on its safe answer, so Enter or Space does not close the meeting, and Esc keeps it open.
  */
 import { useEffect, useRef } from 'react';
-
-const TEXT = {
-  question: 'Close the meeting now? It becomes a record; open commitments carry to the next meeting.',
-  confirm: 'Close now',
-  cancel: 'Keep it open',
-};
+import { useTranslation } from 'react-i18next';
 
 interface ConfirmCloseDialogProps {
   className: string;
@@ -19,6 +14,7 @@ interface ConfirmCloseDialogProps {
 }
 
 export function ConfirmCloseDialog({ className, label, busy, onConfirm, onCancel }: ConfirmCloseDialogProps) {
+  const { t } = useTranslation('room');
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);
   return (
@@ -30,12 +26,12 @@ export function ConfirmCloseDialog({ className, label, busy, onConfirm, onCancel
         if (event.key === 'Escape') onCancel();
       }}
     >
-      <p>{TEXT.question}</p>
+      <p>{t('confirmClose.question')}</p>
       <button type="button" className="button button--danger" disabled={busy} onClick={onConfirm}>
-        {TEXT.confirm}
+        {t('confirmClose.confirm')}
       </button>
       <button type="button" className="button" ref={cancelRef} onClick={onCancel}>
-        {TEXT.cancel}
+        {t('confirmClose.cancel')}
       </button>
     </div>
   );

@@ -4,7 +4,8 @@
  * close it says so.
  */
 import { lazy, Suspense } from 'react';
-import { AGENDA_ITEM_KIND_LABELS, type AgendaItem } from '../../../../shared/meetingDoc.ts';
+import { useTranslation } from 'react-i18next';
+import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { type ScreenState, shownIndicatorId } from '../../../../shared/screenControl.ts';
@@ -20,18 +21,6 @@ const IndicatorFocus = lazy(() =>
 
 import { formatClockTime } from './roomFormat.ts';
 
-const TEXT = {
-  position: (index: number, total: number) => `Item ${index} of ${total}`,
-  presenter: 'Presented by',
-  noPresenter: 'No presenter set',
-  notStarted: 'The meeting has not started.',
-  opensWith: 'It opens with:',
-  emptyAgenda: 'The agenda is empty.',
-  closed: (time: string) => `The meeting closed at ${time}.`,
-  closedNote: 'It is now a record: the commitments made in it are on the right and in the memo.',
-  noCurrent: 'The current item is no longer on the agenda: go to an item from the agenda.',
-};
-
 const noop = () => undefined;
 const NO_GOALS = new Set<string>();
 
@@ -46,25 +35,28 @@ interface CurrentItemPanelProps {
 }
 
 export function CurrentItemPanel({ item, items, live, catalog, pinned, screen }: CurrentItemPanelProps) {
+  const { t } = useTranslation('room');
   if (live.phase === MeetingPhase.closed)
     return (
       <div className="card current current--note">
-        <p className="current__note">{TEXT.closed(formatClockTime(live.closedAt ?? Date.now()))}</p>
-        <p className="muted">{TEXT.closedNote}</p>
+        <p className="current__note">
+          {t('current.closed', { time: formatClockTime(live.closedAt ?? Date.now()) })}
+        </p>
+        <p className="muted">{t('current.closedNote')}</p>
       </div>
     );
   if (live.phase === MeetingPhase.draft) {
     const first = items[0];
     return (
       <div className="card current current--note">
-        <p className="current__note">{TEXT.notStarted}</p>
+        <p className="current__note">{t('current.notStarted')}</p>
         <p className="muted">
           {first ? (
             <>
-              {TEXT.opensWith} <strong>{first.title}</strong>
+              {t('current.opensWith')} <strong>{first.title}</strong>
             </>
           ) : (
-            TEXT.emptyAgenda
+            t('current.emptyAgenda')
           )}
         </p>
       </div>
@@ -73,7 +65,7 @@ export function CurrentItemPanel({ item, items, live, catalog, pinned, screen }:
   if (!item)
     return (
       <div className="card current current--note">
-        <p className="current__note">{TEXT.noCurrent}</p>
+        <p className="current__note">{t('current.noCurrent')}</p>
       </div>
     );
 
@@ -84,7 +76,8 @@ export function CurrentItemPanel({ item, items, live, catalog, pinned, screen }:
       <div className="current__head">
         <div className="current__heading">
           <p className="current__eyebrow">
-            {TEXT.position(items.indexOf(item) + 1, items.length)} · {AGENDA_ITEM_KIND_LABELS[item.kind]}
+            {t('current.position', { index: items.indexOf(item) + 1, total: items.length })} ·{' '}
+            {t(`kind.${item.kind}`)}
           </p>
           <h2 className="current__title" id="current-title" data-testid="current-item-title">
             {item.title}
@@ -92,10 +85,10 @@ export function CurrentItemPanel({ item, items, live, catalog, pinned, screen }:
           <p className="current__presenter">
             {presenter ? (
               <>
-                {TEXT.presenter} <strong>{presenter}</strong>
+                {t('current.presenter')} <strong>{presenter}</strong>
               </>
             ) : (
-              <span className="muted">{TEXT.noPresenter}</span>
+              <span className="muted">{t('current.noPresenter')}</span>
             )}
           </p>
         </div>

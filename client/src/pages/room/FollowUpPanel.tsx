@@ -3,7 +3,9 @@
  * how long it has been open, how many meetings it has been carried through, and this meeting's
  * review of it. While the meeting is live an analyst reviews each one here.
  */
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FollowUpEntry } from '../../../../shared/followUp.ts';
 import { type Review, ReviewOutcome } from '../../../../shared/ledger.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
@@ -12,29 +14,20 @@ import { ReviewActions } from './ReviewActions.tsx';
 import { formatClockTime, formatDueDate } from './roomFormat.ts';
 import './commitments.css';
 
-const TEXT = {
-  title: 'Follow-up',
-  summary: (open: number, reviewed: number) => `${reviewed} of ${open + reviewed} reviewed`,
-  empty: 'No commitments were open when this meeting started.',
-  emptyDraft: 'No open commitments to follow up.',
-  due: (date: string) => `due ${date}`,
-  overdue: 'Overdue',
-  openDays: (days: number) => `open ${days} day${days === 1 ? '' : 's'}`,
-  carried: (times: number) => `carried ${times}×`,
-  carriedLong: (times: number) => `carried through ${times} meetings`,
-  goal: 'Goal:',
-  change: 'Change review',
-  keepReview: 'Keep this review',
-  outcome: {
-    [ReviewOutcome.done]: () => 'Done',
-    [ReviewOutcome.keptOpen]: (review: Review) =>
-      `Kept open, new date ${review.newDueDate ? formatDueDate(review.newDueDate) : '—'}`,
-    [ReviewOutcome.dropped]: (review: Review) => `Dropped: ${review.reason ?? ''}`,
-    [ReviewOutcome.escalated]: (review: Review) =>
-      `Escalated${review.newDueDate ? `, new date ${formatDueDate(review.newDueDate)}` : ''}`,
-  } satisfies Record<ReviewOutcome, (review: Review) => string>,
-  by: (name: string, time: string) => `${name}, ${time}`,
-};
+/** What this meeting decided about a commitment, in the reader's language. */
+function outcomeText(t: TFunction<'room'>, review: Review): string {
+  const date = review.newDueDate ? formatDueDate(review.newDueDate) : null;
+  switch (review.outcome) {
+    case ReviewOutcome.done:
+      return t('followUp.outcome.done');
+    case ReviewOutcome.keptOpen:
+      return t('followUp.outcome.keptOpen', { date: date ?? '—' });
+    case ReviewOutcome.dropped:
+      return t('followUp.outcome.dropped', { reason: review.reason ?? '' });
+    case ReviewOutcome.escalated:
+      return date ? t('followUp.outcome.escalatedDate', { date }) : t('followUp.outcome.escalated');
+  }
+}
 
 /** Carried this many times or more: the chair should look hard at it. */
 const LONG_CARRIED = 3;
@@ -48,17 +41,22 @@ interface FollowUpPanelProps {
 }
 
 export function FollowUpPanel({ meetingId, entries, phase, canReview, names }: FollowUpPanelProps) {
+  const { t } = useTranslation('room');
   const reviewed = entries.filter((entry) => entry.review !== null).length;
   return (
     <section className="card ledger-panel" aria-labelledby="follow-up-title" data-testid="follow-up">
       <h2 className="card__title ledger-panel__title" id="follow-up-title">
-        {TEXT.title} <span className="count">{entries.length}</span>
+        {t('followUp.title')} <span className="count">{entries.length}</span>
         {phase !== MeetingPhase.draft && entries.length > 0 && (
-          <span className="ledger-panel__summary">{TEXT.summary(entries.length - reviewed, reviewed)}</span>
+          <span className="ledger-panel__summary">
+            {t('followUp.summary', { reviewed, total: entries.length })}
+          </span>
         )}
       </h2>
       {entries.length === 0 ? (
-        <p className="muted">{phase === MeetingPhase.draft ? TEXT.emptyDraft : TEXT.empty}</p>
+        <p className="muted">
+          {phase === MeetingPhase.draft ? t('followUp.emptyDraft') : t('followUp.empty')}
+        </p>
       ) : (
         <ul className="commitments">
           {entries.map((entry) => (
@@ -88,6 +86,7 @@ function FollowUpRow({
   names: CommitmentNames;
 }) {
   const { commitment, review, timesCarried, daysOpen, overdue, dueDateThen } = entry;
+  const { t } = useTranslation('room');
   const [changing, setChanging] = useState(false);
   const goal = names.goal(commitment.goalId);
   const longCarried = timesCarried >= LONG_CARRIED;
@@ -102,30 +101,33 @@ function FollowUpRow({
       <p className="commitment__text">{commitment.text}</p>
       <p className="commitment__meta">
         <strong>{names.agency(commitment.ownerAgencyId)}</strong>
-        {commitment.ownerPerson && <> · {commitment.ownerPerson}</>} · {TEXT.due(formatDueDate(dueDateThen))}
+        {commitment.ownerPerson && <> · {commitment.ownerPerson}</>} ·{' '}
+        {t('followUp.due', { date: formatDueDate(dueDateThen) })}
       </p>
       {goal && (
         <p className="commitment__goal">
-          {TEXT.goal} {goal}
+          {t('followUp.goal')} {goal}
         </p>
       )}
       <p className="commitment__flags">
-        {overdue && <span className="flag flag--overdue">{TEXT.overdue}</span>}
-        <span className="flag">{TEXT.openDays(daysOpen)}</span>
+        {overdue && <span className="flag flag--overdue">{t('followUp.overdue')}</span>}
+        <span className="flag">{t('followUp.openDays', { count: daysOpen })}</span>
         {timesCarried > 0 && (
           <span
             className={`flag${longCarried ? ' flag--carried-long' : ''}`}
-            title={TEXT.carriedLong(timesCarried)}
+            title={t('followUp.carriedLong', { count: timesCarried })}
             data-testid="carried"
           >
-            {TEXT.carried(timesCarried)}
+            {t('followUp.carried', { count: timesCarried })}
           </span>
         )}
       </p>
       {review && (
         <p className={`commitment__review review--${review.outcome}`} data-testid="review-outcome">
-          <strong>{TEXT.outcome[review.outcome](review)}</strong>{' '}
-          <span className="muted">({TEXT.by(review.by.name, formatClockTime(review.at))})</span>
+          <strong>{outcomeText(t, review)}</strong>{' '}
+          <span className="muted">
+            ({review.by.name}, {formatClockTime(review.at)})
+          </span>
         </p>
       )}
       {canReview && review && (
@@ -135,7 +137,7 @@ function FollowUpRow({
           aria-expanded={changing}
           onClick={() => setChanging((value) => !value)}
         >
-          {changing ? TEXT.keepReview : TEXT.change}
+          {changing ? t('followUp.keepReview') : t('followUp.change')}
         </button>
       )}
       {canReview && (!review || changing) && (

@@ -7,6 +7,7 @@
  * says which of them have been corrected since.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DataPoint } from '../../../../shared/performance.ts';
 import { corrections, type PinnedSeries } from '../../../../shared/pinnedData.ts';
 import type { SinceSpan } from '../../../../shared/screenControl.ts';
@@ -16,24 +17,10 @@ import { formatValue } from '../../charts/format.ts';
 import { IndicatorChart } from '../../charts/IndicatorChart.tsx';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { sincePeriodFor } from '../../charts/sinceSpan.ts';
+import { errorText } from '../../i18n/errorText.ts';
 import type { CatalogIndicator } from '../meetings/prepCatalog.ts';
 import { useResource } from '../performance/useResource.ts';
 import { formatClockTime } from './roomFormat.ts';
-
-const TEXT = {
-  choose: 'Indicator on the chart',
-  onScreen: 'On screen',
-  lookingAway: 'You are looking at another indicator than the big screen.',
-  follow: 'Follow the screen',
-  since: (period: string) => `Change since ${period}`,
-  loading: 'Loading the chart…',
-  failed: (message: string) => `The chart could not be loaded: ${message}`,
-  retry: 'Try again',
-  pinned: (time: string) => `Values as they were when the meeting started (${time}).`,
-  corrected: (count: number) => `${count} corrected since:`,
-  correction: (period: string, from: string, to: string | null) =>
-    to === null ? `${period}: ${from}, since removed` : `${period}: ${from} → ${to}`,
-};
 
 /** At most this many corrections are spelled out under the chart. */
 const MAX_CORRECTIONS_SHOWN = 3;
@@ -53,6 +40,7 @@ interface IndicatorFocusProps {
 }
 
 export function IndicatorFocus({ indicatorIds, catalog, pinned, screen }: IndicatorFocusProps) {
+  const { t } = useTranslation('room');
   // The indicator this person looks at instead of the screen's; null: follow the screen.
   const [looking, setLooking] = useState<string | null>(null);
   const onScreen = screen.indicatorId ?? indicatorIds[0] ?? null;
@@ -73,7 +61,7 @@ export function IndicatorFocus({ indicatorIds, catalog, pinned, screen }: Indica
     >
       {indicatorIds.length > 1 && (
         <fieldset className="focus__tabs">
-          <legend className="visually-hidden">{TEXT.choose}</legend>
+          <legend className="visually-hidden">{t('focus.choose')}</legend>
           {indicatorIds.map((indicatorId) => (
             <button
               key={indicatorId}
@@ -83,16 +71,16 @@ export function IndicatorFocus({ indicatorIds, catalog, pinned, screen }: Indica
               onClick={() => setLooking(indicatorId === onScreen ? null : indicatorId)}
             >
               <span className="focus__tab-name">{name(indicatorId)}</span>
-              {indicatorId === onScreen && <span className="focus__on-screen">{TEXT.onScreen}</span>}
+              {indicatorId === onScreen && <span className="focus__on-screen">{t('focus.onScreen')}</span>}
             </button>
           ))}
         </fieldset>
       )}
       {away && (
         <p className="focus__away" role="status">
-          {TEXT.lookingAway}{' '}
+          {t('focus.lookingAway')}{' '}
           <button type="button" className="button button--small" onClick={() => setLooking(null)}>
-            {TEXT.follow}
+            {t('focus.follow')}
           </button>
         </p>
       )}
@@ -108,6 +96,7 @@ interface FocusChartProps {
 }
 
 function FocusChart({ indicatorId, pinned, since: span }: FocusChartProps) {
+  const { t } = useTranslation(['room', 'common']);
   const detail = useResource(`room-indicator:${indicatorId}`, () => performanceApi.indicator(indicatorId));
   const data = detail.state === 'ready' ? detail.data : null;
   const points = useMemo(
@@ -118,13 +107,13 @@ function FocusChart({ indicatorId, pinned, since: span }: FocusChartProps) {
     [pinned, data, indicatorId],
   );
   const rows = useMemo(() => (data ? buildChartRows(points, data.plan) : []), [data, points]);
-  if (detail.state === 'loading') return <p className="focus__note">{TEXT.loading}</p>;
+  if (detail.state === 'loading') return <p className="focus__note">{t('focus.loading')}</p>;
   if (detail.state === 'error')
     return (
       <p className="focus__note" role="alert">
-        {TEXT.failed(detail.error.message)}{' '}
+        {t('focus.failed', { message: errorText(detail.error) })}{' '}
         <button type="button" className="button button--small" onClick={detail.reload}>
-          {TEXT.retry}
+          {t('common:retry')}
         </button>
       </p>
     );
@@ -142,7 +131,7 @@ function FocusChart({ indicatorId, pinned, since: span }: FocusChartProps) {
           data-span={span}
           data-period={change.from.period}
         >
-          {TEXT.since(longPeriodLabel(change.from.period))}:{' '}
+          {t('focus.since', { period: longPeriodLabel(change.from.period) })}:{' '}
           <strong>
             {value(change.from.value)} → {value(change.to.value)}
           </strong>
@@ -151,20 +140,20 @@ function FocusChart({ indicatorId, pinned, since: span }: FocusChartProps) {
       <IndicatorChart indicator={indicator} rows={rows} change={change} height="clamp(200px, 30vh, 420px)" />
       {pinned && (
         <p className="focus__note" data-testid="pinned-note">
-          {TEXT.pinned(formatClockTime(pinned.pinnedAt))}
+          {t('focus.pinned', { time: formatClockTime(pinned.pinnedAt) })}
           {changed.length > 0 && (
             <>
               {' '}
-              <strong>{TEXT.corrected(changed.length)}</strong>{' '}
+              <strong>{t('focus.corrected', { count: changed.length })}</strong>{' '}
               {changed
                 .slice(0, MAX_CORRECTIONS_SHOWN)
-                .map((each) =>
-                  TEXT.correction(
-                    longPeriodLabel(each.period),
-                    value(each.pinned),
-                    each.current === null ? null : value(each.current),
-                  ),
-                )
+                .map((each) => {
+                  const period = longPeriodLabel(each.period);
+                  const from = value(each.pinned);
+                  return each.current === null
+                    ? t('focus.removed', { period, from })
+                    : `${period}: ${from} → ${value(each.current)}`;
+                })
                 .join('; ')}
               {changed.length > MAX_CORRECTIONS_SHOWN && '; …'}
             </>

@@ -3,20 +3,11 @@
  * start times (shared/itemClock.ts) — never from server ticks, so every screen agrees and a slow
  * network cannot make it stutter.
  */
+import { useTranslation } from 'react-i18next';
 import { itemClock } from '../../../../shared/itemClock.ts';
 import type { ItemTiming } from '../../../../shared/meetingLive.ts';
 import { formatDuration } from './roomFormat.ts';
 import { useNow } from './useNow.ts';
-
-const TEXT = {
-  label: 'Item timer',
-  remaining: 'left',
-  over: 'over',
-  elapsed: (elapsed: string, box: string) => `${elapsed} spent of ${box}`,
-  extended: (minutes: number) => ` (+${minutes} min added)`,
-  paused: 'Paused',
-  notStarted: 'Not started',
-};
 
 export function ItemTimer({
   timing,
@@ -25,6 +16,7 @@ export function ItemTimer({
   timing: ItemTiming | undefined;
   timeboxMinutes: number;
 }) {
+  const { t } = useTranslation('room');
   const running = timing?.runningSince != null;
   const now = useNow(running);
   const clock = itemClock(timing, timeboxMinutes, now);
@@ -33,19 +25,24 @@ export function ItemTimer({
   const state = !timing ? 'idle' : clock.overrun ? 'over' : running ? 'running' : 'paused';
 
   return (
-    <div className={`timer timer--${state}`} role="timer" aria-label={TEXT.label} data-testid="item-timer">
+    <div
+      className={`timer timer--${state}`}
+      role="timer"
+      aria-label={t('timer.label')}
+      data-testid="item-timer"
+    >
       <p className="timer__main">
         <span className="timer__value" data-testid="timer-value">
           {clock.overrun ? '+' : ''}
           {formatDuration(Math.abs(clock.remainingMs))}
         </span>
-        <span className="timer__unit">{clock.overrun ? TEXT.over : TEXT.remaining}</span>
+        <span className="timer__unit">{clock.overrun ? t('timer.over') : t('timer.remaining')}</span>
       </p>
       <p className="timer__detail">
-        {TEXT.elapsed(formatDuration(clock.elapsedMs), formatDuration(boxMs))}
-        {extendedMinutes > 0 && TEXT.extended(extendedMinutes)}
-        {!timing && <> · {TEXT.notStarted}</>}
-        {timing && !running && <strong className="timer__paused"> · {TEXT.paused}</strong>}
+        {t('timer.elapsed', { elapsed: formatDuration(clock.elapsedMs), box: formatDuration(boxMs) })}
+        {extendedMinutes > 0 && ` ${t('timer.extended', { count: extendedMinutes })}`}
+        {!timing && <> · {t('timer.notStarted')}</>}
+        {timing && !running && <strong className="timer__paused"> · {t('timer.paused')}</strong>}
       </p>
     </div>
   );

@@ -4,17 +4,14 @@
  * meeting made. A review or a capture by anyone shows up for everyone as the ledger changes.
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { followUp, madeInMeeting } from '../../../../shared/followUp.ts';
 import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
+import { errorText } from '../../i18n/errorText.ts';
 import { useLedger } from '../../yjs/useLedger.ts';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { MadeInMeeting } from './MadeInMeeting.tsx';
-
-const TEXT = {
-  loading: 'Loading the commitments…',
-  unavailable: 'The commitments cannot be shown:',
-};
 
 export interface CommitmentNames {
   agency(id: string): string;
@@ -31,6 +28,7 @@ interface LedgerPanelsProps {
 }
 
 export function LedgerPanels({ meetingId, objectiveId, live, canRun, agencies, goals }: LedgerPanelsProps) {
+  const { t } = useTranslation('room');
   const { handle, ledger, history } = useLedger(objectiveId);
   // A draft's follow-up is "open now"; once started it is what was open at the start, with the due
   // dates it had then (a review's new date does not make an overdue commitment look on time).
@@ -48,13 +46,13 @@ export function LedgerPanels({ meetingId, objectiveId, live, canRun, agencies, g
   if (handle.error && handle.error.code !== 'forbidden')
     return (
       <p className="card room__note" role="alert">
-        {TEXT.unavailable} {handle.error.message}
+        {t('ledger.unavailable')} {errorText(handle.error)}
       </p>
     );
   if (handle.lastSyncedAt === null)
     return (
       <p className="card room__note" aria-busy="true">
-        {TEXT.loading}
+        {t('ledger.loading')}
       </p>
     );
   return (

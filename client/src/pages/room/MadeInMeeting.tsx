@@ -1,24 +1,19 @@
 /** The commitments made in this meeting, in the order they were made (newest last). */
+import { useTranslation } from 'react-i18next';
 import { type Commitment, CommitmentStatus } from '../../../../shared/ledger.ts';
 import type { CommitmentNames } from './LedgerPanels.tsx';
 import { formatDueDate } from './roomFormat.ts';
 import './commitments.css';
 
-const TEXT = {
-  title: 'Made in this meeting',
-  empty: 'No commitments yet.',
-  due: (date: string) => `due ${date}`,
-  status: { open: '', done: 'done', dropped: 'dropped' } satisfies Record<CommitmentStatus, string>,
-};
-
 export function MadeInMeeting({ commitments, names }: { commitments: Commitment[]; names: CommitmentNames }) {
+  const { t } = useTranslation('room');
   return (
     <section className="card ledger-panel" aria-labelledby="made-title" data-testid="made-in-meeting">
       <h2 className="card__title ledger-panel__title" id="made-title">
-        {TEXT.title} <span className="count">{commitments.length}</span>
+        {t('made.title')} <span className="count">{commitments.length}</span>
       </h2>
       {commitments.length === 0 ? (
-        <p className="muted">{TEXT.empty}</p>
+        <p className="muted">{t('made.empty')}</p>
       ) : (
         <ol className="commitments commitments--made">
           {commitments.map((commitment) => {
@@ -34,9 +29,9 @@ export function MadeInMeeting({ commitments, names }: { commitments: Commitment[
                 <p className="commitment__meta">
                   <strong>{names.agency(commitment.ownerAgencyId)}</strong>
                   {commitment.ownerPerson && <> · {commitment.ownerPerson}</>} ·{' '}
-                  {TEXT.due(formatDueDate(commitment.dueDate))}
+                  {t('made.due', { date: formatDueDate(commitment.dueDate) })}
                   {commitment.status !== CommitmentStatus.open && (
-                    <span className="flag"> {TEXT.status[commitment.status]}</span>
+                    <span className="flag"> {t(`made.status.${commitment.status}`)}</span>
                   )}
                 </p>
                 {goal && <p className="commitment__goal">{goal}</p>}

@@ -4,6 +4,7 @@
  * item on this screen, so a press that crossed someone else's is refused (`stale`) and said so.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorCode } from '../../../../shared/errors.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
@@ -18,25 +19,8 @@ import {
 } from '../../api/meetingCommands.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { ConfirmCloseDialog } from './ConfirmCloseDialog.tsx';
-import { formatClockTime } from './roomFormat.ts';
+import { formatClockTime, minutesText } from './roomFormat.ts';
 import { useCommand } from './useCommand.ts';
-
-const TEXT = {
-  start: 'Start meeting',
-  emptyAgenda: 'Add agenda items on the preparation page before starting.',
-  previous: 'Previous item',
-  next: 'Next item',
-  pause: 'Pause timer',
-  resume: 'Resume timer',
-  extend: (minutes: number) => `+${minutes} min`,
-  extendLabel: (minutes: number) => `Give this item ${minutes} more minute${minutes === 1 ? '' : 's'}`,
-  close: 'Close meeting',
-  closedAt: (time: string) => `Closed at ${time}`,
-  memo: 'Open the memo',
-  readOnly: 'Read-only: analysts run the meeting',
-  stale: 'Someone else acted first, so nothing was changed.',
-  controls: 'Meeting controls',
-};
 
 interface MeetingControlsProps {
   meeting: Meeting;
@@ -47,6 +31,7 @@ interface MeetingControlsProps {
 }
 
 export function MeetingControls({ meeting, live, items, current, canRun }: MeetingControlsProps) {
+  const { t } = useTranslation('room');
   const command = useCommand();
   const [confirming, setConfirming] = useState(false);
   const { busy } = command;
@@ -56,20 +41,20 @@ export function MeetingControls({ meeting, live, items, current, canRun }: Meeti
       <div className="room__controls">
         {live.closedAt !== null && (
           <span className="room__closed" data-testid="closed-at">
-            {TEXT.closedAt(formatClockTime(live.closedAt))}
+            {t('controls.closedAt', { time: formatClockTime(live.closedAt) })}
           </span>
         )}
         <Link className="button button--primary" to={`/meetings/${encodeURIComponent(meeting.id)}/memo`}>
-          {TEXT.memo}
+          {t('controls.memo')}
         </Link>
       </div>
     );
   }
-  if (!canRun) return <p className="room__readonly">{TEXT.readOnly}</p>;
+  if (!canRun) return <p className="room__readonly">{t('controls.readOnly')}</p>;
 
   const error = command.error && (
     <p className="room__command-error" role="alert" data-testid="command-error">
-      {command.error.code === ErrorCode.stale && <strong>{TEXT.stale} </strong>}
+      {command.error.code === ErrorCode.stale && <strong>{t('controls.stale')} </strong>}
       {command.error.message}
     </p>
   );
@@ -85,10 +70,10 @@ export function MeetingControls({ meeting, live, items, current, canRun }: Meeti
             aria-busy={busy}
             onClick={() => void command.run((socket) => startMeeting(socket, meeting.id))}
           >
-            {TEXT.start}
+            {t('controls.start')}
           </button>
         </div>
-        {items.length === 0 && <p className="room__hint">{TEXT.emptyAgenda}</p>}
+        {items.length === 0 && <p className="room__hint">{t('controls.emptyAgenda')}</p>}
         {error}
       </div>
     );
@@ -105,14 +90,14 @@ export function MeetingControls({ meeting, live, items, current, canRun }: Meeti
 
   return (
     <div className="room__controls-wrap">
-      <div className="room__controls" role="toolbar" aria-label={TEXT.controls}>
+      <div className="room__controls" role="toolbar" aria-label={t('controls.label')}>
         <button
           type="button"
           className="button"
           disabled={busy || index <= 0}
           onClick={() => send((socket) => goToItem(socket, meeting.id, itemId, 'previous'))}
         >
-          <span aria-hidden="true">←</span> {TEXT.previous}
+          <span aria-hidden="true">←</span> {t('controls.previous')}
         </button>
         <button
           type="button"
@@ -120,7 +105,7 @@ export function MeetingControls({ meeting, live, items, current, canRun }: Meeti
           disabled={busy || index < 0 || index >= items.length - 1}
           onClick={() => send((socket) => goToItem(socket, meeting.id, itemId, 'next'))}
         >
-          {TEXT.next} <span aria-hidden="true">→</span>
+          {t('controls.next')} <span aria-hidden="true">→</span>
         </button>
         <span className="room__controls-sep" aria-hidden="true" />
         <button
@@ -133,7 +118,7 @@ export function MeetingControls({ meeting, live, items, current, canRun }: Meeti
             )
           }
         >
-          {running ? TEXT.pause : TEXT.resume}
+          {running ? t('controls.pause') : t('controls.resume')}
         </button>
         {[1, 5].map((minutes) => (
           <button
@@ -141,10 +126,10 @@ export function MeetingControls({ meeting, live, items, current, canRun }: Meeti
             type="button"
             className="button"
             disabled={busy || !timing}
-            aria-label={TEXT.extendLabel(minutes)}
+            aria-label={t('controls.extendLabel', { count: minutes })}
             onClick={() => send((socket) => extendTimer(socket, meeting.id, itemId, minutes))}
           >
-            {TEXT.extend(minutes)}
+            +{minutesText(minutes)}
           </button>
         ))}
         <span className="room__controls-sep" aria-hidden="true" />
@@ -158,14 +143,14 @@ export function MeetingControls({ meeting, live, items, current, canRun }: Meeti
               setConfirming(true);
             }}
           >
-            {TEXT.close}
+            {t('controls.close')}
           </button>
         )}
       </div>
       {confirming && (
         <ConfirmCloseDialog
           className="room__confirm"
-          label={TEXT.close}
+          label={t('controls.close')}
           busy={busy}
           onConfirm={() => send((socket) => closeMeeting(socket, meeting.id))}
           onCancel={() => setConfirming(false)}

@@ -5,6 +5,7 @@
  * (`meeting:<id>`), the live state (`meetingLive:<id>`, written only by the meeting commands) and
  * the objective's ledger (`ledger:<objectiveId>`, written only by the ledger commands).
  */
+import { useTranslation } from 'react-i18next';
 import type { LoaderFunctionArgs } from 'react-router';
 import { useLoaderData } from 'react-router';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
@@ -12,6 +13,7 @@ import { ledgerDocName } from '../../../../shared/docNames.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
+import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
 import { usePresence } from '../../yjs/presence.ts';
@@ -28,16 +30,6 @@ import './room.css';
 import './presenter.css';
 import { useLiveMeeting } from './useLiveMeeting.ts';
 
-const TEXT = {
-  loading: 'Loading the meeting…',
-  unavailable: 'This meeting is unavailable.',
-  goalsLoading: 'Loading the objective’s goals for the commitment form…',
-  goalsFailed: 'The objective’s goals could not be loaded, so commitments cannot be captured:',
-  retry: 'Try again',
-  noObjective:
-    'This meeting is not linked to an objective, so it has no commitment ledger: there is nothing to follow up or capture.',
-};
-
 export async function meetingRoomLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
   // The connection's handshake runs while the meeting is fetched, not after the page mounts.
   getProvider();
@@ -50,6 +42,7 @@ export function MeetingRoomPage() {
 }
 
 function MeetingRoom({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('room');
   const principal = useStore((state) => state.principal);
   const { agendaHandle, liveHandle, items, live, pinned, screen } = useLiveMeeting(meeting);
   const catalog = usePrepCatalog(meeting.objectiveId);
@@ -76,17 +69,17 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
       <RoomHeader meeting={meeting} live={live} items={items} current={current} canRun={canRun} />
       {error && error.code !== 'forbidden' && (
         <div className="banner banner--danger room__banner" role="alert">
-          <strong>{TEXT.unavailable}</strong> {error.message}
+          <strong>{t('page.unavailable')}</strong> {errorText(error)}
         </div>
       )}
       {firstLoad ? (
         <div className="card room__loading" aria-busy="true">
-          {TEXT.loading}
+          {t('page.loading')}
         </div>
       ) : (
         <div className="room__grid">
           <AgendaRail meetingId={meeting.id} items={items} live={live} canRun={canRun} />
-          <section className="room__main" aria-label="Current item">
+          <section className="room__main" aria-label={t('page.currentItem')}>
             {live.phase === MeetingPhase.live && current && (
               <PresenterControls
                 key={current.id}
@@ -124,7 +117,7 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
               </div>
             )}
           </section>
-          <aside className="room__side" aria-label="Commitments">
+          <aside className="room__side" aria-label={t('page.commitments')}>
             {meeting.objectiveId ? (
               <LedgerPanels
                 meetingId={meeting.id}
@@ -135,7 +128,7 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
                 goals={goals ?? []}
               />
             ) : (
-              <p className="card room__note">{TEXT.noObjective}</p>
+              <p className="card room__note">{t('page.noObjective')}</p>
             )}
           </aside>
         </div>
@@ -146,18 +139,19 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
 
 /** Commitments are captured against a goal: without the objective's goals there is no form. */
 function GoalsMissing({ catalog }: { catalog: PrepCatalog }) {
+  const { t } = useTranslation(['room', 'common']);
   const { objective } = catalog;
   if (objective.state !== 'error')
     return (
       <p className="card room__note" aria-busy="true">
-        {TEXT.goalsLoading}
+        {t('page.goalsLoading')}
       </p>
     );
   return (
     <p className="card room__note" role="alert">
-      {TEXT.goalsFailed} {objective.error.message}{' '}
+      {t('page.goalsFailed')} {errorText(objective.error)}{' '}
       <button type="button" className="button button--small" onClick={objective.retry}>
-        {TEXT.retry}
+        {t('common:retry')}
       </button>
     </p>
   );

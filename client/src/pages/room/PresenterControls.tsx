@@ -5,6 +5,7 @@
  * crossed the chair taking the screen back is refused by the server, and the refusal stays in view
  * after the bar goes away.
  */
+import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { Principal } from '../../../../shared/roles.ts';
 import {
@@ -16,18 +17,6 @@ import {
 import { changeScreen } from '../../api/meetingCommands.ts';
 import { SINCE_SPAN_LABELS } from '../../charts/sinceSpan.ts';
 import { useCommand } from './useCommand.ts';
-
-const TEXT = {
-  youHave: 'You have the big screen',
-  youHaveHint: 'What you choose here is shown large to the room.',
-  hasScreen: (name: string) => `${name} has the big screen`,
-  indicators: 'Shown large',
-  since: 'Change since',
-  noIndicators: 'This item has no indicators to show.',
-  handBack: 'Hand back',
-  takeBack: 'Take the screen back',
-  dismiss: 'Dismiss',
-};
 
 interface PresenterControlsProps {
   meetingId: string;
@@ -47,6 +36,7 @@ export function PresenterControls({
   canRun,
   indicatorName,
 }: PresenterControlsProps) {
+  const { t } = useTranslation('room');
   const command = useCommand();
   const { busy } = command;
   const driving = screen.driver !== null && principal !== null && screen.driver.id === principal.id;
@@ -67,7 +57,7 @@ export function PresenterControls({
     <p className="presenter__error" role="alert" data-testid="presenter-error">
       <strong>{command.error.message}</strong>{' '}
       <button type="button" className="button button--small" onClick={command.clear}>
-        {TEXT.dismiss}
+        {t('presenter.dismiss')}
       </button>
     </p>
   );
@@ -77,7 +67,7 @@ export function PresenterControls({
     const driver = screen.driver;
     return (
       <div className="presenter presenter--other" data-testid="screen-driver">
-        <p className="presenter__who">{TEXT.hasScreen(driver.name)}</p>
+        <p className="presenter__who">{t('presenter.hasScreen', { name: driver.name })}</p>
         {canRun && (
           <button
             type="button"
@@ -89,7 +79,7 @@ export function PresenterControls({
               )
             }
           >
-            {TEXT.takeBack}
+            {t('presenter.takeBack')}
           </button>
         )}
         {refusal}
@@ -98,10 +88,14 @@ export function PresenterControls({
   }
 
   return (
-    <section className="presenter presenter--driving" aria-label={TEXT.youHave} data-testid="presenter-bar">
+    <section
+      className="presenter presenter--driving"
+      aria-label={t('presenter.youHave')}
+      data-testid="presenter-bar"
+    >
       <div className="presenter__head">
-        <p className="presenter__title">{TEXT.youHave}</p>
-        <p className="presenter__hint">{TEXT.youHaveHint}</p>
+        <p className="presenter__title">{t('presenter.youHave')}</p>
+        <p className="presenter__hint">{t('presenter.youHaveHint')}</p>
         <button
           type="button"
           className="button presenter__hand-back"
@@ -112,14 +106,14 @@ export function PresenterControls({
             )
           }
         >
-          {TEXT.handBack}
+          {t('presenter.handBack')}
         </button>
       </div>
       <div className="presenter__choices">
         <fieldset className="presenter__group">
-          <legend className="presenter__legend">{TEXT.indicators}</legend>
+          <legend className="presenter__legend">{t('presenter.indicators')}</legend>
           {item.indicatorIds.length === 0 ? (
-            <span className="presenter__none">{TEXT.noIndicators}</span>
+            <span className="presenter__none">{t('presenter.noIndicators')}</span>
           ) : (
             item.indicatorIds.map((indicatorId) => (
               <button
@@ -137,7 +131,7 @@ export function PresenterControls({
           )}
         </fieldset>
         <fieldset className="presenter__group">
-          <legend className="presenter__legend">{TEXT.since}</legend>
+          <legend className="presenter__legend">{t('presenter.since')}</legend>
           {SINCE_SPANS.map((span) => (
             <button
               key={span}

@@ -4,26 +4,12 @@
  * for everyone at once; a refusal is shown here with the server's words.
  */
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type Commitment, ReviewOutcome } from '../../../../shared/ledger.ts';
 import { reviewCommitment } from '../../api/ledgerCommands.ts';
 import { daysFromToday } from './roomFormat.ts';
 import { useCommand } from './useCommand.ts';
 import './commitments.css';
-
-const TEXT = {
-  group: (text: string) => `Review “${text}”`,
-  done: 'Done',
-  keep: 'Keep open…',
-  drop: 'Drop…',
-  escalate: 'Escalate',
-  newDate: 'New due date',
-  keepSave: 'Keep open',
-  reason: 'Why drop it?',
-  dropSave: 'Drop it',
-  cancel: 'Cancel',
-  reasonRequired: 'Give a reason for dropping it.',
-  dateRequired: 'Choose the new due date.',
-};
 
 type Mode = 'buttons' | 'keep' | 'drop';
 
@@ -35,6 +21,7 @@ interface ReviewActionsProps {
 }
 
 export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActionsProps) {
+  const { t } = useTranslation(['room', 'common']);
   const command = useCommand();
   const [mode, setMode] = useState<Mode>('buttons');
   const [newDate, setNewDate] = useState(() => daysFromToday(7));
@@ -64,12 +51,12 @@ export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActio
 
   const submitKeep = (event: FormEvent) => {
     event.preventDefault();
-    if (!newDate) return setProblem(TEXT.dateRequired);
+    if (!newDate) return setProblem(t('review.dateRequired'));
     void review(ReviewOutcome.keptOpen, { newDueDate: newDate });
   };
   const submitDrop = (event: FormEvent) => {
     event.preventDefault();
-    if (!reason.trim()) return setProblem(TEXT.reasonRequired);
+    if (!reason.trim()) return setProblem(t('review.reasonRequired'));
     void review(ReviewOutcome.dropped, { reason: reason.trim() });
   };
   const cancel = () => {
@@ -84,15 +71,15 @@ export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActio
 
   return (
     <fieldset className="review-actions">
-      <legend className="visually-hidden">{TEXT.group(commitment.text)}</legend>
+      <legend className="visually-hidden">{t('review.group', { text: commitment.text })}</legend>
       {mode === 'buttons' && (
         <div className="review-actions__buttons">
           {(
             [
-              [TEXT.done, () => void review(ReviewOutcome.done)],
-              [TEXT.keep, () => setMode('keep')],
-              [TEXT.drop, () => setMode('drop')],
-              [TEXT.escalate, () => void review(ReviewOutcome.escalated)],
+              [t('review.done'), () => void review(ReviewOutcome.done)],
+              [t('review.keep'), () => setMode('keep')],
+              [t('review.drop'), () => setMode('drop')],
+              [t('review.escalate'), () => void review(ReviewOutcome.escalated)],
             ] as const
           ).map(([label, onClick]) => (
             <button
@@ -114,7 +101,7 @@ export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActio
           onKeyDown={onKeyDown}
         >
           <label className="field__label" htmlFor={fieldId}>
-            {mode === 'keep' ? TEXT.newDate : TEXT.reason}
+            {mode === 'keep' ? t('review.newDate') : t('review.reason')}
           </label>
           {mode === 'keep' ? (
             <input
@@ -137,10 +124,10 @@ export function ReviewActions({ meetingId, commitment, onReviewed }: ReviewActio
             />
           )}
           <button type="submit" className="button button--small button--primary" disabled={command.busy}>
-            {mode === 'keep' ? TEXT.keepSave : TEXT.dropSave}
+            {mode === 'keep' ? t('review.keepSave') : t('review.dropSave')}
           </button>
           <button type="button" className="button button--small button--ghost" onClick={cancel}>
-            {TEXT.cancel}
+            {t('common:cancel')}
           </button>
         </form>
       )}

@@ -1,21 +1,12 @@
 /** The meeting's title, date, phase and connection, and the controls the phase allows. */
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
-import type { MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
+import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
 import { formatMeetingDate } from '../meetings/meetingDates.ts';
 import { MeetingControls } from './MeetingControls.tsx';
-
-const TEXT = {
-  meetings: 'Meetings',
-  prep: 'Preparation',
-  here: 'Meeting',
-  phase: { draft: 'Not started', live: 'In progress', closed: 'Closed' } satisfies Record<
-    MeetingPhase,
-    string
-  >,
-};
 
 interface RoomHeaderProps {
   meeting: Meeting;
@@ -26,20 +17,21 @@ interface RoomHeaderProps {
 }
 
 export function RoomHeader({ meeting, live, items, current, canRun }: RoomHeaderProps) {
+  const { t } = useTranslation(['room', 'common']);
   return (
     <header className="room__header">
       <div className="room__heading">
-        <nav aria-label="Breadcrumb" className="crumbs">
-          <Link to="/meetings">{TEXT.meetings}</Link>
+        <nav aria-label={t('header.breadcrumb')} className="crumbs">
+          <Link to="/meetings">{t('common:nav.meetings')}</Link>
           <span aria-hidden="true">/</span>
-          <Link to={`/meetings/${encodeURIComponent(meeting.id)}/prep`}>{TEXT.prep}</Link>
+          <Link to={`/meetings/${encodeURIComponent(meeting.id)}/prep`}>{t('header.prep')}</Link>
           <span aria-hidden="true">/</span>
-          <span aria-current="page">{TEXT.here}</span>
+          <span aria-current="page">{t('header.here')}</span>
         </nav>
         <div className="room__title-row">
           <h1 className="room__title">{meeting.title}</h1>
           <span className={`phase-badge phase-badge--${live.phase}`} data-testid="phase-badge">
-            {TEXT.phase[live.phase]}
+            {t(`header.phase.${live.phase}`)}
           </span>
           {/* The top bar's badge already announces changes to screen readers; this one is for the eye. */}
           <span className="room__conn" aria-hidden="true">

@@ -7,17 +7,17 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ErrorBody, ErrorResponse } from '../../../../shared/errors.ts';
 import { CommandNotSent, type CommandSocket } from '../../api/meetingCommands.ts';
+import { errorText } from '../../i18n/errorText.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import { getProvider } from '../../yjs/connection.ts';
 
-const TEXT = {
-  offline: 'You are offline: nothing was sent. Try again when the connection is back.',
-  busy: 'Another command is on its way.',
-  noAnswer: 'The server did not answer in time: check the connection, then look before trying again.',
-};
+/** Read when a command fails, so the message is in the language of that moment. */
+const text = (key: 'offline' | 'busy' | 'noAnswer'): string => i18next.t(`room:command.${key}`);
 
 export interface CommandError {
   /** `network`: not sent, or no answer; `busy`: another command of this group is in flight. */
   code: ErrorBody['code'] | 'network' | 'busy';
+  /** In the reader's language (a server refusal through `errorText`). */
   message: string;
 }
 
@@ -42,25 +42,25 @@ export function useCommand(): CommandRunner {
     async <T extends object>(
       send: (socket: CommandSocket) => Promise<T | ErrorResponse>,
     ): Promise<CommandResult<T>> => {
-      if (inFlight.current) return { ok: false, error: { code: 'busy', message: TEXT.busy } };
+      if (inFlight.current) return { ok: false, error: { code: 'busy', message: text('busy') } };
       const socket = getProvider().socket;
       const fail = (error: CommandError): CommandResult<T> => {
         setError(error);
         return { ok: false, error };
       };
-      if (!socket.connected) return fail({ code: 'network', message: TEXT.offline });
+      if (!socket.connected) return fail({ code: 'network', message: text('offline') });
       inFlight.current = true;
       setBusy(true);
       setError(null);
       try {
         const answer = await send(socket);
-        if ('error' in answer) return fail({ code: answer.error.code, message: answer.error.message });
+        if ('error' in answer) return fail({ code: answer.error.code, message: errorText(answer.error) });
         return { ok: true, answer };
       } catch (error) {
         // Not sent at all (the connection dropped an instant ago), or sent and never answered.
         return fail({
           code: 'network',
-          message: error instanceof CommandNotSent ? TEXT.offline : TEXT.noAnswer,
+          message: error instanceof CommandNotSent ? text('offline') : text('noAnswer'),
         });
       } finally {
         inFlight.current = false;
