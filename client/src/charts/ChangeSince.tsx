@@ -4,12 +4,11 @@
  * this indicator (an arrow and words, not only colour).
  */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChangeSince } from './chartData.ts';
 import { formatDelta, formatValue } from './format.ts';
 import { longPeriodLabel } from './periods.ts';
 import './charts.css';
-
-const MEANING_WORDS = { better: 'better', worse: 'worse', same: 'no change' } as const;
 
 export interface ChangeSinceControlProps {
   periods: string[];
@@ -28,13 +27,14 @@ export function ChangeSinceControl({
   unit,
   size = 'medium',
 }: ChangeSinceControlProps) {
+  const { t } = useTranslation('charts');
   const selectId = useId();
   // The latest period cannot be its own starting point.
   const choices = periods.slice(0, -1).reverse();
   return (
     <div className={`change-since change-since--${size}`}>
       <label htmlFor={selectId} className="change-since__label">
-        Change since
+        {t('changeSince.label')}
       </label>
       <select
         id={selectId}
@@ -42,7 +42,7 @@ export function ChangeSinceControl({
         onChange={(event) => onSinceChange(event.target.value)}
         disabled={choices.length === 0}
       >
-        {choices.length === 0 && <option value="">not enough data</option>}
+        {choices.length === 0 && <option value="">{t('changeSince.notEnough')}</option>}
         {choices.map((period) => (
           <option key={period} value={period}>
             {longPeriodLabel(period)}
@@ -55,7 +55,7 @@ export function ChangeSinceControl({
             {change.delta > 0 ? '▲' : change.delta < 0 ? '▼' : '■'}
           </span>
           <strong>{formatDelta(change.delta, unit)}</strong>
-          <span className="change-since__meaning">({MEANING_WORDS[change.meaning]})</span>
+          <span className="change-since__meaning">({t(`changeSince.${change.meaning}`)})</span>
           <span className="change-since__range">
             {formatValue(change.from.value, unit)} → {formatValue(change.to.value, unit)}
           </span>

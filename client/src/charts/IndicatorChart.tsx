@@ -10,6 +10,7 @@
  */
 
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
   Line,
@@ -54,6 +55,7 @@ export function IndicatorChart({
   textScale = 1,
   maxPeriodLabels,
 }: IndicatorChartProps) {
+  const { t } = useTranslation('charts');
   const unit = indicator.unit;
   const plannedRows = rows.filter((row) => row.planned !== null);
   const targetPeriod = plannedRows[plannedRows.length - 1]?.period ?? null;
@@ -68,8 +70,13 @@ export function IndicatorChart({
         style={{ width: '100%', height }}
         // The first period label is centred on the plot's left edge: scaled, it needs room there.
         margin={{ top: 28, right: 32, bottom: 8, left: Math.round(32 * textScale) - 24 }}
-        title={`${indicator.name}: actual values against the trajectory and target`}
-        desc={`Baseline ${valueLabel(indicator.baselineValue)} on ${indicator.baselineDate}; target ${valueLabel(indicator.targetValue)} by ${indicator.targetDate}.`}
+        title={t('chart.title', { name: indicator.name })}
+        desc={t('chart.desc', {
+          baseline: valueLabel(indicator.baselineValue),
+          baselineDate: indicator.baselineDate,
+          target: valueLabel(indicator.targetValue),
+          targetDate: indicator.targetDate,
+        })}
       >
         <CartesianGrid stroke="var(--color-border)" vertical={false} />
         <XAxis
@@ -111,11 +118,14 @@ export function IndicatorChart({
           strokeWidth={2}
           strokeDasharray="2 5"
           ifOverflow="extendDomain"
-          label={{ value: `Baseline ${valueLabel(indicator.baselineValue)}`, position: 'insideBottomLeft' }}
+          label={{
+            value: t('chart.baseline', { value: valueLabel(indicator.baselineValue) }),
+            position: 'insideBottomLeft',
+          }}
         />
         <Line
           dataKey="planned"
-          name="Trajectory"
+          name={t('chart.trajectory')}
           stroke="var(--chart-trajectory)"
           strokeWidth={2}
           strokeDasharray="9 7"
@@ -126,7 +136,7 @@ export function IndicatorChart({
         />
         <Line
           dataKey="actual"
-          name="Actual"
+          name={t('chart.actual')}
           stroke="var(--chart-actual)"
           strokeWidth={3.5}
           dot={{ r: 3.5, fill: 'var(--chart-actual)', strokeWidth: 0 }}
@@ -140,7 +150,10 @@ export function IndicatorChart({
             strokeWidth={1.5}
             strokeDasharray="4 4"
             label={(props: { viewBox?: unknown }) => (
-              <TargetLabel viewBox={props.viewBox} text={`Target ${valueLabel(indicator.targetValue)}`} />
+              <TargetLabel
+                viewBox={props.viewBox}
+                text={t('chart.target', { value: valueLabel(indicator.targetValue) })}
+              />
             )}
           />
         )}
@@ -210,19 +223,24 @@ const legendLine = (stroke: string, strokeWidth: number, strokeDasharray?: strin
 
 /** An HTML legend (not recharts' own) so it can name the reference lines too and scale with the page's type. */
 function ChartLegend({ hasChange }: { hasChange: boolean }) {
+  const { t } = useTranslation('charts');
   return (
-    <ul className="chart-legend" aria-label="Legend">
-      <LegendEntry label="Actual">
+    <ul className="chart-legend" aria-label={t('chart.legend')}>
+      <LegendEntry label={t('chart.actual')}>
         {legendLine('var(--chart-actual)', 3.5)}
         <circle cx="14" cy="6" r="3.5" fill="var(--chart-actual)" />
       </LegendEntry>
-      <LegendEntry label="Trajectory (plan)">{legendLine('var(--chart-trajectory)', 2, '7 5')}</LegendEntry>
-      <LegendEntry label="Baseline">{legendLine('var(--chart-baseline)', 2, '2 5')}</LegendEntry>
-      <LegendEntry label="Target">
+      <LegendEntry label={t('chart.trajectoryPlan')}>
+        {legendLine('var(--chart-trajectory)', 2, '7 5')}
+      </LegendEntry>
+      <LegendEntry label={t('chart.baselineEntry')}>
+        {legendLine('var(--chart-baseline)', 2, '2 5')}
+      </LegendEntry>
+      <LegendEntry label={t('chart.targetEntry')}>
         <circle cx="14" cy="6" r="5" fill="var(--chart-target)" />
       </LegendEntry>
       {hasChange && (
-        <LegendEntry label="Change since">
+        <LegendEntry label={t('chart.changeSince')}>
           <rect
             x="1"
             y="0"

@@ -3,6 +3,7 @@
  * numbers, copy-paste). Newest first because analysts look for the latest value; future planned
  * periods are left out (the chart shows them) so the table stays about what has happened.
  */
+import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../shared/performance.ts';
 import type { ChartRow } from './chartData.ts';
 import { formatDelta, formatValue } from './format.ts';
@@ -17,6 +18,7 @@ export interface IndicatorDataTableProps {
 }
 
 export function IndicatorDataTable({ indicator, rows, duePeriod }: IndicatorDataTableProps) {
+  const { t } = useTranslation('charts');
   const lastActual = [...rows].reverse().find((row) => row.actual !== null)?.period ?? '';
   const horizon = duePeriod && duePeriod > lastActual ? duePeriod : lastActual;
   const shown = rows.filter((row) => row.actual !== null || row.period <= horizon).reverse();
@@ -25,29 +27,34 @@ export function IndicatorDataTable({ indicator, rows, duePeriod }: IndicatorData
     <div className="data-table-scroll">
       <table className="data-table" data-testid="indicator-data-table">
         <caption>
-          {indicator.name} by period ({unit || 'value'}), newest first. Baseline{' '}
-          {formatValue(indicator.baselineValue, unit)} ({indicator.baselineDate}); target{' '}
-          {formatValue(indicator.targetValue, unit)} by {indicator.targetDate}.
+          {t('table.caption', {
+            name: indicator.name,
+            unit: unit || t('table.value'),
+            baseline: formatValue(indicator.baselineValue, unit),
+            baselineDate: indicator.baselineDate,
+            target: formatValue(indicator.targetValue, unit),
+            targetDate: indicator.targetDate,
+          })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Period</th>
+            <th scope="col">{t('table.period')}</th>
             <th scope="col" className="numeric">
-              Actual
+              {t('table.actual')}
             </th>
             <th scope="col" className="numeric">
-              Planned
+              {t('table.planned')}
             </th>
             <th scope="col" className="numeric">
-              Actual − plan
+              {t('table.actualMinusPlan')}
             </th>
-            <th scope="col">Note</th>
+            <th scope="col">{t('table.note')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.length === 0 && (
             <tr>
-              <td colSpan={5}>No values yet.</td>
+              <td colSpan={5}>{t('table.empty')}</td>
             </tr>
           )}
           {shown.map((row) => (
@@ -56,7 +63,11 @@ export function IndicatorDataTable({ indicator, rows, duePeriod }: IndicatorData
                 {row.period}
               </th>
               <td className="numeric" data-column="actual">
-                {row.actual === null ? <span className="muted">missing</span> : formatValue(row.actual, unit)}
+                {row.actual === null ? (
+                  <span className="muted">{t('table.missing')}</span>
+                ) : (
+                  formatValue(row.actual, unit)
+                )}
               </td>
               <td className="numeric">{row.planned === null ? '—' : formatValue(row.planned, unit)}</td>
               <td className="numeric">

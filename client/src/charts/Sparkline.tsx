@@ -3,6 +3,7 @@
  * on the latest one. Plain SVG rather than recharts: dozens appear on one page, and a polyline per
  * row keeps the objective page fast and the markup tiny.
  */
+import { useTranslation } from 'react-i18next';
 import { formatValue } from './format.ts';
 
 export interface SparklineProps {
@@ -13,7 +14,8 @@ export interface SparklineProps {
 }
 
 export function Sparkline({ values, unit = '', width = 120, height = 32 }: SparklineProps) {
-  if (values.length === 0) return <span className="sparkline sparkline--empty">no data</span>;
+  const { t } = useTranslation('charts');
+  if (values.length === 0) return <span className="sparkline sparkline--empty">{t('sparkline.empty')}</span>;
   const min = Math.min(...values);
   const max = Math.max(...values);
   const span = max - min || 1;
@@ -31,7 +33,11 @@ export function Sparkline({ values, unit = '', width = 120, height = 32 }: Spark
       height={height}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label={`Trend of the last ${values.length} values, from ${formatValue(first, unit)} to ${formatValue(last, unit)}`}
+      aria-label={t('sparkline.label', {
+        count: values.length,
+        first: formatValue(first, unit),
+        last: formatValue(last, unit),
+      })}
     >
       <polyline points={points} fill="none" stroke="var(--chart-actual)" strokeWidth="1.6" />
       <circle cx={x(values.length - 1)} cy={y(last)} r="2.6" fill="var(--chart-actual)" />

@@ -3,7 +3,9 @@
  * greyscale print-outs and on washed-out projectors. Used for the status computed from the data
  * and for the owner's own rating.
  */
-import { STATUS_LABELS, type Status } from '../../../shared/performance.ts';
+import { useTranslation } from 'react-i18next';
+import type { Status } from '../../../shared/performance.ts';
+import { STATUS_KEYS } from './statusText.ts';
 import './charts.css';
 
 export function StatusIcon({ status }: { status: Status }) {
@@ -46,12 +48,13 @@ export interface StatusBadgeProps {
 }
 
 export function StatusBadge({ status, prefix, size = 'medium' }: StatusBadgeProps) {
+  const { t } = useTranslation('charts');
   return (
     <span className={`status-badge status-badge--${size}`} data-status={status}>
       <StatusIcon status={status} />
       <span>
         {prefix && <span className="status-badge__prefix">{prefix}: </span>}
-        {STATUS_LABELS[status]}
+        {t(STATUS_KEYS[status])}
       </span>
     </span>
   );

@@ -1,17 +1,22 @@
-/** Number and unit formatting shared by charts, tables and pages, so a value reads the same everywhere. */
+/**
+ * Number and unit formatting shared by charts, tables and pages, so a value reads the same everywhere:
+ * in the reader's language ("1,234.5" in English, "1.234,5" in Portuguese), read at call time.
+ */
 import type { Direction } from '../../../shared/performance.ts';
+import { i18next } from '../i18n/i18n.ts';
+import { numberFormat } from '../i18n/locale.ts';
 
-const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
-const signedFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+const VALUE_FORMAT: Intl.NumberFormatOptions = { maximumFractionDigits: 2 };
+const SIGNED_FORMAT: Intl.NumberFormatOptions = { maximumFractionDigits: 2, signDisplay: 'exceptZero' };
 
 /** Units written straight after the number ("12%"), the rest after a space ("12 cases"). */
 function joinUnit(number: string, unit: string): string {
   if (!unit) return number;
-  return unit === '%' || unit === 'pp' ? `${number}${unit === '%' ? '%' : ' pp'}` : `${number} ${unit}`;
+  return unit === '%' ? `${number}%` : `${number} ${unit}`;
 }
 
 export function formatValue(value: number, unit = ''): string {
-  return joinUnit(numberFormat.format(value), unit);
+  return joinUnit(numberFormat(VALUE_FORMAT).format(value), unit);
 }
 
 /**
@@ -19,7 +24,7 @@ export function formatValue(value: number, unit = ''): string {
  * points (31.5% → 33% is "+1.5 pp", not "+1.5%", which would read as a relative change).
  */
 export function deltaUnit(unit: string): string {
-  return unit.startsWith('%') ? `pp${unit.slice(1)}` : unit;
+  return unit.startsWith('%') ? `${i18next.t('charts:unit.pp')}${unit.slice(1)}` : unit;
 }
 
 /**
@@ -27,7 +32,7 @@ export function deltaUnit(unit: string): string {
  * reads in percentage points); a real minus sign reads better on a big screen.
  */
 export function formatDelta(delta: number, unit = ''): string {
-  return joinUnit(signedFormat.format(delta).replace('-', '−'), deltaUnit(unit));
+  return joinUnit(numberFormat(SIGNED_FORMAT).format(delta).replace('-', '−'), deltaUnit(unit));
 }
 
 export type DeltaMeaning = 'better' | 'worse' | 'same';
@@ -39,5 +44,5 @@ export function deltaMeaning(delta: number, direction: Direction): DeltaMeaning 
 }
 
 export function directionLabel(direction: Direction): string {
-  return direction === 'up' ? 'Higher is better' : 'Lower is better';
+  return i18next.t(direction === 'up' ? 'charts:direction.up' : 'charts:direction.down');
 }

@@ -5,14 +5,27 @@
  */
 import type { DataPoint, Frequency } from '../../../shared/performance.ts';
 import type { SinceSpan } from '../../../shared/screenControl.ts';
+import { i18next } from '../i18n/i18n.ts';
 import { defaultSincePeriod, periodsWithValues } from './chartData.ts';
 import { shiftPeriod } from './periods.ts';
 
-export const SINCE_SPAN_LABELS: Record<SinceSpan, string> = {
-  auto: 'Default',
-  month: 'Month',
-  quarter: 'Quarter',
-  year: 'Year',
+/**
+ * Each span's name in the reader's language, read when it is looked up (`SINCE_SPAN_LABELS.month`
+ * is "Month" or "Mês"), so that a label is never frozen in the language of the module's first load.
+ */
+export const SINCE_SPAN_LABELS: Readonly<Record<SinceSpan, string>> = {
+  get auto() {
+    return i18next.t('charts:sinceSpan.auto');
+  },
+  get month() {
+    return i18next.t('charts:sinceSpan.month');
+  },
+  get quarter() {
+    return i18next.t('charts:sinceSpan.quarter');
+  },
+  get year() {
+    return i18next.t('charts:sinceSpan.year');
+  },
 };
 
 /** How many periods of each frequency a fixed span looks back. */
