@@ -1,14 +1,22 @@
 /**
  * A meeting's memo, made from its record (`shared/meetingRecord.ts`) by pure functions, so the page,
  * the Markdown download and the CSV download (`shared/memoExport.ts`) always say the same thing.
- * Every string a reader sees is in `MEMO_TEXT`, ready to be translated; dates are English and UTC
- * until the i18n issue gives them a locale and a time zone.
+ * Every string a reader sees comes from a `MemoLanguage` (English `MEMO_TEXT` unless another is
+ * passed: the client passes the reader's); times are UTC until the memo is given a time zone.
  */
 import type { ReviewOutcome } from './ledger.ts';
 import type { MeetingRecord } from './meetingRecord.ts';
-import { formatDay, formatDelta, formatMinutes, formatNumber, MEMO_TEXT, utcTime } from './memoText.ts';
+import {
+  ENGLISH_MEMO,
+  formatDay,
+  formatDelta,
+  formatMinutes,
+  MEMO_TEXT,
+  type MemoLanguage,
+  utcTime,
+} from './memoText.ts';
 
-export { MEMO_TEXT };
+export { ENGLISH_MEMO, MEMO_TEXT, type MemoLanguage };
 
 const MINUTE_MS = 60_000;
 
@@ -87,25 +95,31 @@ export interface Memo {
 
 // ── the model ─────────────────────────────────────────────────────────────────────────────────
 
-function header(record: MeetingRecord): MemoHeader {
+function header(record: MeetingRecord, { text, dateLocale }: MemoLanguage): MemoHeader {
   const { startedAt, closedAt } = record.live;
   let time: string | null = null;
   if (startedAt !== null)
     time =
       closedAt === null
-        ? MEMO_TEXT.timeFrom(utcTime(startedAt))
-        : MEMO_TEXT.timeRange(utcTime(startedAt), utcTime(closedAt));
+        ? text.timeFrom(utcTime(startedAt))
+        : text.timeRange(utcTime(startedAt), utcTime(closedAt));
   return {
     objective: record.names.objective,
     title: record.meeting.title,
-    date: formatDay(record.meeting.scheduledFor, 'EEEE d MMMM yyyy'),
+    date: formatDay(record.meeting.scheduledFor, 'EEEE d MMMM yyyy', dateLocale),
     time,
     duration:
-      startedAt !== null && closedAt !== null ? formatMinutes((closedAt - startedAt) / MINUTE_MS) : null,
+      startedAt !== null && closedAt !== null
+        ? formatMinutes((closedAt - startedAt) / MINUTE_MS, text)
+        : null,
   };
 }
 
-function commitmentOf(record: MeetingRecord, commitment: MeetingRecord['made'][number]): MemoCommitment {
+function commitmentOf(
+  record: MeetingRecord,
+  commitment: MeetingRecord['made'][number],
+  language: MemoLanguage,
+): MemoCommitment {
   const agency = record.names.agencies[commitment.ownerAgencyId] ?? commitment.ownerAgencyId;
   const person = commitment.ownerPerson.trim();
   return {
@@ -115,15 +129,15 @@ function commitmentOf(record: MeetingRecord, commitment: MeetingRecord['made'][n
     person,
     owner: person ? `${agency}, ${person}` : agency,
     dueDate: commitment.dueDate,
-    due: formatDay(commitment.dueDate),
+    due: formatDay(commitment.dueDate, undefined, language.dateLocale),
     goal: record.names.goals[commitment.goalId] ?? commitment.goalId,
   };
 }
 
-function decisions(record: MeetingRecord): MemoDecisionGroup[] {
+function decisions(record: MeetingRecord, language: MemoLanguage): MemoDecisionGroup[] {
   const made = record.made.map((commitment) => ({
     itemId: commitment.madeInItemId,
-    memo: commitmentOf(record, commitment),
+    memo: commitmentOf(record, commitment, language),
   }));
   const onAgenda = new Set(record.agenda.map((item) => item.id));
   const groups = record.agenda.flatMap((item): MemoDecisionGroup[] => {
@@ -137,37 +151,41 @@ function decisions(record: MeetingRecord): MemoDecisionGroup[] {
     .filter((entry) => entry.itemId === null || !onAgenda.has(entry.itemId))
     .map((entry) => entry.memo);
   if (elsewhere.length)
-    groups.push({ itemId: null, title: MEMO_TEXT.outsideAgenda, decided: null, commitments: elsewhere });
+    groups.push({ itemId: null, title: language.text.outsideAgenda, decided: null, commitments: elsewhere });
   return groups;
 }
 
-function outcomeText(review: MeetingRecord['followUp'][number]['review']): string {
-  if (!review) return MEMO_TEXT.outcome.notReviewed;
+function outcomeText(
+  review: MeetingRecord['followUp'][number]['review'],
+  { text, dateLocale }: MemoLanguage,
+): string {
+  if (!review) return text.outcome.notReviewed;
   switch (review.outcome) {
     case 'done':
-      return MEMO_TEXT.outcome.done;
+      return text.outcome.done;
     case 'kept_open':
-      return MEMO_TEXT.outcome.keptOpen(formatDay(review.newDueDate ?? ''));
+      return text.outcome.keptOpen(formatDay(review.newDueDate ?? '', undefined, dateLocale));
     case 'dropped':
-      return MEMO_TEXT.outcome.dropped(review.reason ?? '');
+      return text.outcome.dropped(review.reason ?? '');
     case 'escalated':
-      return MEMO_TEXT.outcome.escalated;
+      return text.outcome.escalated;
   }
 }
 
-function reviewRows(record: MeetingRecord): MemoReviewRow[] {
+function reviewRows(record: MeetingRecord, language: MemoLanguage): MemoReviewRow[] {
+  const { text } = language;
   return record.followUp.map((entry) => {
     const notes = [
-      entry.timesCarried > 0 ? MEMO_TEXT.carried(entry.timesCarried) : '',
-      entry.overdue ? MEMO_TEXT.overdue : '',
+      entry.timesCarried > 0 ? text.carried(entry.timesCarried) : '',
+      entry.overdue ? text.overdue : '',
     ].filter(Boolean);
     return {
-      ...commitmentOf(record, entry.commitment),
+      ...commitmentOf(record, entry.commitment, language),
       // The due date the meeting reviewed against (a later review may have moved it since).
       dueDate: entry.dueDateThen,
-      due: formatDay(entry.dueDateThen),
+      due: formatDay(entry.dueDateThen, undefined, language.dateLocale),
       outcomeKind: entry.review?.outcome ?? null,
-      outcome: outcomeText(entry.review),
+      outcome: outcomeText(entry.review, language),
       timesCarried: entry.timesCarried,
       overdue: entry.overdue,
       followUp: notes.join(' · '),
@@ -175,7 +193,7 @@ function reviewRows(record: MeetingRecord): MemoReviewRow[] {
   });
 }
 
-function timeRows(record: MeetingRecord): Memo['time'] {
+function timeRows(record: MeetingRecord, { text }: MemoLanguage): Memo['time'] {
   let boxTotal = 0;
   let spentTotal = 0;
   const rows = record.agenda.map((item): MemoTimeRow => {
@@ -184,75 +202,80 @@ function timeRows(record: MeetingRecord): Memo['time'] {
     const reached = item.spentMs > 0;
     boxTotal += item.timeboxMinutes;
     spentTotal += spentMinutes;
-    const box = formatMinutes(item.timeboxMinutes);
+    const box = formatMinutes(item.timeboxMinutes, text);
     return {
       id: item.id,
       title: item.title,
-      box: extension > 0 ? MEMO_TEXT.boxExtended(box, formatMinutes(extension)) : box,
-      spent: reached ? formatMinutes(spentMinutes) : MEMO_TEXT.noSpent,
+      box: extension > 0 ? text.boxExtended(box, formatMinutes(extension, text)) : box,
+      spent: reached ? formatMinutes(spentMinutes, text) : text.noSpent,
       deltaMinutes: reached ? spentMinutes - item.timeboxMinutes : 0,
-      delta: reached ? formatDelta(spentMinutes - item.timeboxMinutes) : MEMO_TEXT.notReached,
+      delta: reached ? formatDelta(spentMinutes - item.timeboxMinutes, text) : text.notReached,
     };
   });
   const deltaMinutes = spentTotal - boxTotal;
   return {
     rows,
     total: {
-      box: formatMinutes(boxTotal),
-      spent: formatMinutes(spentTotal),
+      box: formatMinutes(boxTotal, text),
+      spent: formatMinutes(spentTotal, text),
       deltaMinutes,
-      delta: formatDelta(deltaMinutes),
+      delta: formatDelta(deltaMinutes, text),
     },
   };
 }
 
-function correctionRows(record: MeetingRecord): MemoCorrection[] {
+function correctionRows(record: MeetingRecord, { text, dateLocale, number }: MemoLanguage): MemoCorrection[] {
   const year = record.meeting.scheduledFor.slice(0, 4);
   return record.pinned.flatMap((series) => {
     const indicator = record.names.indicators[series.indicatorId]?.name ?? series.indicatorId;
     return series.corrections.map((correction) => {
-      const pinned = formatNumber(correction.pinned);
-      const text =
+      const pinned = number(correction.pinned);
+      const line =
         correction.current === null || correction.correctedAt === null
-          ? MEMO_TEXT.removed(indicator, correction.period, pinned)
-          : MEMO_TEXT.correction(
+          ? text.removed(indicator, correction.period, pinned)
+          : text.correction(
               indicator,
               correction.period,
               pinned,
-              formatNumber(correction.current),
+              number(correction.current),
               formatDay(
                 correction.correctedAt,
                 correction.correctedAt.startsWith(year) ? 'd MMM' : 'd MMM yyyy',
+                dateLocale,
               ),
             );
-      return { indicatorId: series.indicatorId, indicator, period: correction.period, text };
+      return { indicatorId: series.indicatorId, indicator, period: correction.period, text: line };
     });
   });
 }
 
-/** Everything the memo page shows, in the order it shows it. */
-export function buildMemo(record: MeetingRecord): Memo {
+/** Everything the memo page shows, in the order it shows it, in `language` (English by default). */
+export function buildMemo(record: MeetingRecord, language: MemoLanguage = ENGLISH_MEMO): Memo {
   const attendees = record.attendance.map((attendee) => ({
     present: attendee.present,
     memo: { name: attendee.name, agency: record.names.agencies[attendee.agency] ?? attendee.agency },
   }));
   return {
     draft: record.live.phase !== 'closed',
-    header: header(record),
+    header: header(record, language),
     attendance: {
       present: attendees.filter((entry) => entry.present).map((entry) => entry.memo),
       absent: attendees.filter((entry) => !entry.present).map((entry) => entry.memo),
     },
-    decisions: decisions(record),
-    newCommitments: record.made.map((commitment) => commitmentOf(record, commitment)),
-    review: reviewRows(record),
-    time: timeRows(record),
-    corrections: correctionRows(record),
+    decisions: decisions(record, language),
+    newCommitments: record.made.map((commitment) => commitmentOf(record, commitment, language)),
+    review: reviewRows(record, language),
+    time: timeRows(record, language),
+    corrections: correctionRows(record, language),
   };
 }
 
 /** `citizen-security-stocktake-2026-12-01.md`: ASCII only, safe in a Content-Disposition header. */
-export function memoFileName(record: MeetingRecord, suffix: string): string {
+export function memoFileName(
+  record: MeetingRecord,
+  suffix: string,
+  language: MemoLanguage = ENGLISH_MEMO,
+): string {
   const slug = record.meeting.title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -262,5 +285,5 @@ export function memoFileName(record: MeetingRecord, suffix: string): string {
     .slice(0, 60)
     .replace(/-+$/, '');
   const day = /^\d{4}-\d{2}-\d{2}$/.test(record.meeting.scheduledFor) ? record.meeting.scheduledFor : '';
-  return `${[slug || MEMO_TEXT.fallbackSlug, day].filter(Boolean).join('-')}${suffix}`;
+  return `${[slug || language.text.fallbackSlug, day].filter(Boolean).join('-')}${suffix}`;
 }

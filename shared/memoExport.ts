@@ -4,7 +4,7 @@
  */
 import type { MeetingRecord } from './meetingRecord.ts';
 import { buildMemo, type Memo, type MemoAttendee, type MemoCommitment } from './memo.ts';
-import { MEMO_TEXT } from './memoText.ts';
+import { ENGLISH_MEMO, type MemoLanguage, type MemoWords } from './memoText.ts';
 
 // ── Markdown ──────────────────────────────────────────────────────────────────────────────────
 
@@ -51,28 +51,28 @@ function mdTable(header: readonly string[], rows: readonly (readonly string[])[]
 const attendeeText = (attendee: MemoAttendee) =>
   attendee.agency ? `${attendee.name} (${attendee.agency})` : attendee.name;
 
-const commitmentLine = (commitment: MemoCommitment) =>
-  `- ${mdInline(commitment.text)} — ${mdInline(MEMO_TEXT.commitmentLine(commitment.owner, commitment.due))}`;
+const commitmentLine = (commitment: MemoCommitment, text: MemoWords) =>
+  `- ${mdInline(commitment.text)} — ${mdInline(text.commitmentLine(commitment.owner, commitment.due))}`;
 
 function section(title: string, body: string[], empty: string): string[] {
   return ['', `## ${mdHeading(title)}`, '', ...(body.length ? body : [mdInline(empty)])];
 }
 
-function markdownSections(memo: Memo): string[] {
-  const { columns, sections, empty } = MEMO_TEXT;
+function markdownSections(memo: Memo, text: MemoWords): string[] {
+  const { columns, sections, empty } = text;
   const { present, absent } = memo.attendance;
   const attendance =
     present.length || absent.length
       ? [
-          `**${MEMO_TEXT.present}:** ${mdInline(present.map(attendeeText).join(', ') || MEMO_TEXT.nobody)}  `,
-          `**${MEMO_TEXT.absent}:** ${mdInline(absent.map(attendeeText).join(', ') || MEMO_TEXT.nobody)}`,
+          `**${text.present}:** ${mdInline(present.map(attendeeText).join(', ') || text.nobody)}  `,
+          `**${text.absent}:** ${mdInline(absent.map(attendeeText).join(', ') || text.nobody)}`,
         ]
       : [];
   const decisions = memo.decisions.flatMap((group) => [
     `### ${mdHeading(group.title)}`,
     '',
     ...(group.decided ? [...mdQuote(group.decided), ''] : []),
-    ...group.commitments.map(commitmentLine),
+    ...group.commitments.map((commitment) => commitmentLine(commitment, text)),
     ...(group.commitments.length ? [''] : []),
   ]);
   if (decisions.at(-1) === '') decisions.pop();
@@ -112,24 +112,25 @@ function markdownSections(memo: Memo): string[] {
   ];
 }
 
-/** The memo as a Markdown document (CommonMark with GitHub tables). */
-export function memoMarkdown(record: MeetingRecord): string {
-  const memo = buildMemo(record);
+/** The memo as a Markdown document (CommonMark with GitHub tables), in `language` (English by default). */
+export function memoMarkdown(record: MeetingRecord, language: MemoLanguage = ENGLISH_MEMO): string {
+  const memo = buildMemo(record, language);
   const { header } = memo;
+  const { text } = language;
   const facts: [string, string | null][] = [
-    [MEMO_TEXT.objective, header.objective],
-    [MEMO_TEXT.date, header.date],
-    [MEMO_TEXT.time, header.time ?? MEMO_TEXT.notStarted],
-    [MEMO_TEXT.duration, header.duration],
+    [text.objective, header.objective],
+    [text.date, header.date],
+    [text.time, header.time ?? text.notStarted],
+    [text.duration, header.duration],
   ];
   const lines = [
-    `# ${mdHeading(`${MEMO_TEXT.heading}: ${header.title}`)}`,
+    `# ${mdHeading(`${text.heading}: ${header.title}`)}`,
     '',
-    ...(memo.draft ? [`> **${mdInline(MEMO_TEXT.draft)}**`, ''] : []),
+    ...(memo.draft ? [`> **${mdInline(text.draft)}**`, ''] : []),
     ...facts
       .filter((fact): fact is [string, string] => fact[1] !== null && fact[1] !== '')
       .map(([label, value]) => `**${mdInline(label)}:** ${mdInline(value)}  `),
-    ...markdownSections(memo),
+    ...markdownSections(memo, text),
   ];
   return `${lines.map((line) => line.replace(/ +$/, (spaces) => (spaces.length >= 2 ? '  ' : ''))).join('\n')}\n`;
 }
@@ -149,13 +150,14 @@ export function csvCell(value: string): string {
 const csvRow = (cells: readonly string[]): string => `${cells.map(csvCell).join(',')}\r\n`;
 
 /** New and reviewed commitments, one per row, with a header row; CRLF line ends. */
-export function memoCommitmentsCsv(record: MeetingRecord): string {
-  const memo = buildMemo(record);
+export function memoCommitmentsCsv(record: MeetingRecord, language: MemoLanguage = ENGLISH_MEMO): string {
+  const memo = buildMemo(record, language);
+  const { text } = language;
   const row = (kind: string, c: MemoCommitment, outcome: string, timesCarried: number) =>
     csvRow([kind, c.text, c.agency, c.person, c.dueDate, c.goal, outcome, String(timesCarried)]);
   return [
-    csvRow(MEMO_TEXT.csvHeader),
-    ...memo.newCommitments.map((c) => row(MEMO_TEXT.csvKind.new, c, '', 0)),
-    ...memo.review.map((r) => row(MEMO_TEXT.csvKind.reviewed, r, r.outcome, r.timesCarried)),
+    csvRow(text.csvHeader),
+    ...memo.newCommitments.map((c) => row(text.csvKind.new, c, '', 0)),
+    ...memo.review.map((r) => row(text.csvKind.reviewed, r, r.outcome, r.timesCarried)),
   ].join('');
 }

@@ -1,9 +1,11 @@
 /**
- * The memo's words and formats, in one place so that the i18n issue can translate them: every
- * string a reader of the memo sees (page, Markdown, CSV), and how dates, times, durations and
- * numbers are written (English; times in UTC for now).
+ * The memo's words and formats, in one place: every string a reader of the memo sees (page,
+ * Markdown, CSV), and how dates, times, durations and numbers are written. `MEMO_TEXT` is English
+ * (the server's downloads and the default everywhere); the client builds a `MemoLanguage` from its
+ * `memo` catalogue so that a reader in Recife or Santiago gets the memo in their language. Times are
+ * in UTC for now.
  */
-import { format, isValid, parseISO } from 'date-fns';
+import { format, isValid, type Locale, parseISO } from 'date-fns';
 
 export const MEMO_TEXT = {
   heading: 'Meeting memo',
@@ -85,28 +87,53 @@ export const MEMO_TEXT = {
   },
 } as const;
 
-// ── formatting (English, UTC) ─────────────────────────────────────────────────────────────────
+/** `MEMO_TEXT`'s shape with any text: its strings as `string`, its phrases as functions. */
+type Words<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : T extends readonly string[]
+      ? readonly string[]
+      : { readonly [K in keyof T]: Words<T[K]> };
+
+/** The memo's words in one language. */
+export type MemoWords = Words<typeof MEMO_TEXT>;
+
+/** A language the memo is written in: its words, and how it writes days and numbers. */
+export interface MemoLanguage {
+  text: MemoWords;
+  /** Day and month names ("terça-feira 8 dezembro 2026"); date-fns's English when absent. */
+  dateLocale?: Locale | undefined;
+  /** A data value: "1,234.5" in English, "1.234,5" in Portuguese. */
+  number(value: number): string;
+}
+
+// ── formatting (UTC) ──────────────────────────────────────────────────────────────────────────
 
 /** A calendar day `YYYY-MM-DD` as "20 Jan 2027"; anything else is shown as it is. */
-export function formatDay(day: string, pattern = 'd MMM yyyy'): string {
+export function formatDay(day: string, pattern = 'd MMM yyyy', locale?: Locale): string {
   // A local-midnight date is exact for a whole day in any time zone.
   const date = parseISO(day.slice(0, 10));
-  return isValid(date) ? format(date, pattern) : day;
+  if (!isValid(date)) return day;
+  return locale ? format(date, pattern, { locale }) : format(date, pattern);
 }
 
 export const utcTime = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 
-export function formatMinutes(totalMinutes: number): string {
+export function formatMinutes(totalMinutes: number, text: MemoWords = MEMO_TEXT): string {
   const minutes = Math.max(0, Math.round(totalMinutes));
-  if (minutes < 60) return MEMO_TEXT.minutes(minutes);
-  return MEMO_TEXT.hoursMinutes(Math.floor(minutes / 60), minutes % 60);
+  if (minutes < 60) return text.minutes(minutes);
+  return text.hoursMinutes(Math.floor(minutes / 60), minutes % 60);
 }
 
-export function formatDelta(deltaMinutes: number): string {
-  if (deltaMinutes === 0) return MEMO_TEXT.onTime;
-  const amount = formatMinutes(Math.abs(deltaMinutes));
-  return deltaMinutes > 0 ? MEMO_TEXT.over(amount) : MEMO_TEXT.under(amount);
+export function formatDelta(deltaMinutes: number, text: MemoWords = MEMO_TEXT): string {
+  if (deltaMinutes === 0) return text.onTime;
+  const amount = formatMinutes(Math.abs(deltaMinutes), text);
+  return deltaMinutes > 0 ? text.over(amount) : text.under(amount);
 }
 
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 4 });
 export const formatNumber = (value: number): string => NUMBER.format(value);
+
+/** The memo in English: what the server's downloads are written in. */
+export const ENGLISH_MEMO: MemoLanguage = { text: MEMO_TEXT, number: formatNumber };

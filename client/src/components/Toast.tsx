@@ -1,5 +1,6 @@
 /** A short-lived message with one action (e.g. Undo), announced to screen readers. */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface ToastProps {
   message: string;
@@ -11,6 +12,7 @@ interface ToastProps {
 }
 
 export function Toast({ message, actionLabel, onAction, onDismiss, timeoutMs = 10_000 }: ToastProps) {
+  const { t } = useTranslation();
   useEffect(() => {
     const timer = setTimeout(onDismiss, timeoutMs);
     return () => clearTimeout(timer);
@@ -23,7 +25,7 @@ export function Toast({ message, actionLabel, onAction, onDismiss, timeoutMs = 1
           {actionLabel}
         </button>
       )}
-      <button type="button" className="toast__close" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" className="toast__close" aria-label={t('dismiss')} onClick={onDismiss}>
         ×
       </button>
     </div>

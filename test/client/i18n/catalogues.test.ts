@@ -10,8 +10,24 @@ import { CATALOGUES, flatten } from '../../helpers/i18n.ts';
 const SAME_EVERYWHERE = new Set(['StatRoom', 'CSV', 'ID', 'OK', '—', '…']);
 /** Texts one language writes as English does ("Error" is Spanish too). */
 const SAME_IN: Record<'pt-BR' | 'es', Set<string>> = {
-  'pt-BR': new Set(['Status', 'Total', '{{count}} min']),
-  es: new Set(['Error {{status}}', 'Total', '{{count}} min', 'Agenda']),
+  'pt-BR': new Set([
+    'Status',
+    'Total',
+    '{{count}} min',
+    '{{minutes}} min',
+    '{{hours}} h {{minutes}} min',
+    'Item {{position}}',
+    '{{count}} item',
+  ]),
+  es: new Set([
+    'Error {{status}}',
+    'Total',
+    '{{count}} min',
+    'Agenda',
+    '{{minutes}} min',
+    '{{hours}} h {{minutes}} min',
+    'no',
+  ]),
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();

@@ -3,6 +3,7 @@
  * meeting, oldest first, in plain words.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { commitmentHistory, meetingById } from '../../api/commitments.ts';
 import { LoadError } from '../performance/PageStates.tsx';
 import { useResource } from '../performance/useResource.ts';
@@ -15,6 +16,7 @@ interface Props {
 }
 
 export function CommitmentHistory({ objectiveId, commitmentId, agencyNames }: Props) {
+  const { t } = useTranslation('ledger');
   const loaded = useResource(`history:${objectiveId}/${commitmentId}`, () =>
     commitmentHistory(objectiveId, commitmentId),
   );
@@ -25,7 +27,7 @@ export function CommitmentHistory({ objectiveId, commitmentId, agencyNames }: Pr
   if (loaded.state === 'loading')
     return (
       <p className="ledger-history__state" role="status">
-        Loading its history…
+        {t('history.loading')}
       </p>
     );
   if (loaded.state === 'error') return <LoadError error={loaded.error} onRetry={loaded.reload} />;
@@ -37,14 +39,16 @@ export function CommitmentHistory({ objectiveId, commitmentId, agencyNames }: Pr
     currentText: commitment.text,
   };
   return (
-    <section className="ledger-history" aria-label="History">
-      <h3 className="ledger-history__title">History</h3>
+    <section className="ledger-history" aria-label={t('history.label')}>
+      <h3 className="ledger-history__title">{t('history.title')}</h3>
       {commitment.dropReason && (
-        <p className="ledger-history__reason">Dropped because: “{commitment.dropReason}”</p>
+        <p className="ledger-history__reason">
+          {t('history.droppedBecause', { reason: commitment.dropReason })}
+        </p>
       )}
       <ol className="ledger-history__list">
         {history.map((entry, index) => {
-          const line = describeHistoryEntry(entry, names);
+          const line = describeHistoryEntry(entry, names, t);
           return (
             // Entries are append-only: their position is their identity.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above.
@@ -52,7 +56,7 @@ export function CommitmentHistory({ objectiveId, commitmentId, agencyNames }: Pr
               <div className="ledger-history__head">
                 <strong>{line.headline}</strong>
                 <span className="muted">
-                  by {entry.actor.name} ·{' '}
+                  {t('history.by', { name: entry.actor.name })} ·{' '}
                   <time dateTime={new Date(entry.at).toISOString()}>{formatInstant(entry.at)}</time>
                 </span>
               </div>

@@ -4,6 +4,7 @@
  * by words and icons as well as colour.
  */
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CommitmentSort, SortDirection } from '../../../../shared/commitmentRows.ts';
 import type { CommitmentRow } from '../../api/commitments.ts';
 import { CommitmentHistory } from './CommitmentHistory.tsx';
@@ -11,12 +12,6 @@ import { formatDay } from './historyWords.ts';
 
 /** Carried through this many meetings, a commitment is flagged as stuck. */
 export const STUCK_AFTER = 3;
-
-const STATUS_LABELS: Record<CommitmentRow['status'], string> = {
-  open: 'Open',
-  done: 'Done',
-  dropped: 'Dropped',
-};
 
 interface Props {
   rows: CommitmentRow[];
@@ -28,6 +23,7 @@ interface Props {
 const COLUMNS = 7;
 
 export function CommitmentTable({ rows, sort, onSort, agencyNames }: Props) {
+  const { t } = useTranslation('ledger');
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((previous) => {
@@ -60,18 +56,16 @@ export function CommitmentTable({ rows, sort, onSort, agencyNames }: Props) {
 
   return (
     <table className="table ledger-table">
-      <caption className="visually-hidden">
-        Commitments. Headers with buttons sort the table; each row’s first button shows its history.
-      </caption>
+      <caption className="visually-hidden">{t('table.caption')}</caption>
       <thead>
         <tr>
-          {header('Commitment', null, 'ledger-table__text')}
-          {header('Owner', 'agency')}
-          {header('Due', 'due', 'ledger-table__due')}
-          {header('Status', 'status')}
-          {header('Carried', 'carried', 'ledger-table__number')}
-          {header('Objective', null)}
-          {header('Made in', 'created', 'ledger-table__made')}
+          {header(t('table.commitment'), null, 'ledger-table__text')}
+          {header(t('table.owner'), 'agency')}
+          {header(t('table.due'), 'due', 'ledger-table__due')}
+          {header(t('table.status'), 'status')}
+          {header(t('table.carried'), 'carried', 'ledger-table__number')}
+          {header(t('table.objective'), null)}
+          {header(t('table.madeIn'), 'created', 'ledger-table__made')}
         </tr>
       </thead>
       <tbody>
@@ -97,31 +91,35 @@ export function CommitmentTable({ rows, sort, onSort, agencyNames }: Props) {
                       ▸
                     </span>
                     <span className="ledger-expand__text">{row.text}</span>
-                    <span className="visually-hidden">{expanded ? ', hide history' : ', show history'}</span>
+                    <span className="visually-hidden">
+                      {expanded ? t('table.hideHistory') : t('table.showHistory')}
+                    </span>
                   </button>
-                  {row.goalTitle && <span className="table__sub ledger-goal">Goal: {row.goalTitle}</span>}
+                  {row.goalTitle && (
+                    <span className="table__sub ledger-goal">{t('table.goal', { goal: row.goalTitle })}</span>
+                  )}
                 </td>
                 <td>
                   <span className="ledger-agency" title={row.ownerAgencyName ?? undefined}>
                     {row.ownerAgencyName ?? row.ownerAgencyId}
                   </span>
-                  <span className="table__sub">{row.ownerPerson || 'No one named'}</span>
+                  <span className="table__sub">{row.ownerPerson || t('table.noOneNamed')}</span>
                 </td>
                 <td className="ledger-table__due">
                   <time dateTime={row.dueDate}>{formatDay(row.dueDate)}</time>
                   {row.overdue && (
                     <span className="ledger-overdue" data-testid="overdue">
                       <span aria-hidden="true">⚠ </span>
-                      Overdue by {row.daysOverdue} {row.daysOverdue === 1 ? 'day' : 'days'}
+                      {t('table.overdueBy', { count: row.daysOverdue })}
                     </span>
                   )}
                 </td>
                 <td>
                   <span className={`ledger-status ledger-status--${row.status}`}>
-                    {STATUS_LABELS[row.status]}
+                    {t(`status.${row.status}`)}
                   </span>
                   {row.escalated && (
-                    <span className="table__sub ledger-escalated">Escalated to the chair</span>
+                    <span className="table__sub ledger-escalated">{t('table.escalated')}</span>
                   )}
                 </td>
                 <td className="ledger-table__number">
@@ -131,11 +129,11 @@ export function CommitmentTable({ rows, sort, onSort, agencyNames }: Props) {
                 <td className="ledger-table__made">
                   {row.madeInMeetingDate ? (
                     <>
-                      <span className="table__sub">Meeting of</span>
+                      <span className="table__sub">{t('table.meetingOf')}</span>
                       <time dateTime={row.madeInMeetingDate}>{formatDay(row.madeInMeetingDate)}</time>
                     </>
                   ) : (
-                    <span className="muted">Between meetings</span>
+                    <span className="muted">{t('table.betweenMeetings')}</span>
                   )}
                 </td>
               </tr>
@@ -159,14 +157,15 @@ export function CommitmentTable({ rows, sort, onSort, agencyNames }: Props) {
 }
 
 function CarriedCount({ count }: { count: number }) {
+  const { t } = useTranslation('ledger');
   const stuck = count >= STUCK_AFTER;
   return (
     <span
       className={`ledger-carried${stuck ? ' is-stuck' : ''}`}
-      title={`Carried through ${count} ${count === 1 ? 'meeting' : 'meetings'}`}
+      title={t('table.carriedThrough', { count })}
     >
       {count}
-      {stuck && <span className="visually-hidden"> meetings: carried {STUCK_AFTER} times or more</span>}
+      {stuck && <span className="visually-hidden"> {t('table.stuck', { times: STUCK_AFTER })}</span>}
     </span>
   );
 }

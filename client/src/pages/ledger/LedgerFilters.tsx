@@ -3,16 +3,11 @@
  * the two searches after a pause in typing (replacing the history entry, so Back skips keystrokes).
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Agency, Objective } from '../../../../shared/performance.ts';
 import { STATUS_CHOICES, selectedStatuses } from './ledgerSearch.ts';
 
 const TYPING_PAUSE_MS = 350;
-
-const STATUS_WORDS: Record<(typeof STATUS_CHOICES)[number], string> = {
-  open: 'Open',
-  done: 'Done',
-  dropped: 'Dropped',
-};
 
 interface Props {
   search: URLSearchParams;
@@ -22,6 +17,7 @@ interface Props {
 }
 
 export function LedgerFilters({ search, objectives, agencies, onChange }: Props) {
+  const { t } = useTranslation('ledger');
   const id = useId();
   const statuses = selectedStatuses(search);
   const toggleStatus = (status: string) => {
@@ -32,12 +28,12 @@ export function LedgerFilters({ search, objectives, agencies, onChange }: Props)
   return (
     <form
       className="ledger-filters"
-      aria-label="Filter commitments"
+      aria-label={t('filters.label')}
       onSubmit={(event) => event.preventDefault()}
     >
       <div className="field">
         <label className="field__label" htmlFor={`${id}-objective`}>
-          Objective
+          {t('filters.objective')}
         </label>
         <select
           id={`${id}-objective`}
@@ -45,7 +41,7 @@ export function LedgerFilters({ search, objectives, agencies, onChange }: Props)
           value={search.get('objectiveId') ?? ''}
           onChange={(event) => onChange({ objectiveId: event.target.value })}
         >
-          <option value="">All objectives</option>
+          <option value="">{t('filters.allObjectives')}</option>
           {objectives.map((objective) => (
             <option key={objective.id} value={objective.id}>
               {objective.name}
@@ -55,7 +51,7 @@ export function LedgerFilters({ search, objectives, agencies, onChange }: Props)
       </div>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-agency`}>
-          Agency
+          {t('filters.agency')}
         </label>
         <select
           id={`${id}-agency`}
@@ -63,7 +59,7 @@ export function LedgerFilters({ search, objectives, agencies, onChange }: Props)
           value={search.get('agencyId') ?? ''}
           onChange={(event) => onChange({ agencyId: event.target.value })}
         >
-          <option value="">All agencies</option>
+          <option value="">{t('filters.allAgencies')}</option>
           {agencies.map((agency) => (
             <option key={agency.id} value={agency.id}>
               {agency.name}
@@ -71,11 +67,23 @@ export function LedgerFilters({ search, objectives, agencies, onChange }: Props)
           ))}
         </select>
       </div>
-      <SearchField label="Owner" name="owner" search={search} onChange={onChange} placeholder="Name" />
-      <SearchField label="Text" name="q" search={search} onChange={onChange} placeholder="Words in it" />
+      <SearchField
+        label={t('filters.owner')}
+        name="owner"
+        search={search}
+        onChange={onChange}
+        placeholder={t('filters.ownerPlaceholder')}
+      />
+      <SearchField
+        label={t('filters.text')}
+        name="q"
+        search={search}
+        onChange={onChange}
+        placeholder={t('filters.textPlaceholder')}
+      />
       <div className="field ledger-filters__carried">
         <label className="field__label" htmlFor={`${id}-carried`}>
-          Carried at least
+          {t('filters.carried')}
         </label>
         <select
           id={`${id}-carried`}
@@ -83,21 +91,21 @@ export function LedgerFilters({ search, objectives, agencies, onChange }: Props)
           value={search.get('minCarried') ?? ''}
           onChange={(event) => onChange({ minCarried: event.target.value })}
         >
-          <option value="">Any</option>
+          <option value="">{t('filters.any')}</option>
           {[1, 2, 3, 5].map((n) => (
             <option key={n} value={String(n)}>
-              {n} {n === 1 ? 'time' : 'times'}
+              {t('filters.times', { count: n })}
             </option>
           ))}
         </select>
       </div>
       <div className="ledger-filters__flags">
         <fieldset className="ledger-filters__statuses">
-          <legend className="field__label">Status</legend>
+          <legend className="field__label">{t('filters.status')}</legend>
           {STATUS_CHOICES.map((status) => (
             <label key={status} className="ledger-check">
               <input type="checkbox" checked={statuses.has(status)} onChange={() => toggleStatus(status)} />
-              {STATUS_WORDS[status]}
+              {t(`status.${status}`)}
             </label>
           ))}
         </fieldset>
@@ -107,7 +115,7 @@ export function LedgerFilters({ search, objectives, agencies, onChange }: Props)
             checked={search.get('overdue') === 'true'}
             onChange={(event) => onChange({ overdue: event.target.checked ? 'true' : null })}
           />
-          Overdue only
+          {t('filters.overdueOnly')}
         </label>
       </div>
     </form>

@@ -3,13 +3,17 @@
  * by the query string (so a view is shared by its link), with each one's history on demand and the
  * same view as a CSV download.
  */
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CommitmentSort } from '../../../../shared/commitmentRows.ts';
 import { type CommitmentList, commitmentsCsvHref, listCommitments } from '../../api/commitments.ts';
 import { ApiError } from '../../api/http.ts';
 import { listPresenterAgencies } from '../../api/meetings.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { i18next } from '../../i18n/i18n.ts';
+import { numberFormat } from '../../i18n/locale.ts';
 import { Empty, LoadError, Loading } from '../performance/PageStates.tsx';
 import { useResource } from '../performance/useResource.ts';
 import { CommitmentTable } from './CommitmentTable.tsx';
@@ -20,6 +24,7 @@ import '../performance/performance.css';
 import './ledger.css';
 
 export function LedgerPage() {
+  const { t } = useTranslation('ledger');
   const [search, setSearch] = useSearchParams();
   const query = useMemo(() => apiQuery(search), [search]);
   const list = useCommitmentList(query);
@@ -55,13 +60,11 @@ export function LedgerPage() {
     <div className="page page--wide ledger-page">
       <header className="page__header">
         <div>
-          <h1 className="page__title">Commitments</h1>
-          <p className="page__subtitle">
-            Every commitment made in the meetings of every objective, until it is done or dropped.
-          </p>
+          <h1 className="page__title">{t('title')}</h1>
+          <p className="page__subtitle">{t('subtitle')}</p>
         </div>
         <a className="button" href={commitmentsCsvHref(query)} download data-testid="csv-link">
-          <span aria-hidden="true">⤓</span> Download CSV
+          <span aria-hidden="true">⤓</span> {t('downloadCsv')}
         </a>
       </header>
       <section className="card ledger-card">
@@ -89,24 +92,22 @@ export function LedgerPage() {
               className="button button--small"
               onClick={() => setSearch(new URLSearchParams())}
             >
-              Show every commitment
+              {t('showEvery')}
             </button>
           )}
-          {!list.error && !list.data && <Loading what="commitments" />}
+          {!list.error && !list.data && <Loading what={t('loadingWhat')} />}
           {!list.error && list.data && (
             <>
               <div className="ledger-summary">
                 <p className="ledger-total" role="status" aria-live="polite">
-                  <span data-testid="ledger-total">{totalWords(list.data.total, hasFilters(search))}</span>
-                  {list.loading && <span className="muted"> · updating…</span>}
+                  <span data-testid="ledger-total">{totalWords(list.data.total, hasFilters(search), t)}</span>
+                  {list.loading && <span className="muted"> · {t('updating')}</span>}
                 </p>
                 {hasFilters(search) && <ClearFilters onClear={clear} />}
               </div>
               {list.data.commitments.length === 0 ? (
-                <Empty
-                  title={hasFilters(search) ? 'No commitment matches these filters' : 'No commitments yet'}
-                >
-                  {hasFilters(search) ? 'Try fewer filters.' : 'Commitments made in meetings appear here.'}
+                <Empty title={hasFilters(search) ? t('noMatch') : t('none')}>
+                  {hasFilters(search) ? t('noMatchHint') : t('noneHint')}
                 </Empty>
               ) : (
                 <CommitmentTable
@@ -130,15 +131,16 @@ export function LedgerPage() {
   );
 }
 
-function totalWords(total: number, filtered: boolean): string {
-  const count = total === 1 ? '1 commitment' : `${total.toLocaleString()} commitments`;
-  return filtered ? `${count} ${total === 1 ? 'matches' : 'match'} these filters` : count;
+function totalWords(total: number, filtered: boolean, t: TFunction<'ledger'>): string {
+  const options = { count: total, total: numberFormat().format(total) };
+  return filtered ? t('totalFiltered', options) : t('total', options);
 }
 
 function ClearFilters({ onClear }: { onClear: () => void }) {
+  const { t } = useTranslation('ledger');
   return (
     <button type="button" className="button button--small" onClick={onClear}>
-      <span aria-hidden="true">×</span> Clear filters
+      <span aria-hidden="true">×</span> {t('clearFilters')}
     </button>
   );
 }
@@ -166,7 +168,7 @@ function useCommitmentList(query: URLSearchParams) {
       (failure: unknown) => {
         if (request !== latest.current) return;
         setError(
-          failure instanceof ApiError ? failure : new ApiError('internal', 'Could not load commitments', 0),
+          failure instanceof ApiError ? failure : new ApiError('internal', i18next.t('ledger:loadFailed'), 0),
         );
         setLoading(false);
       },

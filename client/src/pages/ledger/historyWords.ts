@@ -1,10 +1,12 @@
 /**
  * A commitment's history in plain words: what happened ("Kept open in the meeting of Mon 9 Mar
  * 2026"), and each field's change ("Due date: Sun 1 Mar 2020 → Wed 1 Apr 2020"), with agency and
- * meeting ids turned into names and dates.
+ * meeting ids turned into names and dates, in the reader's language (`t` of the `ledger` namespace).
  */
 import { format, isValid, parseISO } from 'date-fns';
-import type { HistoryEntry, HistoryField, ReviewOutcome } from '../../../../shared/ledger.ts';
+import type { TFunction } from 'i18next';
+import type { HistoryEntry, HistoryField } from '../../../../shared/ledger.ts';
+import { dateLocale } from '../../i18n/locale.ts';
 
 export interface HistoryNames {
   agencyName(id: string): string | undefined;
@@ -19,87 +21,82 @@ export interface HistoryLine {
   details: string[];
 }
 
+type LedgerT = TFunction<'ledger'>;
+
 export function formatDay(day: string): string {
   const date = parseISO(day);
-  return isValid(date) ? format(date, 'EEE d MMM yyyy') : day;
+  return isValid(date) ? format(date, 'EEE d MMM yyyy', { locale: dateLocale() }) : day;
 }
 
 export function formatInstant(ms: number): string {
-  return format(new Date(ms), 'd MMM yyyy, HH:mm');
+  return format(new Date(ms), 'd MMM yyyy, HH:mm', { locale: dateLocale() });
 }
 
-const FIELD_LABELS: Record<HistoryField, string> = {
-  text: 'Text',
-  ownerAgencyId: 'Owner agency',
-  ownerPerson: 'Owner',
-  dueDate: 'Due date',
-  status: 'Status',
-  goalId: 'Goal',
-  indicatorId: 'Indicator',
-  dropReason: 'Reason for dropping',
-  escalated: 'On the chair’s agenda',
-};
+const STATUS_VALUES = ['open', 'done', 'dropped'] as const;
+const isStatus = (raw: string): raw is (typeof STATUS_VALUES)[number] =>
+  (STATUS_VALUES as readonly string[]).includes(raw);
 
-const OUTCOME_WORDS: Record<ReviewOutcome, string> = {
-  done: 'Marked done',
-  kept_open: 'Kept open',
-  dropped: 'Dropped',
-  escalated: 'Escalated to the chair',
-};
-
-function where(meetingId: string | null, names: HistoryNames): string {
-  if (meetingId === null) return 'between meetings';
+function where(meetingId: string | null, names: HistoryNames, t: LedgerT): string {
+  if (meetingId === null) return t('history.betweenMeetings');
   const date = names.meetingDate(meetingId);
-  return date ? `in the meeting of ${formatDay(date)}` : 'in a meeting';
+  return date ? t('history.inMeetingOf', { date: formatDay(date) }) : t('history.inAMeeting');
 }
 
-function value(field: HistoryField, raw: string | null, names: HistoryNames): string {
-  if (raw === null || raw === '') return field === 'ownerPerson' ? 'nobody named' : 'none';
+function value(field: HistoryField, raw: string | null, names: HistoryNames, t: LedgerT): string {
+  if (raw === null || raw === '')
+    return field === 'ownerPerson' ? t('history.nobodyNamed') : t('history.noValue');
   switch (field) {
     case 'ownerAgencyId':
       return names.agencyName(raw) ?? raw;
     case 'dueDate':
       return formatDay(raw);
     case 'escalated':
-      return raw === 'true' ? 'yes' : 'no';
+      return raw === 'true' ? t('history.yes') : t('history.no');
+    case 'status':
+      return isStatus(raw) ? t(`history.statusValue.${raw}`) : raw;
     case 'text':
     case 'dropReason':
-      return `“${raw}”`;
+      return t('history.quoted', { text: raw });
     default:
       return raw;
   }
 }
 
 /** What a new commitment said: its owner and due date, and its first wording if it changed since. */
-function madeDetails(entry: HistoryEntry, names: HistoryNames): string[] {
+function madeDetails(entry: HistoryEntry, names: HistoryNames, t: LedgerT): string[] {
   const to = (field: HistoryField) => entry.changes.find((change) => change.field === field)?.to ?? null;
   const agency = to('ownerAgencyId');
   const person = to('ownerPerson');
-  const owner = [agency ? value('ownerAgencyId', agency, names) : null, person || null]
+  const owner = [agency ? value('ownerAgencyId', agency, names, t) : null, person || null]
     .filter(Boolean)
     .join(' · ');
   const due = to('dueDate');
   const first = to('text');
   return [
-    ...(owner ? [`Owner: ${owner}`] : []),
-    ...(due ? [`Due date: ${formatDay(due)}`] : []),
-    ...(first && first !== names.currentText ? [`First worded: ${value('text', first, names)}`] : []),
+    ...(owner ? [t('history.owner', { owner })] : []),
+    ...(due ? [t('history.dueDate', { date: formatDay(due) })] : []),
+    ...(first && first !== names.currentText
+      ? [t('history.firstWorded', { text: value('text', first, names, t) })]
+      : []),
   ];
 }
 
-export function describeHistoryEntry(entry: HistoryEntry, names: HistoryNames): HistoryLine {
-  const place = where(entry.meetingId, names);
+export function describeHistoryEntry(entry: HistoryEntry, names: HistoryNames, t: LedgerT): HistoryLine {
+  const place = where(entry.meetingId, names, t);
   const action =
     entry.action === 'created'
-      ? 'Made'
+      ? t('history.made')
       : entry.action === 'reviewed' && entry.review
-        ? OUTCOME_WORDS[entry.review]
-        : 'Changed';
-  const headline = `${action} ${place}`;
-  if (entry.action === 'created') return { headline, details: madeDetails(entry, names) };
-  const details = entry.changes.map(
-    (change) =>
-      `${FIELD_LABELS[change.field]}: ${value(change.field, change.from, names)} → ${value(change.field, change.to, names)}`,
+        ? t(`history.outcome.${entry.review}`)
+        : t('history.changed');
+  const headline = t('history.headline', { action, place });
+  if (entry.action === 'created') return { headline, details: madeDetails(entry, names, t) };
+  const details = entry.changes.map((change) =>
+    t('history.change', {
+      field: t(`history.field.${change.field}`),
+      from: value(change.field, change.from, names, t),
+      to: value(change.field, change.to, names, t),
+    }),
   );
-  return { headline, details: details.length > 0 ? details : ['No field changed'] };
+  return { headline, details: details.length > 0 ? details : [t('history.noChange')] };
 }

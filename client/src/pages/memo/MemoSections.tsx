@@ -1,9 +1,10 @@
-/** The memo's sections, each a heading and its table or list, rendered from the memo model. */
+/**
+ * The memo's sections, each a heading and its table or list, rendered from the memo model (already
+ * in the reader's language: MemoPage builds it with their words); headings and labels from `memo`.
+ */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Memo, MemoAttendee, MemoCommitment } from '../../../../shared/memo.ts';
-import { MEMO_TEXT } from '../../../../shared/memoText.ts';
-
-const { columns, empty, sections } = MEMO_TEXT;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -19,11 +20,12 @@ function Section({ id, title, children }: { id: string; title: string; children:
 const Empty = ({ text }: { text: string }) => <p className="memo__empty">{text}</p>;
 
 function People({ title, people }: { title: string; people: MemoAttendee[] }) {
+  const { t } = useTranslation('memo');
   return (
     <div className="memo__people">
       <h3 className="memo__h3">{title}</h3>
       {people.length === 0 ? (
-        <p className="memo__empty">{MEMO_TEXT.nobody}</p>
+        <p className="memo__empty">{t('nobody')}</p>
       ) : (
         <ul className="memo__list">
           {people.map((person, index) => (
@@ -41,15 +43,16 @@ function People({ title, people }: { title: string; people: MemoAttendee[] }) {
 }
 
 export function AttendanceSection({ attendance }: { attendance: Memo['attendance'] }) {
+  const { t } = useTranslation('memo');
   const { present, absent } = attendance;
   return (
-    <Section id="attendance" title={sections.attendance}>
+    <Section id="attendance" title={t('sections.attendance')}>
       {present.length + absent.length === 0 ? (
-        <Empty text={empty.attendance} />
+        <Empty text={t('empty.attendance')} />
       ) : (
         <div className="memo__attendance">
-          <People title={MEMO_TEXT.page.presentCount(present.length)} people={present} />
-          <People title={MEMO_TEXT.page.absentCount(absent.length)} people={absent} />
+          <People title={t('page.presentCount', { number: present.length })} people={present} />
+          <People title={t('page.absentCount', { number: absent.length })} people={absent} />
         </div>
       )}
     </Section>
@@ -57,24 +60,29 @@ export function AttendanceSection({ attendance }: { attendance: Memo['attendance
 }
 
 function CommitmentLine({ commitment }: { commitment: MemoCommitment }) {
+  const { t } = useTranslation('memo');
   return (
     <li className="memo__commitment">
       <span className="memo__text">{commitment.text}</span>
-      <span className="memo__muted"> — {MEMO_TEXT.commitmentLine(commitment.owner, commitment.due)}</span>
+      <span className="memo__muted">
+        {' '}
+        — {t('commitmentLine', { owner: commitment.owner, due: commitment.due })}
+      </span>
     </li>
   );
 }
 
 export function DecisionsSection({ decisions }: { decisions: Memo['decisions'] }) {
+  const { t } = useTranslation('memo');
   return (
-    <Section id="decisions" title={sections.decisions}>
-      {decisions.length === 0 && <Empty text={empty.decisions} />}
+    <Section id="decisions" title={t('sections.decisions')}>
+      {decisions.length === 0 && <Empty text={t('empty.decisions')} />}
       {decisions.map((group) => (
         <div className="memo__decision" key={group.itemId ?? 'outside'}>
           <h3 className="memo__h3">{group.title}</h3>
           {group.decided && (
             <blockquote className="memo__decided">
-              <span className="visually-hidden">{MEMO_TEXT.decisionNotes}: </span>
+              <span className="visually-hidden">{t('decisionNotes')}: </span>
               {group.decided}
             </blockquote>
           )}
@@ -92,20 +100,21 @@ export function DecisionsSection({ decisions }: { decisions: Memo['decisions'] }
 }
 
 export function NewCommitmentsSection({ commitments }: { commitments: MemoCommitment[] }) {
+  const { t } = useTranslation('memo');
   return (
-    <Section id="new-commitments" title={sections.newCommitments}>
+    <Section id="new-commitments" title={t('sections.newCommitments')}>
       {commitments.length === 0 ? (
-        <Empty text={empty.newCommitments} />
+        <Empty text={t('empty.newCommitments')} />
       ) : (
         <table className="memo__table">
           <thead>
             <tr>
-              <th scope="col">{columns.commitment}</th>
-              <th scope="col">{columns.owner}</th>
+              <th scope="col">{t('columns.commitment')}</th>
+              <th scope="col">{t('columns.owner')}</th>
               <th scope="col" className="memo__col-date">
-                {columns.due}
+                {t('columns.due')}
               </th>
-              <th scope="col">{columns.goal}</th>
+              <th scope="col">{t('columns.goal')}</th>
             </tr>
           </thead>
           <tbody>
@@ -127,18 +136,19 @@ export function NewCommitmentsSection({ commitments }: { commitments: MemoCommit
 }
 
 export function ReviewSection({ review }: { review: Memo['review'] }) {
+  const { t } = useTranslation('memo');
   return (
-    <Section id="review" title={sections.review}>
+    <Section id="review" title={t('sections.review')}>
       {review.length === 0 ? (
-        <Empty text={empty.review} />
+        <Empty text={t('empty.review')} />
       ) : (
         <table className="memo__table">
           <thead>
             <tr>
-              <th scope="col">{columns.commitment}</th>
-              <th scope="col">{columns.owner}</th>
-              <th scope="col">{columns.outcome}</th>
-              <th scope="col">{columns.followUp}</th>
+              <th scope="col">{t('columns.commitment')}</th>
+              <th scope="col">{t('columns.owner')}</th>
+              <th scope="col">{t('columns.outcome')}</th>
+              <th scope="col">{t('columns.followUp')}</th>
             </tr>
           </thead>
           <tbody>
@@ -162,25 +172,26 @@ export function ReviewSection({ review }: { review: Memo['review'] }) {
 }
 
 export function TimeSection({ time }: { time: Memo['time'] }) {
+  const { t } = useTranslation('memo');
   const deltaClass = (minutes: number) =>
     minutes > 0 ? 'memo__num memo__over' : minutes < 0 ? 'memo__num memo__under' : 'memo__num';
   return (
-    <Section id="time" title={sections.time}>
+    <Section id="time" title={t('sections.time')}>
       {time.rows.length === 0 ? (
-        <Empty text={empty.time} />
+        <Empty text={t('empty.time')} />
       ) : (
         <table className="memo__table memo__table--time">
           <thead>
             <tr>
-              <th scope="col">{columns.item}</th>
+              <th scope="col">{t('columns.item')}</th>
               <th scope="col" className="memo__num">
-                {columns.box}
+                {t('columns.box')}
               </th>
               <th scope="col" className="memo__num">
-                {columns.spent}
+                {t('columns.spent')}
               </th>
               <th scope="col" className="memo__num">
-                {columns.delta}
+                {t('columns.delta')}
               </th>
             </tr>
           </thead>
@@ -196,7 +207,7 @@ export function TimeSection({ time }: { time: Memo['time'] }) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">{columns.total}</th>
+              <th scope="row">{t('columns.total')}</th>
               <td className="memo__num">{time.total.box}</td>
               <td className="memo__num">{time.total.spent}</td>
               <td className={deltaClass(time.total.deltaMinutes)}>{time.total.delta}</td>
@@ -209,10 +220,11 @@ export function TimeSection({ time }: { time: Memo['time'] }) {
 }
 
 export function CorrectionsSection({ corrections }: { corrections: Memo['corrections'] }) {
+  const { t } = useTranslation('memo');
   return (
-    <Section id="corrections" title={sections.corrections}>
+    <Section id="corrections" title={t('sections.corrections')}>
       {corrections.length === 0 ? (
-        <Empty text={empty.corrections} />
+        <Empty text={t('empty.corrections')} />
       ) : (
         <ul className="memo__list">
           {corrections.map((correction) => (

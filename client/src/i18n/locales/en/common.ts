@@ -23,6 +23,7 @@ export const common = {
   cancel: 'Cancel',
   save: 'Save',
   close: 'Close',
+  dismiss: 'Dismiss',
   backHome: 'Back to home',
   connection: {
     live: 'Live',

@@ -25,6 +25,7 @@ export const common: Translation<typeof english> = {
   cancel: 'Cancelar',
   save: 'Guardar',
   close: 'Cerrar',
+  dismiss: 'Descartar',
   backHome: 'Volver al inicio',
   connection: {
     live: 'En vivo',

@@ -25,6 +25,7 @@ export const common: Translation<typeof english> = {
   cancel: 'Cancelar',
   save: 'Salvar',
   close: 'Fechar',
+  dismiss: 'Dispensar',
   backHome: 'Voltar ao início',
   connection: {
     live: 'Ao vivo',
