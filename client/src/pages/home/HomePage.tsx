@@ -2,6 +2,7 @@
  * Where an analyst lands: the meetings coming up, and the objectives whose data needs attention
  * before those meetings (most goals off track first, with late data and rating disagreements).
  */
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLoaderData } from 'react-router';
 import type { ObjectiveOverview } from '../../../../shared/performance.ts';
 import { listMeetings, type Meeting } from '../../api/meetings.ts';
@@ -48,47 +49,44 @@ export function HomePage() {
   const principal = useStore((state) => state.principal);
   const firstName = principal?.name.split(/\s+/)[0] ?? '';
   const isAnalyst = principal?.role === 'analyst';
+  const { t } = useTranslation('home');
   return (
     <div className="page">
       <header className="page__header">
         <div>
-          <h1 className="page__title">Good to see you{firstName ? `, ${firstName}` : ''}</h1>
-          <p className="page__subtitle">Meetings coming up, and the data they will review.</p>
+          <h1 className="page__title">
+            {firstName ? t('greetingNamed', { name: firstName }) : t('greeting')}
+          </h1>
+          <p className="page__subtitle">{t('subtitle')}</p>
         </div>
         <Link className="button" to="/meetings">
-          All meetings
+          {t('allMeetings')}
         </Link>
       </header>
       <div className="split">
         <section className="card split__main" aria-labelledby="upcoming-title">
           <h2 className="card__title" id="upcoming-title">
-            Upcoming meetings <span className="count">{upcoming.length}</span>
+            {t('upcoming')} <span className="count">{upcoming.length}</span>
           </h2>
           <MeetingTable
             meetings={upcoming}
-            emptyText={
-              isAnalyst
-                ? 'No meetings are scheduled. Create one from the Meetings page.'
-                : 'No meetings are scheduled.'
-            }
+            emptyText={isAnalyst ? t('noMeetingsAnalyst') : t('noMeetings')}
           />
         </section>
         <aside className="split__side">
           <section className="card" aria-labelledby="attention-title">
             <h2 className="card__title" id="attention-title">
-              Objectives needing attention
+              {t('attention')}
             </h2>
             {attention === null ? (
-              <p className="muted">The performance data could not be loaded.</p>
+              <p className="muted">{t('attentionFailed')}</p>
             ) : attention.length === 0 ? (
               <p className="muted">
-                No objectives yet.{' '}
+                {t('noObjectives')}{' '}
                 {isAnalyst ? (
-                  <>
-                    <Link to="/data/import">Import indicators</Link> to start.
-                  </>
+                  <Trans t={t} i18nKey="importToStart" components={{ link: <Link to="/data/import" /> }} />
                 ) : (
-                  'An analyst imports the indicators.'
+                  t('analystImports')
                 )}
               </p>
             ) : (
@@ -101,19 +99,17 @@ export function HomePage() {
                     <StatusBar counts={objective.statusCounts} />
                     <p className="attention-list__facts">
                       <Link to={`/objectives/${objective.id}/readiness`}>
-                        {objective.staleIndicatorCount} late indicator
-                        {objective.staleIndicatorCount === 1 ? '' : 's'}
+                        {t('lateIndicators', { count: objective.staleIndicatorCount })}
                       </Link>
                       {' · '}
-                      {objective.disagreementCount} rating{objective.disagreementCount === 1 ? '' : 's'} ≠
-                      data
+                      {t('disagreements', { count: objective.disagreementCount })}
                     </p>
                   </li>
                 ))}
               </ul>
             )}
             <p className="attention-list__all">
-              <Link to="/objectives">All objectives</Link>
+              <Link to="/objectives">{t('allObjectives')}</Link>
             </p>
           </section>
         </aside>

@@ -1,11 +1,13 @@
 /** Adds an item at the end of the agenda; an empty title is refused here and never reaches the doc. */
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { addAgendaItem } from '../../../../shared/meetingDoc.ts';
 import { Field } from '../../components/Field.tsx';
 import { parseTitle } from './agendaFieldRules.ts';
 
 export function AddAgendaItemForm({ doc, onAdded }: { doc: Y.Doc; onAdded(id: string): void }) {
+  const { t } = useTranslation('meetings');
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -24,11 +26,11 @@ export function AddAgendaItemForm({ doc, onAdded }: { doc: Y.Doc; onAdded(id: st
 
   return (
     <form className="agenda__add" onSubmit={onSubmit} noValidate>
-      <Field label="New agenda item" error={error} className="agenda__add-field">
+      <Field label={t('addItem.label')} error={error} className="agenda__add-field">
         <input
           className="input"
           name="newItemTitle"
-          placeholder="e.g. Household burglaries: goal review"
+          placeholder={t('addItem.placeholder')}
           value={title}
           maxLength={240}
           onChange={(event) => {
@@ -38,7 +40,7 @@ export function AddAgendaItemForm({ doc, onAdded }: { doc: Y.Doc; onAdded(id: st
         />
       </Field>
       <button type="submit" className="button button--primary">
-        Add item
+        {t('addItem.submit')}
       </button>
     </form>
   );

@@ -3,12 +3,12 @@
  * Enter or when leaving the field, only when valid; the notes are live rich text everyone on the page
  * types into together, with each other's carets.
  */
+import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import {
-  AGENDA_ITEM_KIND_LABELS,
   type AgendaItem,
-  type AgendaItemKind,
+  AgendaItemKind,
   type AgendaItemPatch,
   getAgendaItem,
   MAX_INDICATORS_PER_ITEM,
@@ -41,7 +41,7 @@ interface AgendaItemEditorProps {
   onAddItemForGoal(goal: GoalSummary, agency: Agency): void;
 }
 
-const KINDS = Object.entries(AGENDA_ITEM_KIND_LABELS) as Array<[AgendaItemKind, string]>;
+const KINDS = Object.values(AgendaItemKind);
 
 export function AgendaItemEditor({
   doc,
@@ -55,6 +55,7 @@ export function AgendaItemEditor({
   onRemove,
   onAddItemForGoal,
 }: AgendaItemEditorProps) {
+  const { t } = useTranslation('meetings');
   const write = (patch: AgendaItemPatch) => {
     updateAgendaItem(doc, item.id, patch);
   };
@@ -89,11 +90,11 @@ export function AgendaItemEditor({
     <article className="editor" aria-labelledby="editor-heading" data-testid="item-editor">
       <header className="editor__header">
         <h2 className="editor__heading" id="editor-heading">
-          <span className="editor__position">Item {position}</span>
+          <span className="editor__position">{t('editor.item', { position })}</span>
           <span className="visually-hidden">: {item.title}</span>
         </h2>
         {peersHere.length > 0 && (
-          <ul className="editor__peers" aria-label="Also on this item">
+          <ul className="editor__peers" aria-label={t('editor.alsoHere')}>
             {peersHere.map((peer) => (
               <li key={peer.clientId} className="editor__peer">
                 <Avatar name={peer.state.user.name} color={peer.state.user.color} size="sm" />
@@ -104,13 +105,13 @@ export function AgendaItemEditor({
         )}
         {canEdit && (
           <button type="button" className="button button--danger-ghost button--small" onClick={onRemove}>
-            Remove item
+            {t('editor.remove')}
           </button>
         )}
       </header>
 
       <div className="editor__fields">
-        <Field label="Title" error={title.error} className="editor__title">
+        <Field label={t('editor.title')} error={title.error} className="editor__title">
           <input
             className="input input--title"
             name="title"
@@ -119,7 +120,7 @@ export function AgendaItemEditor({
             {...title.inputProps}
           />
         </Field>
-        <Field label="Kind">
+        <Field label={t('editor.kind')}>
           <select
             className="input"
             name="kind"
@@ -127,9 +128,9 @@ export function AgendaItemEditor({
             value={item.kind}
             onChange={(event) => write({ kind: event.target.value as AgendaItemKind })}
           >
-            {KINDS.map(([kind, label]) => (
+            {KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {label}
+                {t(`kind.${kind}`)}
               </option>
             ))}
           </select>
@@ -141,7 +142,11 @@ export function AgendaItemEditor({
           canEdit={canEdit}
           onChange={(presenterAgency) => write({ presenterAgency })}
         />
-        <Field label="Time box" error={timebox.error} hint={`Minutes, ${TIMEBOX_MIN}–${TIMEBOX_MAX}`}>
+        <Field
+          label={t('editor.timebox')}
+          error={timebox.error}
+          hint={t('editor.timeboxHint', { min: TIMEBOX_MIN, max: TIMEBOX_MAX })}
+        >
           <input
             className="input input--number"
             name="timeboxMinutes"
@@ -166,8 +171,8 @@ export function AgendaItemEditor({
       />
 
       <Field
-        label="Shared notes"
-        hint={canEdit ? 'Everyone on this page types here together' : undefined}
+        label={t('editor.notes')}
+        hint={canEdit ? t('editor.notesHint') : undefined}
         className="editor__notes"
       >
         <RichNotesEditor
@@ -175,8 +180,8 @@ export function AgendaItemEditor({
           notes={item.notes}
           awareness={awareness}
           editable={canEdit}
-          label="Shared notes"
-          placeholder="Talking points, the data to show, what to ask the agency…"
+          label={t('editor.notes')}
+          placeholder={t('editor.notesPlaceholder')}
         />
       </Field>
     </article>

@@ -3,8 +3,9 @@
  * or with the up/down buttons; each move is one `moveAgendaItem` on the shared document.
  */
 import { type DragEvent, type KeyboardEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { AGENDA_ITEM_KIND_LABELS, type AgendaItem, moveAgendaItem } from '../../../../shared/meetingDoc.ts';
+import { type AgendaItem, moveAgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { Agency } from '../../../../shared/performance.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import type { Presence } from '../../yjs/presence.ts';
@@ -34,13 +35,14 @@ export function AgendaList({
   onSelect,
   onMoved,
 }: AgendaListProps) {
+  const { t } = useTranslation('meetings');
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
 
   const move = (item: AgendaItem, from: number, to: number) => {
     if (to < 0 || to >= items.length || to === from) return;
     moveAgendaItem(doc, item.id, to);
-    onMoved(`Moved “${item.title}” to position ${to + 1} of ${items.length}`);
+    onMoved(t('agenda.moved', { title: item.title, position: to + 1, total: items.length }));
   };
 
   const onHandleKey = (event: KeyboardEvent, item: AgendaItem, index: number) => {
@@ -73,17 +75,11 @@ export function AgendaList({
   };
 
   if (items.length === 0) {
-    return (
-      <p className="agenda__empty">
-        {canEdit
-          ? 'The agenda is empty. Start with the follow-up of open commitments, then one item per priority goal.'
-          : 'The agenda is empty.'}
-      </p>
-    );
+    return <p className="agenda__empty">{canEdit ? t('agenda.emptyAnalyst') : t('agenda.empty')}</p>;
   }
 
   return (
-    <ol className="agenda__list" aria-label="Agenda items">
+    <ol className="agenda__list" aria-label={t('agenda.items')}>
       {items.map((item, index) => {
         const here = peers.filter((peer) => peer.state.itemId === item.id);
         const selected = item.id === selectedId;
@@ -119,7 +115,11 @@ export function AgendaList({
               <button
                 type="button"
                 className="agenda-row__handle"
-                aria-label={`Reorder “${item.title}”, position ${index + 1} of ${items.length}. Use the up and down arrow keys.`}
+                aria-label={t('agenda.reorder', {
+                  title: item.title,
+                  position: index + 1,
+                  total: items.length,
+                })}
                 onKeyDown={(event) => onHandleKey(event, item, index)}
               >
                 <svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true">
@@ -145,27 +145,31 @@ export function AgendaList({
                   {item.title}
                 </span>
                 <span className="agenda-row__meta">
-                  <span className={`kind kind--${item.kind}`}>{AGENDA_ITEM_KIND_LABELS[item.kind]}</span>
+                  <span className={`kind kind--${item.kind}`}>{t(`kind.${item.kind}`)}</span>
                   {presenter && <span className="agenda-row__agency">{presenter}</span>}
                   {indicatorCount > 0 && (
                     <span className="agenda-row__indicators">
-                      {indicatorCount} {indicatorCount === 1 ? 'indicator' : 'indicators'}
+                      {t('agenda.indicators', { count: indicatorCount })}
                     </span>
                   )}
                 </span>
               </span>
-              <span className="agenda-row__time">{item.timeboxMinutes} min</span>
+              <span className="agenda-row__time">
+                {t('agenda.minutes', { minutes: item.timeboxMinutes })}
+              </span>
             </button>
             {here.length > 0 && (
               <span className="agenda-row__peers" data-testid="agenda-row-peers">
                 {here.map((peer) => (
                   <span
                     key={peer.clientId}
-                    title={`${peer.state.user.name} is here`}
+                    title={t('agenda.peerHere', { name: peer.state.user.name })}
                     className="agenda-row__peer"
                   >
                     <Avatar name={peer.state.user.name} color={peer.state.user.color} size="sm" />
-                    <span className="visually-hidden">{peer.state.user.name} is on this item</span>
+                    <span className="visually-hidden">
+                      {t('agenda.peerOnItem', { name: peer.state.user.name })}
+                    </span>
                   </span>
                 ))}
               </span>
@@ -175,7 +179,7 @@ export function AgendaList({
                 <button
                   type="button"
                   className="icon-button"
-                  aria-label={`Move “${item.title}” up`}
+                  aria-label={t('agenda.moveUp', { title: item.title })}
                   disabled={index === 0}
                   onClick={() => move(item, index, index - 1)}
                 >
@@ -186,7 +190,7 @@ export function AgendaList({
                 <button
                   type="button"
                   className="icon-button"
-                  aria-label={`Move “${item.title}” down`}
+                  aria-label={t('agenda.moveDown', { title: item.title })}
                   disabled={index === items.length - 1}
                   onClick={() => move(item, index, index + 1)}
                 >

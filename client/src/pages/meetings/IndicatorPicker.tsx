@@ -4,6 +4,7 @@
  * the performance pages, so an analyst sees at a glance what is worth showing and what lacks data.
  */
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_INDICATORS_PER_ITEM } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary, ObjectiveDetail } from '../../../../shared/performance.ts';
 import { formatValue } from '../../charts/format.ts';
@@ -31,6 +32,7 @@ export function IndicatorPicker({
   onToggle,
   onAddItemForGoal,
 }: IndicatorPickerProps) {
+  const { t } = useTranslation('meetings');
   const { filter, setFilter, attentionOnly, setAttentionOnly, focusFilter, setFocusFilter } =
     usePickerMemory();
   const filterId = useId();
@@ -59,14 +61,14 @@ export function IndicatorPicker({
     <div className="picker" data-testid="indicator-picker">
       <div className="picker__tools">
         <label className="visually-hidden" htmlFor={filterId}>
-          Filter goals and indicators
+          {t('picker.filterLabel')}
         </label>
         <input
           id={filterId}
           ref={filterInput}
           className="input picker__filter"
           type="search"
-          placeholder="Filter by goal, indicator or agency"
+          placeholder={t('picker.filterPlaceholder')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
         />
@@ -76,17 +78,17 @@ export function IndicatorPicker({
             checked={attentionOnly}
             onChange={(event) => setAttentionOnly(event.target.checked)}
           />
-          Off track or at risk only
+          {t('picker.attentionOnly')}
         </label>
       </div>
       {onToggle && (
         <p className="picker__count" aria-live="polite">
-          {selected.size} of {MAX_INDICATORS_PER_ITEM} selected
-          {full && ': remove one to add another'}
+          {t('picker.count', { selected: selected.size, max: MAX_INDICATORS_PER_ITEM })}
+          {full && t('picker.full')}
         </p>
       )}
       <div className="picker__scroll">
-        {groups.length === 0 && <p className="muted picker__none">No goal matches.</p>}
+        {groups.length === 0 && <p className="muted picker__none">{t('picker.noMatch')}</p>}
         {groups.map(({ agency, goals }) => (
           <section key={agency.id} className="picker__agency" aria-label={`${agency.code} — ${agency.name}`}>
             <h3 className="picker__agency-name">
@@ -98,15 +100,15 @@ export function IndicatorPicker({
                   <span className="picker__goal-title">{goal.title}</span>
                   <StatusBadge status={goal.computedStatus} size="small" />
                   {goalsOnAgenda.has(goal.id) ? (
-                    <span className="picker__on-agenda">On the agenda</span>
+                    <span className="picker__on-agenda">{t('picker.onAgenda')}</span>
                   ) : (
                     <button
                       type="button"
                       className="button button--ghost button--small"
-                      aria-label={`Add an item for the goal “${goal.title}”`}
+                      aria-label={t('picker.addForGoalNamed', { goal: goal.title })}
                       onClick={() => onAddItemForGoal(goal, agency)}
                     >
-                      Add an item for this goal
+                      {t('picker.addForGoal')}
                     </button>
                   )}
                 </div>
@@ -139,14 +141,18 @@ export function IndicatorPicker({
                         />
                         <span
                           className="picker__latest"
-                          title={latest ? `Latest value, ${longPeriodLabel(latest.period)}` : undefined}
+                          title={
+                            latest
+                              ? t('picker.latest', { period: longPeriodLabel(latest.period) })
+                              : undefined
+                          }
                         >
                           {latest ? (
                             formatValue(latest.value, indicator.unit)
                           ) : (
-                            <span className="muted">no data</span>
+                            <span className="muted">{t('indicators.noData')}</span>
                           )}
-                          {indicator.stale && <span className="late-flag">late</span>}
+                          {indicator.stale && <span className="late-flag">{t('indicators.late')}</span>}
                         </span>
                         <StatusBadge status={indicator.computed.status} size="small" />
                       </li>

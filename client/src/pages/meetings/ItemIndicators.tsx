@@ -3,11 +3,13 @@
  * linking to its indicator page), and, for analysts, the objective's catalogue to pick from.
  */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { formatValue } from '../../charts/format.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
+import { errorText } from '../../i18n/errorText.ts';
 import { IndicatorPicker } from './IndicatorPicker.tsx';
 import { usePickerMemory } from './pickerMemory.ts';
 import type { CatalogIndicator, ObjectiveData } from './prepCatalog.ts';
@@ -29,6 +31,7 @@ export function ItemIndicators({
   onToggle,
   onAddItemForGoal,
 }: ItemIndicatorsProps) {
+  const { t } = useTranslation('meetings');
   const { open, setOpen } = usePickerMemory();
   const headingId = useId();
   const pickerId = useId();
@@ -38,7 +41,7 @@ export function ItemIndicators({
     <section className="item-indicators" aria-labelledby={headingId}>
       <div className="item-indicators__head">
         <h3 className="field__label item-indicators__title" id={headingId}>
-          Indicators to show
+          {t('indicators.title')}
           {indicatorIds.length > 0 && <span className="count">{indicatorIds.length}</span>}
         </h3>
         {canEdit && objective.state === 'ready' && (
@@ -49,7 +52,7 @@ export function ItemIndicators({
             aria-controls={pickerId}
             onClick={() => setOpen(!open)}
           >
-            {open ? 'Done choosing' : 'Choose indicators'}
+            {open ? t('indicators.done') : t('indicators.choose')}
           </button>
         )}
       </div>
@@ -86,26 +89,22 @@ export function ItemIndicators({
 }
 
 function ObjectiveState({ objective, hasSelection }: { objective: ObjectiveData; hasSelection: boolean }) {
+  const { t } = useTranslation(['meetings', 'common']);
   if (objective.state === 'none')
-    return (
-      <p className="item-indicators__note">
-        This meeting is not linked to an objective, so there are no goals or indicators to offer. The rest of
-        the agenda works as usual.
-      </p>
-    );
+    return <p className="item-indicators__note">{t('indicators.noObjective')}</p>;
   if (objective.state === 'error')
     return (
       <p className="item-indicators__note" role="alert">
-        The objective’s indicators could not be loaded: {objective.error.message}{' '}
+        {t('indicators.loadFailed', { reason: errorText(objective.error) })}{' '}
         <button type="button" className="button button--ghost button--small" onClick={objective.retry}>
-          Try again
+          {t('common:retry')}
         </button>
       </p>
     );
   if (objective.state === 'loading' && !hasSelection)
-    return <p className="item-indicators__note">Loading the objective’s indicators…</p>;
+    return <p className="item-indicators__note">{t('indicators.loading')}</p>;
   if (objective.state === 'ready' && !hasSelection)
-    return <p className="item-indicators__note">No indicators chosen for this item yet.</p>;
+    return <p className="item-indicators__note">{t('indicators.noneChosen')}</p>;
   return null;
 }
 
@@ -120,6 +119,7 @@ function SelectedIndicator({
   loading: boolean;
   onRemove: (() => void) | null;
 }) {
+  const { t } = useTranslation(['meetings', 'common']);
   const name = entry?.indicator.name ?? id;
   const latest = entry?.indicator.computed.latest ?? null;
   return (
@@ -135,19 +135,19 @@ function SelectedIndicator({
               <span className="muted"> {longPeriodLabel(latest.period)}</span>
             </>
           ) : (
-            <span className="muted">no data</span>
+            <span className="muted">{t('indicators.noData')}</span>
           )
         ) : (
-          <span className="muted">{loading ? 'Loading…' : 'Not under this objective'}</span>
+          <span className="muted">{loading ? t('common:loading') : t('indicators.notUnderObjective')}</span>
         )}
-        {entry?.indicator.stale && <span className="late-flag">late</span>}
+        {entry?.indicator.stale && <span className="late-flag">{t('indicators.late')}</span>}
       </span>
       {entry && <StatusBadge status={entry.indicator.computed.status} size="small" />}
       {onRemove && (
         <button
           type="button"
           className="icon-button item-indicator__remove"
-          aria-label={`Remove “${name}” from this item`}
+          aria-label={t('indicators.removeNamed', { name })}
           onClick={onRemove}
         >
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">

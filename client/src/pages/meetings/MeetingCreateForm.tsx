@@ -1,9 +1,13 @@
 /** Creates a meeting. Inputs are checked here first, and the server's verdict is shown on the field it names. */
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/http.ts';
 import { AGENDA_TOTAL_MINUTES, type AgendaStart, createMeeting } from '../../api/meetings.ts';
 import { Field } from '../../components/Field.tsx';
+import { errorText } from '../../i18n/errorText.ts';
+import { currentLanguage } from '../../i18n/locale.ts';
 import { todayIso } from './meetingDates.ts';
 
 /** An objective a meeting can review (from the performance-data API, when it answers). */
@@ -19,14 +23,7 @@ const LAST_DATE = '2100-12-31';
 type Errors = { title?: string; scheduledFor?: string; totalMinutes?: string; form?: string };
 
 type StartFrom = AgendaStart['from'];
-const START_FROM: Record<StartFrom, { title: string; hint: string }> = {
-  empty: { title: 'Empty', hint: 'Add the items yourself' },
-  last: { title: 'Last meeting’s agenda', hint: 'Its items again, notes left behind; the follow-up first' },
-  data: {
-    title: 'The data',
-    hint: 'The follow-up, then the goals off track, at risk, with a disputed rating or late data, each with its indicators and agency',
-  },
-};
+const START_FROM: StartFrom[] = ['empty', 'last', 'data'];
 const DEFAULT_TOTAL_MINUTES = 90;
 
 const isValidTotal = (minutes: string): boolean =>
@@ -34,31 +31,42 @@ const isValidTotal = (minutes: string): boolean =>
   Number(minutes) >= AGENDA_TOTAL_MINUTES.min &&
   Number(minutes) <= AGENDA_TOTAL_MINUTES.max;
 
-function validate(title: string, scheduledFor: string, startFrom: StartFrom, totalMinutes: string): Errors {
+function validate(
+  t: TFunction<'meetings'>,
+  title: string,
+  scheduledFor: string,
+  startFrom: StartFrom,
+  totalMinutes: string,
+): Errors {
   const errors: Errors = {};
   if (startFrom === 'data' && !isValidTotal(totalMinutes))
-    errors.totalMinutes = `Give a total between ${AGENDA_TOTAL_MINUTES.min} and ${AGENDA_TOTAL_MINUTES.max} minutes`;
-  if (!title.trim()) errors.title = 'Give the meeting a title, e.g. the objective it reviews';
-  else if (title.trim().length > 200) errors.title = 'Keep the title under 200 characters';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(scheduledFor)) errors.scheduledFor = 'Choose the day of the meeting';
-  else if (scheduledFor < FIRST_DATE || scheduledFor > LAST_DATE)
-    errors.scheduledFor = 'Choose a day between 2000 and 2100';
+    errors.totalMinutes = t('create.totalRange', AGENDA_TOTAL_MINUTES);
+  if (!title.trim()) errors.title = t('create.titleRequired');
+  else if (title.trim().length > 200) errors.title = t('create.titleTooLong');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(scheduledFor)) errors.scheduledFor = t('create.dateRequired');
+  else if (scheduledFor < FIRST_DATE || scheduledFor > LAST_DATE) errors.scheduledFor = t('create.dateRange');
   return errors;
 }
 
-/** The server names the field first (`title: …`); put its message where the person is looking. */
-function serverErrors(error: unknown): Errors {
-  if (!(error instanceof ApiError)) return { form: 'The meeting could not be created' };
+/**
+ * The server names the field first (`title: …`); put its verdict where the person is looking. English
+ * shows the message without the field's name; other languages the translated reason (`errorText`).
+ */
+function serverErrors(t: TFunction<'meetings'>, error: unknown): Errors {
+  if (!(error instanceof ApiError)) return { form: t('create.failed') };
+  const english = currentLanguage() === 'en';
   const match = /^(title|scheduledFor|objectiveId):\s*(.*)$/.exec(error.message);
-  if (match?.[1] === 'title') return { title: match[2] ?? error.message };
-  if (match?.[1] === 'scheduledFor') return { scheduledFor: match[2] ?? error.message };
-  if (/^agenda/.test(error.message)) return { totalMinutes: error.message };
+  const onField = (detail: string | undefined) => (english ? (detail ?? error.message) : errorText(error));
+  if (match?.[1] === 'title') return { title: onField(match[2]) };
+  if (match?.[1] === 'scheduledFor') return { scheduledFor: onField(match[2]) };
+  if (/^agenda/.test(error.message)) return { totalMinutes: errorText(error) };
   // The series already meets that day: the message names that meeting.
-  if (error.code === 'conflict') return { scheduledFor: error.message };
-  return { form: error.message };
+  if (error.code === 'conflict') return { scheduledFor: errorText(error) };
+  return { form: errorText(error) };
 }
 
 export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[] }) {
+  const { t } = useTranslation('meetings');
   const [title, setTitle] = useState('');
   const [objectiveId, setObjectiveId] = useState('');
   const [scheduledFor, setScheduledFor] = useState(todayIso);
@@ -72,7 +80,7 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
     event.preventDefault();
     // Without an objective there is no series and no data: the agenda starts empty.
     const from: StartFrom = objectiveId ? startFrom : 'empty';
-    const found = validate(title, scheduledFor, from, totalMinutes);
+    const found = validate(t, title, scheduledFor, from, totalMinutes);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
@@ -87,7 +95,7 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
       });
       navigate(`/meetings/${meeting.id}/prep`);
     } catch (error) {
-      setErrors(serverErrors(error));
+      setErrors(serverErrors(t, error));
       setBusy(false);
     }
   };
@@ -95,11 +103,11 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
   return (
     <section className="card" aria-labelledby="new-meeting-title">
       <h2 className="card__title" id="new-meeting-title">
-        New meeting
+        {t('list.newMeeting')}
       </h2>
       <form className="form" onSubmit={onSubmit} noValidate>
         {objectives.length > 0 && (
-          <Field label="Objective" hint="Optional: the strategic objective this meeting reviews">
+          <Field label={t('create.objective')} hint={t('create.objectiveHint')}>
             <select
               className="input"
               name="objectiveId"
@@ -108,10 +116,10 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
                 const chosen = objectives.find((objective) => objective.id === event.target.value);
                 setObjectiveId(event.target.value);
                 // Most meetings are named after their objective: offer that, never overwrite a typed title.
-                if (chosen && !title.trim()) setTitle(`${chosen.name} — weekly meeting`);
+                if (chosen && !title.trim()) setTitle(t('create.suggestedTitle', { objective: chosen.name }));
               }}
             >
-              <option value="">No objective</option>
+              <option value="">{t('create.noObjective')}</option>
               {objectives.map((objective) => (
                 <option key={objective.id} value={objective.id}>
                   {objective.name}
@@ -122,8 +130,8 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
         )}
         {objectiveId && (
           <fieldset className="choice">
-            <legend className="field__label">Start from</legend>
-            {(Object.keys(START_FROM) as StartFrom[]).map((value) => (
+            <legend className="field__label">{t('create.startFrom')}</legend>
+            {START_FROM.map((value) => (
               <label key={value} className={`choice__option ${startFrom === value ? 'is-checked' : ''}`}>
                 <input
                   type="radio"
@@ -136,16 +144,16 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
                   }}
                 />
                 <span>
-                  <span className="choice__title">{START_FROM[value].title}</span>
-                  <span className="choice__hint">{START_FROM[value].hint}</span>
+                  <span className="choice__title">{t(`create.from.${value}.title`)}</span>
+                  <span className="choice__hint">{t(`create.from.${value}.hint`)}</span>
                 </span>
               </label>
             ))}
             {startFrom === 'data' && (
               <Field
-                label="Total minutes"
+                label={t('create.totalMinutes')}
                 error={errors.totalMinutes}
-                hint={`${AGENDA_TOTAL_MINUTES.min}–${AGENDA_TOTAL_MINUTES.max}: goals are added until the next one would not fit`}
+                hint={t('create.totalHint', AGENDA_TOTAL_MINUTES)}
               >
                 <input
                   className="input"
@@ -164,11 +172,7 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
             )}
           </fieldset>
         )}
-        <Field
-          label="Title"
-          error={errors.title}
-          hint="The objective under review, e.g. “Citizen security — weekly”"
-        >
+        <Field label={t('create.title')} error={errors.title} hint={t('create.titleHint')}>
           <input
             className="input"
             name="title"
@@ -180,7 +184,7 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
             }}
           />
         </Field>
-        <Field label="Date" error={errors.scheduledFor}>
+        <Field label={t('create.date')} error={errors.scheduledFor}>
           <input
             className="input"
             type="date"
@@ -200,7 +204,7 @@ export function MeetingCreateForm({ objectives }: { objectives: ObjectiveChoice[
           </p>
         )}
         <button className="button button--primary" type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create and prepare agenda'}
+          {busy ? t('create.creating') : t('create.submit')}
         </button>
       </form>
     </section>

@@ -4,6 +4,7 @@
  * goals, indicators and agencies come from the performance API (`usePrepCatalog`).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, type LoaderFunctionArgs, useLoaderData, useNavigate } from 'react-router';
 import * as Y from 'yjs';
 import { removeAgendaItemBy } from '../../../../shared/agendaRemoval.ts';
@@ -16,9 +17,11 @@ import {
   removeAgendaItem,
 } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
+import { ApiError } from '../../api/http.ts';
 import { deleteMeeting, getMeeting, type Meeting } from '../../api/meetings.ts';
 import { PresenceBar } from '../../components/PresenceBar.tsx';
 import { Toast } from '../../components/Toast.tsx';
+import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { usePresence } from '../../yjs/presence.ts';
 import { useYDoc } from '../../yjs/useYDoc.ts';
@@ -37,14 +40,6 @@ import { TimeBudget } from './TimeBudget.tsx';
 import { useRemovalNotice } from './useRemovalNotice.ts';
 import './meetings.css';
 
-const TEXT = {
-  startTitle: 'Start from the objective’s goals',
-  startHint:
-    'Each “Add an item for this goal” adds a goal review presented by its agency, showing the goal’s indicators.',
-  addFirst: 'Add the first agenda item to start preparing.',
-  nothingYet: 'Nothing on the agenda yet.',
-};
-
 export async function meetingPrepLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
   return getMeeting(params.id ?? '');
 }
@@ -55,6 +50,7 @@ const REMOVE_ORIGIN = Symbol('remove-agenda-item');
 export function MeetingPrepPage() {
   const meeting = useLoaderData<typeof meetingPrepLoader>();
   const navigate = useNavigate();
+  const { t } = useTranslation('meetings');
   const [deleting, setDeleting] = useState<{ id: string; error: string | null } | null>(null);
   const onDelete = () => {
     // The page leaves the meeting's documents first (by unmounting): the server deletes a draft
@@ -63,18 +59,26 @@ export function MeetingPrepPage() {
     deleteMeeting(meeting.id).then(
       () => navigate('/meetings'),
       (error: unknown) =>
-        setDeleting({ id: meeting.id, error: error instanceof Error ? error.message : String(error) }),
+        setDeleting({
+          id: meeting.id,
+          error:
+            error instanceof ApiError
+              ? errorText(error)
+              : error instanceof Error
+                ? error.message
+                : String(error),
+        }),
     );
   };
   if (deleting?.id === meeting.id) {
     return (
       <div className="page">
         <p className="card" role="status" aria-busy={deleting.error === null}>
-          {deleting.error ?? `Deleting the draft “${meeting.title}”…`}
+          {deleting.error ?? t('prep.deleting', { title: meeting.title })}
         </p>
         {deleting.error && (
           <button type="button" className="button" onClick={() => setDeleting(null)}>
-            Back to the preparation
+            {t('prep.backToPrep')}
           </button>
         )}
       </div>
@@ -85,27 +89,29 @@ export function MeetingPrepPage() {
 
 /** "Delete draft", then a confirm step: the agenda and notes go with it. */
 function DeleteDraftButton({ onDelete }: { onDelete: () => void }) {
+  const { t } = useTranslation(['meetings', 'common']);
   const [confirming, setConfirming] = useState(false);
   if (!confirming)
     return (
       <button type="button" className="button" onClick={() => setConfirming(true)}>
-        Delete draft
+        {t('prep.deleteDraft')}
       </button>
     );
   return (
     <span>
-      Delete this draft, its agenda and notes?{' '}
+      {t('prep.deleteConfirm')}{' '}
       <button type="button" className="button button--danger-ghost" onClick={onDelete}>
-        Delete
+        {t('prep.delete')}
       </button>{' '}
       <button type="button" className="button" onClick={() => setConfirming(false)}>
-        Cancel
+        {t('common:cancel')}
       </button>
     </span>
   );
 }
 
 function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => void }) {
+  const { t } = useTranslation('meetings');
   const principal = useStore((state) => state.principal);
   const selectedId = useStore((state) => state.selectedAgendaItemId);
   const selectAgendaItem = useStore((state) => state.selectAgendaItem);
@@ -160,7 +166,7 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
   const undoRemove = () => {
     undoManager.undo();
     setRemoved(null);
-    setAnnouncement('Item restored');
+    setAnnouncement(t('prep.restored'));
   };
   const dismissToast = useCallback(() => setRemoved(null), []);
 
@@ -189,7 +195,7 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
     // The picker stays open, filter kept, for the next quick-add; its filter takes the focus.
     pickerMemory.setOpen(true);
     pickerMemory.setFocusFilter(true);
-    setAnnouncement(`Added “${title}” at the end of the agenda`);
+    setAnnouncement(t('prep.added', { title }));
   };
 
   const describeItem = (itemId: string) => items.find((item) => item.id === itemId)?.title ?? null;
@@ -202,10 +208,10 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
       <div className="page page--wide prep">
         <header className="prep__header">
           <div className="prep__heading">
-            <nav aria-label="Breadcrumb" className="crumbs">
-              <Link to="/meetings">Meetings</Link>
+            <nav aria-label={t('breadcrumb')} className="crumbs">
+              <Link to="/meetings">{t('prep.meetings')}</Link>
               <span aria-hidden="true">/</span>
-              <span aria-current="page">Preparation</span>
+              <span aria-current="page">{t('prep.preparation')}</span>
             </nav>
             <h1 className="page__title">{meeting.title}</h1>
             <p className="page__subtitle">
@@ -222,7 +228,7 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
                   {catalog.objective.detail.objective.name}
                 </Link>
               ) : (
-                'Agenda preparation'
+                t('prep.agendaPreparation')
               )}
             </p>
           </div>
@@ -230,7 +236,7 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
             <PresenceBar peers={peers} describeItem={describeItem} />
             {canEdit && meeting.phase === 'draft' && <DeleteDraftButton onDelete={onDelete} />}
             <Link className="button button--primary" to={`/meetings/${encodeURIComponent(meeting.id)}`}>
-              Run meeting
+              {t('prep.runMeeting')}
             </Link>
           </div>
         </header>
@@ -239,14 +245,14 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
 
         {firstLoad ? (
           <div className="card prep__loading" aria-busy="true">
-            {handle.error ? handle.error.message : 'Loading the agenda…'}
+            {handle.error ? errorText(handle.error) : t('prep.loadingAgenda')}
           </div>
         ) : (
           <div className="prep__grid">
             <section className="card agenda" aria-labelledby="agenda-title">
               <div className="agenda__top">
                 <h2 className="card__title" id="agenda-title">
-                  Agenda
+                  {t('prep.agenda')}
                 </h2>
               </div>
               <TimeBudget total={total} items={items.length} />
@@ -265,7 +271,7 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
             </section>
             <section
               className="card editor-pane"
-              aria-label="Selected item"
+              aria-label={t('prep.selectedItem')}
               {...removal.editorEvents(selected?.id ?? null)}
             >
               {removal.notice ? (
@@ -290,8 +296,8 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
                 />
               ) : startFromGoals && catalog.objective.state === 'ready' ? (
                 <div className="editor-pane__start" data-testid="start-from-goals">
-                  <h2 className="card__title">{TEXT.startTitle}</h2>
-                  <p className="muted">{TEXT.startHint}</p>
+                  <h2 className="card__title">{t('prep.startTitle')}</h2>
+                  <p className="muted">{t('prep.startHint')}</p>
                   <IndicatorPicker
                     detail={catalog.objective.detail}
                     selectedIds={[]}
@@ -302,7 +308,7 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
                 </div>
               ) : (
                 <div className="editor-pane__empty">
-                  <p className="muted">{canEdit ? TEXT.addFirst : TEXT.nothingYet}</p>
+                  <p className="muted">{canEdit ? t('prep.addFirst') : t('prep.nothingYet')}</p>
                 </div>
               )}
             </section>
@@ -314,8 +320,8 @@ function MeetingPrep({ meeting, onDelete }: { meeting: Meeting; onDelete: () => 
         </div>
         {removed && (
           <Toast
-            message={`Removed “${removed.title}”`}
-            actionLabel="Undo"
+            message={t('prep.removed', { title: removed.title })}
+            actionLabel={t('prep.undo')}
             onAction={undoRemove}
             onDismiss={dismissToast}
           />

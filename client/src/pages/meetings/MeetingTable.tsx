@@ -1,24 +1,26 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
 import { formatMeetingDate, relativeMeetingDay } from './meetingDates.ts';
 
 export function MeetingTable({ meetings, emptyText }: { meetings: Meeting[]; emptyText?: string }) {
+  const { t } = useTranslation('meetings');
   // Preparing an agenda is an analyst's job; a viewer only opens the meeting.
   const canPrepare = useStore((state) => state.principal?.role === 'analyst');
   if (meetings.length === 0) {
-    return <p className="muted empty-inline">{emptyText ?? 'No meetings yet.'}</p>;
+    return <p className="muted empty-inline">{emptyText ?? t('table.empty')}</p>;
   }
   return (
     <table className="table">
       <thead>
         <tr>
           <th scope="col" className="table__date">
-            Date
+            {t('table.date')}
           </th>
-          <th scope="col">Meeting</th>
+          <th scope="col">{t('table.meeting')}</th>
           <th scope="col" className="table__action">
-            <span className="visually-hidden">Open</span>
+            <span className="visually-hidden">{t('table.open')}</span>
           </th>
         </tr>
       </thead>
@@ -35,16 +37,16 @@ export function MeetingTable({ meetings, emptyText }: { meetings: Meeting[]; emp
                     tabIndex={-1}
                     aria-hidden="true"
                   >
-                    Prepare
+                    {t('table.prepare')}
                   </Link>{' '}
                 </>
               )}
               <Link
                 className="button button--small button--primary"
                 to={`/meetings/${meeting.id}`}
-                aria-label={`Open meeting “${meeting.title}”`}
+                aria-label={t('table.openMeetingNamed', { title: meeting.title })}
               >
-                Open meeting
+                {t('table.openMeeting')}
               </Link>
             </td>
           </tr>
@@ -57,6 +59,8 @@ export function MeetingTable({ meetings, emptyText }: { meetings: Meeting[]; emp
 /** A meeting's date (with how far away it is) and its title linking to its preparation: the first
  * two cells of every table of meetings. */
 export function MeetingCells({ meeting }: { meeting: Pick<Meeting, 'id' | 'title' | 'scheduledFor'> }) {
+  // The dates read in the current language: this re-renders when it changes.
+  useTranslation('meetings');
   return (
     <>
       <td className="table__date">

@@ -1,4 +1,5 @@
 /** All meetings, newest first, and (for analysts) the form that creates one. */
+import { useTranslation } from 'react-i18next';
 import { useLoaderData } from 'react-router';
 import { listMeetings, type Meeting } from '../../api/meetings.ts';
 import { performanceApi } from '../../api/performance.ts';
@@ -22,20 +23,19 @@ export async function meetingsLoader(): Promise<{ meetings: Meeting[]; objective
 export function MeetingsPage() {
   const { meetings, objectives } = useLoaderData<typeof meetingsLoader>();
   const canCreate = useStore((state) => state.principal?.role === 'analyst');
+  const { t } = useTranslation('meetings');
   return (
     <div className="page">
       <header className="page__header">
         <div>
-          <h1 className="page__title">Meetings</h1>
-          <p className="page__subtitle">
-            Each meeting reviews one strategic objective with the agencies that deliver it.
-          </p>
+          <h1 className="page__title">{t('list.title')}</h1>
+          <p className="page__subtitle">{t('list.subtitle')}</p>
         </div>
       </header>
       <div className="split">
         <section className="card split__main" aria-labelledby="meeting-list-title">
           <h2 className="card__title" id="meeting-list-title">
-            All meetings <span className="count">{meetings.length}</span>
+            {t('list.all')} <span className="count">{meetings.length}</span>
           </h2>
           <MeetingTable meetings={meetings} />
         </section>
@@ -44,10 +44,8 @@ export function MeetingsPage() {
             <MeetingCreateForm objectives={objectives} />
           ) : (
             <section className="card card--muted">
-              <h2 className="card__title">New meeting</h2>
-              <p className="muted">
-                Viewers can read every meeting. Analysts create meetings and build their agendas.
-              </p>
+              <h2 className="card__title">{t('list.newMeeting')}</h2>
+              <p className="muted">{t('list.viewerNote')}</p>
             </section>
           )}
         </aside>

@@ -4,6 +4,7 @@
  * selected and readable as "Other: …". When no agency list is available (an empty government, or
  * the data API not answering), the field falls back to free text so preparation never blocks.
  */
+import { useTranslation } from 'react-i18next';
 import type { Agency } from '../../../../shared/performance.ts';
 import { Field } from '../../components/Field.tsx';
 import { parsePresenter } from './agendaFieldRules.ts';
@@ -26,6 +27,7 @@ export function PresenterAgencyField(props: PresenterAgencyFieldProps) {
 }
 
 function AgencySelect({ value, agencies, objectiveAgencyIds, canEdit, onChange }: PresenterAgencyFieldProps) {
+  const { t } = useTranslation('meetings');
   const presenter = resolvePresenter(value, agencies);
   const selected =
     presenter.kind === 'agency' ? presenter.agency.id : presenter.kind === 'other' ? value : '';
@@ -38,7 +40,7 @@ function AgencySelect({ value, agencies, objectiveAgencyIds, canEdit, onChange }
       </option>
     ));
   return (
-    <Field label="Presenter agency">
+    <Field label={t('presenter.label')}>
       <select
         className="input"
         name="presenterAgency"
@@ -46,12 +48,14 @@ function AgencySelect({ value, agencies, objectiveAgencyIds, canEdit, onChange }
         value={selected}
         onChange={(event) => onChange(event.target.value)}
       >
-        <option value="">{canEdit ? 'Choose an agency…' : 'Not set'}</option>
-        {presenter.kind === 'other' && <option value={value}>Other: {presenter.text}</option>}
+        <option value="">{canEdit ? t('presenter.choose') : t('presenter.notSet')}</option>
+        {presenter.kind === 'other' && (
+          <option value={value}>{t('presenter.other', { text: presenter.text })}</option>
+        )}
         {own.length > 0 && others.length > 0 ? (
           <>
-            <optgroup label="Agencies of this objective">{options(own)}</optgroup>
-            <optgroup label="Other agencies">{options(others)}</optgroup>
+            <optgroup label={t('presenter.ofObjective')}>{options(own)}</optgroup>
+            <optgroup label={t('presenter.others')}>{options(others)}</optgroup>
           </>
         ) : (
           options(agencies)
@@ -62,6 +66,7 @@ function AgencySelect({ value, agencies, objectiveAgencyIds, canEdit, onChange }
 }
 
 function FreeTextPresenter({ value, canEdit, onChange }: PresenterAgencyFieldProps) {
+  const { t } = useTranslation('meetings');
   const presenter = useDraftField({
     value,
     format: (text: string) => text,
@@ -69,11 +74,11 @@ function FreeTextPresenter({ value, canEdit, onChange }: PresenterAgencyFieldPro
     commit: onChange,
   });
   return (
-    <Field label="Presenter agency" error={presenter.error}>
+    <Field label={t('presenter.label')} error={presenter.error}>
       <input
         className="input"
         name="presenterAgency"
-        placeholder={canEdit ? 'e.g. Secretariat of Social Defence' : 'Not set'}
+        placeholder={canEdit ? t('presenter.placeholder') : t('presenter.notSet')}
         readOnly={!canEdit}
         maxLength={160}
         {...presenter.inputProps}

@@ -3,21 +3,8 @@
  * was typing in it, and Restore (the item with its fields and notes, my typing on top) or Dismiss.
  */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { draftPatch, type FieldDrafts, type RemovalNotice } from './useRemovalNotice.ts';
-
-const TEXT = {
-  removedBy: (name: string, title: string) => `${name} removed “${title}”`,
-  removed: (title: string) => `“${title}” was removed`,
-  restoreHint: 'Restore brings it back where it was, with its fields and shared notes.',
-  readOnlyHint: 'It is no longer on the agenda.',
-  yourTyping: 'You were typing in it, not yet saved; Restore keeps it:',
-  notValid: '(not valid, so not kept)',
-  title: 'Title',
-  timebox: 'Time box',
-  minutes: (text: string) => `${text} min`,
-  restore: 'Restore',
-  dismiss: 'Dismiss',
-};
 
 interface RemovedItemNoticeProps {
   notice: RemovalNotice;
@@ -27,6 +14,7 @@ interface RemovedItemNoticeProps {
 }
 
 export function RemovedItemNotice({ notice, onRestore, onDismiss }: RemovedItemNoticeProps) {
+  const { t } = useTranslation('meetings');
   const box = useRef<HTMLDivElement>(null);
   // The field I was typing in is gone: the focus comes here rather than to the page's top.
   useEffect(() => box.current?.focus(), []);
@@ -36,19 +24,21 @@ export function RemovedItemNotice({ notice, onRestore, onDismiss }: RemovedItemN
   return (
     <div className="removed-notice" role="alert" tabIndex={-1} ref={box} data-testid="removed-notice">
       <h2 className="removed-notice__title">
-        {notice.removal ? TEXT.removedBy(notice.removal.by.name, title) : TEXT.removed(title)}
+        {notice.removal
+          ? t('removed.by', { name: notice.removal.by.name, title })
+          : t('removed.gone', { title })}
       </h2>
-      <p className="muted">{onRestore ? TEXT.restoreHint : TEXT.readOnlyHint}</p>
+      <p className="muted">{onRestore ? t('removed.restoreHint') : t('removed.readOnlyHint')}</p>
       {onRestore && typed.length > 0 && (
         <div className="removed-notice__drafts">
-          <p>{TEXT.yourTyping}</p>
+          <p>{t('removed.yourTyping')}</p>
           <dl>
             {typed.map(([field, text]) => (
               <div key={field} className="removed-notice__draft">
-                <dt>{field === 'title' ? TEXT.title : TEXT.timebox}</dt>
+                <dt>{field === 'title' ? t('removed.title') : t('removed.timebox')}</dt>
                 <dd>
-                  {field === 'title' ? `“${text}”` : TEXT.minutes(text)}
-                  {valid[field] === undefined && <span className="muted"> {TEXT.notValid}</span>}
+                  {field === 'title' ? `“${text}”` : t('removed.minutes', { minutes: text })}
+                  {valid[field] === undefined && <span className="muted"> {t('removed.notValid')}</span>}
                 </dd>
               </div>
             ))}
@@ -58,11 +48,11 @@ export function RemovedItemNotice({ notice, onRestore, onDismiss }: RemovedItemN
       <div className="removed-notice__actions">
         {onRestore && (
           <button type="button" className="button button--primary" onClick={onRestore}>
-            {TEXT.restore}
+            {t('removed.restore')}
           </button>
         )}
         <button type="button" className="button" onClick={onDismiss}>
-          {TEXT.dismiss}
+          {t('removed.dismiss')}
         </button>
       </div>
     </div>

@@ -2,26 +2,26 @@
  * The series' cadence: an edit form for analysts (checked with the server's own schema before it is
  * sent, and the server's verdict shown on the field it names) and a read-only summary for viewers.
  */
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Agency } from '../../../../shared/performance.ts';
 import {
   Cadence,
   formatDuration,
+  MAX_DURATION_MINUTES,
   MAX_INTERVAL_WEEKS,
   MAX_USUAL_AGENCIES,
   type MeetingSeries,
+  MIN_DURATION_MINUTES,
   seriesInputSchema,
-  WEEKDAY_NAMES,
 } from '../../../../shared/series.ts';
 import { ApiError } from '../../api/http.ts';
 import { saveSeries } from '../../api/series.ts';
 import { Field } from '../../components/Field.tsx';
-
-const CADENCE_LABELS: Record<Cadence, string> = {
-  [Cadence.weekly]: 'Every week',
-  [Cadence.everyNWeeks]: 'Every few weeks',
-  [Cadence.monthly]: 'Every month',
-};
+import { errorText } from '../../i18n/errorText.ts';
+import { currentLanguage } from '../../i18n/locale.ts';
+import { repeatsText, WEEKDAYS, weekdayName } from './seriesText.ts';
 
 const FIELDS = [
   'cadence',
@@ -36,12 +36,26 @@ type Errors = Partial<Record<FieldName | 'form', string>>;
 
 const isField = (name: unknown): name is FieldName => FIELDS.includes(name as FieldName);
 
-/** The server names the field first (`weekday: …`); show its message there. */
-function serverErrors(error: unknown): Errors {
-  if (!(error instanceof ApiError)) return { form: 'The series could not be saved' };
+/**
+ * The server names the field first (`weekday: …`); show its verdict there: in English its message
+ * without the field's name, in other languages the translated reason (`errorText`).
+ */
+function serverErrors(t: TFunction<'meetings'>, error: unknown): Errors {
+  if (!(error instanceof ApiError)) return { form: t('seriesForm.failed') };
   const match = /^(\w+)(?:\.\d+)?:\s*(.*)$/.exec(error.message);
-  if (match && isField(match[1])) return { [match[1]]: match[2] ?? error.message };
-  return { form: error.message };
+  if (match && isField(match[1]))
+    return { [match[1]]: currentLanguage() === 'en' ? (match[2] ?? error.message) : errorText(error) };
+  return { form: errorText(error) };
+}
+
+/** A field the schema refused, before sending: English keeps the schema's words, others say it per field. */
+function invalidText(t: TFunction<'meetings'>, field: FieldName | 'form', schemaMessage: string): string {
+  if (currentLanguage() === 'en') return schemaMessage;
+  if (field === 'intervalWeeks') return t('seriesForm.invalid.intervalWeeks', { max: MAX_INTERVAL_WEEKS });
+  if (field === 'durationMinutes')
+    return t('seriesForm.invalid.durationMinutes', { min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES });
+  if (field === 'usualAgencyIds') return t('seriesForm.invalid.usualAgencyIds', { max: MAX_USUAL_AGENCIES });
+  return t(`seriesForm.invalid.${field}`);
 }
 
 function agencyLabel(agencies: Agency[], id: string): string {
@@ -56,6 +70,7 @@ export function SeriesForm(props: {
   onSaved: (series: MeetingSeries) => void;
 }) {
   const { series, agencies } = props;
+  const { t } = useTranslation('meetings');
   const [cadence, setCadence] = useState<Cadence>(series.cadence);
   const [intervalWeeks, setIntervalWeeks] = useState(
     // Switching to "every few weeks" starts at every 2 weeks, the common choice.
@@ -88,8 +103,8 @@ export function SeriesForm(props: {
     if (!parsed.success) {
       const found: Errors = {};
       for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        found[isField(field) ? field : 'form'] ??= issue.message;
+        const field = isField(issue.path[0]) ? issue.path[0] : 'form';
+        found[field] ??= invalidText(t, field, issue.message);
       }
       setErrors(found);
       return;
@@ -100,7 +115,7 @@ export function SeriesForm(props: {
       setErrors({});
       setSaved(true);
     } catch (error) {
-      setErrors(serverErrors(error));
+      setErrors(serverErrors(t, error));
     } finally {
       setBusy(false);
     }
@@ -113,9 +128,9 @@ export function SeriesForm(props: {
   };
 
   return (
-    <form className="form series-form" onSubmit={onSubmit} noValidate aria-label="Cadence">
+    <form className="form series-form" onSubmit={onSubmit} noValidate aria-label={t('seriesForm.label')}>
       <div className="series-form__row series-form__row--repeat">
-        <Field label="Repeats" error={errors.cadence}>
+        <Field label={t('seriesForm.repeats')} error={errors.cadence}>
           <select
             className="input"
             value={cadence}
@@ -126,13 +141,13 @@ export function SeriesForm(props: {
           >
             {Object.values(Cadence).map((value) => (
               <option key={value} value={value}>
-                {CADENCE_LABELS[value]}
+                {t(`cadence.every.${value}`)}
               </option>
             ))}
           </select>
         </Field>
         {cadence === Cadence.everyNWeeks && (
-          <Field label="Weeks apart" error={errors.intervalWeeks}>
+          <Field label={t('seriesForm.weeksApart')} error={errors.intervalWeeks}>
             <input
               className="input"
               type="number"
@@ -148,7 +163,7 @@ export function SeriesForm(props: {
         )}
       </div>
       <div className="series-form__row">
-        <Field label="Day" error={errors.weekday}>
+        <Field label={t('seriesForm.day')} error={errors.weekday}>
           <select
             className="input"
             value={weekday}
@@ -157,14 +172,14 @@ export function SeriesForm(props: {
               setWeekday(Number(event.target.value));
             }}
           >
-            {WEEKDAY_NAMES.map((name, index) => (
-              <option key={name} value={index}>
-                {name}
+            {WEEKDAYS.map((day) => (
+              <option key={day} value={day}>
+                {weekdayName(t, day)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="Start time" error={errors.startTime}>
+        <Field label={t('seriesForm.startTime')} error={errors.startTime}>
           <input
             className="input"
             type="time"
@@ -177,15 +192,19 @@ export function SeriesForm(props: {
         </Field>
       </div>
       <Field
-        label="Duration (minutes)"
+        label={t('seriesForm.duration')}
         error={errors.durationMinutes}
-        hint={Number(duration) > 0 ? formatDuration(Number(duration)) : 'From 15 to 480 minutes'}
+        hint={
+          Number(duration) > 0
+            ? formatDuration(Number(duration))
+            : t('seriesForm.durationHint', { min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES })
+        }
       >
         <input
           className="input"
           type="number"
-          min={15}
-          max={480}
+          min={MIN_DURATION_MINUTES}
+          max={MAX_DURATION_MINUTES}
           step={15}
           value={duration}
           onChange={(event) => {
@@ -196,13 +215,13 @@ export function SeriesForm(props: {
       </Field>
       <fieldset className="series-agencies" aria-describedby="series-agencies-hint">
         <legend className="field__label">
-          Usual agencies <span className="count">{agencyIds.length}</span>
+          {t('seriesForm.usualAgencies')} <span className="count">{agencyIds.length}</span>
         </legend>
         <p className="field__hint" id="series-agencies-hint">
-          Invited to most meetings, in the order they present (up to {MAX_USUAL_AGENCIES}).
+          {t('seriesForm.usualHint', { max: MAX_USUAL_AGENCIES })}
         </p>
         {agencies.length === 0 ? (
-          <p className="muted">No agencies yet.</p>
+          <p className="muted">{t('seriesForm.noAgencies')}</p>
         ) : (
           <ul className="series-agencies__list">
             {agencies.map((agency) => (
@@ -233,11 +252,11 @@ export function SeriesForm(props: {
       )}
       <div className="series-form__actions">
         <button className="button button--primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save cadence'}
+          {busy ? t('seriesForm.saving') : t('seriesForm.save')}
         </button>
         {saved && (
           <span className="series-form__saved" role="status">
-            Saved
+            {t('seriesForm.saved')}
           </span>
         )}
       </div>
@@ -247,24 +266,21 @@ export function SeriesForm(props: {
 
 /** What viewers see instead of the form. */
 export function SeriesDetails({ series, agencies }: { series: MeetingSeries; agencies: Agency[] }) {
-  const repeats =
-    series.cadence === Cadence.everyNWeeks && series.intervalWeeks > 1
-      ? `Every ${series.intervalWeeks} weeks`
-      : CADENCE_LABELS[series.cadence];
+  const { t } = useTranslation('meetings');
   return (
     <dl className="series-details">
-      <dt>Repeats</dt>
-      <dd>{repeats}</dd>
-      <dt>Day</dt>
-      <dd>{WEEKDAY_NAMES[series.weekday]}</dd>
-      <dt>Time</dt>
+      <dt>{t('seriesForm.repeats')}</dt>
+      <dd>{repeatsText(t, series)}</dd>
+      <dt>{t('seriesForm.day')}</dt>
+      <dd>{weekdayName(t, series.weekday)}</dd>
+      <dt>{t('seriesForm.time')}</dt>
       <dd>
         {series.startTime}, {formatDuration(series.durationMinutes)}
       </dd>
-      <dt>Usual agencies</dt>
+      <dt>{t('seriesForm.usualAgencies')}</dt>
       <dd>
         {series.usualAgencyIds.length === 0 ? (
-          <span className="muted">None listed</span>
+          <span className="muted">{t('seriesForm.noneListed')}</span>
         ) : (
           <ul className="series-details__agencies">
             {series.usualAgencyIds.map((id) => (

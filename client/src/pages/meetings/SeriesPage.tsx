@@ -4,16 +4,18 @@
  * (analysts; read-only for viewers) and "Create next meeting" (analysts).
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, type LoaderFunctionArgs, useLoaderData, useRevalidator } from 'react-router';
 import type { Agency } from '../../../../shared/performance.ts';
-import { describeCadence } from '../../../../shared/series.ts';
 import { ApiError } from '../../api/http.ts';
 import { listPresenterAgencies, type Meeting } from '../../api/meetings.ts';
 import { createNextMeeting, getSeriesOverview, type SeriesOverview } from '../../api/series.ts';
+import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { MeetingCells } from './MeetingTable.tsx';
 import { formatMeetingDate, relativeMeetingDay, todayIso } from './meetingDates.ts';
 import { SeriesDetails, SeriesForm } from './SeriesForm.tsx';
+import { cadenceText } from './seriesText.ts';
 import './meetings.css';
 import './series.css';
 
@@ -28,10 +30,9 @@ export async function seriesLoader({
   return { overview, agencies };
 }
 
-const PHASE_LABELS: Record<Meeting['phase'], string> = { draft: 'Draft', live: 'Live', closed: 'Closed' };
-
 function PhaseBadge({ phase }: { phase: Meeting['phase'] }) {
-  return <span className={`phase phase--${phase}`}>{PHASE_LABELS[phase]}</span>;
+  const { t } = useTranslation('meetings');
+  return <span className={`phase phase--${phase}`}>{t(`phase.${phase}`)}</span>;
 }
 
 type CreateResult =
@@ -45,6 +46,7 @@ export function SeriesPage() {
   const isAnalyst = useStore((state) => state.principal?.role === 'analyst');
   const [result, setResult] = useState<CreateResult>(null);
   const [creating, setCreating] = useState(false);
+  const { t } = useTranslation('meetings');
   const { objective, series, meetings, nextMeeting, lastReviewedOn } = overview;
   const today = todayIso();
   const upcoming = meetings.filter((meeting) => meeting.scheduledFor >= today).reverse();
@@ -60,7 +62,7 @@ export function SeriesPage() {
       const apiError = error instanceof ApiError ? error : null;
       setResult({
         kind: 'error',
-        message: apiError?.message ?? 'The meeting could not be created',
+        message: apiError ? errorText(apiError) : t('create.failed'),
         draftExists:
           apiError?.code === 'invalid_state' && meetings.some((meeting) => meeting.phase === 'draft'),
       });
@@ -71,16 +73,16 @@ export function SeriesPage() {
 
   return (
     <div className="page series">
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/objectives">Objectives</Link>
+      <nav className="crumbs" aria-label={t('breadcrumb')}>
+        <Link to="/objectives">{t('series.objectives')}</Link>
         <span aria-hidden="true">/</span>
         <Link to={`/objectives/${encodeURIComponent(objective.id)}`}>{objective.name}</Link>
       </nav>
       <header className="page__header">
         <div>
-          <h1 className="page__title">{objective.name}: meeting series</h1>
+          <h1 className="page__title">{t('series.heading', { objective: objective.name })}</h1>
           <p className="page__subtitle" data-testid="series-cadence">
-            {describeCadence(series)}
+            {cadenceText(t, series)}
           </p>
         </div>
         {isAnalyst && (
@@ -90,16 +92,21 @@ export function SeriesPage() {
             disabled={creating}
             onClick={() => createNext(false)}
           >
-            {creating ? 'Creating…' : 'Create next meeting'}
+            {creating ? t('create.creating') : t('series.createNext')}
           </button>
         )}
       </header>
       {result?.kind === 'created' && (
         <div className="banner banner--info series__result" role="status">
           <span>
-            Created the meeting of <strong>{formatMeetingDate(result.meeting.scheduledFor)}</strong>.
+            <Trans
+              t={t}
+              i18nKey="series.created"
+              values={{ date: formatMeetingDate(result.meeting.scheduledFor) }}
+              components={{ strong: <strong /> }}
+            />
           </span>
-          <Link to={`/meetings/${result.meeting.id}/prep`}>Prepare its agenda</Link>
+          <Link to={`/meetings/${result.meeting.id}/prep`}>{t('series.prepareIt')}</Link>
         </div>
       )}
       {result?.kind === 'error' && (
@@ -112,25 +119,25 @@ export function SeriesPage() {
               disabled={creating}
               onClick={() => createNext(true)}
             >
-              Create another draft anyway
+              {t('series.anotherDraft')}
             </button>
           )}
         </div>
       )}
-      <section className="series__facts" aria-label="Summary">
+      <section className="series__facts" aria-label={t('series.summary')}>
         <div className="series-fact">
-          <span className="series-fact__label">Last reviewed</span>
+          <span className="series-fact__label">{t('series.lastReviewed')}</span>
           {lastReviewedOn ? (
             <>
               <strong className="series-fact__value">{formatMeetingDate(lastReviewedOn)}</strong>
               <span className="series-fact__sub">{relativeMeetingDay(lastReviewedOn)}</span>
             </>
           ) : (
-            <strong className="series-fact__value series-fact__value--none">Not reviewed yet</strong>
+            <strong className="series-fact__value series-fact__value--none">{t('series.notReviewed')}</strong>
           )}
         </div>
         <div className="series-fact" data-testid="series-next">
-          <span className="series-fact__label">Next meeting</span>
+          <span className="series-fact__label">{t('series.nextMeeting')}</span>
           {nextMeeting ? (
             <>
               <Link className="series-fact__value" to={`/meetings/${nextMeeting.id}/prep`}>
@@ -142,26 +149,31 @@ export function SeriesPage() {
               </span>
             </>
           ) : (
-            <strong className="series-fact__value series-fact__value--none">None planned</strong>
+            <strong className="series-fact__value series-fact__value--none">{t('series.nonePlanned')}</strong>
           )}
         </div>
         <div className="series-fact">
-          <span className="series-fact__label">Meetings held</span>
+          <span className="series-fact__label">{t('series.held')}</span>
           <strong className="series-fact__value">
             {meetings.filter((meeting) => meeting.phase === 'closed').length}
           </strong>
-          <span className="series-fact__sub">{meetings.length} in the series</span>
+          <span className="series-fact__sub">{t('series.inSeries', { total: meetings.length })}</span>
         </div>
       </section>
       <div className="split">
         <div className="split__main series__lists">
-          <MeetingList title="Upcoming" meetings={upcoming} empty="No meeting planned yet." />
-          <MeetingList title="Past" meetings={past} empty="No past meetings." />
+          <MeetingList
+            id="series-upcoming"
+            title={t('series.upcoming')}
+            meetings={upcoming}
+            empty={t('series.noUpcoming')}
+          />
+          <MeetingList id="series-past" title={t('series.past')} meetings={past} empty={t('series.noPast')} />
         </div>
         <aside className="split__side">
           <section className="card" aria-labelledby="series-cadence-title">
             <h2 className="card__title" id="series-cadence-title">
-              Cadence
+              {t('series.cadence')}
             </h2>
             {isAnalyst ? (
               <SeriesForm
@@ -173,7 +185,7 @@ export function SeriesPage() {
             ) : (
               <>
                 <SeriesDetails series={series} agencies={agencies} />
-                <p className="muted series__note">Analysts set the cadence and create meetings.</p>
+                <p className="muted series__note">{t('series.viewerNote')}</p>
               </>
             )}
           </section>
@@ -183,8 +195,18 @@ export function SeriesPage() {
   );
 }
 
-function MeetingList({ title, meetings, empty }: { title: string; meetings: Meeting[]; empty: string }) {
-  const id = `series-${title.toLowerCase()}`;
+function MeetingList({
+  id,
+  title,
+  meetings,
+  empty,
+}: {
+  id: string;
+  title: string;
+  meetings: Meeting[];
+  empty: string;
+}) {
+  const { t } = useTranslation('meetings');
   return (
     <section className="card" aria-labelledby={id}>
       <h2 className="card__title" id={id}>
@@ -197,11 +219,11 @@ function MeetingList({ title, meetings, empty }: { title: string; meetings: Meet
           <thead>
             <tr>
               <th scope="col" className="table__date">
-                Date
+                {t('table.date')}
               </th>
-              <th scope="col">Meeting</th>
+              <th scope="col">{t('table.meeting')}</th>
               <th scope="col" className="table__action">
-                Phase
+                {t('table.phase')}
               </th>
             </tr>
           </thead>

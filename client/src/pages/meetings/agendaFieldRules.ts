@@ -1,8 +1,9 @@
 /**
- * The agenda fields' rules in the words people read. The shared zod schema stays the authority
- * (`agendaItemFieldsSchema`); these only phrase its verdict for the form.
+ * The agenda fields' rules in the words people read (in their language, at the time of parsing). The
+ * shared zod schema stays the authority (`agendaItemFieldsSchema`); these only phrase its verdict.
  */
 import { agendaItemFieldsSchema } from '../../../../shared/meetingDoc.ts';
+import { i18next } from '../../i18n/i18n.ts';
 import type { ParseResult } from './useDraftField.ts';
 
 export const TIMEBOX_MIN = 1;
@@ -13,7 +14,7 @@ export function parseTitle(text: string): ParseResult<string> {
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    error: text.trim() ? 'Keep the title under 200 characters' : 'The title cannot be empty',
+    error: text.trim() ? i18next.t('meetings:rules.titleTooLong') : i18next.t('meetings:rules.titleEmpty'),
   };
 }
 
@@ -21,7 +22,7 @@ export function parsePresenter(text: string): ParseResult<string> {
   const result = agendaItemFieldsSchema.shape.presenterAgency.safeParse(text);
   return result.success
     ? { ok: true, value: result.data }
-    : { ok: false, error: 'Keep the agency under 120 characters' };
+    : { ok: false, error: i18next.t('meetings:rules.presenterTooLong') };
 }
 
 export function parseTimebox(text: string): ParseResult<number> {
@@ -31,6 +32,6 @@ export function parseTimebox(text: string): ParseResult<number> {
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    error: `Time box must be a whole number of minutes from ${TIMEBOX_MIN} to ${TIMEBOX_MAX}`,
+    error: i18next.t('meetings:rules.timebox', { min: TIMEBOX_MIN, max: TIMEBOX_MAX }),
   };
 }

@@ -1,2 +1,20 @@
 /** English: the source catalogue of the `home` namespace (pt-BR and es mirror its keys). */
-export const home = {};
+export const home = {
+  greeting: 'Good to see you',
+  greetingNamed: 'Good to see you, {{name}}',
+  subtitle: 'Meetings coming up, and the data they will review.',
+  allMeetings: 'All meetings',
+  upcoming: 'Upcoming meetings',
+  noMeetingsAnalyst: 'No meetings are scheduled. Create one from the Meetings page.',
+  noMeetings: 'No meetings are scheduled.',
+  attention: 'Objectives needing attention',
+  attentionFailed: 'The performance data could not be loaded.',
+  noObjectives: 'No objectives yet.',
+  importToStart: '<link>Import indicators</link> to start.',
+  analystImports: 'An analyst imports the indicators.',
+  lateIndicators_one: '{{count}} late indicator',
+  lateIndicators_other: '{{count}} late indicators',
+  disagreements_one: '{{count}} rating ≠ data',
+  disagreements_other: '{{count}} ratings ≠ data',
+  allObjectives: 'All objectives',
+};
