@@ -55,17 +55,20 @@ export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) 
                   {index + 1}
                 </span>
                 <span className="rail__text">
-                  <span className="rail__item-title" data-testid="rail-item-title">
-                    {item.title}
+                  {/* The mark goes under a title too long to share its line ("CONCLUÍDO" is wide). */}
+                  <span className="rail__head">
+                    <span className="rail__item-title" data-testid="rail-item-title">
+                      {item.title}
+                    </span>
+                    {isCurrent && <span className="rail__now">{t('rail.current')}</span>}
+                    {!isCurrent && timing?.endedAt != null && (
+                      <span className="rail__done">{t('rail.done')}</span>
+                    )}
                   </span>
                   <span className="rail__meta">
                     {t(`kind.${item.kind}`)} · <SpentTime timing={timing} item={item} />
                   </span>
                 </span>
-                {isCurrent && <span className="rail__now">{t('rail.current')}</span>}
-                {!isCurrent && timing?.endedAt != null && (
-                  <span className="rail__done">{t('rail.done')}</span>
-                )}
               </>
             );
             return (
@@ -101,10 +104,10 @@ export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) 
 function SpentTime({ timing, item }: { timing: ItemTiming | undefined; item: AgendaItem }) {
   const { t } = useTranslation('room');
   const now = useNow(timing?.runningSince != null, 5000);
-  if (!timing) return <span>{minutesText(item.timeboxMinutes)}</span>;
+  if (!timing) return <span className="rail__spent">{minutesText(item.timeboxMinutes)}</span>;
   const clock = itemClock(timing, item.timeboxMinutes, now);
   return (
-    <span className={clock.overrun ? 'rail__over' : undefined}>
+    <span className={`rail__spent${clock.overrun ? ' rail__over' : ''}`}>
       {t('rail.spent', { spent: formatMinutes(clock.elapsedMs), box: item.timeboxMinutes })}
       {clock.overrun && <span className="visually-hidden"> {t('rail.over')}</span>}
     </span>

@@ -113,6 +113,8 @@ export const room = {
     emptyDraft: 'No open commitments to follow up.',
     due: 'due {{date}}',
     overdue: 'Overdue',
+    /** 0 reads as a plural everywhere (Portuguese grammar rules would otherwise give "0 dia"). */
+    openDays_zero: 'open {{count}} days',
     openDays_one: 'open {{count}} day',
     openDays_other: 'open {{count}} days',
     carried: 'carried {{count}}×',

@@ -116,6 +116,7 @@ export const room: Translation<typeof english> = {
     emptyDraft: 'No hay compromisos abiertos para dar seguimiento.',
     due: 'plazo {{date}}',
     overdue: 'Vencido',
+    openDays_zero: 'abierto hace {{count}} días',
     openDays_one: 'abierto hace {{count}} día',
     openDays_other: 'abierto hace {{count}} días',
     carried: 'pendiente {{count}}×',

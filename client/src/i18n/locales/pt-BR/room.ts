@@ -116,6 +116,7 @@ export const room: Translation<typeof english> = {
     emptyDraft: 'Nenhum compromisso aberto para acompanhar.',
     due: 'prazo {{date}}',
     overdue: 'Atrasado',
+    openDays_zero: 'aberto há {{count}} dias',
     openDays_one: 'aberto há {{count}} dia',
     openDays_other: 'aberto há {{count}} dias',
     carried: 'pendente {{count}}×',
