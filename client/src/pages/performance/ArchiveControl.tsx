@@ -3,34 +3,22 @@
  * back; and the notice everyone sees on an archived indicator's page. Both recorded by the server.
  */
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ArchiveMark } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { errorText } from '../../i18n/errorText.ts';
+import { currentLanguage } from '../../i18n/locale.ts';
 
-const TEXT = {
-  archivedOn: (date: string, by: string) => `Archived on ${date} by ${by}.`,
-  archivedMeaning:
-    'It no longer appears on the objective’s page, in the overview, in status or readiness, or when preparing a meeting. Its data, this page and the meetings that showed it are kept.',
-  ask: 'Archive…',
-  question: (name: string) => `Archive “${name}”?`,
-  consequence:
-    'It leaves the objective’s page, the overview, status, readiness and the meeting preparation’s picker. Its data and this page are kept, and it can be put back.',
-  reason: 'Reason (optional)',
-  reasonHint: 'e.g. replaced by a better measure',
-  confirm: 'Archive',
-  archiving: 'Archiving…',
-  cancel: 'Cancel',
-  unarchive: 'Put back in use',
-  unarchiving: 'Putting back…',
-  failed: 'The indicator could not be changed',
-} as const;
-
-const day = (iso: string) => new Date(iso).toLocaleDateString('en', { dateStyle: 'long' });
+/** "March 5, 2026", "5 de março de 2026". */
+const day = (iso: string) => new Date(iso).toLocaleDateString(currentLanguage(), { dateStyle: 'long' });
 
 export function ArchivedNotice({ archived }: { archived: ArchiveMark }) {
+  const { t } = useTranslation('performance');
   return (
     <p className="perf-notice archived-notice" role="note" data-testid="archived-notice">
-      <strong>{TEXT.archivedOn(day(archived.at), archived.by)}</strong> {TEXT.archivedMeaning}
+      <strong>{t('archive.archivedOn', { date: day(archived.at), name: archived.by })}</strong>{' '}
+      {t('archive.meaning')}
     </p>
   );
 }
@@ -43,6 +31,7 @@ interface Props {
 }
 
 export function ArchiveControl({ indicatorId, name, archived, onChanged }: Props) {
+  const { t } = useTranslation(['performance', 'common']);
   const ids = { question: useId(), reason: useId() };
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
@@ -63,7 +52,7 @@ export function ArchiveControl({ indicatorId, name, archived, onChanged }: Props
       setReason('');
       onChanged();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : TEXT.failed);
+      setError(caught instanceof ApiError ? errorText(caught) : t('archive.failed'));
     } finally {
       setBusy(false);
     }
@@ -91,7 +80,7 @@ export function ArchiveControl({ indicatorId, name, archived, onChanged }: Props
           disabled={busy}
           onClick={unarchive}
         >
-          {busy ? TEXT.unarchiving : TEXT.unarchive}
+          {busy ? t('archive.unarchiving') : t('archive.unarchive')}
         </button>
         {errorLine}
       </>
@@ -104,7 +93,7 @@ export function ArchiveControl({ indicatorId, name, archived, onChanged }: Props
         className="perf-button perf-button--secondary"
         onClick={() => setConfirming(true)}
       >
-        {TEXT.ask}
+        {t('archive.ask')}
       </button>
     );
   }
@@ -116,30 +105,30 @@ export function ArchiveControl({ indicatorId, name, archived, onChanged }: Props
       onKeyDown={onKeyDown}
     >
       <p id={ids.question} className="perf-confirm__question">
-        {TEXT.question(name)}
+        {t('archive.question', { name })}
       </p>
-      <p className="perf-field__hint">{TEXT.consequence}</p>
+      <p className="perf-field__hint">{t('archive.consequence')}</p>
       <div className="perf-field">
-        <label htmlFor={ids.reason}>{TEXT.reason}</label>
+        <label htmlFor={ids.reason}>{t('archive.reason')}</label>
         <input
           id={ids.reason}
           ref={reasonInput}
           value={reason}
           maxLength={500}
-          placeholder={TEXT.reasonHint}
+          placeholder={t('archive.reasonHint')}
           onChange={(event) => setReason(event.target.value)}
         />
       </div>
       <div className="perf-confirm__actions">
         <button type="button" className="perf-button perf-button--danger" disabled={busy} onClick={archive}>
-          {busy ? TEXT.archiving : TEXT.confirm}
+          {busy ? t('archive.archiving') : t('archive.confirm')}
         </button>
         <button
           type="button"
           className="perf-button perf-button--secondary"
           onClick={() => setConfirming(false)}
         >
-          {TEXT.cancel}
+          {t('common:cancel')}
         </button>
       </div>
       {errorLine}

@@ -2,23 +2,18 @@
  * The indicator's recorded changes, newest first: who deleted, corrected, edited or archived what,
  * when, and why. Read by everyone; written only by the server, with the change itself.
  */
+import { useTranslation } from 'react-i18next';
 import type { DataChange } from '../../../../shared/performance.ts';
+import { errorText } from '../../i18n/errorText.ts';
+import { currentLanguage } from '../../i18n/locale.ts';
 import { describeChange, describeFields } from './changeText.ts';
 import type { Resource } from './useResource.ts';
 
-const TEXT = {
-  title: 'Changes',
-  loading: 'Loading the changes…',
-  failed: (message: string) => `The changes could not be loaded: ${message}`,
-  empty: 'Nothing has been deleted, corrected or edited. Values entered once are in the table above.',
-  when: 'When',
-  who: 'Who',
-  what: 'What',
-  reason: 'Reason',
-  noReason: '—',
-} as const;
+const NO_REASON = '—';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+/** "Mar 5, 2026, 2:30 PM" in English, "5 de mar. de 2026, 14:30" in Portuguese. */
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
 
 export function ChangesList({
   changes,
@@ -27,28 +22,29 @@ export function ChangesList({
   changes: Resource<{ changes: DataChange[] }>;
   unit: string;
 }) {
+  const { t } = useTranslation('performance');
   return (
     <section className="changes" aria-labelledby="changes-title" data-testid="changes">
       <h2 id="changes-title" className="perf-section-title">
-        {TEXT.title}
+        {t('changes.title')}
       </h2>
-      {changes.state === 'loading' && <p className="muted">{TEXT.loading}</p>}
+      {changes.state === 'loading' && <p className="muted">{t('changes.loading')}</p>}
       {changes.state === 'error' && (
         <p className="perf-form__error" role="alert">
-          {TEXT.failed(changes.error.message)}
+          {t('changes.failed', { message: errorText(changes.error) })}
         </p>
       )}
       {changes.state === 'ready' && changes.data.changes.length === 0 && (
-        <p className="muted">{TEXT.empty}</p>
+        <p className="muted">{t('changes.empty')}</p>
       )}
       {changes.state === 'ready' && changes.data.changes.length > 0 && (
         <table className="changes__table">
           <thead>
             <tr>
-              <th scope="col">{TEXT.when}</th>
-              <th scope="col">{TEXT.who}</th>
-              <th scope="col">{TEXT.what}</th>
-              <th scope="col">{TEXT.reason}</th>
+              <th scope="col">{t('changes.when')}</th>
+              <th scope="col">{t('changes.who')}</th>
+              <th scope="col">{t('changes.what')}</th>
+              <th scope="col">{t('changes.reason')}</th>
             </tr>
           </thead>
           <tbody>
@@ -68,7 +64,7 @@ export function ChangesList({
                     </ul>
                   )}
                 </td>
-                <td className="changes__reason">{change.reason ?? TEXT.noReason}</td>
+                <td className="changes__reason">{change.reason ?? NO_REASON}</td>
               </tr>
             ))}
           </tbody>

@@ -4,19 +4,34 @@
  * A value far outside the series so far is refused once (`needs_confirmation`): the message says
  * why and the button becomes "Save anyway", which sends it again with `confirm`.
  */
+
+import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '../../../../shared/errors.ts';
-import { type DataPoint, type Indicator, valueProblem } from '../../../../shared/performance.ts';
+import {
+  type DataPoint,
+  type Indicator,
+  MAX_ABS_VALUE,
+  valueProblem,
+} from '../../../../shared/performance.ts';
 import { ApiError, api } from '../../api/http.ts';
 import { formatValue } from '../../charts/format.ts';
 import { periodProblem } from '../../charts/periods.ts';
+import { errorText } from '../../i18n/errorText.ts';
+import { parseValue } from './numberInput.ts';
 
-/** Parses what an analyst typed: digits with an optional sign and decimal point; thousands separators allowed. */
-export function parseValue(text: string): number | null {
-  const cleaned = text.trim().replace(/[\s,](?=\d{3}(\D|$))/g, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
-  const value = Number(cleaned);
-  return Number.isFinite(value) ? value : null;
+/** `valueProblem`'s refusal in the reader's language (the same checks, in the same order). */
+function valueProblemText(
+  value: number,
+  allowsNegative: boolean,
+  t: TFunction<'performance'>,
+): string | null {
+  if (valueProblem(value, allowsNegative) === null) return null;
+  if (!Number.isFinite(value)) return t('entry.notFinite');
+  if (Math.abs(value) > MAX_ABS_VALUE)
+    return t('entry.tooLarge', { value: String(value), max: MAX_ABS_VALUE.toExponential() });
+  return t('entry.negative', { value: String(value) });
 }
 
 interface Props {
@@ -27,6 +42,7 @@ interface Props {
 }
 
 export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) {
+  const { t } = useTranslation('performance');
   const ids = { period: useId(), value: useId(), note: useId(), periodError: useId(), valueError: useId() };
   const [period, setPeriod] = useState(duePeriod);
   const [valueText, setValueText] = useState('');
@@ -42,10 +58,10 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
   const value = parseValue(valueText);
   const valueError =
     valueText.trim() === ''
-      ? 'Enter a value'
+      ? t('entry.enterValue')
       : value === null
-        ? 'Enter a number, e.g. 1234.5'
-        : valueProblem(value, indicator.allowsNegative);
+        ? t('entry.notNumber')
+        : valueProblemText(value, indicator.allowsNegative, t);
   const confirming = toConfirm !== null && toConfirm.period === period.trim() && toConfirm.value === value;
   const existing = points.find((point) => point.period === period.trim());
 
@@ -63,7 +79,7 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
         { value, ...(trimmedNote ? { note: trimmedNote } : {}), ...(confirming ? { confirm: true } : {}) },
       );
       setToConfirm(null);
-      setSaved(`Saved ${formatValue(value, indicator.unit)} for ${period.trim()}.`);
+      setSaved(t('entry.saved', { value: formatValue(value, indicator.unit), period: period.trim() }));
       setValueText('');
       setNote('');
       setTouched(false);
@@ -72,7 +88,7 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
       if (error instanceof ApiError && error.code === ErrorCode.needsConfirmation) {
         setToConfirm({ period: period.trim(), value });
       }
-      setServerError(error instanceof ApiError ? error.message : 'The value could not be saved');
+      setServerError(error instanceof ApiError ? errorText(error) : t('entry.failed'));
     } finally {
       setSaving(false);
     }
@@ -80,9 +96,11 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
 
   return (
     <form className="perf-form" onSubmit={submit} noValidate aria-labelledby={`${ids.period}-title`}>
-      <h2 id={`${ids.period}-title`}>Enter or correct a value</h2>
+      <h2 id={`${ids.period}-title`}>{t('entry.title')}</h2>
       <div className="perf-field">
-        <label htmlFor={ids.period}>Period ({indicator.frequency === 'weekly' ? 'ISO week' : 'month'})</label>
+        <label htmlFor={ids.period}>
+          {indicator.frequency === 'weekly' ? t('entry.periodWeekly') : t('entry.periodMonthly')}
+        </label>
         <input
           id={ids.period}
           name="period"
@@ -99,11 +117,15 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
           </p>
         )}
         {!periodError && existing && (
-          <p className="perf-field__hint">Replaces {formatValue(existing.value, indicator.unit)}.</p>
+          <p className="perf-field__hint">
+            {t('entry.replaces', { value: formatValue(existing.value, indicator.unit) })}
+          </p>
         )}
       </div>
       <div className="perf-field">
-        <label htmlFor={ids.value}>Value{indicator.unit ? ` (${indicator.unit})` : ''}</label>
+        <label htmlFor={ids.value}>
+          {indicator.unit ? t('entry.valueIn', { unit: indicator.unit }) : t('entry.value')}
+        </label>
         <input
           id={ids.value}
           name="value"
@@ -121,11 +143,17 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
         )}
       </div>
       <div className="perf-field">
-        <label htmlFor={ids.note}>Note (optional)</label>
+        <label htmlFor={ids.note}>{t('entry.note')}</label>
         <input id={ids.note} name="note" value={note} onChange={(event) => setNote(event.target.value)} />
       </div>
       <button type="submit" className="perf-button" disabled={saving}>
-        {saving ? 'Saving…' : confirming ? 'Save anyway' : existing ? 'Correct value' : 'Save value'}
+        {saving
+          ? t('entry.saving')
+          : confirming
+            ? t('entry.saveAnyway')
+            : existing
+              ? t('entry.correct')
+              : t('entry.save')}
       </button>
       {serverError && (
         <p className="perf-form__error" role="alert">

@@ -3,29 +3,13 @@
  * value, with an optional reason. The server records the deletion (who, when, the value, the reason).
  */
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DataPoint, Indicator } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
 import { performanceApi } from '../../api/performance.ts';
 import { formatValue } from '../../charts/format.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
-
-const TEXT = {
-  title: 'Delete a value',
-  none: 'There are no values to delete.',
-  period: 'Period',
-  option: (period: string, value: string) => `${period} — ${value}`,
-  ask: 'Delete value…',
-  question: (value: string, period: string, code: string) => `Delete ${value} for ${period} (${code})?`,
-  consequence:
-    'It leaves the chart, the table and the status. The deletion is recorded with your name, the value and the reason.',
-  reason: 'Reason (optional)',
-  reasonHint: 'e.g. a duplicate, a typing slip, the agency withdrew it',
-  confirm: (value: string) => `Delete ${value}`,
-  deleting: 'Deleting…',
-  cancel: 'Cancel',
-  done: (value: string, period: string) => `Deleted ${value} for ${period}.`,
-  failed: 'The value could not be deleted',
-} as const;
+import { errorText } from '../../i18n/errorText.ts';
 
 interface Props {
   indicator: Indicator;
@@ -34,6 +18,7 @@ interface Props {
 }
 
 export function DeletePointForm({ indicator, points, onDeleted }: Props) {
+  const { t } = useTranslation(['performance', 'common']);
   const ids = { title: useId(), period: useId(), reason: useId(), question: useId() };
   const newestFirst = [...points].reverse();
   const [period, setPeriod] = useState(newestFirst[0]?.period ?? '');
@@ -53,8 +38,8 @@ export function DeletePointForm({ indicator, points, onDeleted }: Props) {
   if (!point) {
     return (
       <div className="perf-form">
-        <h2>{TEXT.title}</h2>
-        <p className="muted">{done ?? TEXT.none}</p>
+        <h2>{t('delete.title')}</h2>
+        <p className="muted">{done ?? t('delete.none')}</p>
       </div>
     );
   }
@@ -79,13 +64,13 @@ export function DeletePointForm({ indicator, points, onDeleted }: Props) {
     setError(null);
     try {
       await performanceApi.deletePoint(indicator.id, point.period, reason.trim());
-      setDone(TEXT.done(value, periodLabel));
+      setDone(t('delete.done', { value, period: periodLabel }));
       setConfirming(false);
       setReason('');
       setPeriod('');
       onDeleted();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : TEXT.failed);
+      setError(caught instanceof ApiError ? errorText(caught) : t('delete.failed'));
     } finally {
       setBusy(false);
     }
@@ -93,9 +78,9 @@ export function DeletePointForm({ indicator, points, onDeleted }: Props) {
 
   return (
     <section className="perf-form" aria-labelledby={ids.title}>
-      <h2 id={ids.title}>{TEXT.title}</h2>
+      <h2 id={ids.title}>{t('delete.title')}</h2>
       <div className="perf-field">
-        <label htmlFor={ids.period}>{TEXT.period}</label>
+        <label htmlFor={ids.period}>{t('delete.period')}</label>
         <select
           id={ids.period}
           value={point.period}
@@ -107,7 +92,10 @@ export function DeletePointForm({ indicator, points, onDeleted }: Props) {
         >
           {newestFirst.map((candidate) => (
             <option key={candidate.period} value={candidate.period}>
-              {TEXT.option(candidate.period, formatValue(candidate.value, indicator.unit))}
+              {t('delete.option', {
+                period: candidate.period,
+                value: formatValue(candidate.value, indicator.unit),
+              })}
             </option>
           ))}
         </select>
@@ -122,23 +110,23 @@ export function DeletePointForm({ indicator, points, onDeleted }: Props) {
             setDone(null);
           }}
         >
-          {TEXT.ask}
+          {t('delete.ask')}
         </button>
       )}
       {confirming && (
         <div className="perf-confirm" role="alertdialog" aria-labelledby={ids.question} onKeyDown={onKeyDown}>
           <p id={ids.question} className="perf-confirm__question">
-            {TEXT.question(value, periodLabel, point.period)}
+            {t('delete.question', { value, period: periodLabel, code: point.period })}
           </p>
-          <p className="perf-field__hint">{TEXT.consequence}</p>
+          <p className="perf-field__hint">{t('delete.consequence')}</p>
           <div className="perf-field">
-            <label htmlFor={ids.reason}>{TEXT.reason}</label>
+            <label htmlFor={ids.reason}>{t('delete.reason')}</label>
             <input
               id={ids.reason}
               ref={reasonInput}
               value={reason}
               maxLength={500}
-              placeholder={TEXT.reasonHint}
+              placeholder={t('delete.reasonHint')}
               onChange={(event) => setReason(event.target.value)}
               onKeyDown={(event) => {
                 if (event.key === 'Enter') {
@@ -155,10 +143,10 @@ export function DeletePointForm({ indicator, points, onDeleted }: Props) {
               disabled={busy}
               onClick={remove}
             >
-              {busy ? TEXT.deleting : TEXT.confirm(value)}
+              {busy ? t('delete.deleting') : t('delete.confirm', { value })}
             </button>
             <button type="button" className="perf-button perf-button--secondary" onClick={cancel}>
-              {TEXT.cancel}
+              {t('common:cancel')}
             </button>
           </div>
         </div>

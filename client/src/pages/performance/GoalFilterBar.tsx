@@ -3,13 +3,10 @@
  * the query the page reads from the URL; every change goes back to the URL through `onChange`.
  */
 import { useId } from 'react';
-import {
-  type Agency,
-  STATUS_LABELS,
-  type Status,
-  type StatusCounts,
-} from '../../../../shared/performance.ts';
+import { useTranslation } from 'react-i18next';
+import type { Agency, Status, StatusCounts } from '../../../../shared/performance.ts';
 import { StatusIcon } from '../../charts/StatusBadge.tsx';
+import { STATUS_KEYS } from '../../charts/statusText.ts';
 import {
   DEFAULT_QUERY,
   GOAL_SORTS,
@@ -19,21 +16,12 @@ import {
   STATUSES,
 } from './goalQuery.ts';
 
-const TEXT = {
-  label: 'Filter and sort goals',
-  status: 'Status',
-  agency: 'Agency',
-  allAgencies: 'All agencies',
-  disagrees: 'Rating disagrees with the data',
-  sort: 'Sort by',
-  clear: 'Clear filters',
-  sorts: {
-    agency: 'Agency',
-    status: 'Status, worst first',
-    name: 'Name',
-    staleness: 'Late data first',
-  } satisfies Record<GoalSort, string>,
-};
+const SORT_KEYS = {
+  agency: 'filters.sorts.agency',
+  status: 'filters.sorts.status',
+  name: 'filters.sorts.name',
+  staleness: 'filters.sorts.staleness',
+} as const satisfies Record<GoalSort, string>;
 
 interface Props {
   query: GoalQuery;
@@ -46,6 +34,7 @@ interface Props {
 }
 
 export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount, onChange }: Props) {
+  const { t } = useTranslation(['performance', 'charts']);
   // Labels point at their select, so a select's options are not part of the label's text.
   const id = useId();
   const toggleStatus = (status: Status, on: boolean) =>
@@ -54,10 +43,10 @@ export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount
       statuses: on ? [...query.statuses, status] : query.statuses.filter((each) => each !== status),
     });
   return (
-    <search className="goal-filters" aria-label={TEXT.label} data-testid="goal-filters">
+    <search className="goal-filters" aria-label={t('filters.label')} data-testid="goal-filters">
       <div className="goal-filters__row">
         <fieldset className="goal-filters__statuses">
-          <legend>{TEXT.status}</legend>
+          <legend>{t('filters.status')}</legend>
           {STATUSES.map((status) => (
             <label key={status} className="goal-filter-chip" data-status={status}>
               <input
@@ -68,7 +57,7 @@ export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount
                 onChange={(event) => toggleStatus(status, event.currentTarget.checked)}
               />
               <StatusIcon status={status} />
-              {STATUS_LABELS[status]}
+              {t(`charts:${STATUS_KEYS[status]}`)}
               <span className="goal-filter-chip__count">{statusCounts[status]}</span>
             </label>
           ))}
@@ -80,19 +69,19 @@ export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount
             checked={query.onlyDisagreements}
             onChange={(event) => onChange({ ...query, onlyDisagreements: event.currentTarget.checked })}
           />
-          {TEXT.disagrees}
+          {t('filters.disagrees')}
           <span className="goal-filter-chip__count">{disagreementCount}</span>
         </label>
       </div>
       <div className="goal-filters__row">
         <div className="goal-filters__field">
-          <label htmlFor={`${id}-agency`}>{TEXT.agency}</label>
+          <label htmlFor={`${id}-agency`}>{t('filters.agency')}</label>
           <select
             id={`${id}-agency`}
             value={query.agencyId ?? ''}
             onChange={(event) => onChange({ ...query, agencyId: event.currentTarget.value || null })}
           >
-            <option value="">{TEXT.allAgencies}</option>
+            <option value="">{t('filters.allAgencies')}</option>
             {agencies.map((agency) => (
               <option key={agency.id} value={agency.id}>
                 {agency.code} · {agency.name}
@@ -101,7 +90,7 @@ export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount
           </select>
         </div>
         <div className="goal-filters__field">
-          <label htmlFor={`${id}-sort`}>{TEXT.sort}</label>
+          <label htmlFor={`${id}-sort`}>{t('filters.sort')}</label>
           <select
             id={`${id}-sort`}
             value={query.sort}
@@ -112,7 +101,7 @@ export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount
           >
             {GOAL_SORTS.map((sort) => (
               <option key={sort} value={sort}>
-                {TEXT.sorts[sort]}
+                {t(SORT_KEYS[sort])}
               </option>
             ))}
           </select>
@@ -123,7 +112,7 @@ export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount
             className="perf-button perf-button--secondary goal-filters__clear"
             onClick={() => onChange({ ...DEFAULT_QUERY, sort: query.sort })}
           >
-            {TEXT.clear}
+            {t('filters.clear')}
           </button>
         )}
       </div>

@@ -5,28 +5,35 @@
  * nothing).
  */
 import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ImportEvent } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
 import { ImportKind, performanceApi, uploadCsv } from '../../api/performance.ts';
+import { errorText } from '../../i18n/errorText.ts';
+import { numberFormat } from '../../i18n/locale.ts';
 import { useResource } from './useResource.ts';
 import { useIsAnalyst } from './useRole.ts';
 import './performance.css';
 
-const KINDS: Array<{ kind: ImportKind; label: string; columns: string; note: string }> = [
+/** The columns are the importer's own names: never translated. */
+const KINDS = [
   {
     kind: ImportKind.dataPoints,
-    label: 'Data points',
+    label: 'import.dataPoints',
     columns: 'indicator_id,period,value,note',
-    note: 'Period YYYY-Www for weekly indicators, YYYY-MM (or MM/YYYY) for monthly ones; note is optional. Existing values for the same indicator and period are replaced. Files saved by Excel with semicolons and decimal commas (1.234,5) and dates DD/MM/YYYY are read too; headers may be written Indicator ID, Período, Valor.',
+    note: 'import.dataPointsNote',
   },
   {
     kind: ImportKind.indicators,
-    label: 'Indicators',
+    label: 'import.indicators',
     columns: 'id,goal_id,name,unit,direction,frequency,baseline_value,baseline_date,target_value,target_date',
-    note: 'Optional columns threshold_at_risk,threshold_off_track. Direction up or down; frequency weekly or monthly; dates YYYY-MM-DD or DD/MM/YYYY.',
+    note: 'import.indicatorsNote',
   },
-];
+] as const;
+
+/** A count in the reader's language ("1,234", "1.234"). */
+const count = (value: number) => numberFormat().format(value);
 
 type Outcome =
   | { state: 'idle' }
@@ -42,6 +49,7 @@ function countDataRows(text: string): number {
 }
 
 export function ImportPage() {
+  const { t } = useTranslation(['performance', 'common']);
   const ids = { file: useId(), kind: useId() };
   const isAnalyst = useIsAnalyst();
   const [kind, setKind] = useState<ImportKind>(ImportKind.dataPoints);
@@ -64,7 +72,7 @@ export function ImportPage() {
     } catch (error) {
       setOutcome({
         state: 'error',
-        message: error instanceof ApiError ? error.message : 'The import failed',
+        message: error instanceof ApiError ? errorText(error) : t('import.failed'),
       });
     }
   }
@@ -73,20 +81,14 @@ export function ImportPage() {
     <div className="perf-page perf-page--narrow">
       <header className="perf-header">
         <div>
-          <h1>Import data</h1>
-          <p className="perf-subtitle">
-            Upload a CSV file. A file with any bad row is rejected as a whole, so nothing is half imported.
-          </p>
+          <h1>{t('import.title')}</h1>
+          <p className="perf-subtitle">{t('import.subtitle')}</p>
         </div>
       </header>
-      {!isAnalyst && (
-        <p className="perf-notice">
-          Only analysts can import data; the server will refuse the upload otherwise.
-        </p>
-      )}
+      {!isAnalyst && <p className="perf-notice">{t('import.analystsOnly')}</p>}
       <form className="perf-panel import-form" onSubmit={submit}>
         <fieldset className="import-kinds">
-          <legend>What the file holds</legend>
+          <legend>{t('import.kinds')}</legend>
           {KINDS.map((entry) => (
             <label key={entry.kind} className="import-kind">
               <input
@@ -97,25 +99,25 @@ export function ImportPage() {
                 onChange={() => setKind(entry.kind)}
                 disabled={running}
               />
-              {entry.label}
+              {t(entry.label)}
             </label>
           ))}
         </fieldset>
         <div className="import-columns">
-          <span className="muted">Columns (first line):</span> <code>{chosen.columns}</code>
-          <p className="muted">{chosen.note}</p>
+          <span className="muted">{t('import.columns')}</span> <code>{chosen.columns}</code>
+          <p className="muted">{t(chosen.note)}</p>
           {kind === ImportKind.dataPoints && (
             <p>
               <a href="/api/imports/data-points/template.csv" download data-testid="import-template">
-                Download a template file
+                {t('import.template')}
               </a>{' '}
-              <span className="muted">(the header row and one example row)</span>
+              <span className="muted">{t('import.templateNote')}</span>
             </p>
           )}
         </div>
         {kind === ImportKind.dataPoints && <NeededIds />}
         <div className="perf-field">
-          <label htmlFor={ids.file}>CSV file</label>
+          <label htmlFor={ids.file}>{t('import.file')}</label>
           <input
             id={ids.file}
             type="file"
@@ -128,7 +130,7 @@ export function ImportPage() {
           />
         </div>
         <button type="submit" className="perf-button" disabled={!file || running}>
-          {running ? 'Importing…' : 'Import'}
+          {running ? t('import.importing') : t('import.submit')}
         </button>
       </form>
       <ImportOutcome outcome={outcome} />
@@ -138,6 +140,7 @@ export function ImportPage() {
 
 /** The ids a data-point file needs: the indicators of an objective, picked here (or `?objective=`). */
 function NeededIds() {
+  const { t } = useTranslation('performance');
   const ids = { objective: useId() };
   const [params, setParams] = useSearchParams();
   const overview = useResource('objectives', performanceApi.objectives);
@@ -152,7 +155,7 @@ function NeededIds() {
   return (
     <section className="import-columns" data-testid="import-needed-ids">
       <div className="perf-field">
-        <label htmlFor={ids.objective}>Indicator ids for the objective</label>
+        <label htmlFor={ids.objective}>{t('import.neededIds')}</label>
         <select
           id={ids.objective}
           value={objectiveId}
@@ -166,14 +169,14 @@ function NeededIds() {
         </select>
       </div>
       {detail.state === 'ready' && indicators.length === 0 && (
-        <p className="muted">This objective has no indicators yet.</p>
+        <p className="muted">{t('import.noIndicators')}</p>
       )}
       {indicators.length > 0 && (
         <table className="data-table">
           <thead>
             <tr>
               <th scope="col">indicator_id</th>
-              <th scope="col">Indicator</th>
+              <th scope="col">{t('import.indicator')}</th>
               <th scope="col">period</th>
             </tr>
           </thead>
@@ -184,7 +187,9 @@ function NeededIds() {
                   <code>{indicator.id}</code>
                 </td>
                 <td>{indicator.name}</td>
-                <td className="muted">{PERIOD_FORMAT_HINT_SHORT[indicator.frequency]}</td>
+                <td className="muted">
+                  {indicator.frequency === 'weekly' ? t('import.periodWeekly') : t('import.periodMonthly')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -196,7 +201,7 @@ function NeededIds() {
             href={`/api/imports/data-points/template.csv?objectiveId=${encodeURIComponent(objectiveId)}`}
             download
           >
-            Template for this objective
+            {t('import.objectiveTemplate')}
           </a>
         </p>
       )}
@@ -204,16 +209,15 @@ function NeededIds() {
   );
 }
 
-const PERIOD_FORMAT_HINT_SHORT = { weekly: 'weekly: YYYY-Www', monthly: 'monthly: YYYY-MM' } as const;
-
 function ImportOutcome({ outcome }: { outcome: Outcome }) {
+  const { t } = useTranslation('performance');
   if (outcome.state === 'idle') return null;
   if (outcome.state === 'running') {
     const { rowsRead, rowsTotal } = outcome;
     return (
       <section className="perf-panel import-progress" aria-live="polite" data-testid="import-progress">
         <label>
-          Importing: {rowsRead.toLocaleString('en')} of {rowsTotal.toLocaleString('en')} rows read
+          {t('import.progress', { read: count(rowsRead), total: count(rowsTotal) })}
           <progress max={Math.max(rowsTotal, 1)} value={Math.min(rowsRead, rowsTotal)} />
         </label>
       </section>
@@ -222,9 +226,9 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
   if (outcome.state === 'error')
     return (
       <section className="perf-panel import-result import-result--failed" role="alert">
-        <h2>The import could not run</h2>
+        <h2>{t('import.couldNotRun')}</h2>
         <p>{outcome.message}</p>
-        <p>Nothing was changed.</p>
+        <p>{t('import.nothingChanged')}</p>
       </section>
     );
   const { event, fileName } = outcome;
@@ -235,27 +239,27 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
         role="status"
         data-testid="import-result"
       >
-        <h2>Imported {fileName}</h2>
+        <h2>{t('import.imported', { file: fileName })}</h2>
         <dl className="import-counts">
           <div>
-            <dt>Rows read</dt>
-            <dd>{event.rowsRead.toLocaleString('en')}</dd>
+            <dt>{t('import.rowsRead')}</dt>
+            <dd>{count(event.rowsRead)}</dd>
           </div>
           <div>
-            <dt>Inserted</dt>
-            <dd data-count="inserted">{event.inserted.toLocaleString('en')}</dd>
+            <dt>{t('import.inserted')}</dt>
+            <dd data-count="inserted">{count(event.inserted)}</dd>
           </div>
           <div>
-            <dt>Updated</dt>
-            <dd data-count="updated">{event.updated.toLocaleString('en')}</dd>
+            <dt>{t('import.updated')}</dt>
+            <dd data-count="updated">{count(event.updated)}</dd>
           </div>
           <div>
-            <dt>Unchanged</dt>
-            <dd data-count="unchanged">{event.unchanged.toLocaleString('en')}</dd>
+            <dt>{t('import.unchanged')}</dt>
+            <dd data-count="unchanged">{count(event.unchanged)}</dd>
           </div>
         </dl>
         <p>
-          <Link to="/objectives">See the objectives</Link>
+          <Link to="/objectives">{t('import.seeObjectives')}</Link>
         </p>
       </section>
     );
@@ -266,31 +270,31 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
       data-testid="import-result"
     >
       <h2>
-        {fileName} was rejected: {event.errors.length}
-        {event.truncated ? '+' : ''} bad {event.errors.length === 1 ? 'row' : 'rows'}
+        {t('import.rejected', {
+          file: fileName,
+          count: event.errors.length,
+          more: event.truncated ? '+' : '',
+        })}
       </h2>
       {event.rowsWritten ? (
         <p>
-          <strong>
-            {event.rowsWritten.toLocaleString('en')} rows were written before the import stopped.
-          </strong>{' '}
-          Upload the same file again: rows already written count as unchanged.
+          <strong>{t('import.written', { rows: count(event.rowsWritten) })}</strong> {t('import.uploadAgain')}
         </p>
       ) : (
         <p>
-          <strong>Nothing was changed.</strong> Fix the rows below and upload the whole file again.
+          <strong>{t('import.nothingChanged')}</strong> {t('import.fixRows')}
         </p>
       )}
       <div className="data-table-scroll">
         <table className="data-table import-errors">
-          <caption>Rows that could not be imported ({event.rowsRead.toLocaleString('en')} rows read)</caption>
+          <caption>{t('import.errorsCaption', { rows: count(event.rowsRead) })}</caption>
           <thead>
             <tr>
               <th scope="col" className="numeric">
-                Line
+                {t('import.line')}
               </th>
-              <th scope="col">Column</th>
-              <th scope="col">Problem</th>
+              <th scope="col">{t('import.column')}</th>
+              <th scope="col">{t('import.problem')}</th>
             </tr>
           </thead>
           <tbody>
@@ -298,13 +302,15 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
               <tr key={`${error.row}:${error.field ?? ''}:${error.message}`} data-row={error.row}>
                 <td className="numeric">{error.row}</td>
                 <td>{error.field ?? '—'}</td>
-                <td>{error.message}</td>
+                <td>
+                  {errorText({ code: 'invalid_payload', message: error.message, reason: error.reason })}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {event.truncated && <p className="muted">Only the first {event.errors.length} problems are listed.</p>}
+      {event.truncated && <p className="muted">{t('import.truncated', { shown: event.errors.length })}</p>}
     </section>
   );
 }

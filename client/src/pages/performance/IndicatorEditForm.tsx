@@ -4,35 +4,25 @@
  * the reason. Its refusal is shown as it said it (it names the field).
  */
 import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Direction, Indicator } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
 import { type IndicatorEditBody, performanceApi } from '../../api/performance.ts';
-import { parseValue } from './DataPointForm.tsx';
+import { errorText } from '../../i18n/errorText.ts';
+import { i18next } from '../../i18n/i18n.ts';
+import { parseValue, valueText } from './numberInput.ts';
 
-const TEXT = {
-  title: 'Edit indicator',
-  name: 'Name',
-  unit: 'Unit',
-  direction: 'Direction',
-  up: 'Higher is better',
-  down: 'Lower is better',
-  baselineValue: 'Baseline value',
-  baselineDate: 'Baseline date',
-  targetValue: 'Target value',
-  targetDate: 'Target date',
-  atRisk: 'At risk beyond (% of the planned change behind)',
-  offTrack: 'Off track beyond (% of the planned change behind)',
-  allowsNegative: 'Values may be negative (a net change, a balance)',
-  reason: 'Reason (optional)',
-  reasonHint: 'e.g. the target was revised at the quarterly review',
-  save: 'Save changes',
-  saving: 'Saving…',
-  cancel: 'Cancel',
-  notNumber: (label: string) => `${label}: enter a number, e.g. 1234.5`,
-  empty: (label: string) => `${label}: must not be empty`,
-  nothing: 'Nothing was changed.',
-  failed: 'The indicator could not be saved',
-} as const;
+/** A field's label, at call time (also names the field in a problem). */
+type FieldLabel =
+  | 'name'
+  | 'unit'
+  | 'baselineValue'
+  | 'baselineDate'
+  | 'targetValue'
+  | 'targetDate'
+  | 'atRisk'
+  | 'offTrack';
+const label = (field: FieldLabel) => i18next.t(`performance:edit.${field}`);
 
 interface Draft {
   name: string;
@@ -47,16 +37,16 @@ interface Draft {
   allowsNegative: boolean;
 }
 
-const percent = (fraction: number) => String(Math.round(fraction * 10_000) / 100);
+const percent = (fraction: number) => valueText(Math.round(fraction * 10_000) / 100);
 
 function draftOf(indicator: Indicator): Draft {
   return {
     name: indicator.name,
     unit: indicator.unit,
     direction: indicator.direction,
-    baselineValue: String(indicator.baselineValue),
+    baselineValue: valueText(indicator.baselineValue),
     baselineDate: indicator.baselineDate,
-    targetValue: String(indicator.targetValue),
+    targetValue: valueText(indicator.targetValue),
     targetDate: indicator.targetDate,
     atRisk: percent(indicator.thresholds.atRisk),
     offTrack: percent(indicator.thresholds.offTrack),
@@ -74,23 +64,23 @@ export function editBody(
   draft: Draft,
 ): { body: IndicatorEditBody; problems: string[] } {
   const problems: string[] = [];
-  const text = (label: string, value: string) => {
-    if (value.trim() === '') problems.push(TEXT.empty(label));
+  const text = (field: FieldLabel, value: string) => {
+    if (value.trim() === '') problems.push(i18next.t('performance:edit.empty', { label: label(field) }));
     return value.trim();
   };
-  const number = (label: string, value: string) => {
+  const number = (field: FieldLabel, value: string) => {
     const parsed = parseValue(value);
-    if (parsed === null) problems.push(TEXT.notNumber(label));
+    if (parsed === null) problems.push(i18next.t('performance:edit.notNumber', { label: label(field) }));
     return parsed;
   };
-  const name = text(TEXT.name, draft.name);
-  const unit = text(TEXT.unit, draft.unit);
-  const baselineDate = text(TEXT.baselineDate, draft.baselineDate);
-  const targetDate = text(TEXT.targetDate, draft.targetDate);
-  const baselineValue = number(TEXT.baselineValue, draft.baselineValue);
-  const targetValue = number(TEXT.targetValue, draft.targetValue);
-  const atRiskPercent = number(TEXT.atRisk, draft.atRisk);
-  const offTrackPercent = number(TEXT.offTrack, draft.offTrack);
+  const name = text('name', draft.name);
+  const unit = text('unit', draft.unit);
+  const baselineDate = text('baselineDate', draft.baselineDate);
+  const targetDate = text('targetDate', draft.targetDate);
+  const baselineValue = number('baselineValue', draft.baselineValue);
+  const targetValue = number('targetValue', draft.targetValue);
+  const atRiskPercent = number('atRisk', draft.atRisk);
+  const offTrackPercent = number('offTrack', draft.offTrack);
   const atRisk = atRiskPercent === null ? null : atRiskPercent / 100;
   const offTrack = offTrackPercent === null ? null : offTrackPercent / 100;
 
@@ -117,6 +107,7 @@ interface Props {
 }
 
 export function IndicatorEditForm({ indicator, onSaved, onCancel }: Props) {
+  const { t } = useTranslation(['performance', 'charts', 'common']);
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(indicator));
   const [reason, setReason] = useState('');
@@ -129,7 +120,7 @@ export function IndicatorEditForm({ indicator, onSaved, onCancel }: Props) {
     event.preventDefault();
     const { body, problems } = editBody(indicator, draft);
     if (problems.length > 0) return setError(problems.join('; '));
-    if (Object.keys(body).length === 0) return setError(TEXT.nothing);
+    if (Object.keys(body).length === 0) return setError(t('edit.nothing'));
     setSaving(true);
     setError(null);
     try {
@@ -139,18 +130,15 @@ export function IndicatorEditForm({ indicator, onSaved, onCancel }: Props) {
       });
       onSaved();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : TEXT.failed);
+      setError(caught instanceof ApiError ? errorText(caught) : t('edit.failed'));
     } finally {
       setSaving(false);
     }
   }
 
-  const field = (
-    key: 'name' | 'unit' | 'baselineValue' | 'targetValue' | 'atRisk' | 'offTrack',
-    label: string,
-  ) => (
+  const field = (key: 'name' | 'unit' | 'baselineValue' | 'targetValue' | 'atRisk' | 'offTrack') => (
     <div className="perf-field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <label htmlFor={`${id}-${key}`}>{t(`edit.${key}`)}</label>
       <input
         id={`${id}-${key}`}
         name={key}
@@ -161,9 +149,9 @@ export function IndicatorEditForm({ indicator, onSaved, onCancel }: Props) {
       />
     </div>
   );
-  const date = (key: 'baselineDate' | 'targetDate', label: string) => (
+  const date = (key: 'baselineDate' | 'targetDate') => (
     <div className="perf-field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <label htmlFor={`${id}-${key}`}>{t(`edit.${key}`)}</label>
       <input
         id={`${id}-${key}`}
         name={key}
@@ -186,28 +174,28 @@ export function IndicatorEditForm({ indicator, onSaved, onCancel }: Props) {
         if (event.key === 'Escape') onCancel();
       }}
     >
-      <h2 id={`${id}-title`}>{TEXT.title}</h2>
+      <h2 id={`${id}-title`}>{t('edit.title')}</h2>
       <div className="indicator-edit__grid">
-        {field('name', TEXT.name)}
-        {field('unit', TEXT.unit)}
+        {field('name')}
+        {field('unit')}
         <div className="perf-field">
-          <label htmlFor={`${id}-direction`}>{TEXT.direction}</label>
+          <label htmlFor={`${id}-direction`}>{t('edit.direction')}</label>
           <select
             id={`${id}-direction`}
             name="direction"
             value={draft.direction}
             onChange={(event) => set('direction', event.target.value === 'down' ? 'down' : 'up')}
           >
-            <option value="up">{TEXT.up}</option>
-            <option value="down">{TEXT.down}</option>
+            <option value="up">{t('charts:direction.up')}</option>
+            <option value="down">{t('charts:direction.down')}</option>
           </select>
         </div>
-        {field('baselineValue', TEXT.baselineValue)}
-        {date('baselineDate', TEXT.baselineDate)}
-        {field('targetValue', TEXT.targetValue)}
-        {date('targetDate', TEXT.targetDate)}
-        {field('atRisk', TEXT.atRisk)}
-        {field('offTrack', TEXT.offTrack)}
+        {field('baselineValue')}
+        {date('baselineDate')}
+        {field('targetValue')}
+        {date('targetDate')}
+        {field('atRisk')}
+        {field('offTrack')}
         <label className="indicator-edit__check">
           <input
             type="checkbox"
@@ -215,17 +203,17 @@ export function IndicatorEditForm({ indicator, onSaved, onCancel }: Props) {
             checked={draft.allowsNegative}
             onChange={(event) => set('allowsNegative', event.target.checked)}
           />{' '}
-          {TEXT.allowsNegative}
+          {t('edit.allowsNegative')}
         </label>
       </div>
       <div className="perf-field">
-        <label htmlFor={`${id}-reason`}>{TEXT.reason}</label>
+        <label htmlFor={`${id}-reason`}>{t('edit.reason')}</label>
         <input
           id={`${id}-reason`}
           name="reason"
           value={reason}
           maxLength={500}
-          placeholder={TEXT.reasonHint}
+          placeholder={t('edit.reasonHint')}
           onChange={(event) => setReason(event.target.value)}
         />
       </div>
@@ -236,10 +224,10 @@ export function IndicatorEditForm({ indicator, onSaved, onCancel }: Props) {
       )}
       <div className="perf-confirm__actions">
         <button type="submit" className="perf-button" disabled={saving}>
-          {saving ? TEXT.saving : TEXT.save}
+          {saving ? t('edit.saving') : t('edit.save')}
         </button>
         <button type="button" className="perf-button perf-button--secondary" onClick={onCancel}>
-          {TEXT.cancel}
+          {t('common:cancel')}
         </button>
       </div>
     </form>

@@ -5,8 +5,9 @@
  * owner's rating, edit the indicator and archive it.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type DataChange, type IndicatorDetail, STATUS_LABELS } from '../../../../shared/performance.ts';
+import type { DataChange, IndicatorDetail } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
 import { ChangeSinceControl } from '../../charts/ChangeSince.tsx';
 import {
@@ -20,6 +21,7 @@ import { IndicatorChart } from '../../charts/IndicatorChart.tsx';
 import { IndicatorDataTable } from '../../charts/IndicatorDataTable.tsx';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
+import { STATUS_KEYS } from '../../charts/statusText.ts';
 import { ArchiveControl, ArchivedNotice } from './ArchiveControl.tsx';
 import { ChangesList } from './ChangesList.tsx';
 import { DataPointForm } from './DataPointForm.tsx';
@@ -33,9 +35,8 @@ import { useIsAnalyst } from './useRole.ts';
 import './performance.css';
 import './corrections.css';
 
-const TEXT = { edit: 'Edit indicator' } as const;
-
 export function IndicatorPage() {
+  const { t } = useTranslation(['performance', 'common']);
   const id = useParams().id ?? '';
   const detail = useResource(`indicator:${id}`, () => performanceApi.indicator(id));
   const changes = useResource(`indicator-changes:${id}`, () => performanceApi.changes(id));
@@ -49,14 +50,14 @@ export function IndicatorPage() {
   if (detail.state === 'loading')
     return (
       <div className="perf-page">
-        <Loading what="the indicator" />
+        <Loading what={t('what.indicator')} />
       </div>
     );
   if (detail.state === 'error')
     return (
       <div className="perf-page">
-        <nav className="perf-breadcrumb" aria-label="Breadcrumb">
-          <Link to="/objectives">Objectives</Link>
+        <nav className="perf-breadcrumb" aria-label={t('breadcrumb')}>
+          <Link to="/objectives">{t('common:nav.objectives')}</Link>
         </nav>
         <LoadError error={detail.error} onRetry={detail.reload} />
       </div>
@@ -84,6 +85,7 @@ function IndicatorView({
   isAnalyst: boolean;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation(['performance', 'charts', 'common']);
   const { indicator, goal, objective, agency, points, plan, computed, duePeriod, archived } = detail;
   const [editing, setEditing] = useState(false);
   const rows = useMemo(() => buildChartRows(points, plan), [points, plan]);
@@ -102,8 +104,8 @@ function IndicatorView({
 
   return (
     <div className="perf-page perf-page--indicator">
-      <nav className="perf-breadcrumb" aria-label="Breadcrumb">
-        <Link to="/objectives">Objectives</Link>
+      <nav className="perf-breadcrumb" aria-label={t('breadcrumb')}>
+        <Link to="/objectives">{t('common:nav.objectives')}</Link>
         <span aria-hidden="true">›</span>
         <Link to={`/objectives/${encodeURIComponent(objective.id)}`}>{objective.name}</Link>
         <span aria-hidden="true">›</span>
@@ -115,8 +117,9 @@ function IndicatorView({
         <div>
           <h1>{indicator.name}</h1>
           <p className="perf-subtitle">
-            {agency.name} · owner {goal.ownerName} · {indicator.unit || 'no unit'} ·{' '}
-            {directionLabel(indicator.direction)} · {indicator.frequency}
+            {agency.name} · {t('indicator.owner', { name: goal.ownerName })} ·{' '}
+            {indicator.unit || t('indicator.noUnit')} · {directionLabel(indicator.direction)} ·{' '}
+            {t(`charts:frequency.${indicator.frequency}`)}
           </p>
           <IndicatorIdLine id={indicator.id} />
           {isAnalyst && (
@@ -127,7 +130,7 @@ function IndicatorView({
                   className="perf-button perf-button--secondary"
                   onClick={() => setEditing(true)}
                 >
-                  {TEXT.edit}
+                  {t('indicator.edit')}
                 </button>
               )}
               <ArchiveControl
@@ -140,11 +143,11 @@ function IndicatorView({
           )}
         </div>
         <div className="indicator-header__badges" data-testid="indicator-status">
-          <StatusBadge status={computed.status} prefix="Data" size="large" />
+          <StatusBadge status={computed.status} prefix={t('objective.data')} size="large" />
           {rating ? (
-            <StatusBadge status={rating.status} prefix="Owner" size="large" />
+            <StatusBadge status={rating.status} prefix={t('objective.ownerPrefix')} size="large" />
           ) : (
-            <span className="muted">Owner has not rated</span>
+            <span className="muted">{t('indicator.ownerNotRated')}</span>
           )}
         </div>
       </header>
@@ -169,36 +172,38 @@ function IndicatorView({
 
       <div className="indicator-layout">
         <div className="indicator-main">
-          <section className="key-figures" aria-label="Key figures">
+          <section className="key-figures" aria-label={t('indicator.keyFigures')}>
             <div className="key-figure">
-              <span className="key-figure__label">Latest</span>
+              <span className="key-figure__label">{t('indicator.latest')}</span>
               <span className="key-figure__value" data-testid="latest-value">
                 {computed.latest ? formatValue(computed.latest.value, indicator.unit) : '—'}
               </span>
               <span className="key-figure__sub">
-                {computed.latest ? longPeriodLabel(computed.latest.period) : 'no data yet'}
-                {stale && <span className="stale-flag">data for {duePeriod} missing</span>}
+                {computed.latest ? longPeriodLabel(computed.latest.period) : t('indicator.noDataYet')}
+                {stale && (
+                  <span className="stale-flag">{t('indicator.missingFor', { period: duePeriod })}</span>
+                )}
               </span>
             </div>
             <div className="key-figure">
-              <span className="key-figure__label">Planned then</span>
+              <span className="key-figure__label">{t('indicator.plannedThen')}</span>
               <span className="key-figure__value key-figure__value--secondary">
                 {computed.planned === null ? '—' : formatValue(computed.planned, indicator.unit)}
               </span>
               <span className="key-figure__sub">
                 {computed.shortfall && computed.shortfall > 0
-                  ? `${Math.round(computed.shortfall * 100)}% of the planned change behind`
+                  ? t('indicator.behind', { percent: Math.round(computed.shortfall * 100) })
                   : computed.latest
-                    ? 'on or ahead of plan'
+                    ? t('indicator.onPlan')
                     : ''}
               </span>
             </div>
             <div className="key-figure">
-              <span className="key-figure__label">Target</span>
+              <span className="key-figure__label">{t('indicator.target')}</span>
               <span className="key-figure__value key-figure__value--secondary">
                 {formatValue(indicator.targetValue, indicator.unit)}
               </span>
-              <span className="key-figure__sub">by {indicator.targetDate}</span>
+              <span className="key-figure__sub">{t('indicator.by', { date: indicator.targetDate })}</span>
             </div>
             <div className="key-figure key-figure--wide">
               <ChangeSinceControl
@@ -212,24 +217,29 @@ function IndicatorView({
             </div>
           </section>
           <IndicatorChart indicator={indicator} rows={rows} change={change} />
-          <h2 className="perf-section-title">Values</h2>
+          <h2 className="perf-section-title">{t('indicator.values')}</h2>
           <IndicatorDataTable indicator={indicator} rows={rows} duePeriod={duePeriod} />
           <ChangesList changes={changes} unit={indicator.unit} />
         </div>
-        <aside className="indicator-side" aria-label="Rating and data entry">
+        <aside className="indicator-side" aria-label={t('indicator.side')}>
           <section className="perf-panel">
-            <h2>Owner's rating</h2>
+            <h2>{t('indicator.ownersRating')}</h2>
             {rating ? (
               <>
                 <StatusBadge status={rating.status} />
-                <blockquote className="rating-comment">{rating.comment || 'No comment.'}</blockquote>
+                <blockquote className="rating-comment">
+                  {rating.comment || t('indicator.noComment')}
+                </blockquote>
                 <p className="muted rating-meta">
-                  Recorded by {rating.ratedBy} on {rating.ratedAt.slice(0, 10)}. The data says{' '}
-                  {STATUS_LABELS[computed.status].toLowerCase()}.
+                  {t('indicator.recorded', {
+                    name: rating.ratedBy,
+                    date: rating.ratedAt.slice(0, 10),
+                    status: t(`charts:${STATUS_KEYS[computed.status]}`).toLowerCase(),
+                  })}
                 </p>
               </>
             ) : (
-              <p className="muted">{goal.ownerName} has not rated this goal yet.</p>
+              <p className="muted">{t('indicator.notRatedYet', { name: goal.ownerName })}</p>
             )}
           </section>
           {isAnalyst && (
@@ -258,6 +268,7 @@ function IndicatorView({
 
 /** The indicator's id, as import files name it, with a button to copy it (or select it, where the clipboard is refused). */
 function IndicatorIdLine({ id }: { id: string }) {
+  const { t } = useTranslation('performance');
   const text = useRef<HTMLElement>(null);
   const [copied, setCopied] = useState<'copied' | 'selected' | null>(null);
   const select = () => {
@@ -281,12 +292,12 @@ function IndicatorIdLine({ id }: { id: string }) {
   };
   return (
     <p className="perf-subtitle" data-testid="indicator-id">
-      Id <code ref={text}>{id}</code>{' '}
+      {t('indicator.id')} <code ref={text}>{id}</code>{' '}
       <button type="button" className="perf-button perf-button--secondary" onClick={copy}>
-        Copy id
+        {t('indicator.copyId')}
       </button>{' '}
       <span className="muted" aria-live="polite">
-        {copied === 'copied' ? 'Copied' : copied === 'selected' ? 'Selected: press Ctrl+C to copy' : ''}
+        {copied === 'copied' ? t('indicator.copied') : copied === 'selected' ? t('indicator.selected') : ''}
       </span>
     </p>
   );

@@ -5,6 +5,7 @@
  * (status, agency, rating disagrees) and sorted; the choice lives in the URL query (goalQuery.ts).
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type {
   Agency,
@@ -37,23 +38,14 @@ import { useResource } from './useResource.ts';
 import './performance.css';
 import './corrections.css';
 
-const TEXT = {
-  summary: 'Summary',
-  noGoals: 'No goals under this objective yet',
-  noMatch: 'No goals match these filters',
-  clear: 'Clear filters',
-  showing: (shown: number, total: number) =>
-    shown === total ? `All ${total} goals` : `Showing ${shown} of ${total} goals`,
-  goals: (count: number) => `${count} ${count === 1 ? 'goal' : 'goals'}`,
-};
-
 export function ObjectivePage() {
+  const { t } = useTranslation('performance');
   const id = useParams().id ?? '';
   const detail = useResource(`objective:${id}`, () => performanceApi.objective(id));
   if (detail.state === 'loading')
     return (
       <div className="perf-page">
-        <Loading what="the objective" />
+        <Loading what={t('what.objective')} />
       </div>
     );
   if (detail.state === 'error')
@@ -72,27 +64,36 @@ export function ObjectivePage() {
           <h1>{objective.name}</h1>
           {objective.description && <p className="perf-subtitle">{objective.description}</p>}
           <p className="perf-subtitle">
-            <Link to={`/objectives/${encodeURIComponent(objective.id)}/series`}>Meeting series</Link>
+            <Link to={`/objectives/${encodeURIComponent(objective.id)}/series`}>{t('objective.series')}</Link>
           </p>
         </div>
         <Link
           className="perf-button perf-button--secondary"
           to={`/objectives/${encodeURIComponent(objective.id)}/readiness`}
         >
-          Data readiness
+          {t('objectives.readiness')}
           {objective.staleIndicatorCount > 0 && (
-            <span className="perf-count-pill">{objective.staleIndicatorCount} late</span>
+            <span className="perf-count-pill">
+              {t('objective.latePill', { number: objective.staleIndicatorCount })}
+            </span>
           )}
         </Link>
       </header>
-      <section className="perf-summary" aria-label={TEXT.summary}>
+      <section className="perf-summary" aria-label={t('objective.summary')}>
         <StatusBar counts={objective.statusCounts} size="large" />
         <p>
-          {objective.goalCount} goals · {objective.agencyCount} agencies · {objective.disagreementCount}{' '}
-          ratings disagree with the data
+          {t('objective.summaryLine', {
+            goals: objective.goalCount,
+            agencies: objective.agencyCount,
+            disagreements: objective.disagreementCount,
+          })}
         </p>
       </section>
-      {agencies.length === 0 ? <Empty title={TEXT.noGoals} /> : <FilteredGoals agencies={agencies} />}
+      {agencies.length === 0 ? (
+        <Empty title={t('objective.noGoals')} />
+      ) : (
+        <FilteredGoals agencies={agencies} />
+      )}
       <ArchivedIndicators objectiveId={objective.id} />
     </div>
   );
@@ -100,6 +101,7 @@ export function ObjectivePage() {
 
 /** The goals under the filter and sort kept in the URL: grouped by agency, or one list in the chosen order. */
 function FilteredGoals({ agencies }: { agencies: ObjectiveDetail['agencies'] }) {
+  const { t } = useTranslation('performance');
   const [params, setParams] = useSearchParams();
   const query = parseGoalQuery(params);
   const all = useMemo(
@@ -119,16 +121,18 @@ function FilteredGoals({ agencies }: { agencies: ObjectiveDetail['agencies'] }) 
         onChange={change}
       />
       <p className="goal-filters__result" role="status" data-testid="goal-count">
-        {TEXT.showing(shown.length, all.length)}
+        {shown.length === all.length
+          ? t('objective.all', { total: all.length })
+          : t('objective.showing', { shown: shown.length, total: all.length })}
       </p>
       {shown.length === 0 && (
-        <Empty title={TEXT.noMatch}>
+        <Empty title={t('objective.noMatch')}>
           <button
             type="button"
             className="perf-button perf-button--secondary"
             onClick={() => change(DEFAULT_QUERY)}
           >
-            {TEXT.clear}
+            {t('filters.clear')}
           </button>
         </Empty>
       )}
@@ -137,7 +141,7 @@ function FilteredGoals({ agencies }: { agencies: ObjectiveDetail['agencies'] }) 
           <section key={agency.id} className="agency-section" aria-labelledby={`agency-${agency.id}`}>
             <h2 id={`agency-${agency.id}`}>
               <span className="agency-code">{agency.code}</span> {agency.name}
-              <span className="agency-section__count">{TEXT.goals(goals.length)}</span>
+              <span className="agency-section__count">{t('count.goal', { count: goals.length })}</span>
             </h2>
             <ul className="goal-list">
               {goals.map((goal) => (
@@ -162,15 +166,17 @@ function FilteredGoals({ agencies }: { agencies: ObjectiveDetail['agencies'] }) 
 }
 
 function BackToObjectives() {
+  const { t } = useTranslation(['performance', 'common']);
   return (
-    <nav className="perf-breadcrumb" aria-label="Breadcrumb">
-      <Link to="/objectives">Objectives</Link>
+    <nav className="perf-breadcrumb" aria-label={t('breadcrumb')}>
+      <Link to="/objectives">{t('common:nav.objectives')}</Link>
     </nav>
   );
 }
 
 /** One goal; `agency` is named on the card when the list is not grouped by agency. */
 function GoalRow({ goal, agency }: { goal: GoalSummary; agency?: Agency }) {
+  const { t } = useTranslation('performance');
   return (
     <article className="goal-row" data-goal-id={goal.id}>
       <div className="goal-row__head">
@@ -182,30 +188,30 @@ function GoalRow({ goal, agency }: { goal: GoalSummary; agency?: Agency }) {
                 {agency.code}
               </span>
             )}{' '}
-            Owner: {goal.ownerName}
+            {t('objective.owner', { name: goal.ownerName })}
           </p>
         </div>
         <div className="goal-row__badges">
-          <StatusBadge status={goal.computedStatus} prefix="Data" />
+          <StatusBadge status={goal.computedStatus} prefix={t('objective.data')} />
           {goal.ownerRating ? (
-            <StatusBadge status={goal.ownerRating.status} prefix="Owner" />
+            <StatusBadge status={goal.ownerRating.status} prefix={t('objective.ownerPrefix')} />
           ) : (
-            <span className="muted goal-row__unrated">Not rated</span>
+            <span className="muted goal-row__unrated">{t('objective.notRated')}</span>
           )}
         </div>
       </div>
       {goal.ratingDisagrees && <RatingDisagreement goal={goal} />}
       {goal.indicators.length === 0 ? (
-        <p className="muted">No indicators.</p>
+        <p className="muted">{t('objective.noIndicators')}</p>
       ) : (
         <table className="indicator-rows">
-          <caption className="visually-hidden">Indicators of {goal.title}</caption>
+          <caption className="visually-hidden">{t('objective.indicatorsOf', { goal: goal.title })}</caption>
           <thead className="visually-hidden">
             <tr>
-              <th scope="col">Indicator</th>
-              <th scope="col">Trend</th>
-              <th scope="col">Latest value</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('objective.indicator')}</th>
+              <th scope="col">{t('objective.trend')}</th>
+              <th scope="col">{t('objective.latestValue')}</th>
+              <th scope="col">{t('objective.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -220,6 +226,7 @@ function GoalRow({ goal, agency }: { goal: GoalSummary; agency?: Agency }) {
 }
 
 function IndicatorRow({ indicator }: { indicator: IndicatorSummary }) {
+  const { t } = useTranslation('performance');
   const latest = indicator.computed.latest;
   return (
     <tr data-indicator-id={indicator.id}>
@@ -238,12 +245,12 @@ function IndicatorRow({ indicator }: { indicator: IndicatorSummary }) {
             <span className="muted"> {longPeriodLabel(latest.period)}</span>
           </>
         ) : (
-          <span className="muted">no data</span>
+          <span className="muted">{t('objective.noData')}</span>
         )}
-        {indicator.stale && <span className="stale-flag">late</span>}
+        {indicator.stale && <span className="stale-flag">{t('objective.late')}</span>}
         {indicator.broken && (
           <span className="broken-flag" title={indicator.broken.reason}>
-            broken: {indicator.broken.reason}
+            {t('objective.broken', { reason: indicator.broken.reason })}
           </span>
         )}
       </td>

@@ -2,6 +2,7 @@
  * `/objectives`: every strategic objective at a glance — goals by computed status, indicators
  * whose data is late, and goals whose owner's rating disagrees with the data.
  */
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ObjectiveOverview } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
@@ -12,6 +13,7 @@ import { useIsAnalyst } from './useRole.ts';
 import './performance.css';
 
 export function ObjectivesPage() {
+  const { t } = useTranslation(['performance', 'common']);
   const overview = useResource('objectives', performanceApi.objectives);
   // Importing is an analyst's job; viewers are not offered a form the server would refuse.
   const isAnalyst = useIsAnalyst();
@@ -19,23 +21,26 @@ export function ObjectivesPage() {
     <div className="perf-page">
       <header className="perf-header">
         <div>
-          <h1>Strategic objectives</h1>
-          <p className="perf-subtitle">
-            Goals by status computed from the data, late data and rating disagreements.
-          </p>
+          <h1>{t('objectives.title')}</h1>
+          <p className="perf-subtitle">{t('objectives.subtitle')}</p>
         </div>
         {isAnalyst && (
           <Link className="perf-button perf-button--secondary" to="/data/import">
-            Import data
+            {t('common:nav.importData')}
           </Link>
         )}
       </header>
-      {overview.state === 'loading' && <Loading what="objectives" />}
+      {overview.state === 'loading' && <Loading what={t('what.objectives')} />}
       {overview.state === 'error' && <LoadError error={overview.error} onRetry={overview.reload} />}
       {overview.state === 'ready' && overview.data.objectives.length === 0 && (
-        <Empty title="No objectives yet">
-          Objectives, goals and indicators are set up by administrators; data can then be{' '}
-          {isAnalyst ? <Link to="/data/import">imported from a CSV file</Link> : 'imported by an analyst'}.
+        <Empty title={t('objectives.none')}>
+          {t('objectives.noneLead')}{' '}
+          {isAnalyst ? (
+            <Link to="/data/import">{t('objectives.noneImport')}</Link>
+          ) : (
+            t('objectives.noneByAnalyst')
+          )}
+          .
         </Empty>
       )}
       {overview.state === 'ready' && overview.data.objectives.length > 0 && (
@@ -52,6 +57,7 @@ export function ObjectivesPage() {
 }
 
 function ObjectiveCard({ objective }: { objective: ObjectiveOverview }) {
+  const { t } = useTranslation('performance');
   return (
     <article className="objective-card" data-objective-id={objective.id}>
       <h2>
@@ -59,27 +65,25 @@ function ObjectiveCard({ objective }: { objective: ObjectiveOverview }) {
       </h2>
       {objective.description && <p className="objective-card__description">{objective.description}</p>}
       <p className="objective-card__meta">
-        {objective.goalCount} {objective.goalCount === 1 ? 'goal' : 'goals'} · {objective.agencyCount}{' '}
-        {objective.agencyCount === 1 ? 'agency' : 'agencies'}
+        {t('count.goal', { count: objective.goalCount })} ·{' '}
+        {t('count.agency', { count: objective.agencyCount })}
       </p>
       <StatusBar counts={objective.statusCounts} />
       <dl className="objective-card__flags">
         <div className={objective.staleIndicatorCount > 0 ? 'is-flagged' : undefined}>
-          <dt>Late data</dt>
-          <dd>
-            {objective.staleIndicatorCount} {objective.staleIndicatorCount === 1 ? 'indicator' : 'indicators'}
-          </dd>
+          <dt>{t('objectives.lateData')}</dt>
+          <dd>{t('count.indicator', { count: objective.staleIndicatorCount })}</dd>
         </div>
         <div className={objective.disagreementCount > 0 ? 'is-flagged' : undefined}>
-          <dt>Rating ≠ data</dt>
-          <dd>
-            {objective.disagreementCount} {objective.disagreementCount === 1 ? 'goal' : 'goals'}
-          </dd>
+          <dt>{t('objectives.disagree')}</dt>
+          <dd>{t('count.goal', { count: objective.disagreementCount })}</dd>
         </div>
       </dl>
-      <nav className="objective-card__links" aria-label={`${objective.name} links`}>
-        <Link to={`/objectives/${encodeURIComponent(objective.id)}`}>Goals by agency</Link>
-        <Link to={`/objectives/${encodeURIComponent(objective.id)}/readiness`}>Data readiness</Link>
+      <nav className="objective-card__links" aria-label={t('objectives.links', { name: objective.name })}>
+        <Link to={`/objectives/${encodeURIComponent(objective.id)}`}>{t('objectives.goalsByAgency')}</Link>
+        <Link to={`/objectives/${encodeURIComponent(objective.id)}/readiness`}>
+          {t('objectives.readiness')}
+        </Link>
       </nav>
     </article>
   );

@@ -1,32 +1,37 @@
 /** Loading, error and empty states shared by the performance pages, so each says the same thing the same way. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/http.ts';
+import { errorText } from '../../i18n/errorText.ts';
 
+/** `what` is already in the reader's language: "objectives", "os objetivos". */
 export function Loading({ what }: { what: string }) {
+  const { t } = useTranslation('performance');
   return (
     <div className="perf-state" role="status" aria-live="polite">
       <span className="perf-spinner" aria-hidden="true" />
-      Loading {what}…
+      {t('states.loading', { what })}
     </div>
   );
 }
 
 export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  const { t } = useTranslation(['performance', 'common']);
   const heading =
     error.code === 'not_found'
-      ? 'Not found'
+      ? t('states.notFound')
       : error.code === 'unauthenticated'
-        ? 'Please sign in'
+        ? t('states.signIn')
         : error.code === 'forbidden'
-          ? 'Not allowed'
-          : 'Could not load this page';
+          ? t('states.notAllowed')
+          : t('states.loadFailed');
   return (
     <div className="perf-state perf-state--error" role="alert">
       <strong>{heading}</strong>
-      <p>{error.message}</p>
+      <p>{errorText(error)}</p>
       {onRetry && error.code !== 'not_found' && (
         <button type="button" className="perf-button" onClick={onRetry}>
-          Try again
+          {t('common:retry')}
         </button>
       )}
     </div>

@@ -1,11 +1,20 @@
 /** The flag shown where an owner's own rating and the data disagree — the drift that traffic lights hide. */
-import { type GoalSummary, STATUS_LABELS, type Status } from '../../../../shared/performance.ts';
+import { useTranslation } from 'react-i18next';
+import type { GoalSummary, Status } from '../../../../shared/performance.ts';
+import { statusLabel } from '../../charts/statusText.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
+/** "Owner says on track — data says off track", in the reader's language at call time. */
 export function disagreementText(rated: Status, computed: Status): string {
-  return `Owner says ${STATUS_LABELS[rated].toLowerCase()} — data says ${STATUS_LABELS[computed].toLowerCase()}`;
+  return i18next.t('performance:disagreement', {
+    rated: statusLabel(rated).toLowerCase(),
+    computed: statusLabel(computed).toLowerCase(),
+  });
 }
 
 export function RatingDisagreement({ goal }: { goal: Pick<GoalSummary, 'ownerRating' | 'computedStatus'> }) {
+  // Subscribes to the language, so the sentence follows a switch.
+  useTranslation('performance');
   if (!goal.ownerRating) return null;
   return (
     <p className="disagreement" role="note">

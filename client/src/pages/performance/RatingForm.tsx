@@ -3,14 +3,18 @@
  * statuses and a sentence saying why.
  */
 import { type FormEvent, useId, useState } from 'react';
-import { type Goal, type RatedStatus, STATUS_LABELS } from '../../../../shared/performance.ts';
+import { useTranslation } from 'react-i18next';
+import type { Goal, RatedStatus } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
 import { performanceApi } from '../../api/performance.ts';
 import { StatusIcon } from '../../charts/StatusBadge.tsx';
+import { STATUS_KEYS } from '../../charts/statusText.ts';
+import { errorText } from '../../i18n/errorText.ts';
 
 const RATED: RatedStatus[] = ['on_track', 'at_risk', 'off_track'];
 
 export function RatingForm({ goal, onSaved }: { goal: Goal; onSaved: () => void }) {
+  const { t } = useTranslation(['performance', 'charts']);
   const ids = { title: useId(), comment: useId(), commentError: useId() };
   const [status, setStatus] = useState<RatedStatus | null>(goal.ownerRating?.status ?? null);
   const [comment, setComment] = useState('');
@@ -19,8 +23,8 @@ export function RatingForm({ goal, onSaved }: { goal: Goal; onSaved: () => void 
   const [serverError, setServerError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
-  const statusError = status === null ? 'Choose a rating' : null;
-  const commentError = comment.trim() === '' ? 'Say why, in a sentence' : null;
+  const statusError = status === null ? t('rating.choose') : null;
+  const commentError = comment.trim() === '' ? t('rating.sayWhy') : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,7 +40,7 @@ export function RatingForm({ goal, onSaved }: { goal: Goal; onSaved: () => void 
       setTouched(false);
       onSaved();
     } catch (error) {
-      setServerError(error instanceof ApiError ? error.message : 'The rating could not be saved');
+      setServerError(error instanceof ApiError ? errorText(error) : t('rating.failed'));
     } finally {
       setSaving(false);
     }
@@ -44,9 +48,9 @@ export function RatingForm({ goal, onSaved }: { goal: Goal; onSaved: () => void 
 
   return (
     <form className="perf-form" onSubmit={submit} noValidate aria-labelledby={ids.title}>
-      <h2 id={ids.title}>Update the owner's rating</h2>
+      <h2 id={ids.title}>{t('rating.title')}</h2>
       <fieldset className="rating-choices">
-        <legend>How does {goal.ownerName} rate the goal?</legend>
+        <legend>{t('rating.question', { name: goal.ownerName })}</legend>
         {RATED.map((choice) => (
           <label key={choice} className="rating-choice" data-status={choice}>
             <input
@@ -57,13 +61,13 @@ export function RatingForm({ goal, onSaved }: { goal: Goal; onSaved: () => void 
               onChange={() => setStatus(choice)}
             />
             <StatusIcon status={choice} />
-            {STATUS_LABELS[choice]}
+            {t(`charts:${STATUS_KEYS[choice]}`)}
           </label>
         ))}
         {touched && statusError && <p className="perf-field__error">{statusError}</p>}
       </fieldset>
       <div className="perf-field">
-        <label htmlFor={ids.comment}>Why</label>
+        <label htmlFor={ids.comment}>{t('rating.why')}</label>
         <textarea
           id={ids.comment}
           name="comment"
@@ -80,7 +84,7 @@ export function RatingForm({ goal, onSaved }: { goal: Goal; onSaved: () => void 
         )}
       </div>
       <button type="submit" className="perf-button" disabled={saving}>
-        {saving ? 'Saving…' : 'Save rating'}
+        {saving ? t('rating.saving') : t('rating.save')}
       </button>
       {serverError && (
         <p className="perf-form__error" role="alert">
@@ -89,7 +93,7 @@ export function RatingForm({ goal, onSaved }: { goal: Goal; onSaved: () => void 
       )}
       {saved && (
         <p className="perf-form__ok" role="status">
-          Rating saved.
+          {t('rating.saved')}
         </p>
       )}
     </form>

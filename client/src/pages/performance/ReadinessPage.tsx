@@ -2,6 +2,7 @@
  * `/objectives/:id/readiness`: before a meeting, which indicators still lack data for the latest
  * period due, counted by agency and by owner so analysts know whom to chase.
  */
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MissingIndicator, Readiness } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
@@ -10,12 +11,13 @@ import { useResource } from './useResource.ts';
 import './performance.css';
 
 export function ReadinessPage() {
+  const { t } = useTranslation(['performance', 'common']);
   const id = useParams().id ?? '';
   const readiness = useResource(`readiness:${id}`, () => performanceApi.readiness(id));
   return (
     <div className="perf-page">
-      <nav className="perf-breadcrumb" aria-label="Breadcrumb">
-        <Link to="/objectives">Objectives</Link>
+      <nav className="perf-breadcrumb" aria-label={t('breadcrumb')}>
+        <Link to="/objectives">{t('common:nav.objectives')}</Link>
         {readiness.state === 'ready' && (
           <>
             <span aria-hidden="true">›</span>
@@ -23,7 +25,7 @@ export function ReadinessPage() {
           </>
         )}
       </nav>
-      {readiness.state === 'loading' && <Loading what="data readiness" />}
+      {readiness.state === 'loading' && <Loading what={t('what.readiness')} />}
       {readiness.state === 'error' && <LoadError error={readiness.error} onRetry={readiness.reload} />}
       {readiness.state === 'ready' && <ReadinessView readiness={readiness.data} />}
     </div>
@@ -31,6 +33,7 @@ export function ReadinessPage() {
 }
 
 function ReadinessView({ readiness }: { readiness: Readiness }) {
+  const { t } = useTranslation('performance');
   const { objective, asOf, indicatorCount, missing } = readiness;
   const ready = indicatorCount - missing.length;
   const byAgency = [...readiness.byAgency].sort(
@@ -44,38 +47,40 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
     <>
       <header className="perf-header">
         <div>
-          <h1>Data readiness: {objective.name}</h1>
-          <p className="perf-subtitle">Latest period due as of {asOf}.</p>
+          <h1>{t('readiness.title', { name: objective.name })}</h1>
+          <p className="perf-subtitle">{t('readiness.asOf', { date: asOf })}</p>
         </div>
       </header>
-      <section className="readiness-summary" aria-label="Summary">
+      <section className="readiness-summary" aria-label={t('readiness.summary')}>
         <div className="key-figure">
-          <span className="key-figure__label">Missing data</span>
+          <span className="key-figure__label">{t('readiness.missingData')}</span>
           <span className="key-figure__value" data-testid="missing-count">
             {missing.length}
           </span>
-          <span className="key-figure__sub">of {indicatorCount} indicators</span>
+          <span className="key-figure__sub">{t('readiness.ofIndicators', { total: indicatorCount })}</span>
         </div>
         <div className="key-figure">
-          <span className="key-figure__label">Up to date</span>
+          <span className="key-figure__label">{t('readiness.upToDate')}</span>
           <span className="key-figure__value key-figure__value--secondary">{ready}</span>
           <span className="key-figure__sub">
-            {indicatorCount === 0 ? '—' : `${Math.round((ready / indicatorCount) * 100)}% ready`}
+            {indicatorCount === 0
+              ? '—'
+              : t('readiness.ready', { percent: Math.round((ready / indicatorCount) * 100) })}
           </span>
         </div>
       </section>
-      {indicatorCount === 0 && <Empty title="This objective has no indicators yet" />}
+      {indicatorCount === 0 && <Empty title={t('readiness.noIndicators')} />}
       {indicatorCount > 0 && missing.length === 0 && (
-        <Empty title="Every indicator has data for its latest period due">Nothing to chase.</Empty>
+        <Empty title={t('readiness.allReady')}>{t('readiness.nothingToChase')}</Empty>
       )}
       {missing.length > 0 && (
         <div className="readiness-columns">
           <section className="perf-panel">
             <table className="data-table">
-              <caption>By agency</caption>
+              <caption>{t('readiness.byAgency')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Agency</th>
+                  <th scope="col">{t('readiness.agency')}</th>
                   <CountHeaders />
                 </tr>
               </thead>
@@ -93,11 +98,11 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
           </section>
           <section className="perf-panel">
             <table className="data-table">
-              <caption>By owner</caption>
+              <caption>{t('readiness.byOwner')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Agency</th>
+                  <th scope="col">{t('readiness.owner')}</th>
+                  <th scope="col">{t('readiness.agency')}</th>
                   <CountHeaders />
                 </tr>
               </thead>
@@ -120,16 +125,14 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
       {missingByAgency.map(([agencyName, rows]) => (
         <section key={agencyName} className="perf-panel readiness-missing">
           <table className="data-table">
-            <caption>
-              {agencyName}: {rows.length} {rows.length === 1 ? 'indicator' : 'indicators'} without data
-            </caption>
+            <caption>{t('readiness.withoutData', { agency: agencyName, count: rows.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">Indicator</th>
-                <th scope="col">Goal</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Due</th>
-                <th scope="col">Last data</th>
+                <th scope="col">{t('readiness.indicator')}</th>
+                <th scope="col">{t('readiness.goal')}</th>
+                <th scope="col">{t('readiness.owner')}</th>
+                <th scope="col">{t('readiness.due')}</th>
+                <th scope="col">{t('readiness.lastData')}</th>
               </tr>
             </thead>
             <tbody>
@@ -141,7 +144,7 @@ function ReadinessView({ readiness }: { readiness: Readiness }) {
                   <td>{row.goalTitle}</td>
                   <td>{row.ownerName}</td>
                   <td>{row.duePeriod}</td>
-                  <td>{row.lastPeriod ?? <span className="muted">never</span>}</td>
+                  <td>{row.lastPeriod ?? <span className="muted">{t('readiness.never')}</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -163,13 +166,14 @@ function groupByAgency(missing: MissingIndicator[]): Array<[string, MissingIndic
 
 /** The two count columns both readiness tables end with. */
 function CountHeaders() {
+  const { t } = useTranslation('performance');
   return (
     <>
       <th scope="col" className="numeric">
-        Missing
+        {t('readiness.missing')}
       </th>
       <th scope="col" className="numeric">
-        Indicators
+        {t('readiness.indicators')}
       </th>
     </>
   );

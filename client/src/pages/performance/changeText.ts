@@ -1,36 +1,28 @@
-/** A recorded change in words, for the indicator's "Changes" list (pure). */
+/** A recorded change in words, for the indicator's "Changes" list (pure; in the reader's language at call time). */
 import type { DataChange, EditableIndicatorField, FieldChange } from '../../../../shared/performance.ts';
 import { directionLabel, formatValue } from '../../charts/format.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
-const TEXT = {
-  deleted: (value: string, period: string) => `Deleted ${value} for ${period}`,
-  corrected: (period: string, from: string, to: string) => `Corrected ${period}: ${from} → ${to}`,
-  edited: 'Edited',
-  archived: 'Archived',
-  unarchived: 'Put back in use (un-archived)',
-  yes: 'yes',
-  no: 'no',
-  fromImport: 'by CSV import',
-  fields: {
-    name: 'name',
-    unit: 'unit',
-    direction: 'direction',
-    baselineValue: 'baseline value',
-    baselineDate: 'baseline date',
-    targetValue: 'target value',
-    targetDate: 'target date',
-    'thresholds.atRisk': 'at-risk threshold',
-    'thresholds.offTrack': 'off-track threshold',
-    allowsNegative: 'negative values allowed',
-  } satisfies Record<EditableIndicatorField, string>,
-} as const;
+const FIELD_KEYS = {
+  name: 'performance:changes.fields.name',
+  unit: 'performance:changes.fields.unit',
+  direction: 'performance:changes.fields.direction',
+  baselineValue: 'performance:changes.fields.baselineValue',
+  baselineDate: 'performance:changes.fields.baselineDate',
+  targetValue: 'performance:changes.fields.targetValue',
+  targetDate: 'performance:changes.fields.targetDate',
+  'thresholds.atRisk': 'performance:changes.fields.atRisk',
+  'thresholds.offTrack': 'performance:changes.fields.offTrack',
+  allowsNegative: 'performance:changes.fields.allowsNegative',
+} as const satisfies Record<EditableIndicatorField, string>;
 
 function fieldValue(change: FieldChange, value: string | number | boolean, unit: string): string {
-  if (typeof value === 'boolean') return value ? TEXT.yes : TEXT.no;
+  if (typeof value === 'boolean')
+    return i18next.t(value ? 'performance:changes.yes' : 'performance:changes.no');
   if (change.field === 'direction' && (value === 'up' || value === 'down')) return directionLabel(value);
   if (change.field.startsWith('thresholds.') && typeof value === 'number')
-    return `${Math.round(value * 1000) / 10}%`;
+    return formatValue(Math.round(value * 1000) / 10, '%');
   if (typeof value === 'number') return formatValue(value, unit);
   return value;
 }
@@ -39,7 +31,7 @@ function fieldValue(change: FieldChange, value: string | number | boolean, unit:
 export function describeFields(fields: readonly FieldChange[], unit: string): string[] {
   return fields.map(
     (change) =>
-      `${TEXT.fields[change.field]}: ${fieldValue(change, change.from, unit)} → ${fieldValue(change, change.to, unit)}`,
+      `${i18next.t(FIELD_KEYS[change.field])}: ${fieldValue(change, change.from, unit)} → ${fieldValue(change, change.to, unit)}`,
   );
 }
 
@@ -48,11 +40,16 @@ export function describeChange(change: DataChange, unit: string): string {
   const period = change.period ? longPeriodLabel(change.period) : '';
   const value = (v: number | null) => (v === null ? '—' : formatValue(v, unit));
   const summary = {
-    deleted: () => TEXT.deleted(value(change.oldValue), period),
-    corrected: () => TEXT.corrected(period, value(change.oldValue), value(change.newValue)),
-    edited: () => TEXT.edited,
-    archived: () => TEXT.archived,
-    unarchived: () => TEXT.unarchived,
+    deleted: () => i18next.t('performance:changes.deleted', { value: value(change.oldValue), period }),
+    corrected: () =>
+      i18next.t('performance:changes.corrected', {
+        period,
+        from: value(change.oldValue),
+        to: value(change.newValue),
+      }),
+    edited: () => i18next.t('performance:changes.edited'),
+    archived: () => i18next.t('performance:changes.archived'),
+    unarchived: () => i18next.t('performance:changes.unarchived'),
   }[change.action]();
-  return change.source === 'import' ? `${summary} (${TEXT.fromImport})` : summary;
+  return change.source === 'import' ? `${summary} (${i18next.t('performance:changes.fromImport')})` : summary;
 }

@@ -25,7 +25,11 @@ export const performanceRoutes: RouteObject[] = [
 ];
 
 /** `analystOnly`: a viewer could open it but do nothing there (the server refuses anyway). */
-export const performanceNav: Array<{ to: string; label: 'objectives' | 'importData'; analystOnly?: boolean }> = [
+export const performanceNav: Array<{
+  to: string;
+  label: 'objectives' | 'importData';
+  analystOnly?: boolean;
+}> = [
   { to: '/objectives', label: 'objectives' },
   { to: '/data/import', label: 'importData', analystOnly: true },
 ];

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/http.ts';
+import { i18next } from '../../i18n/i18n.ts';
 
 export type Resource<T> =
   | { state: 'loading'; data: undefined; error: undefined }
@@ -36,7 +37,7 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
         const apiError =
           error instanceof ApiError
             ? error
-            : new ApiError('internal', 'Something went wrong loading this page', 0);
+            : new ApiError('internal', i18next.t('performance:states.loadFailedMessage'), 0);
         setResource({ state: 'error', data: undefined, error: apiError });
       },
     );
