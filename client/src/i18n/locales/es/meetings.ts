@@ -174,7 +174,7 @@ export const meetings: Translation<typeof english> = {
     syncing: 'Sincronizando sus cambios…',
   },
   kind: {
-    follow_up: 'Revisión del seguimiento',
+    follow_up: 'Revisión de seguimiento',
     goal_review: 'Revisión de meta',
     problem_solving: 'Resolución de problemas',
     decision: 'Decisión',

@@ -70,8 +70,8 @@ export const meetings: Translation<typeof english> = {
     prepareIt: 'Preparar a pauta',
     anotherDraft: 'Criar outro rascunho mesmo assim',
     summary: 'Resumo',
-    lastReviewed: 'Última análise',
-    notReviewed: 'Ainda não analisado',
+    lastReviewed: 'Última revisão',
+    notReviewed: 'Ainda não revisado',
     nextMeeting: 'Próxima reunião',
     nonePlanned: 'Nenhuma prevista',
     held: 'Reuniões realizadas',
@@ -153,7 +153,7 @@ export const meetings: Translation<typeof english> = {
     selectedItem: 'Item selecionado',
     startTitle: 'Comece pelas metas do objetivo',
     startHint:
-      'Cada “Adicionar um item para esta meta” inclui uma análise da meta, apresentada pelo seu órgão, com os indicadores da meta.',
+      'Cada “Adicionar um item para esta meta” inclui uma revisão da meta, apresentada pelo seu órgão, com os indicadores da meta.',
     addFirst: 'Adicione o primeiro item da pauta para começar a preparação.',
     nothingYet: 'Ainda não há nada na pauta.',
     restored: 'Item restaurado',
@@ -174,9 +174,9 @@ export const meetings: Translation<typeof english> = {
     syncing: 'Sincronizando suas alterações…',
   },
   kind: {
-    follow_up: 'Análise do acompanhamento',
-    goal_review: 'Análise de meta',
-    problem_solving: 'Solução de problemas',
+    follow_up: 'Revisão de acompanhamento',
+    goal_review: 'Revisão de meta',
+    problem_solving: 'Resolução de problemas',
     decision: 'Decisão',
   },
   agenda: {
@@ -196,7 +196,7 @@ export const meetings: Translation<typeof english> = {
   },
   addItem: {
     label: 'Novo item da pauta',
-    placeholder: 'p. ex. Roubos a residências: análise de meta',
+    placeholder: 'p. ex. Roubos a residências: revisão de meta',
     submit: 'Adicionar item',
   },
   editor: {
