@@ -29,7 +29,7 @@ export const ledger: Translation<typeof english> = {
     owner: 'Responsable',
     ownerPlaceholder: 'Nombre',
     text: 'Texto',
-    textPlaceholder: 'Palabras del texto',
+    textPlaceholder: 'Palabra clave',
     carried: 'Prorrogado al menos',
     any: 'Cualquiera',
     times_one: '{{count}} vez',

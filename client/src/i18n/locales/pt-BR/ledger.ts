@@ -29,7 +29,7 @@ export const ledger: Translation<typeof english> = {
     owner: 'Responsável',
     ownerPlaceholder: 'Nome',
     text: 'Texto',
-    textPlaceholder: 'Palavras do texto',
+    textPlaceholder: 'Palavra-chave',
     carried: 'Prorrogado ao menos',
     any: 'Qualquer',
     times_one: '{{count}} vez',
