@@ -82,7 +82,7 @@ export const performance: Translation<typeof english> = {
       staleness: 'Datos atrasados primero',
     },
   },
-  disagreement: 'El responsable califica {{rated}} — los datos indican {{computed}}',
+  disagreement: 'El responsable dice “{{rated}}” — los datos dicen “{{computed}}”',
   archived: {
     title: 'Indicadores archivados ({{count}})',
     note: 'No se cuentan en el estado de arriba. Abra uno para ver sus datos y cambios, o para volver a usarlo.',
@@ -106,7 +106,7 @@ export const performance: Translation<typeof english> = {
     side: 'Calificación e ingreso de datos',
     ownersRating: 'Calificación del responsable',
     noComment: 'Sin comentario.',
-    recorded: 'Registrada por {{name}} el {{date}}. Los datos indican {{status}}.',
+    recorded: 'Registrada por {{name}} el {{date}}. Los datos dicen “{{status}}”.',
     notRatedYet: '{{name}} aún no ha calificado esta meta.',
     id: 'ID',
     copyId: 'Copiar ID',

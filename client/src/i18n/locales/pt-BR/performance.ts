@@ -82,7 +82,7 @@ export const performance: Translation<typeof english> = {
       staleness: 'Dados atrasados primeiro',
     },
   },
-  disagreement: 'O responsável avalia {{rated}} — os dados indicam {{computed}}',
+  disagreement: 'O responsável diz “{{rated}}” — os dados dizem “{{computed}}”',
   archived: {
     title: 'Indicadores arquivados ({{count}})',
     note: 'Não contam na situação acima. Abra um deles para ver seus dados e alterações, ou para voltar a usá-lo.',
@@ -106,7 +106,7 @@ export const performance: Translation<typeof english> = {
     side: 'Avaliação e lançamento de dados',
     ownersRating: 'Avaliação do responsável',
     noComment: 'Sem comentário.',
-    recorded: 'Registrada por {{name}} em {{date}}. Os dados indicam {{status}}.',
+    recorded: 'Registrada por {{name}} em {{date}}. Os dados dizem “{{status}}”.',
     notRatedYet: '{{name}} ainda não avaliou esta meta.',
     id: 'ID',
     copyId: 'Copiar ID',
