@@ -7,7 +7,7 @@ export const ledger: Translation<typeof english> = {
     'Todos los compromisos asumidos en las reuniones de todos los objetivos, hasta que se cumplan o se descarten.',
   downloadCsv: 'Descargar CSV',
   showEvery: 'Mostrar todos los compromisos',
-  loadingWhat: 'compromisos',
+  loadingWhat: 'los compromisos',
   loadFailed: 'No se pudieron cargar los compromisos',
   updating: 'actualizando…',
   total_one: '{{total}} compromiso',

@@ -7,7 +7,7 @@ export const ledger: Translation<typeof english> = {
     'Todos os compromissos assumidos nas reuniões de todos os objetivos, até serem cumpridos ou descartados.',
   downloadCsv: 'Baixar CSV',
   showEvery: 'Mostrar todos os compromissos',
-  loadingWhat: 'compromissos',
+  loadingWhat: 'os compromissos',
   loadFailed: 'Não foi possível carregar os compromissos',
   updating: 'atualizando…',
   total_one: '{{total}} compromisso',
