@@ -44,6 +44,8 @@ export interface AppDeps {
   docs?: DocHubLimits;
   /** Heartbeats of the live transports, for tests; by default the transports' own (dead peers gone in < 10 s). */
   heartbeat?: { socketIo?: SocketIoHeartbeat; yjsPingIntervalMs?: number };
+  /** The objectives overview recomputes only what writes touched (default true; see overview.ts). */
+  incrementalOverview?: boolean;
 }
 
 export interface App {
@@ -80,6 +82,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     authenticate,
     sessionSecret: deps.sessionSecret,
     secureCookies: deps.secureCookies ?? false,
+    incrementalOverview: deps.incrementalOverview ?? true,
   };
 
   const web = express();

@@ -25,6 +25,11 @@ export interface Config {
   publicOrigins: string[];
   /** Rows past which a document is compacted when quiet (`STATROOM_COMPACT_THRESHOLD`; unset: the hub's default). */
   compactThreshold: number | undefined;
+  /**
+   * After a data write, recompute only the goals it touched in the objectives overview (default on;
+   * `STATROOM_INCREMENTAL_OVERVIEW=off` recomputes the whole government, for `bench:data` to compare).
+   */
+  incrementalOverview: boolean;
 }
 
 /** A set SESSION_SECRET must be long; unset, a random one is drawn at each start. */
@@ -86,5 +91,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag('SECURE_COOKIES', env.SECURE_COOKIES, false),
     publicOrigins: publicOrigins(env.PUBLIC_ORIGIN),
     compactThreshold: positiveInteger('STATROOM_COMPACT_THRESHOLD', env.STATROOM_COMPACT_THRESHOLD),
+    incrementalOverview: flag('STATROOM_INCREMENTAL_OVERVIEW', env.STATROOM_INCREMENTAL_OVERVIEW, true),
   };
 }

@@ -34,6 +34,7 @@ const app = await createApp({
   secureCookies: config.secureCookies,
   publicOrigins: config.publicOrigins,
   docs: { compactThreshold: config.compactThreshold },
+  incrementalOverview: config.incrementalOverview,
 });
 
 // A fresh install opens on a realistic demo government rather than empty pages.

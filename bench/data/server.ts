@@ -19,7 +19,10 @@ export interface DataBenchServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: DatabaseConfig): Promise<DataBenchServer> {
+export async function startServer(
+  config: DatabaseConfig,
+  env: Record<string, string> = {},
+): Promise<DataBenchServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: repoRoot,
@@ -34,6 +37,7 @@ export async function startServer(config: DatabaseConfig): Promise<DataBenchServ
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
       CLIENT_DIR: '/nonexistent',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -21,7 +21,8 @@ export async function seedDemoData(db: Db, options: DemoOptions): Promise<SeedSu
 }
 
 export async function insertDemoData(db: Db, data: DemoData): Promise<SeedSummary> {
-  await performanceWrite(db.kysely, async (trx) => {
+  await performanceWrite(db.kysely, async (trx, touched) => {
+    touched.everything();
     // Parents before children, for the foreign keys.
     for (const chunk of chunks(data.agencies, chunkSizeFor(3)))
       await trx.insertInto('agencies').values(chunk).execute();

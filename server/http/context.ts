@@ -22,4 +22,6 @@ export interface RouteContext {
   meetingCommands: MeetingCommands;
   /** Ledger commands (make, change, review commitments), shared the same way. */
   ledgerCommands: LedgerCommands;
+  /** After writes, the objectives overview reads again only the goals they touched (overview.ts). */
+  incrementalOverview: boolean;
 }

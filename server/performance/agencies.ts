@@ -15,7 +15,8 @@ export async function createAgency(
   db: Store,
   input: { id?: string | undefined; code: string; name: string },
 ): Promise<Agency> {
-  return performanceWrite(db, async (trx) => {
+  return performanceWrite(db, async (trx, touched) => {
+    touched.noGoals();
     const id = input.id ?? randomUUID();
     const clash = await trx
       .selectFrom('agencies')

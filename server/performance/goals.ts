@@ -10,7 +10,7 @@ import { toAgency, toGoal, toObjective, toRating } from './rows.ts';
 
 export async function getGoalDetail(db: Store, id: string, asOf: string): Promise<GoalDetail> {
   const [summaries, history, context] = await Promise.all([
-    loadGoalSummaries(db, { kind: 'goal', id }, asOf, { sparklines: true }),
+    loadGoalSummaries(db, { kind: 'goals', ids: [id] }, asOf, { sparklines: true }),
     db.selectFrom('goal_ratings').selectAll().where('goal_id', '=', id).orderBy('id', 'desc').execute(),
     db
       .selectFrom('goals')
@@ -53,8 +53,9 @@ export interface NewGoal {
 }
 
 export async function createGoal(db: Store, input: NewGoal): Promise<Goal> {
-  return performanceWrite(db, async (trx) => {
+  return performanceWrite(db, async (trx, touched) => {
     const id = input.id ?? randomUUID();
+    touched.goals([id]);
     const [objective, agency, existing] = await Promise.all([
       trx.selectFrom('objectives').select('id').where('id', '=', input.objectiveId).executeTakeFirst(),
       trx.selectFrom('agencies').select('id').where('id', '=', input.agencyId).executeTakeFirst(),
@@ -84,7 +85,8 @@ export async function rateGoal(
   by: Principal,
   now: Date = new Date(),
 ): Promise<OwnerRating> {
-  return performanceWrite(db, async (trx) => {
+  return performanceWrite(db, async (trx, touched) => {
+    touched.goals([goalId]);
     const goal = await trx.selectFrom('goals').select('id').where('id', '=', goalId).executeTakeFirst();
     if (!goal) throw notFound(`No goal ${goalId}`);
     const row = {

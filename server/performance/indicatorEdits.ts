@@ -121,7 +121,8 @@ export async function editIndicator(
   by: Principal,
   now: Date = new Date(),
 ): Promise<{ indicator: Indicator; changes: FieldChange[] }> {
-  return performanceWrite(db, async (trx) => {
+  return performanceWrite(db, async (trx, touched) => {
+    touched.indicators([id]);
     const row = await findIndicator(trx, id);
     const before = valuesOf(row);
     const after = applyEdit(before, edit);
@@ -192,7 +193,8 @@ export async function archiveIndicator(
   by: Principal,
   now: Date = new Date(),
 ): Promise<ArchiveMark> {
-  return performanceWrite(db, async (trx) => {
+  return performanceWrite(db, async (trx, touched) => {
+    touched.indicators([id]);
     const row = await findIndicator(trx, id);
     if (row.archived_at) {
       throw new DomainError(
@@ -223,7 +225,8 @@ export async function unarchiveIndicator(
   by: Principal,
   now: Date = new Date(),
 ): Promise<void> {
-  await performanceWrite(db, async (trx) => {
+  await performanceWrite(db, async (trx, touched) => {
+    touched.indicators([id]);
     const row = await findIndicator(trx, id);
     if (!row.archived_at) throw new DomainError(ErrorCode.invalidState, `Indicator ${id} is not archived`);
     await trx

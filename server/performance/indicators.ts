@@ -78,8 +78,9 @@ export interface NewIndicator extends Omit<Indicator, 'id' | 'trajectory' | 'thr
 }
 
 export async function createIndicator(db: Store, input: NewIndicator): Promise<Indicator> {
-  return performanceWrite(db, async (trx) => {
+  return performanceWrite(db, async (trx, touched) => {
     const id = input.id ?? randomUUID();
+    touched.goals([input.goalId]);
     const [goal, existing] = await Promise.all([
       trx.selectFrom('goals').select('id').where('id', '=', input.goalId).executeTakeFirst(),
       trx.selectFrom('indicators').select('id').where('id', '=', id).executeTakeFirst(),
@@ -127,7 +128,8 @@ export async function putDataPoint(
   by: Principal,
   now: Date = new Date(),
 ): Promise<{ point: DataPoint; created: boolean }> {
-  return performanceWrite(db, async (trx) => {
+  return performanceWrite(db, async (trx, touched) => {
+    touched.indicators([indicatorId]);
     const indicator = await trx
       .selectFrom('indicators')
       .select(['id', 'frequency', 'allows_negative'])
@@ -199,7 +201,8 @@ export async function deleteDataPoint(
   by: Principal,
   now: Date = new Date(),
 ): Promise<void> {
-  await performanceWrite(db, async (trx) => {
+  await performanceWrite(db, async (trx, touched) => {
+    touched.indicators([indicatorId]);
     const indicator = await trx
       .selectFrom('indicators')
       .select('id')

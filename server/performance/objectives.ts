@@ -1,17 +1,11 @@
-/** Strategic objectives: the overview of all, one objective's goals by agency, and creation. */
+/** Strategic objectives: one objective's goals by agency, and creation (the overview of all: overview.ts). */
 import { randomUUID } from 'node:crypto';
-import type {
-  Agency,
-  GoalSummary,
-  Objective,
-  ObjectiveDetail,
-  ObjectiveOverview,
-} from '../../shared/performance.ts';
+import type { Agency, GoalSummary, Objective, ObjectiveDetail } from '../../shared/performance.ts';
 import { conflict, notFound } from './errors.ts';
 import { factsOf, overviewOf, summarizeGoal } from './goalSummaries.ts';
 import { type IndicatorState, loadIndicatorStates } from './indicatorStates.ts';
-import { ALL, loadLatestRatings, type Scope, type Store } from './queries.ts';
-import { performanceWrite, revisionMemo } from './revision.ts';
+import { loadLatestRatings, type Scope, type Store } from './queries.ts';
+import { performanceWrite } from './revision.ts';
 import { groupBy, toAgency, toGoal, toObjective } from './rows.ts';
 
 /** Goals in scope, each summarized with its indicators' states and latest rating. */
@@ -23,7 +17,7 @@ export async function loadGoalSummaries(
 ): Promise<GoalSummary[]> {
   let goalsQuery = db.selectFrom('goals').selectAll();
   if (scope.kind === 'objective') goalsQuery = goalsQuery.where('objective_id', '=', scope.id);
-  if (scope.kind === 'goal') goalsQuery = goalsQuery.where('id', '=', scope.id);
+  if (scope.kind === 'goals') goalsQuery = goalsQuery.where('id', 'in', scope.ids);
   const [goals, ratings, states] = await Promise.all([
     goalsQuery.orderBy('title').orderBy('id').execute(),
     loadLatestRatings(db, scope),
@@ -32,25 +26,6 @@ export async function loadGoalSummaries(
   const statesByGoal = groupBy<IndicatorState>(states, (state) => state.indicator.goalId);
   return goals.map((goal) =>
     summarizeGoal(toGoal(goal, ratings.get(goal.id)), statesByGoal.get(goal.id) ?? []),
-  );
-}
-
-/**
- * Every objective's overview as of a date. The whole government is a handful of set-based
- * queries (~1,000 indicators, their latest points); the result is reused until any performance
- * write bumps the revision, since the home page is read far more often than data changes.
- */
-export const listObjectiveOverviews: (db: Store, asOf: string) => Promise<ObjectiveOverview[]> =
-  revisionMemo(computeObjectiveOverviews);
-
-async function computeObjectiveOverviews(db: Store, asOf: string): Promise<ObjectiveOverview[]> {
-  const [objectives, goals] = await Promise.all([
-    db.selectFrom('objectives').selectAll().orderBy('position').orderBy('name').execute(),
-    loadGoalSummaries(db, ALL, asOf, { sparklines: false }),
-  ]);
-  const goalsByObjective = groupBy(goals, (goal) => goal.objectiveId);
-  return objectives.map((objective) =>
-    overviewOf(toObjective(objective), (goalsByObjective.get(objective.id) ?? []).map(factsOf)),
   );
 }
 
@@ -85,7 +60,9 @@ export interface NewObjective {
 }
 
 export async function createObjective(db: Store, input: NewObjective): Promise<Objective> {
-  return performanceWrite(db, async (trx) => {
+  return performanceWrite(db, async (trx, touched) => {
+    // The overview reads the list of objectives afresh: a new one touches no goal.
+    touched.noGoals();
     const id = input.id ?? randomUUID();
     if (await trx.selectFrom('objectives').select('id').where('id', '=', id).executeTakeFirst()) {
       throw conflict(`An objective with id ${id} already exists`);

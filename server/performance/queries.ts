@@ -1,6 +1,6 @@
 /**
  * Set-based reads of performance data: each function is one query over a whole scope (the
- * government, one objective or one goal), never one query per goal or indicator, so a page costs
+ * government, one objective or some goals), never one query per goal or indicator, so a page costs
  * a handful of queries whatever its size. Archived indicators are left out of every listing here.
  */
 import type { Kysely } from 'kysely';
@@ -11,7 +11,10 @@ import { groupBy, type IndicatorRow, type RatingRow } from './rows.ts';
 export type Store = Kysely<Database>;
 
 /** Which part of the government a read covers. */
-export type Scope = { kind: 'all' } | { kind: 'objective'; id: string } | { kind: 'goal'; id: string };
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'objective'; id: string }
+  | { kind: 'goals'; ids: readonly string[] };
 
 export const ALL: Scope = { kind: 'all' };
 
@@ -22,7 +25,7 @@ function indicatorIdsIn(db: Store, scope: Scope) {
     .selectFrom('indicators')
     .select('indicators.id')
     .where('indicators.archived_at', 'is', null);
-  if (scope.kind === 'goal') return base.where('indicators.goal_id', '=', scope.id);
+  if (scope.kind === 'goals') return base.where('indicators.goal_id', 'in', scope.ids);
   return base.innerJoin('goals', 'goals.id', 'indicators.goal_id').where('goals.objective_id', '=', scope.id);
 }
 
@@ -36,7 +39,7 @@ export async function loadIndicators(db: Store, scope: Scope): Promise<Indicator
     .select('goals.objective_id')
     .where('indicators.archived_at', 'is', null);
   if (scope.kind === 'objective') query = query.where('goals.objective_id', '=', scope.id);
-  if (scope.kind === 'goal') query = query.where('indicators.goal_id', '=', scope.id);
+  if (scope.kind === 'goals') query = query.where('indicators.goal_id', 'in', scope.ids);
   return query.orderBy('indicators.goal_id').orderBy('indicators.name').orderBy('indicators.id').execute();
 }
 
@@ -113,7 +116,7 @@ export async function loadLatestRatings(db: Store, scope: Scope): Promise<Map<st
     .selectFrom('goal_ratings')
     .select((eb) => ['goal_id', eb.fn.max('id').as('id')])
     .groupBy('goal_id');
-  if (scope.kind === 'goal') latest = latest.where('goal_id', '=', scope.id);
+  if (scope.kind === 'goals') latest = latest.where('goal_id', 'in', scope.ids);
   if (scope.kind === 'objective') {
     latest = latest.where(
       'goal_id',

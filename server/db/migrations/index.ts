@@ -15,6 +15,7 @@ import { indicatorValueBoundsMigration } from './008_indicator_value_bounds.ts';
 import { meetingUniqueDateMigration } from './009_meeting_unique_date.ts';
 import { dataChangesMigration } from './010_data_changes.ts';
 import { personSettingsMigration } from './011_person_settings.ts';
+import { performanceChangesMigration } from './012_performance_changes.ts';
 
 export type MigrationFactory = (dialect: DialectName) => Migration;
 
@@ -30,4 +31,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '009_meeting_unique_date': meetingUniqueDateMigration,
   '010_data_changes': dataChangesMigration,
   '011_person_settings': personSettingsMigration,
+  '012_performance_changes': performanceChangesMigration,
 };

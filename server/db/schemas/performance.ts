@@ -107,6 +107,17 @@ export interface PerformanceRevisionTable {
   revision: number;
 }
 
+/** What one performance write touched (migration `012_performance_changes`), by revision. */
+export interface PerformanceChangesTable {
+  revision: number;
+  /** 1: any goal may have changed. */
+  everything: number;
+  /** JSON array of goal ids. */
+  goal_ids: string;
+  /** JSON array of indicator ids, mapped to their goals when read. */
+  indicator_ids: string;
+}
+
 export interface PerformanceTables {
   agencies: AgenciesTable;
   objectives: ObjectivesTable;
@@ -117,4 +128,5 @@ export interface PerformanceTables {
   goal_ratings: GoalRatingsTable;
   data_changes: DataChangesTable;
   performance_revision: PerformanceRevisionTable;
+  performance_changes: PerformanceChangesTable;
 }

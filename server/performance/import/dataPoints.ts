@@ -189,7 +189,7 @@ async function writeDataPoints(
   by: Principal,
   now: Date,
 ): Promise<ImportCounts> {
-  return performanceWrite(db, async (trx) => {
+  return performanceWrite(db, async (trx, touched) => {
     // Rows of one chunk share few indicators and periods: this reads little more than the chunk.
     const indicatorIds = [...new Set(rows.map((row) => row.indicatorId))];
     const periods = [...new Set(rows.map((row) => row.period))];
@@ -225,6 +225,7 @@ async function writeDataPoints(
       }
     }
 
+    touched.indicators(changed.map((row) => row.indicatorId));
     const enteredAt = now.toISOString();
     for (const chunk of chunks(changed, chunkSizeFor(6))) {
       await trx

@@ -135,7 +135,7 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
     },
 
     async write(rows) {
-      return performanceWrite(db, async (trx) => {
+      return performanceWrite(db, async (trx, touched) => {
         // Compare against the rows as they are inside the transaction, not as they were at `prepare`.
         const current = new Map<string, IndicatorRow>();
         for (const ids of chunks(
@@ -156,6 +156,10 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
           } else counts.updated += 1;
           changed.push(row);
         }
+        // A row may move an indicator to another goal, and the goal it leaves is known for sure
+        // only under a lock that SQLite and PostgreSQL take differently: the overview is recomputed.
+        if (changed.length > 0) touched.everything();
+        else touched.noGoals();
         for (const chunk of chunks(changed, chunkSizeFor(12))) {
           await trx
             .insertInto('indicators')

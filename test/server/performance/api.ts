@@ -11,7 +11,7 @@ export interface ErrorBody {
   error: { code: string; message: string };
 }
 
-export function apiClient(server: TestServer, token: string | null) {
+export function apiClient(server: Pick<TestServer, 'url'>, token: string | null) {
   const call = async <T = unknown>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> => {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
@@ -36,7 +36,7 @@ export type ApiClient = ReturnType<typeof apiClient>;
 
 /** Posts a CSV body and reads the NDJSON answer as a list of events. */
 export async function postCsv(
-  server: TestServer,
+  server: Pick<TestServer, 'url'>,
   token: string,
   kind: 'data-points' | 'indicators',
   csv: string,

@@ -6,11 +6,8 @@ import { Router } from 'express';
 import type { RouteContext } from '../../../http/context.ts';
 import { parseOrThrow } from '../../../http/errors.ts';
 import { requireRole, requireSignedIn } from '../../../http/session.ts';
-import {
-  createObjective,
-  getObjectiveDetail,
-  listObjectiveOverviews,
-} from '../../../performance/objectives.ts';
+import { createObjective, getObjectiveDetail } from '../../../performance/objectives.ts';
+import { listObjectiveOverviews } from '../../../performance/overview.ts';
 import { getReadiness } from '../../../performance/readiness.ts';
 import { asOfQuery, createObjectiveSchema, idParams } from './schema.ts';
 
@@ -20,7 +17,9 @@ export function objectivesRouter(ctx: RouteContext): Router {
 
   router.get('/', requireSignedIn, async (req, res) => {
     const asOf = parseOrThrow(asOfQuery, req.query);
-    res.json({ objectives: await listObjectiveOverviews(db, asOf) });
+    res.json({
+      objectives: await listObjectiveOverviews(db, asOf, { incremental: ctx.incrementalOverview }),
+    });
   });
 
   router.get('/:id', requireSignedIn, async (req, res) => {
