@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { docIdSchema } from './docNames.ts';
+import { reasonIssue } from './errorReasons.ts';
 import type { ErrorResponse } from './errors.ts';
 import {
   COMMITMENT_STATUSES,
@@ -48,7 +49,10 @@ const patchSchema = commitmentFieldsSchema
   .extend({ status: z.enum(COMMITMENT_STATUSES), dropReason: dropReasonSchema })
   .partial()
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'nothing to change',
+    params: reasonIssue('nothingToChange'),
+  });
 
 /** Changes fields or the status; `expected` holds the values the sender saw (see `editCommitment`). */
 export const updateCommitmentSchema = z.object({
@@ -73,10 +77,12 @@ export const reviewCommitmentSchema = z
   .refine((review) => review.outcome !== ReviewOutcome.keptOpen || review.newDueDate !== undefined, {
     message: 'a new due date is required to keep it open',
     path: ['newDueDate'],
+    params: reasonIssue('newDueDateRequired'),
   })
   .refine((review) => review.outcome !== ReviewOutcome.dropped || review.reason !== undefined, {
     message: 'a reason is required to drop it',
     path: ['reason'],
+    params: reasonIssue('dropReasonRequired'),
   });
 export type ReviewCommitmentInput = z.infer<typeof reviewCommitmentSchema>;
 

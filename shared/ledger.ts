@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { DocKind, docIdSchema } from './docNames.ts';
 import { getRoot } from './docShapes.ts';
+import { reasonIssue } from './errorReasons.ts';
 import { actorSchema } from './meetingLive.ts';
 import { isValidDate } from './periods.ts';
 
@@ -42,17 +43,25 @@ export const CARRYING_OUTCOMES: ReadonlySet<ReviewOutcome> = new Set([
 export const DUE_DATE_RANGE = { min: '2000-01-01', max: '2099-12-31' } as const;
 export const dueDateSchema = z
   .string()
-  .refine(isValidDate, 'expected a date as YYYY-MM-DD')
-  .refine(
-    (date) => date >= DUE_DATE_RANGE.min && date <= DUE_DATE_RANGE.max,
-    `expected a date between ${DUE_DATE_RANGE.min} and ${DUE_DATE_RANGE.max}`,
-  );
+  .refine(isValidDate, { message: 'expected a date as YYYY-MM-DD', params: reasonIssue('notADate') })
+  .refine((date) => date >= DUE_DATE_RANGE.min && date <= DUE_DATE_RANGE.max, {
+    message: `expected a date between ${DUE_DATE_RANGE.min} and ${DUE_DATE_RANGE.max}`,
+    params: reasonIssue('dueDateOutOfRange', DUE_DATE_RANGE),
+  });
 
 const id = docIdSchema;
 const epochMs = z.number().int().nonnegative();
 export const commitmentTextSchema = z.string().trim().min(1, 'text is required').max(1000);
 export const ownerPersonSchema = z.string().trim().max(120);
-export const dropReasonSchema = z.string().trim().min(1, 'a reason is required').max(500);
+export const dropReasonSchema = z
+  .string()
+  .trim()
+  // A refinement rather than `min(1)`, to carry the reason the commitment forms show.
+  .refine((text) => text.length > 0, {
+    message: 'a reason is required',
+    params: reasonIssue('dropReasonRequired'),
+  })
+  .max(500);
 
 /** The fields a person writes; everything else is set by the server. */
 export const commitmentFieldsSchema = z.object({

@@ -5,7 +5,8 @@
  * field's old and new value: the actor and the time come from the server, never from a client.
  */
 import type * as Y from 'yjs';
-import { ErrorCode } from './errors.ts';
+import { reason as errorReason } from './errorReasons.ts';
+import { ErrorCode, type ErrorReason } from './errors.ts';
 import { isInFollowUp } from './followUp.ts';
 import {
   type Commitment,
@@ -35,8 +36,9 @@ export interface LedgerContext {
 
 export type LedgerChange =
   | { ok: true; commitment: Commitment }
-  | { ok: false; code: ErrorCode; message: string };
-const refused = (code: ErrorCode, message: string): LedgerChange => ({ ok: false, code, message });
+  | { ok: false; code: ErrorCode; message: string; reason?: ErrorReason };
+const refused = (code: ErrorCode, message: string, why?: ErrorReason): LedgerChange =>
+  why ? { ok: false, code, message, reason: why } : { ok: false, code, message };
 
 /** An edit between meetings or during one: any written field, and the status. */
 export type CommitmentPatch = Partial<CommitmentFields> & {
@@ -130,13 +132,19 @@ export function editCommitment(
   ctx: LedgerContext,
 ): LedgerChange {
   const before = readCommitment(doc, commitmentId);
-  if (!before) return refused(ErrorCode.notFound, `No commitment ${commitmentId} in this objective's ledger`);
+  if (!before)
+    return refused(
+      ErrorCode.notFound,
+      `No commitment ${commitmentId} in this objective's ledger`,
+      errorReason('noCommitment', { id: commitmentId }),
+    );
   for (const [field, seen] of Object.entries(expected ?? {})) {
     const current = before[field as keyof CommitmentPatch] ?? null;
     if (current !== seen)
       return refused(
         ErrorCode.stale,
         `${field} is now ${JSON.stringify(current)}, not ${JSON.stringify(seen)}: someone changed it first`,
+        errorReason('commitmentChangedFirst'),
       );
   }
   const { status, dropReason, ...fields } = patch;
@@ -144,7 +152,12 @@ export function editCommitment(
   if (status !== undefined) after = withStatus(after, status, ctx.now);
   if (after.status === CommitmentStatus.dropped) {
     const reason = dropReason ?? before.dropReason;
-    if (!reason) return refused(ErrorCode.invalidPayload, 'dropReason: a reason is required to drop it');
+    if (!reason)
+      return refused(
+        ErrorCode.invalidPayload,
+        'dropReason: a reason is required to drop it',
+        errorReason('dropReasonRequired'),
+      );
     after = { ...after, dropReason: reason };
   }
   return write(doc, before, after, ctx, HistoryAction.edited);
@@ -184,7 +197,11 @@ export function reviewCommitment(
 ): LedgerChange {
   const before = readCommitment(doc, review.commitmentId);
   if (!before)
-    return refused(ErrorCode.notFound, `No commitment ${review.commitmentId} in this objective's ledger`);
+    return refused(
+      ErrorCode.notFound,
+      `No commitment ${review.commitmentId} in this objective's ledger`,
+      errorReason('noCommitment', { id: review.commitmentId }),
+    );
   // What the meeting follows up was decided when it started; a re-review sees its own change.
   const earlier = reviewsMap(doc).get(reviewKey(meeting.id, before.id));
   if (!earlier && !isInFollowUp(before, { id: meeting.id, startedAt: meeting.startedAt }))
@@ -193,6 +210,7 @@ export function reviewCommitment(
       before.madeInMeetingId === meeting.id
         ? 'This commitment was made in this meeting: it is reviewed in the next one'
         : 'This commitment was not open when the meeting started: it is not on its follow-up',
+      errorReason(before.madeInMeetingId === meeting.id ? 'reviewedInNextMeeting' : 'notOnFollowUp'),
     );
   const after = reviewed(before, review, ctx.now);
   const { id, name, role } = ctx.actor;

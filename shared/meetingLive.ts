@@ -8,7 +8,8 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { DocKind } from './docNames.ts';
 import { getRoot } from './docShapes.ts';
-import { ErrorCode } from './errors.ts';
+import { reason } from './errorReasons.ts';
+import { ErrorCode, type ErrorReason } from './errors.ts';
 import { type Principal, ROLES } from './roles.ts';
 
 export const MEETING_LIVE_SCHEMA_VERSION = 1;
@@ -106,8 +107,9 @@ export function readTimeline(doc: Y.Doc): TimelineEntry[] {
 
 // ── transitions (the server runs these inside `hub.change`) ───────────────────────────────────
 
-export type Transition = { ok: true } | { ok: false; code: ErrorCode; message: string };
-const refused = (code: ErrorCode, message: string): Transition => ({ ok: false, code, message });
+export type Transition = { ok: true } | { ok: false; code: ErrorCode; message: string; reason?: ErrorReason };
+const refused = (code: ErrorCode, message: string, why?: ErrorReason): Transition =>
+  why ? { ok: false, code, message, reason: why } : { ok: false, code, message };
 const OK: Transition = { ok: true };
 
 /** Who acts and when: the actor comes from the session, never from a command's payload. */
@@ -157,11 +159,20 @@ function leaveItem(doc: Y.Doc, itemId: string | null, now: number): void {
   timingsMap(doc).set(itemId, { ...paused(timing, now), endedAt: now });
 }
 
-function needsLive(state: MeetingLiveState, what: string): Transition | null {
+function needsLive(state: MeetingLiveState, what: 'change the item' | 'run the timer'): Transition | null {
+  const item = what === 'change the item';
   if (state.phase === MeetingPhase.draft)
-    return refused(ErrorCode.invalidState, `The meeting has not started: start it before you ${what}`);
+    return refused(
+      ErrorCode.invalidState,
+      `The meeting has not started: start it before you ${what}`,
+      reason(item ? 'notStartedChangeItem' : 'notStartedRunTimer'),
+    );
   if (state.phase === MeetingPhase.closed)
-    return refused(ErrorCode.invalidState, `The meeting is closed: you cannot ${what}`);
+    return refused(
+      ErrorCode.invalidState,
+      `The meeting is closed: you cannot ${what}`,
+      reason(item ? 'closedChangeItem' : 'closedRunTimer'),
+    );
   return null;
 }
 
@@ -171,6 +182,7 @@ function needsCurrent(state: MeetingLiveState, expectedItemId: string): Transiti
   return refused(
     ErrorCode.stale,
     `The current item is now ${state.currentItemId ?? 'none'}, not ${expectedItemId}: nothing was changed`,
+    reason('currentItemChanged'),
   );
 }
 
@@ -178,12 +190,20 @@ function needsCurrent(state: MeetingLiveState, expectedItemId: string): Transiti
 export function startMeeting(doc: Y.Doc, agendaIds: readonly string[], ctx: TransitionContext): Transition {
   const state = readLiveState(doc);
   if (state.phase === MeetingPhase.live)
-    return refused(ErrorCode.invalidState, 'The meeting is already live');
+    return refused(ErrorCode.invalidState, 'The meeting is already live', reason('alreadyLive'));
   if (state.phase === MeetingPhase.closed)
-    return refused(ErrorCode.invalidState, 'The meeting is closed: it cannot start again');
+    return refused(
+      ErrorCode.invalidState,
+      'The meeting is closed: it cannot start again',
+      reason('closedCannotStart'),
+    );
   const first = agendaIds[0];
   if (first === undefined)
-    return refused(ErrorCode.invalidState, 'The agenda is empty: add an item before starting');
+    return refused(
+      ErrorCode.invalidState,
+      'The agenda is empty: add an item before starting',
+      reason('agendaEmpty'),
+    );
   stateMap(doc).set('schemaVersion', MEETING_LIVE_SCHEMA_VERSION);
   stateMap(doc).set('phase', MeetingPhase.live);
   stateMap(doc).set('startedAt', ctx.now);
@@ -200,7 +220,12 @@ export function resolveTarget(
 ): { ok: true; itemId: string } | Extract<Transition, { ok: false }> {
   if (typeof to === 'object') {
     if (agendaIds.includes(to.itemId)) return { ok: true, itemId: to.itemId };
-    return { ok: false, code: ErrorCode.notFound, message: `No agenda item ${to.itemId} in this meeting` };
+    return {
+      ok: false,
+      code: ErrorCode.notFound,
+      message: `No agenda item ${to.itemId} in this meeting`,
+      reason: reason('noAgendaItem', { id: to.itemId }),
+    };
   }
   const index = currentItemId === null ? -1 : agendaIds.indexOf(currentItemId);
   if (index < 0)
@@ -208,6 +233,7 @@ export function resolveTarget(
       ok: false,
       code: ErrorCode.invalidState,
       message: 'The current item is no longer on the agenda: go to an item by its id',
+      reason: reason('currentItemNotOnAgenda'),
     };
   const target = agendaIds[to === 'next' ? index + 1 : index - 1];
   if (target === undefined)
@@ -215,6 +241,7 @@ export function resolveTarget(
       ok: false,
       code: ErrorCode.invalidState,
       message: to === 'next' ? 'This is already the last item' : 'This is already the first item',
+      reason: reason(to === 'next' ? 'alreadyLastItem' : 'alreadyFirstItem'),
     };
   return { ok: true, itemId: target };
 }
@@ -232,7 +259,11 @@ export function goToItem(
   const target = resolveTarget(agendaIds, state.currentItemId, command.to);
   if (!target.ok) return target;
   if (target.itemId === state.currentItemId)
-    return refused(ErrorCode.invalidState, 'That item is already the current one');
+    return refused(
+      ErrorCode.invalidState,
+      'That item is already the current one',
+      reason('alreadyCurrentItem'),
+    );
   leaveItem(doc, state.currentItemId, ctx.now);
   enterItem(doc, target.itemId, ctx.now);
   const detail = typeof command.to === 'string' ? command.to : 'item';
@@ -253,15 +284,17 @@ export function changeTimer(
   if (refusal) return refusal;
   const itemId = command.expectedItemId;
   const timing = state.timings[itemId];
-  if (!timing) return refused(ErrorCode.invalidState, 'The current item has no timer');
+  if (!timing) return refused(ErrorCode.invalidState, 'The current item has no timer', reason('noTimer'));
   let next: ItemTiming;
   let entry: Omit<TimelineEntry, 'at' | 'actor'>;
   if (command.action === 'start') {
-    if (timing.runningSince !== null) return refused(ErrorCode.invalidState, 'The timer is already running');
+    if (timing.runningSince !== null)
+      return refused(ErrorCode.invalidState, 'The timer is already running', reason('timerAlreadyRunning'));
     next = { ...timing, runningSince: ctx.now };
     entry = { action: TimelineAction.timerStarted, itemId };
   } else if (command.action === 'pause') {
-    if (timing.runningSince === null) return refused(ErrorCode.invalidState, 'The timer is already paused');
+    if (timing.runningSince === null)
+      return refused(ErrorCode.invalidState, 'The timer is already paused', reason('timerAlreadyPaused'));
     next = paused(timing, ctx.now);
     entry = { action: TimelineAction.timerPaused, itemId };
   } else {
@@ -270,6 +303,7 @@ export function changeTimer(
       return refused(
         ErrorCode.invalidState,
         `An item may be extended by ${MAX_TOTAL_EXTENSION_MINUTES} minutes in all`,
+        reason('extensionLimit', { minutes: MAX_TOTAL_EXTENSION_MINUTES }),
       );
     next = { ...timing, extensionsMs };
     entry = { action: TimelineAction.timerExtended, itemId, detail: `+${command.minutes} min` };
@@ -283,9 +317,13 @@ export function changeTimer(
 export function closeMeeting(doc: Y.Doc, ctx: TransitionContext): Transition {
   const state = readLiveState(doc);
   if (state.phase === MeetingPhase.closed)
-    return refused(ErrorCode.invalidState, 'The meeting is already closed');
+    return refused(ErrorCode.invalidState, 'The meeting is already closed', reason('alreadyClosed'));
   if (state.phase === MeetingPhase.draft)
-    return refused(ErrorCode.invalidState, 'The meeting has not started: start it before closing it');
+    return refused(
+      ErrorCode.invalidState,
+      'The meeting has not started: start it before closing it',
+      reason('notStartedClose'),
+    );
   leaveItem(doc, state.currentItemId, ctx.now);
   stateMap(doc).set('phase', MeetingPhase.closed);
   stateMap(doc).set('closedAt', ctx.now);

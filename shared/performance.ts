@@ -4,6 +4,8 @@
  * the response shapes. Dates are `YYYY-MM-DD`, timestamps ISO-8601, periods `YYYY-Www`
  * (ISO week, weekly indicators) or `YYYY-MM` (monthly indicators).
  */
+
+import { type Problem, reason } from './errorReasons.ts';
 import type { ErrorReason } from './errors.ts';
 
 export const Direction = { up: 'up', down: 'down' } as const;
@@ -332,16 +334,31 @@ export const MAX_ABS_VALUE = 1e12;
 /** A value more than this many times the largest magnitude so far needs a confirmation. */
 export const OUTLIER_FACTOR = 10;
 
-/** Why a value is impossible for an indicator, or null: not finite, absurdly large, or a negative it does not allow. */
-export function valueProblem(value: number, allowsNegative: boolean): string | null {
-  if (!Number.isFinite(value)) return 'The value must be a finite number';
+/**
+ * Why a value is impossible for an indicator, with its reason, or null: not finite, absurdly large,
+ * or a negative it does not allow.
+ */
+export function valueCheck(value: number, allowsNegative: boolean): Problem | null {
+  if (!Number.isFinite(value))
+    return { message: 'The value must be a finite number', reason: reason('valueNotFinite') };
   if (Math.abs(value) > MAX_ABS_VALUE) {
-    return `${value} is too large: values must be between -${MAX_ABS_VALUE.toExponential()} and ${MAX_ABS_VALUE.toExponential()}`;
+    const [min, max] = [`-${MAX_ABS_VALUE.toExponential()}`, MAX_ABS_VALUE.toExponential()];
+    return {
+      message: `${value} is too large: values must be between ${min} and ${max}`,
+      reason: reason('valueTooLarge', { value, min, max }),
+    };
   }
   if (value < 0 && !allowsNegative)
-    return `${value} is negative, and this indicator does not allow negative values`;
+    return {
+      message: `${value} is negative, and this indicator does not allow negative values`,
+      reason: reason('valueNegative', { value }),
+    };
   return null;
 }
+
+/** The message of `valueCheck` alone. */
+export const valueProblem = (value: number, allowsNegative: boolean): string | null =>
+  valueCheck(value, allowsNegative)?.message ?? null;
 
 /** What the outlier check knows of a series so far. */
 export interface SeriesExtent {
@@ -370,12 +387,19 @@ export const extentOf = (values: readonly number[]): SeriesExtent =>
  * (a misplaced decimal point, a sign typed by mistake), so it is only taken once confirmed. A
  * series of nothing but zeros (or no values) has no scale to compare with.
  */
-export function outlierProblem(value: number, extent: SeriesExtent): string | null {
+export function outlierCheck(value: number, extent: SeriesExtent): Problem | null {
   const { largest } = extent;
   if (largest === 0) return null;
   const otherSign = (value < 0 && !extent.hasNegative) || (value > 0 && !extent.hasPositive);
   if (Math.abs(value) > OUTLIER_FACTOR * largest || otherSign) {
-    return `${value} is far outside this indicator's values so far (the largest is ${largest}${otherSign ? ', and none has its sign' : ''})`;
+    return {
+      message: `${value} is far outside this indicator's values so far (the largest is ${largest}${otherSign ? ', and none has its sign' : ''})`,
+      reason: reason(otherSign ? 'valueOutlierSign' : 'valueOutlier', { value, largest }),
+    };
   }
   return null;
 }
+
+/** The message of `outlierCheck` alone. */
+export const outlierProblem = (value: number, extent: SeriesExtent): string | null =>
+  outlierCheck(value, extent)?.message ?? null;

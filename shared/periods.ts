@@ -24,6 +24,8 @@ import {
   setISOWeek,
   startOfISOWeek,
 } from 'date-fns';
+import { type Problem, reason } from './errorReasons.ts';
+import type { ErrorReason } from './errors.ts';
 import type { Frequency } from './performance.ts';
 
 const WEEKLY_PATTERN = /^(\d{4})-W(\d{2})$/;
@@ -201,28 +203,50 @@ export function todayDate(now: Date = new Date()): string {
 export const EARLIEST_DATE = '1990-01-01';
 export const LATEST_DATE = '2100-12-31';
 
-/** Why a valid `YYYY-MM-DD` date is refused as out of range, or null when it is within range. */
-export function dateRangeProblem(date: string): string | null {
+/** Why a valid `YYYY-MM-DD` date is refused as out of range, with its reason, or null when it is within range. */
+export function dateRangeCheck(date: string): Problem | null {
   if (date < EARLIEST_DATE || date > LATEST_DATE) {
-    return `${date} is out of range: dates must be between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+    return {
+      message: `${date} is out of range: dates must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+      reason: reason('dateOutOfRange', { value: date, earliest: EARLIEST_DATE, latest: LATEST_DATE }),
+    };
   }
   return null;
 }
 
-/** Why a valid period is refused as out of range (see `dateRangeProblem`), or null. */
-export function periodRangeProblem(period: string, frequency: Frequency): string | null {
+export const dateRangeProblem = (date: string): string | null => dateRangeCheck(date)?.message ?? null;
+
+/** Why a valid period is refused as out of range (see `dateRangeCheck`), or null. */
+export function periodRangeCheck(period: string, frequency: Frequency): Problem | null {
   if (periodStartDate(period, frequency) < EARLIEST_DATE || periodEndDate(period, frequency) > LATEST_DATE) {
-    return `${period} is out of range: periods must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+    return {
+      message: `${period} is out of range: periods must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+      reason: reason('periodOutOfRange', { period, earliest: EARLIEST_DATE, latest: LATEST_DATE }),
+    };
   }
   return null;
 }
+
+export const periodRangeProblem = (period: string, frequency: Frequency): string | null =>
+  periodRangeCheck(period, frequency)?.message ?? null;
 
 /**
  * Why a value cannot be entered for `period` yet, or null: a period that has not ended (it is after
  * the latest period due at `asOf`) has no value to report.
  */
-export function futurePeriodProblem(period: string, frequency: Frequency, asOf: string): string | null {
+export function futurePeriodCheck(period: string, frequency: Frequency, asOf: string): Problem | null {
   const due = latestDuePeriod(asOf, frequency);
   if (periodIndex(period, frequency) <= periodIndex(due, frequency)) return null;
-  return `${period} has not ended yet (it ends ${periodEndDate(period, frequency)}): the latest period due is ${due}`;
+  const ends = periodEndDate(period, frequency);
+  return {
+    message: `${period} has not ended yet (it ends ${ends}): the latest period due is ${due}`,
+    reason: reason('periodNotEnded', { period, ends, due }),
+  };
 }
+
+export const futurePeriodProblem = (period: string, frequency: Frequency, asOf: string): string | null =>
+  futurePeriodCheck(period, frequency, asOf)?.message ?? null;
+
+/** The reason of a period that is not of `frequency`'s form. */
+export const periodFormatReason = (period: string, frequency: Frequency): ErrorReason =>
+  reason(frequency === 'monthly' ? 'notAMonthlyPeriod' : 'notAWeeklyPeriod', { period });

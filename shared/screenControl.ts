@@ -13,7 +13,8 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { DocKind } from './docNames.ts';
 import { getRoot } from './docShapes.ts';
-import { ErrorCode } from './errors.ts';
+import { reason } from './errorReasons.ts';
+import { ErrorCode, type ErrorReason } from './errors.ts';
 import {
   appendTimeline,
   MeetingPhase,
@@ -86,7 +87,12 @@ export const screenBodySchema = z.discriminatedUnion('action', [
 ]);
 export type ScreenBody = z.infer<typeof screenBodySchema>;
 
-const refused = (code: ErrorCode, message: string): Transition => ({ ok: false, code, message });
+const refused = (code: ErrorCode, message: string, why: ErrorReason): Transition => ({
+  ok: false,
+  code,
+  message,
+  reason: why,
+});
 const OK: Transition = { ok: true };
 
 /**
@@ -106,11 +112,13 @@ export function changeScreen(
       live.phase === MeetingPhase.draft
         ? 'The meeting has not started: the screen follows the chair until it does'
         : 'The meeting is closed: the screen shows its summary',
+      reason(live.phase === MeetingPhase.draft ? 'screenNotStarted' : 'screenClosed'),
     );
   if (live.currentItemId !== body.expectedItemId)
     return refused(
       ErrorCode.stale,
       `The current item is now ${live.currentItemId ?? 'none'}, not ${body.expectedItemId}: nothing was changed`,
+      reason('currentItemChanged'),
     );
   const itemId = body.expectedItemId;
   const screen = readScreen(doc);
@@ -120,17 +128,27 @@ export function changeScreen(
   switch (body.action) {
     case 'hand':
       if (screen.driver?.id === body.to.id)
-        return refused(ErrorCode.invalidState, `${body.to.name} already has the screen`);
+        return refused(
+          ErrorCode.invalidState,
+          `${body.to.name} already has the screen`,
+          reason('screenAlreadyTheirs', { name: body.to.name }),
+        );
       write({ ...screen, driver: body.to });
       appendTimeline(doc, ctx, { action: TimelineAction.screenHanded, itemId, detail: body.to.name });
       return OK;
     case 'takeBack':
-      if (screen.driver === null) return refused(ErrorCode.invalidState, 'The chair already has the screen');
+      if (screen.driver === null)
+        return refused(ErrorCode.invalidState, 'The chair already has the screen', reason('chairHasScreen'));
       write({ ...screen, driver: null });
       appendTimeline(doc, ctx, { action: TimelineAction.screenTakenBack, itemId });
       return OK;
     case 'handBack':
-      if (!byDriver) return refused(ErrorCode.stale, 'You no longer have the screen: the chair has it');
+      if (!byDriver)
+        return refused(
+          ErrorCode.stale,
+          'You no longer have the screen: the chair has it',
+          reason('screenNoLongerYours'),
+        );
       write({ ...screen, driver: null });
       appendTimeline(doc, ctx, { action: TimelineAction.screenTakenBack, itemId, detail: 'handed back' });
       return OK;
@@ -141,14 +159,22 @@ export function changeScreen(
           screen.driver === null
             ? 'The chair has taken the screen back: nothing was changed'
             : `${screen.driver.name} has the screen now: nothing was changed`,
+          screen.driver === null
+            ? reason('screenTakenBack')
+            : reason('screenNowTheirs', { name: screen.driver.name }),
         );
       if (body.as === 'chair' && screen.driver !== null)
         return refused(
           ErrorCode.invalidState,
           `${screen.driver.name} has the screen: take it back before changing what it shows`,
+          reason('screenIsTheirs', { name: screen.driver.name }),
         );
       if (body.indicatorId !== null && !itemIndicatorIds.includes(body.indicatorId))
-        return refused(ErrorCode.notFound, `Indicator ${body.indicatorId} is not on the current item`);
+        return refused(
+          ErrorCode.notFound,
+          `Indicator ${body.indicatorId} is not on the current item`,
+          reason('indicatorNotOnItem', { id: body.indicatorId }),
+        );
       write({ ...screen, indicatorId: body.indicatorId, since: body.since });
       return OK;
     }

@@ -14,6 +14,7 @@ import {
   type UpdateCommitmentInput,
 } from '../../shared/commitmentCommands.ts';
 import { ledgerDocName } from '../../shared/docNames.ts';
+import { reason } from '../../shared/errorReasons.ts';
 import { DomainError, ErrorCode } from '../../shared/errors.ts';
 import { type Commitment, readCommitment } from '../../shared/ledger.ts';
 import {
@@ -59,7 +60,11 @@ export function createLedgerCommands(deps: LedgerCommandsDeps): LedgerCommands {
 
   async function requireObjective(objectiveId: string): Promise<void> {
     if (!(await objectiveExists(db, objectiveId)))
-      throw new LedgerError(ErrorCode.notFound, `No objective ${objectiveId}`);
+      throw new LedgerError(
+        ErrorCode.notFound,
+        `No objective ${objectiveId}`,
+        reason('noObjective', { id: objectiveId }),
+      );
   }
 
   /** The meeting, which must be a live meeting of `objectiveId` (or of any objective, if null). */
@@ -68,7 +73,12 @@ export function createLedgerCommands(deps: LedgerCommandsDeps): LedgerCommands {
     objectiveId: string | null,
   ): Promise<LiveMeeting & { objectiveId: string }> {
     const meeting = await findMeeting(db, meetingId);
-    if (!meeting) throw new LedgerError(ErrorCode.notFound, `No meeting ${meetingId}`);
+    if (!meeting)
+      throw new LedgerError(
+        ErrorCode.notFound,
+        `No meeting ${meetingId}`,
+        reason('noMeeting', { id: meetingId }),
+      );
     if (meeting.objectiveId === null)
       throw new LedgerError(ErrorCode.invalidState, `Meeting ${meetingId} has no objective, so no ledger`);
     if (objectiveId !== null && meeting.objectiveId !== objectiveId)
@@ -83,6 +93,7 @@ export function createLedgerCommands(deps: LedgerCommandsDeps): LedgerCommands {
         live.phase === MeetingPhase.closed
           ? `Meeting ${meetingId} is closed: its record no longer changes`
           : `Meeting ${meetingId} has not started`,
+        reason(live.phase === MeetingPhase.closed ? 'meetingRecordClosed' : 'meetingNotStarted'),
       );
     return { id: meetingId, startedAt: live.startedAt, objectiveId: meeting.objectiveId };
   }
@@ -116,7 +127,7 @@ export function createLedgerCommands(deps: LedgerCommandsDeps): LedgerCommands {
   /** Applies `change` to the ledger (stored, then relayed); on success, the read model follows. */
   async function applyChange(objectiveId: string, change: (doc: Y.Doc) => LedgerChange): Promise<Commitment> {
     const outcome = await hub.change(ledgerDocName(objectiveId), change);
-    if (!outcome.ok) throw new LedgerError(outcome.code, outcome.message);
+    if (!outcome.ok) throw new LedgerError(outcome.code, outcome.message, outcome.reason);
     await syncRow(objectiveId, outcome.commitment.id);
     return outcome.commitment;
   }
@@ -141,6 +152,7 @@ export function createLedgerCommands(deps: LedgerCommandsDeps): LedgerCommands {
         throw new LedgerError(
           ErrorCode.invalidPayload,
           `itemId: no agenda item ${input.itemId} in this meeting`,
+          reason('noAgendaItem', { id: String(input.itemId) }),
         );
     }
     const ctx: LedgerContext = { actor, now: now(), meetingId: meeting?.id ?? null };
@@ -161,6 +173,7 @@ export function createLedgerCommands(deps: LedgerCommandsDeps): LedgerCommands {
       throw new LedgerError(
         ErrorCode.notFound,
         `No commitment ${input.commitmentId} in this objective's ledger`,
+        reason('noCommitment', { id: input.commitmentId }),
       );
     const { patch } = input;
     if (patch.ownerAgencyId !== undefined || patch.goalId !== undefined || patch.indicatorId !== undefined)
@@ -188,7 +201,7 @@ export function createLedgerCommands(deps: LedgerCommandsDeps): LedgerCommands {
       if (!mayRunCommand(principal.role, command))
         throw new LedgerError(ErrorCode.forbidden, `A ${principal.role} may not run ${command}`);
       const parsed = COMMITMENT_COMMAND_BODIES[command].safeParse(body ?? {});
-      if (!parsed.success) throw invalidCommand(parsed.error);
+      if (!parsed.success) throw invalidCommand(parsed.error, body);
       const commitment =
         command === CommitmentCommand.create
           ? await create(parsed.data as CreateCommitmentInput, principal)

@@ -4,7 +4,8 @@
  * performance tables; each failure is an `invalid_payload` naming the field.
  */
 
-import { ErrorCode } from '../../shared/errors.ts';
+import { reason } from '../../shared/errorReasons.ts';
+import { ErrorCode, type ErrorReason } from '../../shared/errors.ts';
 import type { Db } from '../db/database.ts';
 import { LedgerError } from './errors.ts';
 
@@ -39,12 +40,27 @@ export async function checkCommitmentRefs(db: Db, objectiveId: string, refs: Com
           .where('id', '=', refs.indicatorId)
           .executeTakeFirst(),
   ]);
-  const invalid = (message: string) => new LedgerError(ErrorCode.invalidPayload, message);
-  if (!agency) throw invalid(`ownerAgencyId: no agency ${refs.ownerAgencyId}`);
-  if (!goal) throw invalid(`goalId: no goal ${refs.goalId}`);
+  const invalid = (message: string, why: ErrorReason) =>
+    new LedgerError(ErrorCode.invalidPayload, message, why);
+  if (!agency)
+    throw invalid(
+      `ownerAgencyId: no agency ${refs.ownerAgencyId}`,
+      reason('noAgency', { id: refs.ownerAgencyId }),
+    );
+  if (!goal) throw invalid(`goalId: no goal ${refs.goalId}`, reason('noGoal', { id: refs.goalId }));
   if (goal.objective_id !== objectiveId)
-    throw invalid(`goalId: goal ${refs.goalId} is not a goal of objective ${objectiveId}`);
-  if (refs.indicatorId !== null && !indicator) throw invalid(`indicatorId: no indicator ${refs.indicatorId}`);
+    throw invalid(
+      `goalId: goal ${refs.goalId} is not a goal of objective ${objectiveId}`,
+      reason('goalNotOfObjective', { goal: refs.goalId, objective: objectiveId }),
+    );
+  if (refs.indicatorId !== null && !indicator)
+    throw invalid(
+      `indicatorId: no indicator ${refs.indicatorId}`,
+      reason('noIndicator', { id: refs.indicatorId }),
+    );
   if (indicator && indicator.goal_id !== refs.goalId)
-    throw invalid(`indicatorId: indicator ${refs.indicatorId} does not measure goal ${refs.goalId}`);
+    throw invalid(
+      `indicatorId: indicator ${refs.indicatorId} does not measure goal ${refs.goalId}`,
+      reason('indicatorNotOfGoal', { indicator: String(refs.indicatorId), goal: refs.goalId }),
+    );
 }

@@ -113,13 +113,13 @@ export function createMeetingCommands(deps: MeetingCommandsDeps): MeetingCommand
       if (!mayRunCommand(principal.role, command))
         throw new MeetingError(ErrorCode.forbidden, `A ${principal.role} may not run ${command}`);
       const parsed = MEETING_COMMAND_BODIES[command].safeParse(body ?? {});
-      if (!parsed.success) throw invalidCommand(parsed.error);
+      if (!parsed.success) throw invalidCommand(parsed.error, body);
       if (!(await meetingExists(db, meetingId))) throw noSuchMeeting(meetingId);
       const { outcome, state } = await apply(command, meetingId, parsed.data, {
         actor: principal,
         now: now(),
       });
-      if (!outcome.ok) throw new MeetingError(outcome.code, outcome.message);
+      if (!outcome.ok) throw new MeetingError(outcome.code, outcome.message, outcome.reason);
       if (command === MeetingCommand.start || command === MeetingCommand.close)
         await recordMeetingPhase(db, meetingId, state);
       if (command === MeetingCommand.close) {

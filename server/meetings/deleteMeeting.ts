@@ -9,6 +9,7 @@
  * holds nothing and is refused at the next join.)
  */
 import { meetingDocName, meetingLiveDocName } from '../../shared/docNames.ts';
+import { reason } from '../../shared/errorReasons.ts';
 import type { Db } from '../db/database.ts';
 import type { DocHub } from '../docs/docHub.ts';
 import type { DocStore } from '../docs/docStore.ts';
@@ -16,7 +17,10 @@ import { invalidState, noSuchMeeting } from './errors.ts';
 import { deleteDraftMeetingRow, findMeeting, getMeeting } from './meetingRows.ts';
 
 const notDraft = (phase: string) =>
-  invalidState(`The meeting is ${phase}: only a draft meeting can be deleted (a held meeting is a record)`);
+  invalidState(
+    `The meeting is ${phase}: only a draft meeting can be deleted (a held meeting is a record)`,
+    reason(phase === 'closed' ? 'deleteClosedMeeting' : 'deleteLiveMeeting'),
+  );
 
 export async function deleteMeeting(db: Db, hub: DocHub, store: DocStore, id: string): Promise<void> {
   const meeting = await getMeeting(db, id);

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { meetingDocName } from '../../shared/docNames.ts';
+import { reason } from '../../shared/errorReasons.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import type { Meeting } from '../../shared/meetings.ts';
 import type { Db } from '../db/database.ts';
@@ -40,6 +41,7 @@ export function checkMeetingDate(date: string): void {
     throw new MeetingError(
       ErrorCode.invalidPayload,
       `scheduledFor: ${date} is outside ${MEETING_DATE_RANGE.first} … ${MEETING_DATE_RANGE.last}`,
+      reason('meetingDateOutOfRange', { value: date, ...MEETING_DATE_RANGE }),
     );
   }
 }
@@ -58,6 +60,9 @@ export class MeetingDateTaken extends MeetingError {
       existing
         ? `The series already has a meeting on ${scheduledFor}: “${existing.title}” (${existing.id})`
         : `The series already has a meeting on ${scheduledFor}`,
+      existing
+        ? reason('meetingDateTaken', { date: scheduledFor, title: existing.title })
+        : reason('meetingDateTakenUnnamed', { date: scheduledFor }),
     );
     this.objectiveId = objectiveId;
     this.scheduledFor = scheduledFor;
@@ -158,7 +163,11 @@ export async function createMeeting(db: Db, input: NewMeeting, createdBy: string
   const objectiveId = input.objectiveId ?? null;
   if (objectiveId !== null) {
     if (!(await objectiveExists(db, objectiveId)))
-      throw new MeetingError(ErrorCode.invalidPayload, `objectiveId: no objective ${objectiveId}`);
+      throw new MeetingError(
+        ErrorCode.invalidPayload,
+        `objectiveId: no objective ${objectiveId}`,
+        reason('noObjective', { id: objectiveId }),
+      );
     const existing = await findMeetingOn(db, objectiveId, input.scheduledFor);
     if (existing) throw new MeetingDateTaken(objectiveId, input.scheduledFor, existing);
   }

@@ -4,6 +4,7 @@
  * next meeting from the cadence. No HTTP here: errors are `MeetingError`s with stable codes.
  */
 import { format, parseISO } from 'date-fns';
+import { reason } from '../../shared/errorReasons.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { addDaysToDate, isValidDate, todayDate } from '../../shared/periods.ts';
 import {
@@ -33,7 +34,8 @@ export { findDraftMeeting };
 /** Objective names may be 300 characters; meeting titles are edited under a 200-character limit. */
 const MAX_NAME_IN_TITLE = 170;
 
-const noSuchObjective = (id: string) => new MeetingError(ErrorCode.notFound, `No objective ${id}`);
+const noSuchObjective = (id: string) =>
+  new MeetingError(ErrorCode.notFound, `No objective ${id}`, reason('noObjective', { id }));
 
 async function getObjective(db: Db, objectiveId: string): Promise<{ id: string; name: string }> {
   let query = db.kysely.selectFrom('objectives').select(['id', 'name']).where('id', '=', objectiveId);
@@ -102,7 +104,11 @@ export async function saveSeries(
     const knownIds = new Set(known.map((agency) => agency.id));
     const unknown = input.usualAgencyIds.filter((id) => !knownIds.has(id));
     if (unknown.length > 0) {
-      throw new MeetingError(ErrorCode.invalidPayload, `usualAgencyIds: no agency ${unknown.join(', ')}`);
+      throw new MeetingError(
+        ErrorCode.invalidPayload,
+        `usualAgencyIds: no agency ${unknown.join(', ')}`,
+        reason('noAgency', { id: unknown.join(', ') }),
+      );
     }
   }
   const row: MeetingSeriesTable = {
@@ -210,6 +216,7 @@ function createNextMeetingIn(
       if (draft) {
         throw invalidState(
           `The series already has a draft meeting: “${draft.title}” on ${draft.scheduledFor} (${draft.id}); prepare that one first`,
+          reason('seriesHasDraft', { title: draft.title, date: draft.scheduledFor }),
         );
       }
     }
@@ -224,11 +231,15 @@ function createNextMeetingIn(
       scheduledFor = nextMeetingDate(series, after);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      throw invalidState(`No next meeting can be planned after ${after}: ${error.message}`);
+      throw invalidState(
+        `No next meeting can be planned after ${after}: ${error.message}`,
+        reason('noNextMeeting', { after }),
+      );
     }
     if (!isMeetingDateInRange(scheduledFor)) {
       throw invalidState(
         `No next meeting can be planned after ${after}: ${scheduledFor} is past ${MEETING_DATE_RANGE.last}`,
+        reason('nextMeetingPastRange', { after, date: scheduledFor, last: MEETING_DATE_RANGE.last }),
       );
     }
     return createMeeting(

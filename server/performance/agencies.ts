@@ -1,5 +1,6 @@
 /** Agencies: list and create. */
 import { randomUUID } from 'node:crypto';
+import { reason } from '../../shared/errorReasons.ts';
 import type { Agency } from '../../shared/performance.ts';
 import { conflict } from './errors.ts';
 import type { Store } from './queries.ts';
@@ -26,6 +27,7 @@ export async function createAgency(
     if (clash) {
       throw conflict(
         clash.id === id ? `An agency with id ${id} already exists` : `The code ${input.code} is taken`,
+        clash.id === id ? reason('agencyIdTaken', { id }) : reason('agencyCodeTaken', { code: input.code }),
       );
     }
     const row = { id, code: input.code, name: input.name };

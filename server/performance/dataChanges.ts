@@ -14,7 +14,7 @@ import type { Principal } from '../../shared/roles.ts';
 import type { Database } from '../db/schema.ts';
 import type { DataChangesTable } from '../db/schemas/performance.ts';
 import { chunkSizeFor, chunks } from './chunks.ts';
-import { notFound } from './errors.ts';
+import { noIndicator } from './errors.ts';
 import type { Store } from './queries.ts';
 
 /** The most changes one read returns: a page shows the recent ones, not a decade of imports. */
@@ -61,7 +61,7 @@ export async function listChanges(db: Store, indicatorId: string): Promise<DataC
     .select('id')
     .where('id', '=', indicatorId)
     .executeTakeFirst();
-  if (!indicator) throw notFound(`No indicator ${indicatorId}`);
+  if (!indicator) throw noIndicator(indicatorId);
   const rows = await db
     .selectFrom('data_changes')
     .selectAll()

@@ -1,8 +1,9 @@
 /** Priority goals: one goal in full, creation, and the owner's rating. */
 import { randomUUID } from 'node:crypto';
+import { reason } from '../../shared/errorReasons.ts';
 import type { Goal, GoalDetail, OwnerRating, RatedStatus } from '../../shared/performance.ts';
 import type { Principal } from '../../shared/roles.ts';
-import { conflict, invalidPayload, notFound } from './errors.ts';
+import { conflict, invalidPayload, noGoal } from './errors.ts';
 import { loadGoalSummaries } from './objectives.ts';
 import type { Store } from './queries.ts';
 import { performanceWrite } from './revision.ts';
@@ -29,7 +30,7 @@ export async function getGoalDetail(db: Store, id: string, asOf: string): Promis
       .executeTakeFirst(),
   ]);
   const goal = summaries[0];
-  if (!goal || !context) throw notFound(`No goal ${id}`);
+  if (!goal || !context) throw noGoal(id);
   return {
     goal,
     objective: toObjective({
@@ -61,9 +62,17 @@ export async function createGoal(db: Store, input: NewGoal): Promise<Goal> {
       trx.selectFrom('agencies').select('id').where('id', '=', input.agencyId).executeTakeFirst(),
       trx.selectFrom('goals').select('id').where('id', '=', id).executeTakeFirst(),
     ]);
-    if (!objective) throw invalidPayload(`objectiveId: no objective ${input.objectiveId}`);
-    if (!agency) throw invalidPayload(`agencyId: no agency ${input.agencyId}`);
-    if (existing) throw conflict(`A goal with id ${id} already exists`);
+    if (!objective)
+      throw invalidPayload(
+        `objectiveId: no objective ${input.objectiveId}`,
+        reason('noObjective', { id: input.objectiveId }),
+      );
+    if (!agency)
+      throw invalidPayload(
+        `agencyId: no agency ${input.agencyId}`,
+        reason('noAgency', { id: input.agencyId }),
+      );
+    if (existing) throw conflict(`A goal with id ${id} already exists`, reason('goalIdTaken', { id }));
     const row = {
       id,
       objective_id: input.objectiveId,
@@ -88,7 +97,7 @@ export async function rateGoal(
   return performanceWrite(db, async (trx, touched) => {
     touched.goals([goalId]);
     const goal = await trx.selectFrom('goals').select('id').where('id', '=', goalId).executeTakeFirst();
-    if (!goal) throw notFound(`No goal ${goalId}`);
+    if (!goal) throw noGoal(goalId);
     const row = {
       goal_id: goalId,
       status: input.status,

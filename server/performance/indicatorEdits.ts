@@ -4,6 +4,7 @@
  * meetings pinned its data and commitments name it; it only leaves listings, status and readiness.
  */
 import type { Updateable } from 'kysely';
+import { type Problem, reason } from '../../shared/errorReasons.ts';
 import { DomainError, ErrorCode } from '../../shared/errors.ts';
 import type {
   ArchivedIndicator,
@@ -16,7 +17,7 @@ import type {
 import type { Principal } from '../../shared/roles.ts';
 import type { IndicatorsTable } from '../db/schemas/performance.ts';
 import { recordChanges } from './dataChanges.ts';
-import { invalidPayload, notFound } from './errors.ts';
+import { invalidPayload, noIndicator, noObjective } from './errors.ts';
 import { describeProblems, type FieldProblem, planProblems } from './indicatorRules.ts';
 import type { Store } from './queries.ts';
 import { performanceWrite } from './revision.ts';
@@ -104,7 +105,7 @@ function fieldChanges(before: FieldValues, after: FieldValues): FieldChange[] {
 
 async function findIndicator(db: Store, id: string): Promise<StoredIndicatorRow> {
   const row = await db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(`No indicator ${id}`);
+  if (!row) throw noIndicator(id);
   return row;
 }
 
@@ -133,9 +134,9 @@ export async function editIndicator(
     });
     if (before.allowsNegative && !after.allowsNegative) {
       const negative = await storedNegatives(trx, id);
-      if (negative) problems.push({ path: ['allowsNegative'], message: negative });
+      if (negative) problems.push({ path: ['allowsNegative'], ...negative });
     }
-    if (problems.length > 0) throw invalidPayload(describeProblems(problems));
+    if (problems.length > 0) throw invalidPayload(describeProblems(problems), problems[0]?.reason);
 
     const changes = fieldChanges(before, after);
     const trajectory = await trx
@@ -157,7 +158,7 @@ export async function editIndicator(
 }
 
 /** Why negatives cannot be disallowed (stored values below zero), or null. */
-async function storedNegatives(db: Store, id: string): Promise<string | null> {
+async function storedNegatives(db: Store, id: string): Promise<Problem | null> {
   const [points, planned] = await Promise.all([
     db
       .selectFrom('data_points')
@@ -177,10 +178,20 @@ async function storedNegatives(db: Store, id: string): Promise<string | null> {
   if (points.length > 0) {
     const first = points[0] as { period: string; value: number };
     const count = points.length === 1 ? 'a stored value is' : `${points.length} stored values are`;
-    return `cannot be turned off: ${count} negative (${first.period}: ${first.value}); correct or delete them first`;
+    return {
+      message: `cannot be turned off: ${count} negative (${first.period}: ${first.value}); correct or delete them first`,
+      reason: reason('storedNegatives', {
+        negatives: points.length,
+        period: first.period,
+        value: first.value,
+      }),
+    };
   }
   if (planned.length > 0) {
-    return `cannot be turned off: the trajectory has negative values (${planned.map((p) => p.period).join(', ')})`;
+    return {
+      message: `cannot be turned off: the trajectory has negative values (${planned.map((p) => p.period).join(', ')})`,
+      reason: reason('storedNegativeTrajectory'),
+    };
   }
   return null;
 }
@@ -200,6 +211,11 @@ export async function archiveIndicator(
       throw new DomainError(
         ErrorCode.invalidState,
         `Indicator ${id} is already archived (on ${row.archived_at.slice(0, 10)} by ${row.archived_by ?? 'unknown'})`,
+        reason('indicatorAlreadyArchived', {
+          id,
+          date: row.archived_at.slice(0, 10),
+          by: row.archived_by ?? '?',
+        }),
       );
     }
     const mark: ArchiveMark = { at: now.toISOString(), by: by.name };
@@ -228,7 +244,12 @@ export async function unarchiveIndicator(
   await performanceWrite(db, async (trx, touched) => {
     touched.indicators([id]);
     const row = await findIndicator(trx, id);
-    if (!row.archived_at) throw new DomainError(ErrorCode.invalidState, `Indicator ${id} is not archived`);
+    if (!row.archived_at)
+      throw new DomainError(
+        ErrorCode.invalidState,
+        `Indicator ${id} is not archived`,
+        reason('indicatorNotArchived', { id }),
+      );
     await trx
       .updateTable('indicators')
       .set({ archived_at: null, archived_by: null })
@@ -249,7 +270,7 @@ export async function listArchivedIndicators(db: Store, objectiveId: string): Pr
     .select('id')
     .where('id', '=', objectiveId)
     .executeTakeFirst();
-  if (!objective) throw notFound(`No objective ${objectiveId}`);
+  if (!objective) throw noObjective(objectiveId);
   const rows = await db
     .selectFrom('indicators')
     .innerJoin('goals', 'goals.id', 'indicators.goal_id')

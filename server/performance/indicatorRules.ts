@@ -4,6 +4,9 @@
  * refinement) and for edits (checked on the values as they would be after the edit).
  */
 
+import { reason } from '../../shared/errorReasons.ts';
+import type { ErrorReason } from '../../shared/errors.ts';
+
 export interface PlanFields {
   baselineValue: number;
   baselineDate: string;
@@ -17,6 +20,8 @@ export interface PlanFields {
 export interface FieldProblem {
   path: Array<string | number>;
   message: string;
+  /** What the client translates (the field is named by the form it shows the error beside). */
+  reason?: ErrorReason;
 }
 
 export const NEGATIVE_NOT_ALLOWED =
@@ -25,17 +30,28 @@ export const NEGATIVE_NOT_ALLOWED =
 export function planProblems(fields: PlanFields): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!fields.allowsNegative) {
-    if (fields.baselineValue < 0) problems.push({ path: ['baselineValue'], message: NEGATIVE_NOT_ALLOWED });
-    if (fields.targetValue < 0) problems.push({ path: ['targetValue'], message: NEGATIVE_NOT_ALLOWED });
+    for (const field of ['baselineValue', 'targetValue'] as const) {
+      if (fields[field] < 0)
+        problems.push({
+          path: [field],
+          message: NEGATIVE_NOT_ALLOWED,
+          reason: reason('negativeNotAllowed', { field }),
+        });
+    }
   }
   if (fields.targetDate <= fields.baselineDate) {
     problems.push({
       path: ['targetDate'],
       message: `must be after the baseline date ${fields.baselineDate}`,
+      reason: reason('targetDateNotAfterBaseline', { baselineDate: fields.baselineDate }),
     });
   }
   if (fields.atRisk > fields.offTrack) {
-    problems.push({ path: ['thresholds', 'offTrack'], message: 'must be at least atRisk' });
+    problems.push({
+      path: ['thresholds', 'offTrack'],
+      message: 'must be at least atRisk',
+      reason: reason('thresholdsOutOfOrder'),
+    });
   }
   return problems;
 }

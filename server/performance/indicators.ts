@@ -3,36 +3,38 @@
  * (a correction or a removal is recorded in `data_changes`, in the same transaction).
  */
 import { randomUUID } from 'node:crypto';
+import { reason } from '../../shared/errorReasons.ts';
 import { DomainError, ErrorCode } from '../../shared/errors.ts';
 import {
   type DataPoint,
   extentOf,
   type Indicator,
   type IndicatorDetail,
-  outlierProblem,
+  outlierCheck,
   type PlannedValue,
   type StatusThresholds,
-  valueProblem,
+  valueCheck,
 } from '../../shared/performance.ts';
 import {
-  futurePeriodProblem,
+  futurePeriodCheck,
   isValidPeriod,
   latestDuePeriod,
   PERIOD_FORMAT_HINT,
-  periodRangeProblem,
+  periodFormatReason,
+  periodRangeCheck,
   todayDate,
 } from '../../shared/periods.ts';
 import type { Principal } from '../../shared/roles.ts';
 import { computeStatus, planFor } from '../../shared/status.ts';
 import { recordChanges } from './dataChanges.ts';
-import { conflict, invalidPayload, notFound } from './errors.ts';
+import { conflict, invalidPayload, noIndicator, notFound } from './errors.ts';
 import type { Store } from './queries.ts';
 import { performanceWrite } from './revision.ts';
 import { toAgency, toDataPoint, toGoal, toIndicator, toObjective } from './rows.ts';
 
 export async function getIndicatorDetail(db: Store, id: string, asOf: string): Promise<IndicatorDetail> {
   const row = await db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(`No indicator ${id}`);
+  if (!row) throw noIndicator(id);
   const [trajectory, points, goal, rating] = await Promise.all([
     db
       .selectFrom('indicator_trajectory')
@@ -85,8 +87,10 @@ export async function createIndicator(db: Store, input: NewIndicator): Promise<I
       trx.selectFrom('goals').select('id').where('id', '=', input.goalId).executeTakeFirst(),
       trx.selectFrom('indicators').select('id').where('id', '=', id).executeTakeFirst(),
     ]);
-    if (!goal) throw invalidPayload(`goalId: no goal ${input.goalId}`);
-    if (existing) throw conflict(`An indicator with id ${id} already exists`);
+    if (!goal)
+      throw invalidPayload(`goalId: no goal ${input.goalId}`, reason('noGoal', { id: input.goalId }));
+    if (existing)
+      throw conflict(`An indicator with id ${id} already exists`, reason('indicatorIdTaken', { id }));
     const row = {
       id,
       goal_id: input.goalId,
@@ -135,18 +139,19 @@ export async function putDataPoint(
       .select(['id', 'frequency', 'allows_negative'])
       .where('id', '=', indicatorId)
       .executeTakeFirst();
-    if (!indicator) throw notFound(`No indicator ${indicatorId}`);
+    if (!indicator) throw noIndicator(indicatorId);
     const { frequency } = indicator;
     if (!isValidPeriod(period, frequency)) {
       throw invalidPayload(
         `period: ${period} is not a ${frequency} period (${PERIOD_FORMAT_HINT[frequency]})`,
+        periodFormatReason(period, frequency),
       );
     }
     const periodProblem =
-      periodRangeProblem(period, frequency) ?? futurePeriodProblem(period, frequency, todayDate(now));
-    if (periodProblem) throw invalidPayload(`period: ${periodProblem}`);
-    const impossible = valueProblem(input.value, Boolean(indicator.allows_negative));
-    if (impossible) throw invalidPayload(`value: ${impossible}`);
+      periodRangeCheck(period, frequency) ?? futurePeriodCheck(period, frequency, todayDate(now));
+    if (periodProblem) throw invalidPayload(`period: ${periodProblem.message}`, periodProblem.reason);
+    const impossible = valueCheck(input.value, Boolean(indicator.allows_negative));
+    if (impossible) throw invalidPayload(`value: ${impossible.message}`, impossible.reason);
     const series = await trx
       .selectFrom('data_points')
       .select(['period', 'value'])
@@ -155,9 +160,13 @@ export async function putDataPoint(
     const existing = series.find((point) => point.period === period);
     if (!input.confirm) {
       const others = series.filter((point) => point.period !== period).map((point) => point.value);
-      const outlier = outlierProblem(input.value, extentOf(others));
+      const outlier = outlierCheck(input.value, extentOf(others));
       if (outlier) {
-        throw new DomainError(ErrorCode.needsConfirmation, `value: ${outlier}. Send it again to confirm.`);
+        throw new DomainError(
+          ErrorCode.needsConfirmation,
+          `value: ${outlier.message}. Send it again to confirm.`,
+          outlier.reason,
+        );
       }
     }
     const row = {
@@ -208,14 +217,18 @@ export async function deleteDataPoint(
       .select('id')
       .where('id', '=', indicatorId)
       .executeTakeFirst();
-    if (!indicator) throw notFound(`No indicator ${indicatorId}`);
+    if (!indicator) throw noIndicator(indicatorId);
     const removed = await trx
       .deleteFrom('data_points')
       .where('indicator_id', '=', indicatorId)
       .where('period', '=', period)
       .returning('value')
       .executeTakeFirst();
-    if (!removed) throw notFound(`Indicator ${indicatorId} has no value for ${period}`);
+    if (!removed)
+      throw notFound(
+        `Indicator ${indicatorId} has no value for ${period}`,
+        reason('noValueForPeriod', { indicator: indicatorId, period }),
+      );
     await recordChanges(
       trx,
       [{ indicatorId, action: 'deleted', period, oldValue: removed.value, reason: input.reason }],

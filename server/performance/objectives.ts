@@ -1,7 +1,8 @@
 /** Strategic objectives: one objective's goals by agency, and creation (the overview of all: overview.ts). */
 import { randomUUID } from 'node:crypto';
+import { reason } from '../../shared/errorReasons.ts';
 import type { Agency, GoalSummary, Objective, ObjectiveDetail } from '../../shared/performance.ts';
-import { conflict, notFound } from './errors.ts';
+import { conflict, noObjective } from './errors.ts';
 import { factsOf, overviewOf, summarizeGoal } from './goalSummaries.ts';
 import { type IndicatorState, loadIndicatorStates } from './indicatorStates.ts';
 import { loadLatestRatings, type Scope, type Store } from './queries.ts';
@@ -41,7 +42,7 @@ export async function getObjectiveDetail(db: Store, id: string, asOf: string): P
       .orderBy('code')
       .execute(),
   ]);
-  if (!objective) throw notFound(`No objective ${id}`);
+  if (!objective) throw noObjective(id);
   const goalsByAgency = groupBy(goals, (goal) => goal.agencyId);
   return {
     objective: overviewOf(toObjective(objective), goals.map(factsOf)),
@@ -65,7 +66,7 @@ export async function createObjective(db: Store, input: NewObjective): Promise<O
     touched.noGoals();
     const id = input.id ?? randomUUID();
     if (await trx.selectFrom('objectives').select('id').where('id', '=', id).executeTakeFirst()) {
-      throw conflict(`An objective with id ${id} already exists`);
+      throw conflict(`An objective with id ${id} already exists`, reason('objectiveIdTaken', { id }));
     }
     let position = input.position;
     if (position === undefined) {

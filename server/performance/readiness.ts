@@ -5,7 +5,7 @@
 import type { Agency, MissingIndicator, Readiness } from '../../shared/performance.ts';
 import { latestDuePeriod } from '../../shared/periods.ts';
 import { isStale } from '../../shared/status.ts';
-import { notFound } from './errors.ts';
+import { noObjective } from './errors.ts';
 import { loadLatestPoints, loadPointsInPeriods, pointKey, type Scope, type Store } from './queries.ts';
 import { toAgency, toObjective } from './rows.ts';
 
@@ -46,7 +46,7 @@ export async function getReadiness(db: Store, objectiveId: string, asOf: string)
     loadLatestPoints(db, scope),
     loadPointsInPeriods(db, scope, [due.weekly, due.monthly]),
   ]);
-  if (!objective) throw notFound(`No objective ${objectiveId}`);
+  if (!objective) throw noObjective(objectiveId);
 
   const missing: MissingIndicator[] = [];
   const byAgency = new Map<string, Tally & { agency: Agency }>();

@@ -1,6 +1,9 @@
 /** Reading typed values out of CSV cells, each failure named after its column. */
+
+import { reason } from '../../../shared/errorReasons.ts';
+import type { ErrorReason } from '../../../shared/errors.ts';
 import { type ImportRowError, MAX_ABS_VALUE } from '../../../shared/performance.ts';
-import { dateRangeProblem, isValidDate } from '../../../shared/periods.ts';
+import { dateRangeCheck, isValidDate } from '../../../shared/periods.ts';
 import type { CsvRow } from './csvImport.ts';
 import { DEFAULT_FORMAT, fieldDate, fieldNumber } from './fieldFormats.ts';
 
@@ -24,14 +27,14 @@ export class CellReader {
   readonly errors: ImportRowError[] = [];
   constructor(private readonly row: CsvRow) {}
 
-  private fail(column: string, message: string): void {
-    this.errors.push({ row: this.row.line, field: column, message });
+  private fail(column: string, message: string, why: ErrorReason): void {
+    this.errors.push({ row: this.row.line, field: column, message, reason: why });
   }
 
   /** A non-empty text cell. */
   text(column: string): string {
     const value = this.row.cell(column) ?? '';
-    if (value === '') this.fail(column, `${column} is empty`);
+    if (value === '') this.fail(column, `${column} is empty`, reason('cellEmpty', { column }));
     return value;
   }
 
@@ -42,7 +45,12 @@ export class CellReader {
 
   identifier(column: string): string {
     const value = this.text(column);
-    if (value !== '' && !IDENTIFIER.test(value)) this.fail(column, `${quoteCell(value)} is not a valid id`);
+    if (value !== '' && !IDENTIFIER.test(value))
+      this.fail(
+        column,
+        `${quoteCell(value)} is not a valid id`,
+        reason('cellNotAnId', { value: quoteCell(value) }),
+      );
     return value;
   }
 
@@ -55,6 +63,11 @@ export class CellReader {
       this.fail(
         column,
         value === '' ? `${column} is empty` : `${quoteCell(value)} is not a number${convention}`,
+        value === ''
+          ? reason('cellEmpty', { column })
+          : reason(format.decimalComma ? 'cellNotANumberDecimalComma' : 'cellNotANumber', {
+              value: quoteCell(value),
+            }),
       );
       return Number.NaN;
     }
@@ -64,6 +77,11 @@ export class CellReader {
       this.fail(
         column,
         `${quoteCell(value)} is out of range: values must be between -${MAX_ABS_VALUE.toExponential()} and ${MAX_ABS_VALUE.toExponential()}`,
+        reason('cellOutOfRange', {
+          value: quoteCell(value),
+          min: `-${MAX_ABS_VALUE.toExponential()}`,
+          max: MAX_ABS_VALUE.toExponential(),
+        }),
       );
       return Number.NaN;
     }
@@ -76,7 +94,11 @@ export class CellReader {
     if (value === undefined || value === '') return undefined;
     if (['true', 'yes', '1'].includes(value)) return true;
     if (['false', 'no', '0'].includes(value)) return false;
-    this.fail(column, `${quoteCell(value)} is not true or false`);
+    this.fail(
+      column,
+      `${quoteCell(value)} is not true or false`,
+      reason('cellNotBoolean', { value: quoteCell(value) }),
+    );
     return undefined;
   }
 
@@ -93,14 +115,19 @@ export class CellReader {
     if (text === '') return text;
     const read = fieldDate(text);
     if ('problem' in read) {
-      this.fail(column, read.problem);
+      this.fail(column, read.problem, read.reason);
       return text;
     }
     const value = read.value;
-    if (!isValidDate(value)) this.fail(column, `${quoteCell(text)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+    if (!isValidDate(value))
+      this.fail(
+        column,
+        `${quoteCell(text)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`,
+        reason('cellNotADate', { value: quoteCell(text) }),
+      );
     else {
-      const outOfRange = dateRangeProblem(value);
-      if (outOfRange) this.fail(column, `${column}: ${outOfRange}`);
+      const outOfRange = dateRangeCheck(value);
+      if (outOfRange) this.fail(column, `${column}: ${outOfRange.message}`, outOfRange.reason);
     }
     return value;
   }
@@ -108,13 +135,17 @@ export class CellReader {
   oneOf<T extends string>(column: string, allowed: readonly T[]): T {
     const value = this.text(column);
     if (value !== '' && !(allowed as readonly string[]).includes(value)) {
-      this.fail(column, `${quoteCell(value)} is not one of ${allowed.join(', ')}`);
+      this.fail(
+        column,
+        `${quoteCell(value)} is not one of ${allowed.join(', ')}`,
+        reason('cellNotOneOf', { value: quoteCell(value), options: allowed.join(', ') }),
+      );
     }
     return value as T;
   }
 
-  /** Adds an error found by a check across cells. */
-  reject(column: string | null, message: string): void {
-    this.errors.push({ row: this.row.line, field: column, message });
+  /** Adds an error found by a check across cells, with the reason the client translates. */
+  reject(column: string | null, message: string, why: ErrorReason): void {
+    this.errors.push({ row: this.row.line, field: column, message, reason: why });
   }
 }

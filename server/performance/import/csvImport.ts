@@ -17,6 +17,8 @@
 import { type Readable, Transform } from 'node:stream';
 import { setImmediate as nextMacrotask, setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse';
+import { reason as errorReason } from '../../../shared/errorReasons.ts';
+import type { ErrorReason } from '../../../shared/errors.ts';
 import {
   type ImportEvent,
   type ImportRowError,
@@ -139,10 +141,11 @@ interface ReadResult<Row> {
 
 class TooLarge extends Error {}
 
-const rowError = (row: number, field: string | null, message: string): ImportRowError => ({
+const rowError = (row: number, field: string | null, message: string, why: ErrorReason): ImportRowError => ({
   row,
   field,
   message,
+  reason: why,
 });
 
 /** csv-parse's messages may quote a whole field: keep the start. */
@@ -151,6 +154,9 @@ const MAX_PARSE_MESSAGE_CHARS = 200;
 export function tooLargeMessage(maxBytes: number): string {
   return `The file is larger than ${formatBytes(maxBytes)}, the most an import reads: split it into smaller files`;
 }
+
+export const tooLargeReason = (maxBytes: number): ErrorReason =>
+  errorReason('fileTooLarge', { max: formatBytes(maxBytes) });
 
 const formatBytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MiB`;
 
@@ -200,7 +206,16 @@ export async function runCsvImport<Row>(
     final: {
       type: 'failed',
       rowsRead,
-      errors: [rowError(0, null, message)],
+      errors: [
+        rowError(
+          0,
+          null,
+          message,
+          written.rowsWritten === 0
+            ? errorReason('importNotSaved')
+            : errorReason('importStopped', { written: written.rowsWritten, total: read.rows.size }),
+        ),
+      ],
       truncated: false,
       rowsWritten: written.rowsWritten,
     },
@@ -283,6 +298,7 @@ async function readRows<Row>(
             info.lines,
             null,
             `A file may hold at most ${limits.maxRows.toLocaleString('en')} rows: reading stopped at line ${info.lines.toLocaleString('en')}`,
+            errorReason('tooManyRows', { max: limits.maxRows, line: info.lines }),
           ),
         );
         break;
@@ -291,7 +307,14 @@ async function readRows<Row>(
       // Past a fatal header problem, the rest of the file is only counted.
       if (!headerOk) continue;
       if (record.length !== header.size) {
-        errors.add(rowError(info.lines, null, `Expected ${header.size} values, found ${record.length}`));
+        errors.add(
+          rowError(
+            info.lines,
+            null,
+            `Expected ${header.size} values, found ${record.length}`,
+            errorReason('wrongValueCount', { expected: header.size, found: record.length }),
+          ),
+        );
         continue;
       }
       const columns = header;
@@ -310,11 +333,19 @@ async function readRows<Row>(
       } else if (errors.count === 0) rows.add(result);
     }
   } catch (error) {
-    if (tooLarge) errors.addStop(rowError(0, null, tooLargeMessage(limits.maxBytes)));
+    if (tooLarge)
+      errors.addStop(rowError(0, null, tooLargeMessage(limits.maxBytes), tooLargeReason(limits.maxBytes)));
     else {
       const parseError = error as { lines?: number; message?: string };
       const message = (parseError.message ?? 'parse error').slice(0, MAX_PARSE_MESSAGE_CHARS);
-      errors.addStop(rowError(parseError.lines ?? rowsRead + 2, null, `Unreadable CSV: ${message}`));
+      errors.addStop(
+        rowError(
+          parseError.lines ?? rowsRead + 2,
+          null,
+          `Unreadable CSV: ${message}`,
+          errorReason('unreadableCsv'),
+        ),
+      );
     }
   } finally {
     source.off('data', countBytes);
@@ -323,7 +354,8 @@ async function readRows<Row>(
     sniffer.destroy();
     parser?.destroy();
   }
-  if (!header && !tooLarge) errors.add(rowError(1, null, 'The file is empty: expected a header line'));
+  if (!header && !tooLarge)
+    errors.add(rowError(1, null, 'The file is empty: expected a header line', errorReason('fileEmpty')));
   return { rows, rowsRead, errors, tooLarge };
 }
 
@@ -355,12 +387,20 @@ function readHeader(
           line,
           column,
           `Columns ${quoteHeader(record[earlier] ?? '')} and ${quoteHeader(name)} both name ${column}`,
+          errorReason('duplicateColumn', {
+            first: quoteHeader(record[earlier] ?? ''),
+            second: quoteHeader(name),
+            column,
+          }),
         ),
       );
     } else columns.set(column, index);
   });
   const missing = importer.requiredColumns.filter((column) => !columns.has(column));
-  for (const column of missing) errors.push(rowError(line, column, `Missing column "${column}"`));
+  for (const column of missing)
+    errors.push(
+      rowError(line, column, `Missing column "${column}"`, errorReason('missingColumn', { column })),
+    );
   if (missing.length > 0) {
     const names = record.map(quoteHeader).join(', ');
     const split =
@@ -371,11 +411,23 @@ function readHeader(
       unknown.length > 0 && record.length > 1
         ? `; not recognised: ${unknown.map(quoteHeader).join(', ')}`
         : '';
+    const expected = importer.requiredColumns.join(', ');
+    const count = record.length;
     errors.push(
       rowError(
         line,
         null,
-        `${split}${notRecognised}. Expected the columns ${importer.requiredColumns.join(', ')}, separated by commas or semicolons`,
+        `${split}${notRecognised}. Expected the columns ${expected}, separated by commas or semicolons`,
+        count === 1
+          ? errorReason('headerSingleColumn', { columns: names, expected })
+          : notRecognised
+            ? errorReason('headerUnrecognised', {
+                columnCount: count,
+                columns: names,
+                unrecognised: unknown.map(quoteHeader).join(', '),
+                expected,
+              })
+            : errorReason('headerMissingColumns', { columnCount: count, columns: names, expected }),
       ),
     );
   }

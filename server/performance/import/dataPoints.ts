@@ -5,21 +5,23 @@
  * cut short safe to import again. A row that replaces a stored value with another is a correction,
  * recorded in `data_changes` in the same transaction (source `import`).
  */
+
+import { reason } from '../../../shared/errorReasons.ts';
 import {
   EMPTY_EXTENT,
   extendExtent,
   type Frequency,
   type ImportRowWarning,
-  outlierProblem,
+  outlierCheck,
   type SeriesExtent,
-  valueProblem,
+  valueCheck,
 } from '../../../shared/performance.ts';
 import {
-  futurePeriodProblem,
+  futurePeriodCheck,
   isValidPeriod,
   PERIOD_FORMAT_HINT,
   periodIndex,
-  periodRangeProblem,
+  periodRangeCheck,
   todayDate,
 } from '../../../shared/periods.ts';
 import type { Principal } from '../../../shared/roles.ts';
@@ -124,9 +126,13 @@ export function dataPointsImporter(
       const indicator = indicators.get(indicatorId);
       const frequency = indicator?.frequency;
       if (indicatorId !== '' && !frequency)
-        cells.reject('indicator_id', `Unknown indicator ${quoteCell(indicatorId)}`);
+        cells.reject(
+          'indicator_id',
+          `Unknown indicator ${quoteCell(indicatorId)}`,
+          reason('unknownIndicator', { id: quoteCell(indicatorId) }),
+        );
       const read = frequency && period !== '' ? fieldPeriod(periodText, frequency) : null;
-      if (read && 'problem' in read) cells.reject('period', read.problem);
+      if (read && 'problem' in read) cells.reject('period', read.problem, read.reason);
       else if (read && frequency) {
         period = read.value;
         if (!isValidPeriod(period, frequency)) {
@@ -134,19 +140,25 @@ export function dataPointsImporter(
           cells.reject(
             'period',
             `${quoteCell(periodText)} is not a ${frequency} period (${PERIOD_FORMAT_HINT[frequency]}, or ${alternatives})`,
+            reason(frequency === 'monthly' ? 'cellNotAMonthlyPeriod' : 'cellNotAWeeklyPeriod', {
+              value: quoteCell(periodText),
+            }),
           );
         } else {
-          const problem =
-            periodRangeProblem(period, frequency) ?? futurePeriodProblem(period, frequency, today);
-          if (problem) cells.reject('period', problem);
+          const problem = periodRangeCheck(period, frequency) ?? futurePeriodCheck(period, frequency, today);
+          if (problem) cells.reject('period', problem.message, problem.reason);
         }
       }
       if (indicator && !Number.isNaN(value)) {
-        const impossible = valueProblem(value, indicator.allowsNegative);
-        if (impossible) cells.reject('value', impossible);
+        const impossible = valueCheck(value, indicator.allowsNegative);
+        if (impossible) cells.reject('value', impossible.message, impossible.reason);
       }
       if (noteText && noteText.length > MAX_NOTE_LENGTH) {
-        cells.reject('note', `The note is longer than ${MAX_NOTE_LENGTH} characters`);
+        cells.reject(
+          'note',
+          `The note is longer than ${MAX_NOTE_LENGTH} characters`,
+          reason('noteTooLong', { max: MAX_NOTE_LENGTH }),
+        );
       }
       if (indicatorId !== '' && period !== '') {
         const key = pointKey(indicatorId, period);
@@ -155,6 +167,11 @@ export function dataPointsImporter(
           cells.reject(
             'period',
             `Duplicate of row ${firstLine} (${quoteCell(indicatorId)}, ${quoteCell(period)})`,
+            reason('duplicateRow', {
+              row: firstLine,
+              indicator: quoteCell(indicatorId),
+              period: quoteCell(period),
+            }),
           );
         } else {
           seen.set(key, row.line);
@@ -162,8 +179,18 @@ export function dataPointsImporter(
       }
       if (cells.errors.length > 0) return cells.errors;
       const extent = extents.get(indicatorId) ?? EMPTY_EXTENT;
-      const outlier = outlierProblem(value, extent);
-      if (outlier) warnings.push({ row: row.line, message: `${indicatorId} ${period}: ${outlier}` });
+      const outlier = outlierCheck(value, extent);
+      if (outlier) {
+        const { key, params } = outlier.reason;
+        warnings.push({
+          row: row.line,
+          message: `${indicatorId} ${period}: ${outlier.message}`,
+          reason: {
+            key: key === 'valueOutlierSign' ? 'rowOutlierSign' : 'rowOutlier',
+            params: { ...params, indicator: indicatorId, period },
+          },
+        });
+      }
       extents.set(indicatorId, extendExtent(extent, value));
       const note = hasNoteColumn ? noteText || null : undefined;
       // No errors: the indicator is known, so is its frequency.

@@ -5,6 +5,9 @@
  * `Período` or `Indicator ID`. Everything here turns such cells into the canonical forms the
  * import validates (`1234.5`, `2026-03-18`, `2026-03`), or says what it found.
  */
+
+import { reason } from '../../../shared/errorReasons.ts';
+import type { ErrorReason } from '../../../shared/errors.ts';
 import type { Frequency } from '../../../shared/performance.ts';
 import { isValidDate, periodOfDate } from '../../../shared/periods.ts';
 
@@ -92,7 +95,7 @@ const MONTH_YEAR = /^(\d{1,2})[/.-](\d{4})$/;
 
 const pad = (part: string) => part.padStart(2, '0');
 
-export type FieldResult = { value: string } | { problem: string };
+export type FieldResult = { value: string } | { problem: string; reason: ErrorReason };
 
 /**
  * A date cell: `yyyy-mm-dd` as is, `dd/mm/yyyy` (also `d/m/yyyy`, `dd.mm.yyyy`, `dd-mm-yyyy`) turned
@@ -107,6 +110,7 @@ export function fieldDate(text: string): FieldResult {
   if (Number(month) > 12 && Number(day) <= 12) {
     return {
       problem: `"${text}" reads as mm/dd/yyyy (month ${Number(day)}, day ${Number(month)}): write dates as dd/mm/yyyy or yyyy-mm-dd`,
+      reason: reason('cellDateMonthFirst', { value: `"${text}"`, month: Number(day), day: Number(month) }),
     };
   }
   return { value: `${year}-${pad(month)}-${pad(day)}` };
@@ -126,6 +130,10 @@ export function fieldPeriod(text: string, frequency: Frequency): FieldResult {
   if (!ISO_DATE.test(text) && !DAY_MONTH_YEAR.test(text)) return { value: text };
   const date = fieldDate(text);
   if ('problem' in date) return date;
-  if (!isValidDate(date.value)) return { problem: `"${text}" is not a real date` };
+  if (!isValidDate(date.value))
+    return {
+      problem: `"${text}" is not a real date`,
+      reason: reason('cellNotARealDate', { value: `"${text}"` }),
+    };
   return { value: periodOfDate(date.value, frequency) };
 }

@@ -6,6 +6,7 @@
  * of the file and are kept. An indicator's frequency cannot change by import: its data points and
  * trajectory are written in the old frequency's periods.
  */
+import { reason } from '../../../shared/errorReasons.ts';
 import { DEFAULT_THRESHOLDS, Direction, Frequency } from '../../../shared/performance.ts';
 import { chunkSizeFor, chunks } from '../chunks.ts';
 import type { Store } from '../queries.ts';
@@ -77,11 +78,17 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
       const offTrackCell = cells.optionalNumber('threshold_off_track');
       const allowsNegativeCell = cells.optionalBoolean('allows_negative');
 
-      if (goalId !== '' && !goalIds.has(goalId)) cells.reject('goal_id', `Unknown goal ${quoteCell(goalId)}`);
+      if (goalId !== '' && !goalIds.has(goalId))
+        cells.reject(
+          'goal_id',
+          `Unknown goal ${quoteCell(goalId)}`,
+          reason('unknownGoal', { id: quoteCell(goalId) }),
+        );
       if (cells.errors.length === 0 && targetDate <= baselineDate) {
         cells.reject(
           'target_date',
           `The target date ${targetDate} is not after the baseline date ${baselineDate}`,
+          reason('importTargetDateNotAfterBaseline', { targetDate, baselineDate }),
         );
       }
       const before = existing.get(id);
@@ -89,13 +96,23 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
         cells.reject(
           'frequency',
           `Indicator ${quoteCell(id)} is ${before.frequency}; its frequency cannot change`,
+          reason('frequencyCannotChange', { id: quoteCell(id) }),
         );
       }
       const atRisk = atRiskCell ?? before?.threshold_at_risk ?? DEFAULT_THRESHOLDS.atRisk;
       const offTrack = offTrackCell ?? before?.threshold_off_track ?? DEFAULT_THRESHOLDS.offTrack;
-      if (atRisk < 0) cells.reject('threshold_at_risk', 'threshold_at_risk must be 0 or more');
+      if (atRisk < 0)
+        cells.reject(
+          'threshold_at_risk',
+          'threshold_at_risk must be 0 or more',
+          reason('importThresholdNegative'),
+        );
       if (atRisk > offTrack) {
-        cells.reject('threshold_off_track', 'threshold_off_track must be at least threshold_at_risk');
+        cells.reject(
+          'threshold_off_track',
+          'threshold_off_track must be at least threshold_at_risk',
+          reason('importThresholdsOutOfOrder'),
+        );
       }
       const allowsNegative = allowsNegativeCell ?? Boolean(before?.allows_negative);
       if (!allowsNegative) {
@@ -107,13 +124,19 @@ export function indicatorsImporter(db: Store): CsvImporter<IndicatorRow> {
             cells.reject(
               column,
               `${column} ${value} is negative, and the indicator does not allow negative values (set allows_negative to true)`,
+              reason('importNegativeNotAllowed', { column, value }),
             );
           }
         }
       }
       if (id !== '') {
         const firstLine = seen.get(id);
-        if (firstLine !== undefined) cells.reject('id', `Duplicate of row ${firstLine} (${quoteCell(id)})`);
+        if (firstLine !== undefined)
+          cells.reject(
+            'id',
+            `Duplicate of row ${firstLine} (${quoteCell(id)})`,
+            reason('duplicateIndicatorRow', { row: firstLine, id: quoteCell(id) }),
+          );
         else seen.set(id, row.line);
       }
       if (cells.errors.length > 0) return cells.errors;

@@ -57,20 +57,20 @@ describe('ledger input', { timeout: 90_000 }, () => {
   });
 
   test.each([
-    ['no text', { text: '   ' }, 'text'],
-    ['a due date that is not a date', { dueDate: '2026-02-30' }, 'dueDate'],
-    ['a due date in year 1', { dueDate: '0001-01-01' }, 'dueDate'],
-    ['a due date in year 9999', { dueDate: '9999-12-31' }, 'dueDate'],
-    ['a due date as a number', { dueDate: 20261231 }, 'dueDate'],
-    ['text of 5,000 characters', { text: 'x'.repeat(5000) }, 'text'],
-    ['an unknown agency', { ownerAgencyId: 'no-such-agency' }, 'ownerAgencyId'],
-    ['a goal of another objective', { goalId: 'GOAL_OTHER' }, 'goalId'],
-    ['an indicator that does not exist', { indicatorId: 'nope' }, 'indicatorId'],
-    ['an id that is not an id', { id: '../../etc' }, 'id'],
-    ['an agenda item without its meeting', { itemId: 'x' }, 'itemId'],
+    ['no text', { text: '   ' }, 'text', 'required'],
+    ['a due date that is not a date', { dueDate: '2026-02-30' }, 'dueDate', 'notADate'],
+    ['a due date in year 1', { dueDate: '0001-01-01' }, 'dueDate', 'dueDateOutOfRange'],
+    ['a due date in year 9999', { dueDate: '9999-12-31' }, 'dueDate', 'dueDateOutOfRange'],
+    ['a due date as a number', { dueDate: 20261231 }, 'dueDate', 'invalidField'],
+    ['text of 5,000 characters', { text: 'x'.repeat(5000) }, 'text', 'tooLong'],
+    ['an unknown agency', { ownerAgencyId: 'no-such-agency' }, 'ownerAgencyId', 'noAgency'],
+    ['a goal of another objective', { goalId: 'GOAL_OTHER' }, 'goalId', 'goalNotOfObjective'],
+    ['an indicator that does not exist', { indicatorId: 'nope' }, 'indicatorId', 'noIndicator'],
+    ['an id that is not an id', { id: '../../etc' }, 'id', 'invalidField'],
+    ['an agenda item without its meeting', { itemId: 'x' }, 'itemId', null],
   ])(
     'making a commitment with %s is refused, naming the field; nothing changes',
-    async (_what, fields, field) => {
+    async (_what, fields, field, reasonKey) => {
       const resolved = Object.fromEntries(
         Object.entries(fields).map(([key, value]) => [
           key,
@@ -81,7 +81,12 @@ describe('ledger input', { timeout: 90_000 }, () => {
       const result = await act.make(resolved);
       expect(result.status).toBe(400);
       expect(result.body).toEqual({
-        error: { code: 'invalid_payload', message: expect.stringContaining(field) },
+        error: {
+          code: 'invalid_payload',
+          message: expect.stringContaining(field),
+          // The reason the commitment form translates (none for a mistake only a program makes).
+          ...(reasonKey ? { reason: expect.objectContaining({ key: reasonKey }) } : {}),
+        },
       });
       expect(await ledgerBytes()).toEqual(before);
     },

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { meetingLiveDocName } from '../../../shared/docNames.ts';
+import { ERROR_REASON_KEYS } from '../../../shared/errorReasons.ts';
 import { type CommandAck, MeetingCommand } from '../../../shared/meetingCommands.ts';
 import { readLiveState, readTimeline } from '../../../shared/meetingLive.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
@@ -42,7 +43,10 @@ describe('meeting commands over Socket.IO', { timeout: 60_000 }, () => {
   ) => {
     const before = await liveBytes(server.app.hub, meetingId);
     const ack = await command(client, name, payload);
-    expect(ack).toEqual({ error: { code, message: expect.any(String) } });
+    // The shape is exact; a reason, when there is one, is a key the client can translate.
+    const { reason, ...error } = 'error' in ack ? ack.error : { reason: undefined };
+    expect({ error }).toEqual({ error: { code, message: expect.any(String) } });
+    if (reason) expect(ERROR_REASON_KEYS).toContain(reason.key);
     expect(await liveBytes(server.app.hub, meetingId)).toEqual(before);
     return ack;
   };

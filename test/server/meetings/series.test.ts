@@ -145,7 +145,11 @@ describe.each(DIALECTS)('meeting series API on %s', { timeout: 60_000 }, (dialec
     ];
     for (const response of await Promise.all(calls)) {
       expect(response.status).toBe(404);
-      expect(response.body.error).toEqual({ code: 'not_found', message: 'No objective obj-nope' });
+      expect(response.body.error).toEqual({
+        code: 'not_found',
+        message: 'No objective obj-nope',
+        reason: { key: 'noObjective', params: { id: 'obj-nope' } },
+      });
     }
   });
 

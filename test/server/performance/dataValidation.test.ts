@@ -243,7 +243,16 @@ describe.each(DIALECTS)('data validation on %s', (dialect) => {
       const final = lastEvent(result.events);
       expect(final).toMatchObject({ type: 'done', inserted: 2 });
       if (final.type !== 'done') return;
-      expect(final.warnings).toEqual([{ row: 3, message: expect.stringMatching(/5200 .*far outside/) }]);
+      expect(final.warnings).toEqual([
+        {
+          row: 3,
+          message: expect.stringMatching(/5200 .*far outside/),
+          reason: {
+            key: 'rowOutlier',
+            params: { indicator: 'ind-m', period: '2025-09', value: 5200, largest: 55 },
+          },
+        },
+      ]);
     });
 
     test('indicator rows with dates out of range or negative values are refused', async () => {

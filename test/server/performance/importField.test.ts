@@ -52,13 +52,17 @@ describe('field formats', () => {
     expect(fieldDate('18/03/2026')).toEqual({ value: '2026-03-18' });
     expect(fieldDate('1/2/2026')).toEqual({ value: '2026-02-01' });
     expect(fieldDate('2026-03-18')).toEqual({ value: '2026-03-18' });
-    expect(fieldDate('03/18/2026')).toEqual({ problem: expect.stringMatching(/mm\/dd\/yyyy/) });
+    expect(fieldDate('03/18/2026')).toEqual({
+      problem: expect.stringMatching(/mm\/dd\/yyyy/),
+      reason: { key: 'cellDateMonthFirst', params: { value: '"03/18/2026"', month: 3, day: 18 } },
+    });
     expect(fieldPeriod('03/2026', 'monthly')).toEqual({ value: '2026-03' });
     expect(fieldPeriod('15/03/2026', 'monthly')).toEqual({ value: '2026-03' });
     expect(fieldPeriod('16/03/2026', 'weekly')).toEqual({ value: '2026-W12' });
     expect(fieldPeriod('2026-W12', 'weekly')).toEqual({ value: '2026-W12' });
     expect(fieldPeriod('31/02/2026', 'weekly')).toEqual({
       problem: expect.stringMatching(/not a real date/),
+      reason: { key: 'cellNotARealDate', params: { value: '"31/02/2026"' } },
     });
   });
 
@@ -115,10 +119,26 @@ describe.each(DIALECTS)('spreadsheets from the field on %s', (dialect) => {
         row: 2,
         field: 'value',
         message: expect.stringMatching(/"12a" is not a number.*decimals with a comma/),
+        reason: { key: 'cellNotANumberDecimalComma', params: { value: '"12a"' } },
       },
-      { row: 3, field: 'period', message: expect.stringMatching(/"03\/18\/2026" reads as mm\/dd\/yyyy/) },
-      { row: 4, field: 'period', message: expect.stringMatching(/"13\/2026" is not a monthly period/) },
-      { row: 5, field: 'value', message: expect.stringMatching(/"1,2,3" is not a number/) },
+      {
+        row: 3,
+        field: 'period',
+        message: expect.stringMatching(/"03\/18\/2026" reads as mm\/dd\/yyyy/),
+        reason: { key: 'cellDateMonthFirst', params: { value: '"03/18/2026"', month: 3, day: 18 } },
+      },
+      {
+        row: 4,
+        field: 'period',
+        message: expect.stringMatching(/"13\/2026" is not a monthly period/),
+        reason: { key: 'cellNotAMonthlyPeriod', params: { value: '"13/2026"' } },
+      },
+      {
+        row: 5,
+        field: 'value',
+        message: expect.stringMatching(/"1,2,3" is not a number/),
+        reason: { key: 'cellNotANumberDecimalComma', params: { value: '"1,2,3"' } },
+      },
     ]);
   });
 

@@ -197,6 +197,7 @@ describe('CSV import limits on sqlite', () => {
         row: 2_002,
         field: null,
         message: 'A file may hold at most 2,000 rows: reading stopped at line 2,002',
+        reason: { key: 'tooManyRows', params: { max: 2_000, line: 2_002 } },
       });
       // 2,001 rows are 34 KB: the server read little more, not the 60 MiB on offer.
       expect(upload.sentWhenAnswered).toBeLessThan(upload.totalBytes);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reasonIssue } from '../../../../shared/errorReasons.ts';
 import { entityId, name } from '../../../performance/inputs.ts';
 
 export const createAgencySchema = z.object({
@@ -9,7 +10,10 @@ export const createAgencySchema = z.object({
     .trim()
     .min(1, 'must not be empty')
     .max(16)
-    .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes only'),
+    .refine((value) => /^[A-Za-z0-9-]+$/.test(value), {
+      message: 'letters, digits and dashes only',
+      params: reasonIssue('codeCharacters'),
+    }),
   name,
 });
 export type CreateAgency = z.infer<typeof createAgencySchema>;

@@ -17,6 +17,7 @@ import {
   runCsvImport,
   SQLITE_WRITE_PACING,
   tooLargeMessage,
+  tooLargeReason,
 } from '../../../performance/import/csvImport.ts';
 import { dataPointsImporter } from '../../../performance/import/dataPoints.ts';
 import { indicatorsImporter } from '../../../performance/import/indicators.ts';
@@ -68,7 +69,8 @@ export function importsRouter(ctx: RouteContext): Router {
     ctx.logger.info({ kind, user: principal.id, result: final.type, rowsRead: final.rowsRead }, 'csv import');
     // Stopped before the end of the body (a limit, unreadable CSV): answer, then hang up.
     if (!req.complete) closeWhenAnswered(req, res);
-    if (outcome.tooLarge && !res.headersSent) throw tooLarge(tooLargeMessage(importLimits.maxBytes));
+    if (outcome.tooLarge && !res.headersSent)
+      throw tooLarge(tooLargeMessage(importLimits.maxBytes), tooLargeReason(importLimits.maxBytes));
     await emit(final);
     res.end();
   });

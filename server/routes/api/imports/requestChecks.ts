@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import { IMPORT_HEADER, IMPORT_HEADER_VALUE } from '../../../../shared/performance.ts';
 import { AppError, invalidPayload, tooLarge } from '../../../http/errors.ts';
-import { importLimits, tooLargeMessage } from '../../../performance/import/csvImport.ts';
+import { importLimits, tooLargeMessage, tooLargeReason } from '../../../performance/import/csvImport.ts';
 import { closeWhenAnswered } from './closeWhenAnswered.ts';
 import { CSV_CONTENT_TYPE, contentLengthHeader } from './schema.ts';
 
@@ -31,7 +31,7 @@ function refusalOf(req: Request): AppError | null {
   }
   const declared = contentLengthHeader.safeParse(req.get('content-length'));
   if (declared.success && declared.data !== undefined && declared.data > importLimits.maxBytes) {
-    return tooLarge(tooLargeMessage(importLimits.maxBytes));
+    return tooLarge(tooLargeMessage(importLimits.maxBytes), tooLargeReason(importLimits.maxBytes));
   }
   return null;
 }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import { type Problem, reasonIssue } from '../../../../shared/errorReasons.ts';
 import { DEFAULT_THRESHOLDS, Direction, Frequency } from '../../../../shared/performance.ts';
-import { isValidPeriod, PERIOD_FORMAT_HINT, periodRangeProblem } from '../../../../shared/periods.ts';
+import {
+  isValidPeriod,
+  PERIOD_FORMAT_HINT,
+  periodFormatReason,
+  periodRangeCheck,
+} from '../../../../shared/periods.ts';
 import { NEGATIVE_NOT_ALLOWED, planProblems } from '../../../performance/indicatorRules.ts';
 import {
   boundedNumber,
@@ -44,7 +50,8 @@ export const createIndicatorSchema = z
       atRisk: input.thresholds.atRisk,
       offTrack: input.thresholds.offTrack,
     });
-    for (const problem of problems) ctx.addIssue({ code: 'custom', ...problem });
+    for (const { path, message, reason: why } of problems)
+      ctx.addIssue({ code: 'custom', path, message, params: { reason: why } });
     if (!input.allowsNegative) {
       input.trajectory.forEach((planned, index) => {
         if (planned.value < 0) {
@@ -52,6 +59,7 @@ export const createIndicatorSchema = z
             code: 'custom',
             path: ['trajectory', index, 'value'],
             message: NEGATIVE_NOT_ALLOWED,
+            params: reasonIssue('negativeNotAllowed'),
           });
         }
       });
@@ -63,15 +71,23 @@ export const createIndicatorSchema = z
           code: 'custom',
           path: ['trajectory', index, 'period'],
           message: `expected a ${input.frequency} period ${PERIOD_FORMAT_HINT[input.frequency]}`,
+          params: { reason: periodFormatReason(planned.period, input.frequency) },
         });
-      } else if (periodRangeProblem(planned.period, input.frequency)) {
+      } else if (periodRangeCheck(planned.period, input.frequency)) {
+        const outOfRange = periodRangeCheck(planned.period, input.frequency) as Problem;
         ctx.addIssue({
           code: 'custom',
           path: ['trajectory', index, 'period'],
-          message: periodRangeProblem(planned.period, input.frequency) as string,
+          message: outOfRange.message,
+          params: { reason: outOfRange.reason },
         });
       } else if (seen.has(planned.period)) {
-        ctx.addIssue({ code: 'custom', path: ['trajectory', index, 'period'], message: 'duplicate period' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['trajectory', index, 'period'],
+          message: 'duplicate period',
+          params: reasonIssue('duplicatePeriod'),
+        });
       }
       seen.add(planned.period);
     });
@@ -120,6 +136,7 @@ export const editIndicatorSchema = z
   })
   .refine(({ reason: _reason, ...fields }) => Object.keys(fields).length > 0, {
     message: 'nothing to change: send at least one field',
+    params: reasonIssue('nothingToChange'),
   });
 export type EditIndicator = z.infer<typeof editIndicatorSchema>;
 

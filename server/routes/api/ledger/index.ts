@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import { CommitmentCommand } from '../../../../shared/commitmentCommands.ts';
 import { ledgerDocName } from '../../../../shared/docNames.ts';
+import { reason } from '../../../../shared/errorReasons.ts';
 import { ErrorCode } from '../../../../shared/errors.ts';
 import { readCommitment, readHistory, readLedger } from '../../../../shared/ledger.ts';
 import type { RouteContext } from '../../../http/context.ts';
@@ -27,7 +28,11 @@ export function ledgerRouter(ctx: RouteContext): Router {
   async function objectiveParam(value: unknown): Promise<string> {
     const id = meetingIdSchema.safeParse(value);
     if (!id.success || !(await objectiveExists(ctx.db, id.data)))
-      throw new LedgerError(ErrorCode.notFound, `No objective ${String(value)}`);
+      throw new LedgerError(
+        ErrorCode.notFound,
+        `No objective ${String(value)}`,
+        reason('noObjective', { id: String(value) }),
+      );
     return id.data;
   }
 
@@ -47,7 +52,11 @@ export function ledgerRouter(ctx: RouteContext): Router {
         history: readHistory(doc, commitmentId),
       }));
       if (!found.commitment)
-        throw new LedgerError(ErrorCode.notFound, `No commitment ${commitmentId} in this objective's ledger`);
+        throw new LedgerError(
+          ErrorCode.notFound,
+          `No commitment ${commitmentId} in this objective's ledger`,
+          reason('noCommitment', { id: commitmentId }),
+        );
       res.json(found);
     },
   );

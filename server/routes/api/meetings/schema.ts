@@ -1,16 +1,27 @@
 import { z } from 'zod';
 import { DOC_ID_PATTERN } from '../../../../shared/docNames.ts';
+import { reasonIssue } from '../../../../shared/errorReasons.ts';
 import { AGENDA_TOTAL_MINUTES } from '../../../meetings/agendaPlan.ts';
 import { isMeetingDateInRange, MEETING_DATE_RANGE } from '../../../meetings/meetingRows.ts';
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'not a calendar date')
-  .refine(isMeetingDateInRange, `outside ${MEETING_DATE_RANGE.first} … ${MEETING_DATE_RANGE.last}`);
+  // Refinements rather than `regex`, so that each carries the reason the form shows.
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value), {
+    message: 'expected a date as YYYY-MM-DD',
+    params: reasonIssue('notADate'),
+  })
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    },
+    { message: 'not a calendar date', params: reasonIssue('notADate') },
+  )
+  .refine(isMeetingDateInRange, {
+    message: `outside ${MEETING_DATE_RANGE.first} … ${MEETING_DATE_RANGE.last}`,
+    params: reasonIssue('meetingDateOutOfRange', MEETING_DATE_RANGE),
+  });
 
 /** Where the new meeting's agenda starts from (`agendaPlan.ts`); empty by default. */
 export const agendaStartSchema = z.discriminatedUnion('from', [
@@ -34,6 +45,7 @@ export const createMeetingSchema = z
   .refine((input) => input.agenda.from === 'empty' || Boolean(input.objectiveId), {
     path: ['agenda'],
     message: 'starting from the last meeting or from the data needs an objectiveId',
+    params: reasonIssue('agendaNeedsObjective'),
   });
 export type CreateMeetingInput = z.infer<typeof createMeetingSchema>;
 
@@ -46,7 +58,10 @@ export const updateMeetingSchema = z
     title: z.string().trim().min(1, 'title is required').max(200).optional(),
     scheduledFor: isoDate.optional(),
   })
-  .refine((patch) => patch.title !== undefined || patch.scheduledFor !== undefined, 'nothing to change');
+  .refine((patch) => patch.title !== undefined || patch.scheduledFor !== undefined, {
+    message: 'nothing to change',
+    params: reasonIssue('nothingToChange'),
+  });
 export type UpdateMeetingInput = z.infer<typeof updateMeetingSchema>;
 
 /** Command bodies are declared once, in shared/, for both transports. */

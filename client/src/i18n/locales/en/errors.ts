@@ -1,6 +1,8 @@
 /**
  * English: the source catalogue of the `errors` namespace. `code` translates every `ErrorCode`
- * (and `network`); `reason` translates a server error's `reason.key` with its `params`.
+ * (and `network`); `reason` translates a server error's `reason.key` with its `params`: one text
+ * per key of `shared/errorReasons.ts` (which documents each key's params), reading as the server's
+ * English message does.
  */
 export const errors = {
   code: {
@@ -19,5 +21,161 @@ export const errors = {
     internal: 'Something went wrong on the server. Try again.',
     network: 'The server cannot be reached.',
   },
-  reason: {},
+  reason: {
+    // validation of a request's fields (zod; `field` is the path, `value` the value sent)
+    invalidField: '{{field}}: this value is not accepted',
+    invalidRequest: 'The request is not valid',
+    nothingToChange: 'Nothing to change: send at least one field',
+    required: '{{field}} is required',
+    tooLong: '{{field}}: at most {{max}} characters',
+    numberTooSmall: '{{field}} must be at least {{min}}',
+    numberTooLarge: '{{field}} must be at most {{max}}',
+    notANumber: '{{field}}: expected a number',
+    notAWholeNumber: '{{field}} must be a whole number',
+    tooMany: '{{field}}: at most {{max}} items',
+    notOneOf: '{{field}}: expected one of {{options}}',
+    unknownFields: 'Unknown fields: {{fields}}',
+    cannotBeChanged: '{{field}} cannot be changed',
+    notAnId: '{{field}}: expected an id (letters, digits, . _ : -)',
+    codeCharacters: '{{field}}: letters, digits and dashes only',
+    notADate: '{{field}}: expected a date as YYYY-MM-DD',
+    dateOutOfRange: '{{value}} is out of range: dates must be between {{earliest}} and {{latest}}',
+    // indicators and their data points
+    notAMonthlyPeriod: '{{period}} is not a monthly period (YYYY-MM, e.g. 2026-02)',
+    notAWeeklyPeriod: '{{period}} is not a weekly period (YYYY-Www, ISO week, e.g. 2026-W07)',
+    periodOutOfRange: '{{period}} is out of range: periods must lie between {{earliest}} and {{latest}}',
+    periodNotEnded: '{{period}} has not ended yet (it ends {{ends}}): the latest period due is {{due}}',
+    duplicatePeriod: 'Duplicate period',
+    valueNotFinite: 'The value must be a finite number',
+    valueTooLarge: '{{value}} is too large: values must be between {{min}} and {{max}}',
+    valueNegative: '{{value}} is negative, and this indicator does not allow negative values',
+    negativeNotAllowed:
+      '{{field}} is negative: allow negative values for an indicator whose values may be below zero',
+    valueOutlier:
+      "{{value}} is far outside this indicator's values so far (the largest is {{largest}}). Send it again to confirm.",
+    valueOutlierSign:
+      "{{value}} is far outside this indicator's values so far (the largest is {{largest}}, and none has its sign). Send it again to confirm.",
+    noValueForPeriod: 'Indicator {{indicator}} has no value for {{period}}',
+    targetDateNotAfterBaseline: 'The target date must be after the baseline date {{baselineDate}}',
+    thresholdsOutOfOrder: 'The off-track threshold must be at least the at-risk threshold',
+    storedNegatives:
+      'Negative values cannot be turned off: stored values are negative ({{negatives}} in all, the first {{period}}: {{value}}); correct or delete them first',
+    storedNegativeTrajectory: 'Negative values cannot be turned off: the trajectory has negative values',
+    indicatorAlreadyArchived: 'Indicator {{id}} is already archived (on {{date}} by {{by}})',
+    indicatorNotArchived: 'Indicator {{id}} is not archived',
+    // not found, and ids that are taken
+    noObjective: 'No objective {{id}}',
+    noGoal: 'No goal {{id}}',
+    noIndicator: 'No indicator {{id}}',
+    noMeeting: 'No meeting {{id}}',
+    noAgency: 'No agency {{id}}',
+    noCommitment: "No commitment {{id}} in this objective's ledger",
+    noAgendaItem: 'No agenda item {{id}} in this meeting',
+    objectiveIdTaken: 'An objective with id {{id}} already exists',
+    goalIdTaken: 'A goal with id {{id}} already exists',
+    indicatorIdTaken: 'An indicator with id {{id}} already exists',
+    agencyIdTaken: 'An agency with id {{id}} already exists',
+    agencyCodeTaken: 'The code {{code}} is taken',
+    goalNotOfObjective: 'Goal {{goal}} is not a goal of objective {{objective}}',
+    indicatorNotOfGoal: 'Indicator {{indicator}} does not measure goal {{goal}}',
+    // meetings
+    meetingDateTaken: 'The series already has a meeting on {{date}}: “{{title}}”',
+    meetingDateTakenUnnamed: 'The series already has a meeting on {{date}}',
+    meetingDateOutOfRange: '{{value}} is outside {{first}} … {{last}}',
+    meetingClosedNoEdit: 'The meeting is closed: its title and date no longer change',
+    deleteLiveMeeting:
+      'The meeting is live: only a draft meeting can be deleted (a held meeting is a record)',
+    deleteClosedMeeting:
+      'The meeting is closed: only a draft meeting can be deleted (a held meeting is a record)',
+    seriesHasDraft: 'The series already has a draft meeting: “{{title}}” on {{date}}; prepare that one first',
+    noNextMeeting: 'No next meeting can be planned after {{after}}',
+    nextMeetingPastRange: 'No next meeting can be planned after {{after}}: {{date}} is past {{last}}',
+    agendaNeedsObjective: 'Starting from the last meeting or from the data needs an objective',
+    // meeting commands (`invalid_state`, `stale`)
+    alreadyLive: 'The meeting is already live',
+    closedCannotStart: 'The meeting is closed: it cannot start again',
+    agendaEmpty: 'The agenda is empty: add an item before starting',
+    notStartedChangeItem: 'The meeting has not started: start it before you change the item',
+    notStartedRunTimer: 'The meeting has not started: start it before you run the timer',
+    notStartedClose: 'The meeting has not started: start it before closing it',
+    closedChangeItem: 'The meeting is closed: you cannot change the item',
+    closedRunTimer: 'The meeting is closed: you cannot run the timer',
+    alreadyClosed: 'The meeting is already closed',
+    currentItemChanged: 'The current item has changed: nothing was changed',
+    currentItemNotOnAgenda: 'The current item is no longer on the agenda: choose the item to go to',
+    alreadyCurrentItem: 'That item is already the current one',
+    alreadyLastItem: 'This is already the last item',
+    alreadyFirstItem: 'This is already the first item',
+    noTimer: 'The current item has no timer',
+    timerAlreadyRunning: 'The timer is already running',
+    timerAlreadyPaused: 'The timer is already paused',
+    extensionLimit: 'An item may be extended by {{minutes}} minutes in all',
+    screenNotStarted: 'The meeting has not started: the screen follows the chair until it does',
+    screenClosed: 'The meeting is closed: the screen shows its summary',
+    screenAlreadyTheirs: '{{name}} already has the screen',
+    chairHasScreen: 'The chair already has the screen',
+    screenNoLongerYours: 'You no longer have the screen: the chair has it',
+    screenTakenBack: 'The chair has taken the screen back: nothing was changed',
+    screenNowTheirs: '{{name}} has the screen now: nothing was changed',
+    screenIsTheirs: '{{name}} has the screen: take it back before changing what it shows',
+    indicatorNotOnItem: 'Indicator {{id}} is not on the current item',
+    // commitments
+    dueDateOutOfRange: 'The due date must be between {{min}} and {{max}}',
+    newDueDateRequired: 'A new due date is required to keep it open',
+    dropReasonRequired: 'A reason is required to drop it',
+    commitmentChangedFirst: 'Someone changed this commitment first: nothing was changed',
+    reviewedInNextMeeting: 'This commitment was made in this meeting: it is reviewed in the next one',
+    notOnFollowUp: 'This commitment was not open when the meeting started: it is not on its follow-up',
+    meetingRecordClosed: 'The meeting is closed: its record no longer changes',
+    meetingNotStarted: 'The meeting has not started',
+    // CSV imports: a row's cells (`value`: the cell as found, quoted and cut to 80 characters)
+    cellEmpty: '{{column}} is empty',
+    cellNotAnId: '{{value}} is not a valid id',
+    cellNotANumber: '{{value}} is not a number',
+    cellNotANumberDecimalComma: '{{value}} is not a number (this file writes decimals with a comma: 1.234,5)',
+    cellOutOfRange: '{{value}} is out of range: values must be between {{min}} and {{max}}',
+    cellNotBoolean: '{{value}} is not true or false',
+    cellNotADate: '{{value}} is not a date (YYYY-MM-DD or DD/MM/YYYY)',
+    cellDateMonthFirst:
+      '{{value}} reads as mm/dd/yyyy (month {{month}}, day {{day}}): write dates as dd/mm/yyyy or yyyy-mm-dd',
+    cellNotARealDate: '{{value}} is not a real date',
+    cellNotOneOf: '{{value}} is not one of {{options}}',
+    cellNotAMonthlyPeriod:
+      '{{value}} is not a monthly period (YYYY-MM, e.g. 2026-02, or MM/YYYY or a date DD/MM/YYYY)',
+    cellNotAWeeklyPeriod:
+      '{{value}} is not a weekly period (YYYY-Www, ISO week, e.g. 2026-W07, or a date DD/MM/YYYY)',
+    unknownIndicator: 'Unknown indicator {{id}}',
+    unknownGoal: 'Unknown goal {{id}}',
+    noteTooLong: 'The note is longer than {{max}} characters',
+    duplicateRow: 'Duplicate of row {{row}} ({{indicator}}, {{period}})',
+    duplicateIndicatorRow: 'Duplicate of row {{row}} ({{id}})',
+    frequencyCannotChange: 'The frequency of indicator {{id}} cannot change',
+    importTargetDateNotAfterBaseline:
+      'The target date {{targetDate}} is not after the baseline date {{baselineDate}}',
+    importThresholdNegative: 'threshold_at_risk must be 0 or more',
+    importThresholdsOutOfOrder: 'threshold_off_track must be at least threshold_at_risk',
+    importNegativeNotAllowed:
+      '{{column}} {{value}} is negative, and the indicator does not allow negative values (set allows_negative to true)',
+    rowOutlier:
+      "{{indicator}} {{period}}: {{value}} is far outside this indicator's values so far (the largest is {{largest}})",
+    rowOutlierSign:
+      "{{indicator}} {{period}}: {{value}} is far outside this indicator's values so far (the largest is {{largest}}, and none has its sign)",
+    // CSV imports: the file
+    wrongValueCount: 'Expected {{expected}} values, found {{found}}',
+    tooManyRows: 'A file may hold at most {{max}} rows: reading stopped at line {{line}}',
+    fileTooLarge: 'The file is larger than {{max}}, the most an import reads: split it into smaller files',
+    unreadableCsv: 'The file could not be read as CSV',
+    fileEmpty: 'The file is empty: expected a header line',
+    duplicateColumn: 'Columns {{first}} and {{second}} both name {{column}}',
+    missingColumn: 'Missing column "{{column}}"',
+    headerSingleColumn:
+      'The header line could not be split into columns: it reads as the single column {{columns}}. Expected the columns {{expected}}, separated by commas or semicolons',
+    headerMissingColumns:
+      'The header line holds {{columnCount}} columns: {{columns}}. Expected the columns {{expected}}, separated by commas or semicolons',
+    headerUnrecognised:
+      'The header line holds {{columnCount}} columns: {{columns}}; not recognised: {{unrecognised}}. Expected the columns {{expected}}, separated by commas or semicolons',
+    importNotSaved: 'Nothing was imported: the import could not be saved',
+    importStopped:
+      'The import stopped after writing {{written}} of {{total}} rows. Importing the same file again is safe: rows already written count as unchanged.',
+  },
 };
