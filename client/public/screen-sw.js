@@ -9,6 +9,8 @@
  * It does only this:
  * - navigations: the network first; when it fails (or hangs), the last index.html it saw;
  * - hashed /assets/*: from the cache first (a hashed file never changes), stored on first fetch;
+ *   the app's lazy chunks among them, the pt-BR and es catalogues too (a screen reloaded offline
+ *   keeps its language);
  * - nothing else: /api, /socket.io, /yjs and every other request go to the network untouched;
  * - signing out (DELETE /api/session) deletes its caches, like the documents' local copies.
  */

@@ -1,4 +1,5 @@
 /** The overrun budget under the timer: how far behind, what the items to come get, the expected end. */
+import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
 import { overrunBudget } from '../../../../shared/overrunBudget.ts';
@@ -6,12 +7,8 @@ import { formatClockTime } from '../room/roomFormat.ts';
 import { useNow } from '../room/useNow.ts';
 import { budgetText } from './budgetText.ts';
 
-const TEXT = {
-  expectedEnd: (time: string) => `expected end ${time}`,
-  plannedEnd: (time: string) => `planned ${time}`,
-};
-
 export function BudgetLine({ items, live }: { items: AgendaItem[]; live: MeetingLiveState }) {
+  const { t } = useTranslation('console');
   // Minutes move slowly; a second is plenty and keeps the line in step with the timer.
   const now = useNow(true, 1000);
   const budget = overrunBudget(items, live, now);
@@ -23,11 +20,11 @@ export function BudgetLine({ items, live }: { items: AgendaItem[]; live: Meeting
       {text.plan && <span> · {text.plan}</span>}
       <span>
         {' '}
-        · {TEXT.expectedEnd(formatClockTime(budget.expectedEndAt))}
+        · {t('budget.expectedEnd', { time: formatClockTime(budget.expectedEndAt) })}
         {text.tone !== 'ok' && (
           <span className="console-budget__planned">
             {' '}
-            ({TEXT.plannedEnd(formatClockTime(budget.plannedEndAt))})
+            ({t('budget.plannedEnd', { time: formatClockTime(budget.plannedEndAt) })})
           </span>
         )}
       </span>

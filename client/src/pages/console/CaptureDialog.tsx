@@ -4,15 +4,11 @@
  * cancels and saves nothing; the console then has the keyboard back.
  */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { resolvePresenter } from '../meetings/prepCatalog.ts';
 import { CaptureForm, type CapturePrefill, capturePrefill } from '../room/CaptureForm.tsx';
-
-const TEXT = {
-  label: 'Capture a commitment',
-  keys: 'Enter saves · Esc cancels',
-};
 
 interface CaptureDialogProps {
   open: boolean;
@@ -56,6 +52,7 @@ export function CaptureDialog({
   agencies,
   onClose,
 }: CaptureDialogProps) {
+  const { t } = useTranslation('console');
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -68,7 +65,7 @@ export function CaptureDialog({
     <dialog
       ref={ref}
       className="console-dialog capture-dialog"
-      aria-label={TEXT.label}
+      aria-label={t('capture.label')}
       data-testid="capture-dialog"
       // Esc on the dialog itself (focus outside the form) cancels too.
       onCancel={(event) => {
@@ -90,7 +87,7 @@ export function CaptureDialog({
           onSaved={(text) => onClose(text)}
         />
       )}
-      <p className="console__hint capture-dialog__keys">{TEXT.keys}</p>
+      <p className="console__hint capture-dialog__keys">{t('capture.keys')}</p>
     </dialog>
   );
 }

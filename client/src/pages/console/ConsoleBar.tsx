@@ -1,33 +1,20 @@
 /**
  * The console's top line: the way back to the meeting page, the meeting, its phase and the
- * connection, Start (draft) or Close with a confirm step (live), the memo (closed), and the keys.
+ * connection, Start (draft) or Close with a confirm step (live), the memo (closed), the keys, and
+ * the language (the console has no app top bar to carry it).
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { ConnectionBadge } from '../../components/ConnectionBadge.tsx';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { formatMeetingDate } from '../meetings/meetingDates.ts';
 import { ConfirmCloseDialog } from '../room/ConfirmCloseDialog.tsx';
 import { formatClockTime } from '../room/roomFormat.ts';
 import type { ConsoleActions } from './useConsoleActions.ts';
-
-const TEXT = {
-  back: 'Meeting page',
-  backLabel: 'Back to the meeting page',
-  console: 'Chair’s console',
-  phase: { draft: 'Not started', live: 'In progress', closed: 'Closed' } satisfies Record<
-    MeetingPhase,
-    string
-  >,
-  start: 'Start meeting',
-  emptyAgenda: 'Add agenda items on the preparation page before starting.',
-  close: 'Close meeting…',
-  closedAt: (time: string) => `Closed at ${time}`,
-  memo: 'Open the memo',
-  keys: 'Keys',
-};
 
 interface ConsoleBarProps {
   meeting: Meeting;
@@ -39,6 +26,7 @@ interface ConsoleBarProps {
 }
 
 export function ConsoleBar({ meeting, live, items, actions, canRun, onHelp }: ConsoleBarProps) {
+  const { t } = useTranslation('console');
   const [confirming, setConfirming] = useState(false);
   const { busy } = actions.command;
   useEffect(() => {
@@ -48,18 +36,18 @@ export function ConsoleBar({ meeting, live, items, actions, canRun, onHelp }: Co
 
   return (
     <header className="console__bar">
-      <Link className="button console__back" to={meetingPath} aria-label={TEXT.backLabel}>
-        <span aria-hidden="true">←</span> {TEXT.back}
+      <Link className="button console__back" to={meetingPath} aria-label={t('bar.backLabel')}>
+        <span aria-hidden="true">←</span> {t('bar.back')}
       </Link>
       <div className="console__heading">
         <p className="console__eyebrow">
-          {TEXT.console} ·{' '}
+          {t('bar.console')} ·{' '}
           <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
         </p>
         <h1 className="console__title">{meeting.title}</h1>
       </div>
       <span className={`phase-badge phase-badge--${live.phase}`} data-testid="phase-badge">
-        {TEXT.phase[live.phase]}
+        {t(`bar.phase.${live.phase}`)}
       </span>
       {/* The meeting page's light badge: the dark top bar's would not read on this background. */}
       <span className="room__conn">
@@ -68,7 +56,7 @@ export function ConsoleBar({ meeting, live, items, actions, canRun, onHelp }: Co
       <div className="console__bar-end">
         {canRun && live.phase === MeetingPhase.draft && (
           <>
-            {items.length === 0 && <span className="console__hint">{TEXT.emptyAgenda}</span>}
+            {items.length === 0 && <span className="console__hint">{t('bar.emptyAgenda')}</span>}
             <button
               type="button"
               className="button button--primary"
@@ -76,7 +64,7 @@ export function ConsoleBar({ meeting, live, items, actions, canRun, onHelp }: Co
               aria-busy={busy}
               onClick={actions.start}
             >
-              {TEXT.start}
+              {t('bar.start')}
             </button>
           </>
         )}
@@ -90,29 +78,32 @@ export function ConsoleBar({ meeting, live, items, actions, canRun, onHelp }: Co
               setConfirming(true);
             }}
           >
-            {TEXT.close}
+            {t('bar.close')}
           </button>
         )}
         {live.phase === MeetingPhase.closed && (
           <>
             {live.closedAt !== null && (
               <span className="console__hint" data-testid="closed-at">
-                {TEXT.closedAt(formatClockTime(live.closedAt))}
+                {t('bar.closedAt', { time: formatClockTime(live.closedAt) })}
               </span>
             )}
             <Link className="button button--primary" to={`${meetingPath}/memo`}>
-              {TEXT.memo}
+              {t('bar.memo')}
             </Link>
           </>
         )}
         <button type="button" className="button" onClick={onHelp} aria-keyshortcuts="?">
-          {TEXT.keys} <kbd className="kbd">?</kbd>
+          {t('bar.keys')} <kbd className="kbd">?</kbd>
         </button>
+        <span className="console__language">
+          <LanguageSwitch />
+        </span>
       </div>
       {confirming && (
         <ConfirmCloseDialog
           className="console__confirm"
-          label={TEXT.close}
+          label={t('bar.close')}
           busy={busy}
           onConfirm={() => {
             setConfirming(false);

@@ -4,8 +4,9 @@
  * for all of them.
  */
 import { type MutableRefObject, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { followUp, madeInMeeting } from '../../../../shared/followUp.ts';
-import { AGENDA_ITEM_KIND_LABELS, type AgendaItem } from '../../../../shared/meetingDoc.ts';
+import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import type { ScreenState } from '../../../../shared/screenControl.ts';
@@ -15,41 +16,14 @@ import { type PrepCatalog, presenterLabel, resolvePresenter } from '../meetings/
 import { ItemTimer } from '../room/ItemTimer.tsx';
 import type { CommitmentNames } from '../room/LedgerPanels.tsx';
 import { MadeInMeeting } from '../room/MadeInMeeting.tsx';
-import { formatClockTime } from '../room/roomFormat.ts';
+import { formatClockTime, minutesText } from '../room/roomFormat.ts';
 import { useNow } from '../room/useNow.ts';
 import { BudgetLine } from './BudgetLine.tsx';
 import { CaptureDialog } from './CaptureDialog.tsx';
 import { CuePanel } from './CuePanel.tsx';
 import { type ReviewKeyHandler, ReviewList } from './ReviewList.tsx';
 import { ScreenPanel } from './ScreenPanel.tsx';
-import type { ConsoleActions } from './useConsoleActions.ts';
-
-const TEXT = {
-  position: (index: number, total: number) => `Item ${index} of ${total}`,
-  presenter: 'Presented by',
-  noPresenter: 'No presenter set',
-  notStarted: 'The meeting has not started.',
-  opensWith: 'It opens with:',
-  emptyAgenda: 'The agenda is empty.',
-  closed: (time: string) => `The meeting closed at ${time}.`,
-  closedNote: 'It is a record now: what it made is below, and in the memo.',
-  ran: (minutes: number, planned: number) => `Ran ${minutes} min against ${planned} planned`,
-  taken: (taken: number, total: number) => `${taken} of ${total} items taken`,
-  madeCount: (count: number) => `${count} commitment${count === 1 ? '' : 's'} made`,
-  planned: (minutes: number, end: string) => `${minutes} min planned: started now, it ends at ${end}.`,
-  onceStarted: 'Once it starts:',
-  keyList: [
-    ['→', 'next item'],
-    ['Space', 'pause'],
-    ['E', '+5 min'],
-    ['C', 'capture'],
-    ['?', 'all keys'],
-  ],
-  noCurrent: 'The current item is no longer on the agenda: go to an item from the agenda.',
-  saved: (text: string) => `Saved “${text}”`,
-  noObjective: 'This meeting is not linked to an objective: there is no ledger to follow up or capture into.',
-  loadingLedger: 'Loading the commitments…',
-};
+import { type ConsoleActions, EXTEND_MINUTES } from './useConsoleActions.ts';
 
 export interface ConsoleBodyProps {
   meeting: Meeting;
@@ -69,15 +43,16 @@ export interface ConsoleBodyProps {
 }
 
 export function ConsoleBody(props: ConsoleBodyProps) {
+  const { t } = useTranslation('console');
   const { meeting } = props;
   if (!meeting.objectiveId)
     return (
       <>
-        <section className="console__main" aria-label="Current item">
+        <section className="console__main" aria-label={t('body.currentItem')}>
           <CurrentBlock {...props} saved={null} madeCount={null} />
         </section>
         <aside className="console__side">
-          <p className="card console-panel muted">{TEXT.noObjective}</p>
+          <p className="card console-panel muted">{t('body.noObjective')}</p>
         </aside>
       </>
     );
@@ -85,6 +60,7 @@ export function ConsoleBody(props: ConsoleBodyProps) {
 }
 
 function WithLedger(props: ConsoleBodyProps & { objectiveId: string }) {
+  const { t } = useTranslation('console');
   const { meeting, live, catalog, objectiveId, current, canRun, pinned } = props;
   const { handle, ledger, history } = useLedger(objectiveId);
   const [saved, setSaved] = useState<string | null>(null);
@@ -110,11 +86,11 @@ function WithLedger(props: ConsoleBodyProps & { objectiveId: string }) {
 
   return (
     <>
-      <section className="console__main" aria-label="Current item">
+      <section className="console__main" aria-label={t('body.currentItem')}>
         <CurrentBlock {...props} saved={saved} madeCount={made.length} />
         {live.phase !== MeetingPhase.draft && <MadeInMeeting commitments={made} names={names} />}
       </section>
-      <aside className="console__side" aria-label="Cue card and follow-up">
+      <aside className="console__side" aria-label={t('body.side')}>
         {live.phase === MeetingPhase.live && (
           <CuePanel
             agency={presenter?.kind === 'agency' ? presenter.agency : null}
@@ -135,7 +111,7 @@ function WithLedger(props: ConsoleBodyProps & { objectiveId: string }) {
           />
         ) : (
           <p className="card console-panel muted" aria-busy="true">
-            {TEXT.loadingLedger}
+            {t('body.loadingLedger')}
           </p>
         )}
       </aside>
@@ -171,6 +147,7 @@ function CurrentBlock({
   saved,
   madeCount,
 }: ConsoleBodyProps & { saved: string | null; madeCount: number | null }) {
+  const { t } = useTranslation(['console', 'screen']);
   const plannedMinutes = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
   if (live.phase === MeetingPhase.closed) {
     const ranMinutes =
@@ -180,17 +157,19 @@ function CurrentBlock({
     const taken = items.filter((item) => live.timings[item.id] !== undefined).length;
     return (
       <div className="card console-current">
-        <p className="console-current__note">{TEXT.closed(formatClockTime(live.closedAt ?? Date.now()))}</p>
+        <p className="console-current__note">
+          {t('body.closed', { time: formatClockTime(live.closedAt ?? Date.now()) })}
+        </p>
         <p className="console-current__summary" data-testid="console-closed-summary">
           {[
-            ranMinutes !== null ? TEXT.ran(ranMinutes, plannedMinutes) : null,
-            TEXT.taken(taken, items.length),
-            madeCount !== null ? TEXT.madeCount(madeCount) : null,
+            ranMinutes !== null ? t('body.ran', { minutes: ranMinutes, planned: plannedMinutes }) : null,
+            t('body.taken', { taken, total: items.length }),
+            madeCount !== null ? t('body.madeCount', { count: madeCount }) : null,
           ]
             .filter((part) => part !== null)
             .join(' · ')}
         </p>
-        <p className="muted">{TEXT.closedNote}</p>
+        <p className="muted">{t('body.closedNote')}</p>
       </div>
     );
   }
@@ -198,21 +177,27 @@ function CurrentBlock({
     const first = items[0];
     return (
       <div className="card console-current">
-        <p className="console-current__note">{TEXT.notStarted}</p>
+        <p className="console-current__note">{t('body.notStarted')}</p>
         <p className="muted">
           {first ? (
             <>
-              {TEXT.opensWith} <strong>{first.title}</strong>
+              {t('body.opensWith')} <strong>{first.title}</strong>
             </>
           ) : (
-            TEXT.emptyAgenda
+            t('body.emptyAgenda')
           )}
         </p>
         {first && <PlannedEnd minutes={plannedMinutes} />}
         {canRun && (
           <p className="console-current__keys">
-            {TEXT.onceStarted}{' '}
-            {TEXT.keyList.map(([key, what]) => (
+            {t('body.onceStarted')}{' '}
+            {[
+              ['→', t('body.keyList.next')],
+              ['Space', t('body.keyList.pause')],
+              ['E', `+${minutesText(EXTEND_MINUTES)}`],
+              ['C', t('body.keyList.capture')],
+              ['?', t('body.keyList.all')],
+            ].map(([key, what]) => (
               <span key={key} className="console-current__key">
                 <kbd className="kbd">{key}</kbd> {what}
               </span>
@@ -225,7 +210,7 @@ function CurrentBlock({
   if (!current)
     return (
       <div className="card console-current">
-        <p className="console-current__note">{TEXT.noCurrent}</p>
+        <p className="console-current__note">{t('body.noCurrent')}</p>
       </div>
     );
   const presenter = presenterLabel(current.presenterAgency, catalog.agencies);
@@ -239,8 +224,8 @@ function CurrentBlock({
         <div className="console-current__head">
           <div className="console-current__heading">
             <p className="console__eyebrow">
-              {TEXT.position(items.indexOf(current) + 1, items.length)} ·{' '}
-              {AGENDA_ITEM_KIND_LABELS[current.kind]}
+              {t('body.position', { index: items.indexOf(current) + 1, total: items.length })} ·{' '}
+              {t(`screen:kind.${current.kind}`)}
             </p>
             <h2
               className="console-current__title"
@@ -252,10 +237,10 @@ function CurrentBlock({
             <p className="console-current__presenter">
               {presenter ? (
                 <>
-                  {TEXT.presenter} <strong>{presenter}</strong>
+                  {t('body.presenter')} <strong>{presenter}</strong>
                 </>
               ) : (
-                <span className="muted">{TEXT.noPresenter}</span>
+                <span className="muted">{t('body.noPresenter')}</span>
               )}
             </p>
           </div>
@@ -264,7 +249,7 @@ function CurrentBlock({
         <BudgetLine items={items} live={live} />
         {saved && (
           <p className="console-current__saved" aria-live="polite" data-testid="console-saved">
-            {TEXT.saved(saved)}
+            {t('body.saved', { text: saved })}
           </p>
         )}
       </article>
@@ -283,6 +268,9 @@ function CurrentBlock({
 
 /** Before the start: when the agenda would end if the meeting started now (re-read every 15 s). */
 function PlannedEnd({ minutes }: { minutes: number }) {
+  const { t } = useTranslation('console');
   const now = useNow(true, 15_000);
-  return <p className="muted">{TEXT.planned(minutes, formatClockTime(now + minutes * 60_000))}</p>;
+  return (
+    <p className="muted">{t('body.planned', { minutes, time: formatClockTime(now + minutes * 60_000) })}</p>
+  );
 }

@@ -7,6 +7,7 @@
  * the meeting page and never copies them.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LoaderFunctionArgs } from 'react-router';
 import { useLoaderData } from 'react-router';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
@@ -15,6 +16,7 @@ import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import { shownIndicatorId } from '../../../../shared/screenControl.ts';
 import { getMeeting, type Meeting } from '../../api/meetings.ts';
+import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
 import { usePresence } from '../../yjs/presence.ts';
@@ -33,12 +35,6 @@ import './console.css';
 import './panels.css';
 import { useLiveMeeting } from '../room/useLiveMeeting.ts';
 
-const TEXT = {
-  loading: 'Loading the meeting…',
-  unavailable: 'This meeting is unavailable.',
-  readOnly: 'Read-only: you are signed in as a viewer. Analysts run the meeting from this console.',
-};
-
 export async function consoleLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
   // The connection's handshake runs while the meeting is fetched, not after the page mounts.
   getProvider();
@@ -51,6 +47,7 @@ export function ConsolePage() {
 }
 
 function Console({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('console');
   const principal = useStore((state) => state.principal);
   const { agendaHandle, liveHandle, items, live, pinned, screen } = useLiveMeeting(meeting);
   const catalog = usePrepCatalog(meeting.objectiveId);
@@ -136,12 +133,12 @@ function Console({ meeting }: { meeting: Meeting }) {
       />
       {error && error.code !== 'forbidden' && (
         <div className="banner banner--danger console__banner" role="alert">
-          <strong>{TEXT.unavailable}</strong> {error.message}
+          <strong>{t('page.unavailable')}</strong> {errorText(error)}
         </div>
       )}
       {!canRun && (
         <p className="banner banner--info console__banner" data-testid="console-readonly">
-          {TEXT.readOnly}
+          {t('page.readOnly')}
         </p>
       )}
       {canRun && live.phase === MeetingPhase.live && (
@@ -155,7 +152,7 @@ function Console({ meeting }: { meeting: Meeting }) {
       )}
       {firstLoad ? (
         <div className="card console__loading" aria-busy="true">
-          {TEXT.loading}
+          {t('page.loading')}
         </div>
       ) : (
         <div className="console__grid">

@@ -2,28 +2,14 @@
  * The live meeting's controls, each with its key: previous / next item, pause / resume, extend,
  * capture. A refusal is said calmly in the chair's terms ("Someone moved first: now on item 3").
  */
+import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '../../../../shared/errors.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
+import { minutesText } from '../room/roomFormat.ts';
 import { KEYS } from './consoleKeys.ts';
 import { KeyCaps } from './KeyHelp.tsx';
 import { type ConsoleActions, EXTEND_MINUTES } from './useConsoleActions.ts';
-
-const TEXT = {
-  controls: 'Meeting controls',
-  previous: 'Previous',
-  next: 'Next item',
-  pause: 'Pause',
-  resume: 'Resume',
-  extend: `+${EXTEND_MINUTES} min`,
-  extendLabel: `Give this item ${EXTEND_MINUTES} more minutes`,
-  capture: 'Capture commitment',
-  moved: (position: number, title: string) =>
-    `Someone moved first: now on item ${position}, “${title}”. Nothing was changed.`,
-  movedNowhere: 'Someone moved first. Nothing was changed.',
-  sending: 'Sending…',
-  dropped: 'The last key came while a command was on its way, so it was not sent: press it again.',
-};
 
 interface ConsoleToolbarProps {
   actions: ConsoleActions;
@@ -34,11 +20,12 @@ interface ConsoleToolbarProps {
 }
 
 export function ConsoleToolbar({ actions, live, items, canCapture, onCapture }: ConsoleToolbarProps) {
+  const { t } = useTranslation('console');
   const { command } = actions;
   const { busy } = command;
   return (
     <div className="console__toolbar">
-      <div className="console__controls" role="toolbar" aria-label={TEXT.controls}>
+      <div className="console__controls" role="toolbar" aria-label={t('toolbar.controls')}>
         <button
           type="button"
           className="button"
@@ -46,7 +33,7 @@ export function ConsoleToolbar({ actions, live, items, canCapture, onCapture }: 
           onClick={actions.previous}
           aria-keyshortcuts="ArrowLeft P"
         >
-          {TEXT.previous} <KeyCaps keys={KEYS.previous} />
+          {t('toolbar.previous')} <KeyCaps keys={KEYS.previous} />
         </button>
         <button
           type="button"
@@ -56,7 +43,7 @@ export function ConsoleToolbar({ actions, live, items, canCapture, onCapture }: 
           aria-keyshortcuts="ArrowRight N"
           data-testid="console-next"
         >
-          {TEXT.next} <KeyCaps keys={KEYS.next} />
+          {t('toolbar.next')} <KeyCaps keys={KEYS.next} />
         </button>
         <span className="console__sep" aria-hidden="true" />
         <button
@@ -66,17 +53,17 @@ export function ConsoleToolbar({ actions, live, items, canCapture, onCapture }: 
           onClick={actions.toggleTimer}
           aria-keyshortcuts="Space"
         >
-          {actions.running ? TEXT.pause : TEXT.resume} <KeyCaps keys={KEYS.toggleTimer} />
+          {actions.running ? t('toolbar.pause') : t('toolbar.resume')} <KeyCaps keys={KEYS.toggleTimer} />
         </button>
         <button
           type="button"
           className="button"
           disabled={busy || !actions.hasTimer}
           onClick={actions.extend}
-          aria-label={TEXT.extendLabel}
+          aria-label={t('toolbar.extendLabel', { minutes: EXTEND_MINUTES })}
           aria-keyshortcuts="E"
         >
-          {TEXT.extend} <KeyCaps keys={KEYS.extend} />
+          +{minutesText(EXTEND_MINUTES)} <KeyCaps keys={KEYS.extend} />
         </button>
         <span className="console__sep" aria-hidden="true" />
         <button
@@ -86,16 +73,16 @@ export function ConsoleToolbar({ actions, live, items, canCapture, onCapture }: 
           onClick={onCapture}
           aria-keyshortcuts="C"
         >
-          {TEXT.capture} <KeyCaps keys={KEYS.capture} />
+          {t('toolbar.capture')} <KeyCaps keys={KEYS.capture} />
         </button>
       </div>
       <p className="console__status" aria-live="polite" data-testid="console-status">
         {busy ? (
-          TEXT.sending
+          t('toolbar.sending')
         ) : command.error ? (
           <Refusal actions={actions} live={live} items={items} />
         ) : actions.dropped ? (
-          TEXT.dropped
+          t('toolbar.dropped')
         ) : null}
       </p>
     </div>
@@ -103,6 +90,7 @@ export function ConsoleToolbar({ actions, live, items, canCapture, onCapture }: 
 }
 
 function Refusal({ actions, live, items }: Pick<ConsoleToolbarProps, 'actions' | 'live' | 'items'>) {
+  const { t } = useTranslation('console');
   const error = actions.command.error;
   if (!error) return null;
   if (error.code !== ErrorCode.stale)
@@ -111,12 +99,13 @@ function Refusal({ actions, live, items }: Pick<ConsoleToolbarProps, 'actions' |
         {error.message}
       </span>
     );
+  // The message is already in the reader's language (useCommand translates a server refusal).
   // Said against the state this console now shows, which the live document has brought by now.
   const index = items.findIndex((item) => item.id === live.currentItemId);
   const item = items[index];
   return (
     <span className="console__refusal console__refusal--calm" role="alert" data-testid="console-stale">
-      {item ? TEXT.moved(index + 1, item.title) : TEXT.movedNowhere}
+      {item ? t('toolbar.moved', { position: index + 1, title: item.title }) : t('toolbar.movedNowhere')}
     </span>
   );
 }

@@ -4,34 +4,16 @@
  * ratings the data contradicts, and commitments carried through three meetings or more.
  */
 import { type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FollowUpEntry } from '../../../../shared/followUp.ts';
 import type { Commitment } from '../../../../shared/ledger.ts';
-import { type Agency, type GoalSummary, STATUS_LABELS } from '../../../../shared/performance.ts';
+import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { todayDate } from '../../../../shared/periods.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
+import { statusLabel } from '../../charts/statusText.ts';
 import { formatDueDate } from '../room/roomFormat.ts';
 import { cueCard, OFF_TRACK_STREAK_MIN } from './cueCard.ts';
 import { useOffTrackStreaks } from './useOffTrackStreaks.ts';
-
-const TEXT = {
-  title: 'Cue card',
-  private: 'only on this console',
-  about: (agency: string) => `About ${agency}`,
-  noAgency: 'This item has no presenter agency: nothing to cue.',
-  open: (open: number, overdue: number) =>
-    `${open} open commitment${open === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} overdue` : ''}`,
-  noneOpen: 'No open commitments.',
-  overdueItem: (date: string) => `was due ${date}`,
-  offTrack: `Off track ${OFF_TRACK_STREAK_MIN}+ periods running`,
-  streak: (indicator: string, periods: number) => `${indicator}: ${periods} periods`,
-  streaksLoading: 'Checking the goals’ recent periods…',
-  streaksFailed: (message: string) => `The goals’ recent periods could not be read: ${message}`,
-  disagree: 'Rating disagrees with the data',
-  rated: (rated: string, computed: string) => `rated ${rated}, data says ${computed}`,
-  carried: 'Carried 3 times or more',
-  carriedTimes: (times: number) => `${times}×`,
-  allClear: 'Nothing else stands out.',
-};
 
 /** At most this many overdue commitments are spelled out. */
 const MAX_OVERDUE_SHOWN = 3;
@@ -45,6 +27,7 @@ interface CuePanelProps {
 }
 
 export function CuePanel({ agency, goals, commitments, followUp, pinned }: CuePanelProps) {
+  const { t } = useTranslation('console');
   const agencyGoals = useMemo(
     () => (agency ? goals.filter((goal) => goal.agencyId === agency.id) : []),
     [agency, goals],
@@ -68,62 +51,72 @@ export function CuePanel({ agency, goals, commitments, followUp, pinned }: CuePa
   return (
     <section className="card console-panel cue" aria-labelledby="cue-title" data-testid="cue-card">
       <h2 className="console__section-title" id="cue-title">
-        {TEXT.title} <span className="cue__private">{TEXT.private}</span>
+        {t('cue.title')} <span className="cue__private">{t('cue.private')}</span>
       </h2>
       {!agency || !card ? (
-        <p className="muted">{TEXT.noAgency}</p>
+        <p className="muted">{t('cue.noAgency')}</p>
       ) : (
         <div className="cue__body">
-          <p className="cue__agency">{TEXT.about(agency.name)}</p>
+          <p className="cue__agency">{t('cue.about', { agency: agency.name })}</p>
           <p
             className={card.overdue.length > 0 ? 'cue__line cue__line--alert' : 'cue__line'}
             data-testid="cue-open"
           >
-            {card.open.length === 0 ? TEXT.noneOpen : TEXT.open(card.open.length, card.overdue.length)}
+            {card.open.length === 0
+              ? t('cue.noneOpen')
+              : [
+                  t('cue.open', { count: card.open.length }),
+                  ...(card.overdue.length > 0 ? [t('cue.overdue', { count: card.overdue.length })] : []),
+                ].join(', ')}
           </p>
           {card.overdue.length > 0 && (
             <ul className="cue__list">
               {card.overdue.slice(0, MAX_OVERDUE_SHOWN).map((commitment) => (
                 <li key={commitment.id}>
                   {commitment.text}{' '}
-                  <span className="muted">({TEXT.overdueItem(formatDueDate(commitment.dueDate))})</span>
+                  <span className="muted">
+                    ({t('cue.overdueItem', { date: formatDueDate(commitment.dueDate) })})
+                  </span>
                 </li>
               ))}
             </ul>
           )}
-          {streaks.state === 'loading' && <p className="muted cue__line">{TEXT.streaksLoading}</p>}
-          {streaks.state === 'error' && <p className="cue__line">{TEXT.streaksFailed(streaks.message)}</p>}
-          <CueGroup title={TEXT.offTrack} testId="cue-off-track">
+          {streaks.state === 'loading' && <p className="muted cue__line">{t('cue.streaksLoading')}</p>}
+          {streaks.state === 'error' && (
+            <p className="cue__line">{t('cue.streaksFailed', { message: streaks.message })}</p>
+          )}
+          <CueGroup title={t('cue.offTrack', { periods: OFF_TRACK_STREAK_MIN })} testId="cue-off-track">
             {card.offTrack.map((cue) => (
               <li key={cue.goalId}>
                 <strong>{cue.goalTitle}</strong>{' '}
-                <span className="muted">{TEXT.streak(cue.indicatorName, cue.periods)}</span>
-              </li>
-            ))}
-          </CueGroup>
-          <CueGroup title={TEXT.disagree} testId="cue-disagree">
-            {card.disagreements.map((cue) => (
-              <li key={cue.goalId}>
-                <strong>{cue.goalTitle}</strong>{' '}
                 <span className="muted">
-                  {TEXT.rated(
-                    STATUS_LABELS[cue.rated].toLowerCase(),
-                    STATUS_LABELS[cue.computed].toLowerCase(),
-                  )}
+                  {t('cue.streak', { indicator: cue.indicatorName, periods: cue.periods })}
                 </span>
               </li>
             ))}
           </CueGroup>
-          <CueGroup title={TEXT.carried} testId="cue-carried">
+          <CueGroup title={t('cue.disagree')} testId="cue-disagree">
+            {card.disagreements.map((cue) => (
+              <li key={cue.goalId}>
+                <strong>{cue.goalTitle}</strong>{' '}
+                <span className="muted">
+                  {t('cue.rated', {
+                    rated: statusLabel(cue.rated).toLowerCase(),
+                    computed: statusLabel(cue.computed).toLowerCase(),
+                  })}
+                </span>
+              </li>
+            ))}
+          </CueGroup>
+          <CueGroup title={t('cue.carried')} testId="cue-carried">
             {card.carried.map((cue) => (
               <li key={cue.commitment.id}>
-                {cue.commitment.text}{' '}
-                <span className="flag flag--carried-long">{TEXT.carriedTimes(cue.timesCarried)}</span>
+                {cue.commitment.text} <span className="flag flag--carried-long">{cue.timesCarried}×</span>
               </li>
             ))}
           </CueGroup>
           {card.offTrack.length + card.disagreements.length + card.carried.length === 0 &&
-            streaks.state === 'ready' && <p className="muted cue__line">{TEXT.allClear}</p>}
+            streaks.state === 'ready' && <p className="muted cue__line">{t('cue.allClear')}</p>}
         </div>
       )}
     </section>

@@ -5,6 +5,7 @@
  * screen through the ledger document.
  */
 import { type FormEvent, type MutableRefObject, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FollowUpEntry } from '../../../../shared/followUp.ts';
 import { ReviewOutcome } from '../../../../shared/ledger.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
@@ -14,33 +15,6 @@ import { daysFromToday, formatDueDate } from '../room/roomFormat.ts';
 import { useCommand } from '../room/useCommand.ts';
 import { KEYS } from './consoleKeys.ts';
 import { KeyCaps } from './KeyHelp.tsx';
-
-const TEXT = {
-  title: 'Follow-up',
-  summary: (reviewed: number, total: number) => `${reviewed} of ${total} reviewed`,
-  empty: 'No commitments were open when this meeting started.',
-  emptyDraft: 'No open commitments to follow up.',
-  due: (date: string) => `due ${date}`,
-  overdue: 'Overdue',
-  carried: (times: number) => `carried ${times}×`,
-  outcome: {
-    [ReviewOutcome.done]: 'Done',
-    [ReviewOutcome.keptOpen]: 'Kept open',
-    [ReviewOutcome.dropped]: 'Dropped',
-    [ReviewOutcome.escalated]: 'Escalated',
-  } satisfies Record<ReviewOutcome, string>,
-  done: 'Done',
-  keep: 'New date…',
-  drop: 'Drop…',
-  newDate: 'New due date',
-  reason: 'Why drop it?',
-  save: 'Save',
-  cancel: 'Cancel',
-  select: (text: string) => `Select “${text}”`,
-  reasonRequired: 'Give a reason for dropping it.',
-  dateRequired: 'Choose the new due date.',
-  hint: 'Select with ↑ ↓, then D, R or X.',
-};
 
 /** Carried this many times or more: flagged. */
 const LONG_CARRIED = 3;
@@ -59,6 +33,7 @@ interface ReviewListProps {
 }
 
 export function ReviewList({ meetingId, entries, phase, canReview, names, keys }: ReviewListProps) {
+  const { t } = useTranslation(['console', 'common']);
   const command = useCommand();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('buttons');
@@ -137,27 +112,30 @@ export function ReviewList({ meetingId, entries, phase, canReview, names, keys }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (mode === 'keep') {
-      if (!newDate) return setProblem(TEXT.dateRequired);
+      if (!newDate) return setProblem(t('review.dateRequired'));
       void review(ReviewOutcome.keptOpen, { newDueDate: newDate });
     } else {
-      if (!reason.trim()) return setProblem(TEXT.reasonRequired);
+      if (!reason.trim()) return setProblem(t('review.reasonRequired'));
       void review(ReviewOutcome.dropped, { reason: reason.trim() });
     }
   };
   const reviewed = entries.filter((entry) => entry.review !== null).length;
+  // A refusal's message is already in the reader's language (useCommand translates it).
   const message = problem ?? command.error?.message ?? null;
 
   return (
     <section className="card console-panel" aria-labelledby="console-follow-up-title" data-testid="follow-up">
       <h2 className="console__section-title" id="console-follow-up-title">
-        {TEXT.title} <span className="count">{entries.length}</span>
+        {t('review.title')} <span className="count">{entries.length}</span>
         {phase !== MeetingPhase.draft && entries.length > 0 && (
-          <span className="console-panel__summary">{TEXT.summary(reviewed, entries.length)}</span>
+          <span className="console-panel__summary">
+            {t('review.summary', { reviewed, total: entries.length })}
+          </span>
         )}
       </h2>
-      {active && entries.length > 0 && <p className="console__hint">{TEXT.hint}</p>}
+      {active && entries.length > 0 && <p className="console__hint">{t('review.hint')}</p>}
       {entries.length === 0 ? (
-        <p className="muted">{phase === MeetingPhase.draft ? TEXT.emptyDraft : TEXT.empty}</p>
+        <p className="muted">{phase === MeetingPhase.draft ? t('review.emptyDraft') : t('review.empty')}</p>
       ) : (
         <ul className="review-list">
           {entries.map((entry) => {
@@ -178,7 +156,7 @@ export function ReviewList({ meetingId, entries, phase, canReview, names, keys }
                   type="button"
                   className="review-row__select"
                   disabled={!active}
-                  aria-label={TEXT.select(commitment.text)}
+                  aria-label={t('review.select', { text: commitment.text })}
                   onClick={() => {
                     setSelectedId(commitment.id);
                     setMode('buttons');
@@ -187,13 +165,13 @@ export function ReviewList({ meetingId, entries, phase, canReview, names, keys }
                 <p className="review-row__text">{commitment.text}</p>
                 <p className="review-row__meta">
                   <strong>{names.agency(commitment.ownerAgencyId)}</strong> ·{' '}
-                  {TEXT.due(formatDueDate(entry.dueDateThen))}
-                  {entry.overdue && <span className="flag flag--overdue">{TEXT.overdue}</span>}
+                  {t('review.due', { date: formatDueDate(entry.dueDateThen) })}
+                  {entry.overdue && <span className="flag flag--overdue">{t('review.overdue')}</span>}
                   {entry.timesCarried > 0 && (
                     <span
                       className={`flag${entry.timesCarried >= LONG_CARRIED ? ' flag--carried-long' : ''}`}
                     >
-                      {TEXT.carried(entry.timesCarried)}
+                      {t('review.carried', { times: entry.timesCarried })}
                     </span>
                   )}
                   {entry.review && (
@@ -201,7 +179,7 @@ export function ReviewList({ meetingId, entries, phase, canReview, names, keys }
                       className={`review-row__outcome review--${entry.review.outcome}`}
                       data-testid="review-outcome"
                     >
-                      {TEXT.outcome[entry.review.outcome]}
+                      {t(`review.outcome.${entry.review.outcome}`)}
                     </span>
                   )}
                 </p>
@@ -213,7 +191,7 @@ export function ReviewList({ meetingId, entries, phase, canReview, names, keys }
                       disabled={command.busy}
                       onClick={() => void review(ReviewOutcome.done)}
                     >
-                      {TEXT.done} <KeyCaps keys={KEYS.reviewDone} />
+                      {t('review.done')} <KeyCaps keys={KEYS.reviewDone} />
                     </button>
                     <button
                       type="button"
@@ -221,7 +199,7 @@ export function ReviewList({ meetingId, entries, phase, canReview, names, keys }
                       disabled={command.busy}
                       onClick={() => open('keep')}
                     >
-                      {TEXT.keep} <KeyCaps keys={KEYS.reviewNewDate} />
+                      {t('review.keep')} <KeyCaps keys={KEYS.reviewNewDate} />
                     </button>
                     <button
                       type="button"
@@ -229,7 +207,7 @@ export function ReviewList({ meetingId, entries, phase, canReview, names, keys }
                       disabled={command.busy}
                       onClick={() => open('drop')}
                     >
-                      {TEXT.drop} <KeyCaps keys={KEYS.reviewDrop} />
+                      {t('review.drop')} <KeyCaps keys={KEYS.reviewDrop} />
                     </button>
                   </div>
                 )}
@@ -242,7 +220,7 @@ export function ReviewList({ meetingId, entries, phase, canReview, names, keys }
                     }}
                   >
                     <label className="console__label" htmlFor="console-review-field">
-                      {mode === 'keep' ? TEXT.newDate : TEXT.reason}
+                      {mode === 'keep' ? t('review.newDate') : t('review.reason')}
                     </label>
                     {mode === 'keep' ? (
                       <input
@@ -265,10 +243,10 @@ export function ReviewList({ meetingId, entries, phase, canReview, names, keys }
                       />
                     )}
                     <button type="submit" className="button button--primary" disabled={command.busy}>
-                      {TEXT.save} <kbd className="kbd">Enter</kbd>
+                      {t('common:save')} <kbd className="kbd">Enter</kbd>
                     </button>
                     <button type="button" className="button button--ghost" onClick={cancel}>
-                      {TEXT.cancel} <kbd className="kbd">Esc</kbd>
+                      {t('common:cancel')} <kbd className="kbd">Esc</kbd>
                     </button>
                   </form>
                 )}

@@ -3,31 +3,15 @@
  * take it back; while the chair drives, which of the item's indicators is large (keys 1–9) and how
  * far back "change since" looks. Each is a `meeting:screen` command.
  */
+import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type ScreenState, SINCE_SPANS } from '../../../../shared/screenControl.ts';
 import { formatValue } from '../../charts/format.ts';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
-import { SINCE_SPAN_LABELS } from '../../charts/sinceSpan.ts';
 import type { CatalogIndicator } from '../meetings/prepCatalog.ts';
 import { KEYS } from './consoleKeys.ts';
 import { KeyCaps } from './KeyHelp.tsx';
 import type { ConsoleActions } from './useConsoleActions.ts';
-
-const TEXT = {
-  title: 'Big screen',
-  chairDrives: 'You drive the big screen.',
-  chairDrivesOther: 'The chair drives the big screen.',
-  driverDrives: (name: string) => `${name} drives the big screen.`,
-  hand: 'Hand the screen to…',
-  handTo: (name: string) => `Hand the screen to ${name}`,
-  nobody: 'Nobody else is on this meeting yet: an analyst who opens it can be handed the screen.',
-  takeBack: 'Take back',
-  onScreen: 'Large on screen',
-  since: 'Change since',
-  noIndicators: 'This item puts no indicators on screen.',
-  driverChooses: (name: string) => `${name} chooses what is large.`,
-  noData: 'no data',
-};
 
 interface ScreenPanelProps {
   item: AgendaItem;
@@ -48,6 +32,7 @@ export function ScreenPanel({
   actions,
   canRun,
 }: ScreenPanelProps) {
+  const { t } = useTranslation(['console', 'charts']);
   const chairDrives = screen.driver === null;
   const disabled = !canRun || actions.command.busy;
   return (
@@ -58,14 +43,14 @@ export function ScreenPanel({
     >
       <div className="console-screen__head">
         <h2 className="console__section-title" id="console-screen-title">
-          {TEXT.title}
+          {t('screen.title')}
         </h2>
         <p className="console-screen__driver" data-testid="screen-driver">
           {screen.driver
-            ? TEXT.driverDrives(screen.driver.name)
+            ? t('screen.driverDrives', { name: screen.driver.name })
             : canRun
-              ? TEXT.chairDrives
-              : TEXT.chairDrivesOther}
+              ? t('screen.chairDrives')
+              : t('screen.chairDrivesOther')}
         </p>
         {screen.driver && canRun && (
           <button
@@ -74,15 +59,15 @@ export function ScreenPanel({
             disabled={disabled}
             onClick={actions.takeBack}
           >
-            {TEXT.takeBack} <KeyCaps keys={KEYS.takeBack} />
+            {t('screen.takeBack')} <KeyCaps keys={KEYS.takeBack} />
           </button>
         )}
       </div>
       {chairDrives && canRun && (
         <div className="console-screen__hand">
-          <span className="console__label">{TEXT.hand}</span>
+          <span className="console__label">{t('screen.hand')}</span>
           {presentAnalysts.length === 0 ? (
-            <span className="muted">{TEXT.nobody}</span>
+            <span className="muted">{t('screen.nobody')}</span>
           ) : (
             presentAnalysts.map((person) => (
               <button
@@ -90,7 +75,7 @@ export function ScreenPanel({
                 type="button"
                 className="button"
                 disabled={disabled}
-                aria-label={TEXT.handTo(person.name)}
+                aria-label={t('screen.handTo', { name: person.name })}
                 onClick={() => actions.hand(person)}
               >
                 {person.name}
@@ -100,14 +85,14 @@ export function ScreenPanel({
         </div>
       )}
       {item.indicatorIds.length === 0 ? (
-        <p className="muted">{TEXT.noIndicators}</p>
+        <p className="muted">{t('screen.noIndicators')}</p>
       ) : (
         <>
           <fieldset className="console-screen__group">
             <legend className="console__label">
-              {TEXT.onScreen}
+              {t('screen.onScreen')}
               {!chairDrives && screen.driver && (
-                <span className="muted"> · {TEXT.driverChooses(screen.driver.name)}</span>
+                <span className="muted"> · {t('screen.driverChooses', { name: screen.driver.name })}</span>
               )}
             </legend>
             <ol className="console-screen__indicators">
@@ -128,7 +113,9 @@ export function ScreenPanel({
                       {index < 9 && <kbd className="kbd">{index + 1}</kbd>}
                       <span className="console-indicator__name">{entry?.indicator.name ?? id}</span>
                       <span className="console-indicator__value">
-                        {entry && latest ? formatValue(latest.value, entry.indicator.unit) : TEXT.noData}
+                        {entry && latest
+                          ? formatValue(latest.value, entry.indicator.unit)
+                          : t('screen.noData')}
                       </span>
                       {entry && <StatusBadge status={entry.indicator.computed.status} size="small" />}
                     </button>
@@ -138,7 +125,7 @@ export function ScreenPanel({
             </ol>
           </fieldset>
           <fieldset className="console-screen__group console-screen__since">
-            <legend className="console__label">{TEXT.since}</legend>
+            <legend className="console__label">{t('charts:changeSince.label')}</legend>
             {SINCE_SPANS.map((span) => (
               <button
                 key={span}
@@ -148,7 +135,7 @@ export function ScreenPanel({
                 disabled={disabled || !chairDrives}
                 onClick={() => actions.show(screen.indicatorId, span)}
               >
-                {SINCE_SPAN_LABELS[span]}
+                {t(`charts:sinceSpan.${span}`)}
               </button>
             ))}
           </fieldset>

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import type { GoalSummary, IndicatorDetail } from '../../../../shared/performance.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { errorText } from '../../i18n/errorText.ts';
 import { useResource } from '../performance/useResource.ts';
 import { offTrackStreak } from './cueCard.ts';
 
@@ -37,7 +38,7 @@ export function useOffTrackStreaks(
     }
     return streaks;
   }, [data, pinned]);
-  if (details.state === 'error') return { state: 'error', message: details.error.message };
+  if (details.state === 'error') return { state: 'error', message: errorText(details.error) };
   if (details.state === 'loading') return { state: 'loading' };
   return { state: 'ready', byIndicator };
 }

@@ -7,9 +7,11 @@
  * (its service worker, registerScreenWorker.ts).
  */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLoaderData } from 'react-router';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
+import { errorText } from '../../i18n/errorText.ts';
 import { ClosedView } from './ClosedView.tsx';
 import { DraftView } from './DraftView.tsx';
 import { ItemView } from './ItemView.tsx';
@@ -21,12 +23,6 @@ import { useScreenNames } from './screenNames.ts';
 import './screen.css';
 import './screen-data.css';
 import { useLiveMeeting } from '../room/useLiveMeeting.ts';
-
-const TEXT = {
-  waiting: 'Joining the meeting…',
-  unavailable: 'This meeting cannot be shown:',
-  noCurrent: 'The current item is no longer on the agenda.',
-};
 
 export function BigScreenPage() {
   const meeting = useLoaderData<typeof screenLoader>();
@@ -40,6 +36,7 @@ export function BigScreenPage() {
 }
 
 function BigScreen({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('screen');
   const { agendaHandle, liveHandle, items, live, pinned, screen } = useLiveMeeting(meeting);
   const ledger = useScreenLedger(meeting.objectiveId);
   const names = useScreenNames(meeting);
@@ -56,11 +53,11 @@ function BigScreen({ meeting }: { meeting: Meeting }) {
       <main className="screen__body">
         {error && !hasContent ? (
           <p className="screen__message" role="alert">
-            {TEXT.unavailable} {error.message}
+            {t('page.unavailable')} {errorText(error)}
           </p>
         ) : !hasContent ? (
           <p className="screen__message" aria-busy="true">
-            {TEXT.waiting}
+            {t('page.waiting')}
           </p>
         ) : live.phase === MeetingPhase.draft ? (
           <DraftView meeting={meeting} items={items} names={names} ledger={ledger} />
@@ -78,7 +75,7 @@ function BigScreen({ meeting }: { meeting: Meeting }) {
             ledger={ledger}
           />
         ) : (
-          <p className="screen__message">{TEXT.noCurrent}</p>
+          <p className="screen__message">{t('page.noCurrent')}</p>
         )}
       </main>
     </div>

@@ -1,7 +1,8 @@
 /** At the close: when it ended and how long it ran, the commitments made, and the reviews done. */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { madeInMeeting } from '../../../../shared/followUp.ts';
-import { REVIEW_OUTCOMES, type ReviewOutcome } from '../../../../shared/ledger.ts';
+import { REVIEW_OUTCOMES } from '../../../../shared/ledger.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
@@ -9,23 +10,6 @@ import { formatClockTime, formatMinutes } from '../room/roomFormat.ts';
 import { MadeList } from './ScreenCommitment.tsx';
 import type { ScreenLedger } from './screenLedger.ts';
 import type { ScreenNames } from './screenNames.ts';
-
-const TEXT = {
-  closed: 'The meeting is closed',
-  when: (time: string, duration: string) => `Closed at ${time} after ${duration}`,
-  items: (covered: number, total: number) => `${covered} of ${total} agenda items discussed`,
-  made: 'Commitments made',
-  madeNone: 'No commitments were made in this meeting.',
-  reviews: 'Commitments reviewed',
-  reviewsNone: 'No earlier commitments were reviewed.',
-  outcome: {
-    done: 'done',
-    kept_open: 'given a new date',
-    dropped: 'dropped',
-    escalated: 'escalated',
-  } satisfies Record<ReviewOutcome, string>,
-  memo: 'The memo is made from this record.',
-};
 
 interface ClosedViewProps {
   meeting: Meeting;
@@ -36,6 +20,7 @@ interface ClosedViewProps {
 }
 
 export function ClosedView({ meeting, items, live, names, ledger }: ClosedViewProps) {
+  const { t } = useTranslation('screen');
   const made = useMemo(() => madeInMeeting(ledger.ledger, meeting.id), [ledger, meeting.id]);
   const reviews = ledger.ledger.reviews.filter((review) => review.meetingId === meeting.id);
   const counts = REVIEW_OUTCOMES.map((outcome) => ({
@@ -48,30 +33,33 @@ export function ClosedView({ meeting, items, live, names, ledger }: ClosedViewPr
   return (
     <div className="screen-closed">
       <section className="screen-closed__summary">
-        <h1 className="screen-closed__title">{TEXT.closed}</h1>
+        <h1 className="screen-closed__title">{t('closed.closed')}</h1>
         <p className="screen-closed__when">
-          {TEXT.when(formatClockTime(closedAt), formatMinutes(closedAt - (live.startedAt ?? closedAt)))}
+          {t('closed.when', {
+            time: formatClockTime(closedAt),
+            duration: formatMinutes(closedAt - (live.startedAt ?? closedAt)),
+          })}
         </p>
-        <p>{TEXT.items(covered, items.length)}</p>
-        <h2 className="screen-section-title">{TEXT.reviews}</h2>
+        <p>{t('closed.items', { covered, total: items.length })}</p>
+        <h2 className="screen-section-title">{t('closed.reviews')}</h2>
         {counts.length === 0 ? (
-          <p className="screen-muted">{TEXT.reviewsNone}</p>
+          <p className="screen-muted">{t('closed.reviewsNone')}</p>
         ) : (
           <ul className="screen-reviews" data-testid="screen-reviews">
             {counts.map(({ outcome, count }) => (
               <li key={outcome} className={`screen-reviews__count screen-tag screen-tag--${outcome}`}>
-                <strong>{count}</strong> {TEXT.outcome[outcome]}
+                <strong>{count}</strong> {t(`closed.outcome.${outcome}`, { count })}
               </li>
             ))}
           </ul>
         )}
-        <p className="screen-muted">{TEXT.memo}</p>
+        <p className="screen-muted">{t('closed.memo')}</p>
       </section>
       <MadeList
         made={made}
         names={names}
-        title={TEXT.made}
-        empty={TEXT.madeNone}
+        title={t('closed.made')}
+        empty={t('closed.madeNone')}
         className="screen-closed__made"
       />
     </div>

@@ -1,24 +1,16 @@
 /** Before the start: the objective, the meeting's day and its agenda with each item's time box. */
 import { format, parseISO } from 'date-fns';
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { followUp } from '../../../../shared/followUp.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { Meeting } from '../../api/meetings.ts';
+import { dateLocale } from '../../i18n/locale.ts';
+import { minutesText } from '../room/roomFormat.ts';
 import { FitList } from './FitList.tsx';
 import { preloadScreenChart } from './FocusIndicator.tsx';
 import type { ScreenLedger } from './screenLedger.ts';
 import type { ScreenNames } from './screenNames.ts';
-
-const TEXT = {
-  startsSoon: 'The meeting will start shortly',
-  agenda: 'Agenda',
-  total: (minutes: number) => `${minutes} min in all`,
-  minutes: (minutes: number) => `${minutes} min`,
-  empty: 'The agenda is empty.',
-  followUp: (count: number) =>
-    count === 1 ? '1 open commitment to follow up' : `${count} open commitments to follow up`,
-  more: (count: number) => `+${count} more`,
-};
 
 interface DraftViewProps {
   meeting: Meeting;
@@ -28,6 +20,7 @@ interface DraftViewProps {
 }
 
 export function DraftView({ meeting, items, names, ledger }: DraftViewProps) {
+  const { t } = useTranslation('screen');
   // Before the start the screen is idle: the first item's chart then appears with its title.
   useEffect(preloadScreenChart, []);
   const total = items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
@@ -39,28 +32,28 @@ export function DraftView({ meeting, items, names, ledger }: DraftViewProps) {
   return (
     <div className="screen-draft">
       <section className="screen-draft__intro">
-        <p className="screen-eyebrow">{TEXT.startsSoon}</p>
+        <p className="screen-eyebrow">{t('draft.startsSoon')}</p>
         <h1 className="screen-draft__objective">{names.objective?.objective.name ?? meeting.title}</h1>
         {names.objective?.objective.description && (
           <p className="screen-draft__description">{names.objective.objective.description}</p>
         )}
         <p className="screen-draft__when">
-          {meeting.title} · {format(day, 'EEEE d MMMM yyyy')}
+          {meeting.title} · {format(day, 'EEEE d MMMM yyyy', { locale: dateLocale() })}
         </p>
-        {open > 0 && <p className="screen-draft__follow">{TEXT.followUp(open)}</p>}
+        {open > 0 && <p className="screen-draft__follow">{t('draft.followUp', { count: open })}</p>}
       </section>
       <section className="screen-draft__agenda" aria-labelledby="screen-agenda-title">
         <h2 className="screen-section-title" id="screen-agenda-title">
-          {TEXT.agenda} <span className="screen-muted">· {TEXT.total(total)}</span>
+          {t('draft.agenda')} <span className="screen-muted">· {t('draft.total', { minutes: total })}</span>
         </h2>
         {items.length === 0 ? (
-          <p className="screen-muted">{TEXT.empty}</p>
+          <p className="screen-muted">{t('draft.empty')}</p>
         ) : (
           <FitList
             className="screen-agenda"
             items={items}
             keyOf={(item) => item.id}
-            more={TEXT.more}
+            more={(number) => t('more', { number })}
             render={(item) => (
               <div className="screen-agenda__row" data-testid="screen-agenda-item">
                 <span className="screen-agenda__number">{items.indexOf(item) + 1}</span>
@@ -70,7 +63,7 @@ export function DraftView({ meeting, items, names, ledger }: DraftViewProps) {
                     <span className="screen-agenda__presenter">{names.agency(item.presenterAgency)}</span>
                   )}
                 </span>
-                <span className="screen-agenda__minutes">{TEXT.minutes(item.timeboxMinutes)}</span>
+                <span className="screen-agenda__minutes">{minutesText(item.timeboxMinutes)}</span>
               </div>
             )}
           />

@@ -4,6 +4,7 @@
  * are on screen before the chart library is.
  */
 import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { IndicatorDetail } from '../../../../shared/performance.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import type { SinceSpan } from '../../../../shared/screenControl.ts';
@@ -25,13 +26,6 @@ const LazyChart = lazy(loadChart);
 /** Starts loading the chart's code early, so an item's chart does not appear a beat after its title. */
 export const preloadScreenChart = (): void => void loadChart();
 
-const TEXT = {
-  loading: 'Loading the indicator…',
-  failed: 'This indicator’s details cannot be loaded right now.',
-  since: (period: string) => `since ${period}`,
-  pinned: 'values as at the start of the meeting',
-};
-
 interface FocusIndicatorProps {
   indicatorId: string;
   detail: Known<IndicatorDetail>;
@@ -40,12 +34,13 @@ interface FocusIndicatorProps {
 }
 
 export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndicatorProps) {
+  const { t } = useTranslation('screen');
   const data = detail.state === 'ready' ? detail.data : null;
   const view = useMemo(() => (data ? screenIndicator(data, pinned) : null), [data, pinned]);
   if (!view)
     return (
       <section className="screen-focus screen-focus--note" data-indicator-id={indicatorId}>
-        <p className="screen-muted">{detail.state === 'failed' ? TEXT.failed : TEXT.loading}</p>
+        <p className="screen-muted">{detail.state === 'failed' ? t('focus.failed') : t('focus.loading')}</p>
       </section>
     );
   const { indicator } = view.detail;
@@ -56,7 +51,7 @@ export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndi
       <div className="screen-focus__head">
         <div className="screen-focus__naming">
           <h2 className="screen-focus__name">{indicator.name}</h2>
-          {pinned && <p className="screen-focus__pinned">{TEXT.pinned}</p>}
+          {pinned && <p className="screen-focus__pinned">{t('focus.pinned')}</p>}
         </div>
         {/* The judgement by the name: the one line the room must not miss. */}
         <Statuses view={view} />
@@ -73,7 +68,7 @@ export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndi
           <Change
             change={change}
             unit={indicator.unit}
-            label={change ? TEXT.since(longPeriodLabel(change.from.period)) : ''}
+            label={change ? t('focus.since', { period: longPeriodLabel(change.from.period) }) : ''}
           />
         </div>
       </div>

@@ -4,18 +4,12 @@
  * its statuses.
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { Change, Figures, Statuses } from './IndicatorFigures.tsx';
 import { changeOverSpan, changeSinceMeeting, screenIndicator } from './screenIndicator.ts';
 import { useIndicatorDetail } from './useIndicatorDetail.ts';
-
-const TEXT = {
-  loading: 'Loading…',
-  failed: 'Details unavailable',
-  sinceMeeting: 'since last meeting',
-  since: (period: string) => `since ${period}`,
-};
 
 interface IndicatorTileProps {
   indicatorId: string;
@@ -24,22 +18,23 @@ interface IndicatorTileProps {
 }
 
 export function IndicatorTile({ indicatorId, pinned, lastMeetingDate }: IndicatorTileProps) {
+  const { t } = useTranslation('screen');
   const detail = useIndicatorDetail(indicatorId);
   const data = detail.state === 'ready' ? detail.data : null;
   const view = useMemo(() => (data ? screenIndicator(data, pinned) : null), [data, pinned]);
   if (!view)
     return (
       <article className="screen-tile" data-indicator-id={indicatorId}>
-        <p className="screen-muted">{detail.state === 'failed' ? TEXT.failed : TEXT.loading}</p>
+        <p className="screen-muted">{detail.state === 'failed' ? t('tile.failed') : t('tile.loading')}</p>
       </article>
     );
   // Without an earlier meeting (or data from before it), the indicator page's default span.
   const sinceMeeting = changeSinceMeeting(view, lastMeetingDate);
   const change = sinceMeeting ?? changeOverSpan(view, 'auto');
   const label = sinceMeeting
-    ? TEXT.sinceMeeting
+    ? t('tile.sinceMeeting')
     : change
-      ? TEXT.since(longPeriodLabel(change.from.period))
+      ? t('focus.since', { period: longPeriodLabel(change.from.period) })
       : '';
   return (
     <article className="screen-tile" data-testid="screen-tile" data-indicator-id={indicatorId}>

@@ -4,8 +4,9 @@
  * agency or goals and those made in this meeting (newest first, so a new one is always in view).
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { followUp, madeInMeeting } from '../../../../shared/followUp.ts';
-import { AGENDA_ITEM_KIND_LABELS, type AgendaItem } from '../../../../shared/meetingDoc.ts';
+import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { type ScreenState, shownIndicatorId } from '../../../../shared/screenControl.ts';
@@ -18,19 +19,6 @@ import { FollowUpCommitment, MadeList } from './ScreenCommitment.tsx';
 import type { ScreenLedger } from './screenLedger.ts';
 import type { ScreenNames } from './screenNames.ts';
 import { useIndicatorDetail } from './useIndicatorDetail.ts';
-
-const TEXT = {
-  position: (index: number, total: number) => `Item ${index} of ${total}`,
-  presenter: 'Presented by',
-  driving: (name: string) => `${name} has the screen`,
-  made: 'Made in this meeting',
-  madeNone: 'No commitments yet.',
-  open: 'Open commitments',
-  openOf: (agency: string) => `Open commitments · ${agency}`,
-  openNone: 'No open commitments to follow up.',
-  more: (count: number) => `+${count} more`,
-  moreIndicators: (count: number) => `+${count} more indicators on this item`,
-};
 
 /** Tiles in the row under the large indicator; with more, the last place says how many more. */
 const TILES = 3;
@@ -48,6 +36,7 @@ export interface ItemViewProps {
 }
 
 export function ItemView({ meeting, item, items, live, pinned, screen, names, ledger }: ItemViewProps) {
+  const { t } = useTranslation('screen');
   const shownId = shownIndicatorId(screen, item.indicatorIds);
   const others = item.indicatorIds.filter((id) => id !== shownId);
   const shown = useIndicatorDetail(shownId);
@@ -74,17 +63,17 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
   const followUpList = (
     <section className="screen-panel screen-panel--follow" aria-labelledby="screen-open-title">
       <h2 className="screen-section-title" id="screen-open-title">
-        {presenter && (agencyId || goalId) ? TEXT.openOf(presenter) : TEXT.open}
+        {presenter && (agencyId || goalId) ? t('item.openOf', { agency: presenter }) : t('item.open')}
         <span className="screen-count">{entries.length}</span>
       </h2>
       {entries.length === 0 ? (
-        <p className="screen-muted">{TEXT.openNone}</p>
+        <p className="screen-muted">{t('item.openNone')}</p>
       ) : (
         <FitList
           className="screen-commitments"
           items={entries}
           keyOf={(entry) => entry.commitment.id}
-          more={TEXT.more}
+          more={(number) => t('more', { number })}
           render={(entry) => <FollowUpCommitment entry={entry} names={names} />}
         />
       )}
@@ -96,9 +85,13 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
       <header className="screen-item__head">
         <div className="screen-item__heading">
           <p className="screen-eyebrow">
-            {TEXT.position(items.indexOf(item) + 1, items.length)} · {AGENDA_ITEM_KIND_LABELS[item.kind]}
+            {t('item.position', { index: items.indexOf(item) + 1, total: items.length })} ·{' '}
+            {t(`kind.${item.kind}`)}
             {screen.driver && (
-              <span className="screen-item__driver"> · {TEXT.driving(screen.driver.name)}</span>
+              <span className="screen-item__driver">
+                {' '}
+                · {t('item.driving', { name: screen.driver.name })}
+              </span>
             )}
           </p>
           <h1 className="screen-item__title" data-testid="screen-item-title">
@@ -106,7 +99,7 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
           </h1>
           {presenter && (
             <p className="screen-item__presenter">
-              {TEXT.presenter} <strong>{presenter}</strong>
+              {t('item.presenter')} <strong>{presenter}</strong>
             </p>
           )}
         </div>
@@ -135,7 +128,7 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
                 ))}
                 {others.length > TILES && (
                   <li className="screen-tiles__more" data-testid="screen-more">
-                    {TEXT.moreIndicators(others.length - TILES + 1)}
+                    {t('item.moreIndicators', { count: others.length - TILES + 1 })}
                   </li>
                 )}
               </ul>
@@ -151,8 +144,8 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
           <MadeList
             made={made}
             names={names}
-            title={TEXT.made}
-            empty={TEXT.madeNone}
+            title={t('item.made')}
+            empty={t('item.madeNone')}
             className="screen-panel--made"
           />
         </aside>

@@ -4,21 +4,13 @@
  * content below stays as it was.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { ObjectiveDetail } from '../../../../shared/performance.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { useStore } from '../../store/index.ts';
 import { formatClockTime } from '../room/roomFormat.ts';
 import { useNow } from '../room/useNow.ts';
-
-const TEXT = {
-  phase: { draft: 'Not started', live: 'In progress', closed: 'Closed' } satisfies Record<
-    MeetingPhase,
-    string
-  >,
-  reconnecting: 'Reconnecting',
-  lastUpdate: (time: string) => `last update ${time}`,
-};
 
 /** A first connection this slow is worth a mark; a quicker one would only make it flash. */
 const FIRST_CONNECT_GRACE_MS = 3000;
@@ -32,6 +24,7 @@ export function ScreenBar({
   objective: ObjectiveDetail | null;
   phase: MeetingPhase;
 }) {
+  const { t } = useTranslation('screen');
   const now = useNow(true, 10_000);
   return (
     <header className="screen__bar">
@@ -39,7 +32,7 @@ export function ScreenBar({
         <strong>{meeting.title}</strong>
         {objective && <span className="screen__objective"> · {objective.objective.name}</span>}
       </p>
-      <p className={`screen__phase screen__phase--${phase}`}>{TEXT.phase[phase]}</p>
+      <p className={`screen__phase screen__phase--${phase}`}>{t(`bar.phase.${phase}`)}</p>
       <Reconnecting />
       <p className="screen__clock">{formatClockTime(now)}</p>
     </header>
@@ -47,6 +40,7 @@ export function ScreenBar({
 }
 
 function Reconnecting() {
+  const { t } = useTranslation('screen');
   const connection = useStore((state) => state.connection);
   const [graceOver, setGraceOver] = useState(false);
   useEffect(() => {
@@ -60,11 +54,11 @@ function Reconnecting() {
   return (
     <p className="screen__reconnecting" data-testid="screen-reconnecting" role="status">
       <span className="screen__reconnecting-dot" aria-hidden="true" />
-      {TEXT.reconnecting}
+      {t('bar.reconnecting')}
       {connection.lastSyncedAt !== null && (
         <span className="screen__reconnecting-since">
           {' '}
-          · {TEXT.lastUpdate(formatClockTime(connection.lastSyncedAt))}
+          · {t('bar.lastUpdate', { time: formatClockTime(connection.lastSyncedAt) })}
         </span>
       )}
     </p>

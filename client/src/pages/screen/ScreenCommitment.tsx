@@ -1,38 +1,35 @@
-/** One commitment as the screen lists it: what, who, by when, and (in a follow-up) where it stands. */
-
+/**
+ * One commitment as the screen lists it: what, who, by when, and (in a follow-up) where it stands.
+ * Its meta line shortens the names, never the due date, which ends the line ("prazo quinta 17 dez"
+ * is longer than "due Thu 17 Dec").
+ */
+import { useTranslation } from 'react-i18next';
 import type { FollowUpEntry } from '../../../../shared/followUp.ts';
-import type { Commitment, ReviewOutcome } from '../../../../shared/ledger.ts';
+import type { Commitment } from '../../../../shared/ledger.ts';
 import { formatDueDate } from '../room/roomFormat.ts';
 import { FitList } from './FitList.tsx';
 import type { ScreenNames } from './screenNames.ts';
 
-const TEXT = {
-  due: (date: string) => `due ${date}`,
-  overdue: 'Overdue',
-  carried: (times: number) => `carried ${times}×`,
-  more: (count: number) => `+${count} more`,
-  outcome: {
-    done: 'Done',
-    kept_open: 'New date',
-    dropped: 'Dropped',
-    escalated: 'Escalated',
-  } satisfies Record<ReviewOutcome, string>,
-};
-
 export function MadeCommitment({ commitment, names }: { commitment: Commitment; names: ScreenNames }) {
+  const { t } = useTranslation('screen');
   return (
     <article className="screen-commitment" data-testid="screen-commitment" data-commitment-id={commitment.id}>
       <p className="screen-commitment__text">{commitment.text}</p>
       <p className="screen-commitment__meta">
-        <strong>{names.agency(commitment.ownerAgencyId)}</strong>
-        {commitment.ownerPerson && <> · {commitment.ownerPerson}</>} ·{' '}
-        {TEXT.due(formatDueDate(commitment.dueDate))}
+        <span className="screen-commitment__who">
+          <strong>{names.agency(commitment.ownerAgencyId)}</strong>
+          {commitment.ownerPerson && <> · {commitment.ownerPerson}</>}{' '}
+        </span>
+        <span className="screen-commitment__due">
+          {t('commitment.due', { date: formatDueDate(commitment.dueDate) })}
+        </span>
       </p>
     </article>
   );
 }
 
 export function FollowUpCommitment({ entry, names }: { entry: FollowUpEntry; names: ScreenNames }) {
+  const { t } = useTranslation('screen');
   const { commitment, review } = entry;
   return (
     <article
@@ -44,13 +41,20 @@ export function FollowUpCommitment({ entry, names }: { entry: FollowUpEntry; nam
       <p className="screen-commitment__text">{commitment.text}</p>
       <p className="screen-commitment__meta">
         {review ? (
-          <span className={`screen-tag screen-tag--${review.outcome}`}>{TEXT.outcome[review.outcome]}</span>
+          <span className={`screen-tag screen-tag--${review.outcome}`}>
+            {t(`commitment.outcome.${review.outcome}`)}
+          </span>
         ) : (
-          entry.overdue && <span className="screen-tag screen-tag--overdue">{TEXT.overdue}</span>
-        )}{' '}
-        <strong>{names.agency(commitment.ownerAgencyId)}</strong> ·{' '}
-        {TEXT.due(formatDueDate(entry.dueDateThen))}
-        {entry.timesCarried > 0 && <> · {TEXT.carried(entry.timesCarried)}</>}
+          entry.overdue && <span className="screen-tag screen-tag--overdue">{t('commitment.overdue')}</span>
+        )}
+        <span className="screen-commitment__who">
+          {' '}
+          <strong>{names.agency(commitment.ownerAgencyId)}</strong>{' '}
+        </span>
+        <span className="screen-commitment__due">
+          {t('commitment.due', { date: formatDueDate(entry.dueDateThen) })}
+          {entry.timesCarried > 0 && <> · {t('commitment.carried', { times: entry.timesCarried })}</>}
+        </span>
       </p>
     </article>
   );
@@ -70,6 +74,7 @@ export function MadeList({
   empty: string;
   className: string;
 }) {
+  const { t } = useTranslation('screen');
   return (
     <section className={`screen-panel ${className}`} aria-label={title}>
       <h2 className="screen-section-title">
@@ -83,7 +88,7 @@ export function MadeList({
           className="screen-commitments"
           items={made}
           keyOf={(commitment) => commitment.id}
-          more={TEXT.more}
+          more={(number) => t('more', { number })}
           render={(commitment) => <MadeCommitment commitment={commitment} names={names} />}
         />
       )}

@@ -1,2 +1,90 @@
 /** English: the source catalogue of the `screen` namespace (pt-BR and es mirror its keys). */
-export const screen = {};
+export const screen = {
+  page: {
+    waiting: 'Joining the meeting…',
+    unavailable: 'This meeting cannot be shown:',
+    noCurrent: 'The current item is no longer on the agenda.',
+  },
+  bar: {
+    phase: { draft: 'Not started', live: 'In progress', closed: 'Closed' },
+    reconnecting: 'Reconnecting',
+    lastUpdate: 'last update {{time}}',
+  },
+  /** An agenda item's kind (the console shows it too). */
+  kind: {
+    follow_up: 'Follow-up review',
+    goal_review: 'Goal review',
+    problem_solving: 'Problem solving',
+    decision: 'Decision',
+  },
+  /** After a list cut to what fits: "+3 more". */
+  more: '+{{number}} more',
+  draft: {
+    startsSoon: 'The meeting will start shortly',
+    agenda: 'Agenda',
+    total: '{{minutes}} min in all',
+    empty: 'The agenda is empty.',
+    followUp_one: '{{count}} open commitment to follow up',
+    followUp_other: '{{count}} open commitments to follow up',
+  },
+  item: {
+    position: 'Item {{index}} of {{total}}',
+    presenter: 'Presented by',
+    driving: '{{name}} has the screen',
+    made: 'Made in this meeting',
+    madeNone: 'No commitments yet.',
+    open: 'Open commitments',
+    openOf: 'Open commitments · {{agency}}',
+    openNone: 'No open commitments to follow up.',
+    moreIndicators_one: '+{{count}} more indicator on this item',
+    moreIndicators_other: '+{{count}} more indicators on this item',
+  },
+  closed: {
+    closed: 'The meeting is closed',
+    when: 'Closed at {{time}} after {{duration}}',
+    items: '{{covered}} of {{total}} agenda items discussed',
+    made: 'Commitments made',
+    madeNone: 'No commitments were made in this meeting.',
+    reviews: 'Commitments reviewed',
+    reviewsNone: 'No earlier commitments were reviewed.',
+    /** After the count, in bold: "3 done". */
+    outcome: {
+      done_one: 'done',
+      done_other: 'done',
+      kept_open_one: 'given a new date',
+      kept_open_other: 'given a new date',
+      dropped_one: 'dropped',
+      dropped_other: 'dropped',
+      escalated_one: 'escalated',
+      escalated_other: 'escalated',
+    },
+    memo: 'The memo is made from this record.',
+  },
+  commitment: {
+    due: 'due {{date}}',
+    overdue: 'Overdue',
+    carried: 'carried {{times}}×',
+    outcome: { done: 'Done', kept_open: 'New date', dropped: 'Dropped', escalated: 'Escalated' },
+  },
+  figures: {
+    latest: 'Latest',
+    noData: 'No data',
+    trajectory: 'Trajectory',
+    target: 'Target {{date}}',
+    data: 'Data',
+    owner: 'Owner',
+    notRated: 'Owner: not rated',
+    disagrees: 'Rating disagrees with the data',
+  },
+  focus: {
+    loading: 'Loading the indicator…',
+    failed: 'This indicator’s details cannot be loaded right now.',
+    since: 'since {{period}}',
+    pinned: 'values as at the start of the meeting',
+  },
+  tile: {
+    loading: 'Loading…',
+    failed: 'Details unavailable',
+    sinceMeeting: 'since last meeting',
+  },
+};

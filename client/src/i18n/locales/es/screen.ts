@@ -1,4 +1,89 @@
 import type { Translation } from '../../catalogue.ts';
 import type { screen as english } from '../en/screen.ts';
 
-export const screen: Translation<typeof english> = {};
+export const screen: Translation<typeof english> = {
+  page: {
+    waiting: 'Conectándose a la reunión…',
+    unavailable: 'Esta reunión no se puede mostrar:',
+    noCurrent: 'El punto actual ya no está en la agenda.',
+  },
+  bar: {
+    phase: { draft: 'No iniciada', live: 'En curso', closed: 'Cerrada' },
+    reconnecting: 'Reconectando',
+    lastUpdate: 'última actualización a las {{time}}',
+  },
+  kind: {
+    follow_up: 'Revisión de seguimiento',
+    goal_review: 'Revisión de meta',
+    problem_solving: 'Resolución de problemas',
+    decision: 'Decisión',
+  },
+  more: 'y {{number}} más',
+  draft: {
+    startsSoon: 'La reunión comenzará en breve',
+    agenda: 'Agenda',
+    total: '{{minutes}} min en total',
+    empty: 'La agenda está vacía.',
+    followUp_one: '{{count}} compromiso abierto en seguimiento',
+    followUp_other: '{{count}} compromisos abiertos en seguimiento',
+  },
+  item: {
+    position: 'Punto {{index}} de {{total}}',
+    presenter: 'Presentado por',
+    driving: '{{name}} controla la pantalla',
+    made: 'Asumidos en esta reunión',
+    madeNone: 'Aún no hay compromisos.',
+    open: 'Compromisos abiertos',
+    openOf: 'Compromisos abiertos · {{agency}}',
+    openNone: 'No hay compromisos abiertos en seguimiento.',
+    moreIndicators_one: 'y {{count}} indicador más en este punto',
+    moreIndicators_other: 'y {{count}} indicadores más en este punto',
+  },
+  closed: {
+    closed: 'La reunión se ha cerrado',
+    when: 'Cerrada a las {{time}}, tras {{duration}}',
+    items: '{{covered}} de {{total}} puntos de la agenda tratados',
+    made: 'Compromisos asumidos',
+    madeNone: 'No se asumieron compromisos en esta reunión.',
+    reviews: 'Compromisos revisados',
+    reviewsNone: 'No se revisaron compromisos anteriores.',
+    outcome: {
+      done_one: 'cumplido',
+      done_other: 'cumplidos',
+      kept_open_one: 'con nuevo plazo',
+      kept_open_other: 'con nuevo plazo',
+      dropped_one: 'descartado',
+      dropped_other: 'descartados',
+      escalated_one: 'escalado',
+      escalated_other: 'escalados',
+    },
+    memo: 'El acta se elabora a partir de este registro.',
+  },
+  commitment: {
+    due: 'plazo {{date}}',
+    overdue: 'Vencido',
+    carried: 'pendiente {{times}}×',
+    outcome: { done: 'Cumplido', kept_open: 'Nuevo plazo', dropped: 'Descartado', escalated: 'Escalado' },
+  },
+  figures: {
+    latest: 'Actual',
+    noData: 'Sin datos',
+    trajectory: 'Trayectoria',
+    target: 'Valor meta {{date}}',
+    data: 'Datos',
+    owner: 'Responsable',
+    notRated: 'Sin calificación',
+    disagrees: 'La calificación difiere de los datos',
+  },
+  focus: {
+    loading: 'Cargando el indicador…',
+    failed: 'Los detalles de este indicador no se pueden cargar ahora.',
+    since: 'desde {{period}}',
+    pinned: 'valores al inicio de la reunión',
+  },
+  tile: {
+    loading: 'Cargando…',
+    failed: 'Detalles no disponibles',
+    sinceMeeting: 'desde la última reunión',
+  },
+};

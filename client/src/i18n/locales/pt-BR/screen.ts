@@ -1,4 +1,89 @@
 import type { Translation } from '../../catalogue.ts';
 import type { screen as english } from '../en/screen.ts';
 
-export const screen: Translation<typeof english> = {};
+export const screen: Translation<typeof english> = {
+  page: {
+    waiting: 'Entrando na reunião…',
+    unavailable: 'Esta reunião não pode ser exibida:',
+    noCurrent: 'O item atual não está mais na pauta.',
+  },
+  bar: {
+    phase: { draft: 'Não iniciada', live: 'Em andamento', closed: 'Encerrada' },
+    reconnecting: 'Reconectando',
+    lastUpdate: 'última atualização às {{time}}',
+  },
+  kind: {
+    follow_up: 'Revisão de acompanhamento',
+    goal_review: 'Revisão de meta',
+    problem_solving: 'Resolução de problemas',
+    decision: 'Decisão',
+  },
+  more: 'e mais {{number}}',
+  draft: {
+    startsSoon: 'A reunião começará em breve',
+    agenda: 'Pauta',
+    total: '{{minutes}} min no total',
+    empty: 'A pauta está vazia.',
+    followUp_one: '{{count}} compromisso aberto para acompanhar',
+    followUp_other: '{{count}} compromissos abertos para acompanhar',
+  },
+  item: {
+    position: 'Item {{index}} de {{total}}',
+    presenter: 'Apresentado por',
+    driving: '{{name}} está com o telão',
+    made: 'Assumidos nesta reunião',
+    madeNone: 'Nenhum compromisso ainda.',
+    open: 'Compromissos abertos',
+    openOf: 'Compromissos abertos · {{agency}}',
+    openNone: 'Nenhum compromisso aberto para acompanhar.',
+    moreIndicators_one: 'e mais {{count}} indicador neste item',
+    moreIndicators_other: 'e mais {{count}} indicadores neste item',
+  },
+  closed: {
+    closed: 'A reunião foi encerrada',
+    when: 'Encerrada às {{time}}, após {{duration}}',
+    items: '{{covered}} de {{total}} itens da pauta discutidos',
+    made: 'Compromissos assumidos',
+    madeNone: 'Nenhum compromisso foi assumido nesta reunião.',
+    reviews: 'Compromissos revisados',
+    reviewsNone: 'Nenhum compromisso anterior foi revisado.',
+    outcome: {
+      done_one: 'cumprido',
+      done_other: 'cumpridos',
+      kept_open_one: 'com novo prazo',
+      kept_open_other: 'com novo prazo',
+      dropped_one: 'descartado',
+      dropped_other: 'descartados',
+      escalated_one: 'escalado',
+      escalated_other: 'escalados',
+    },
+    memo: 'A ata é feita a partir deste registro.',
+  },
+  commitment: {
+    due: 'prazo {{date}}',
+    overdue: 'Atrasado',
+    carried: 'pendente {{times}}×',
+    outcome: { done: 'Cumprido', kept_open: 'Novo prazo', dropped: 'Descartado', escalated: 'Escalado' },
+  },
+  figures: {
+    latest: 'Atual',
+    noData: 'Sem dados',
+    trajectory: 'Trajetória',
+    target: 'Valor-alvo {{date}}',
+    data: 'Dados',
+    owner: 'Responsável',
+    notRated: 'Sem avaliação',
+    disagrees: 'A avaliação diverge dos dados',
+  },
+  focus: {
+    loading: 'Carregando o indicador…',
+    failed: 'Os detalhes deste indicador não podem ser carregados agora.',
+    since: 'desde {{period}}',
+    pinned: 'valores do início da reunião',
+  },
+  tile: {
+    loading: 'Carregando…',
+    failed: 'Detalhes indisponíveis',
+    sinceMeeting: 'desde a última reunião',
+  },
+};
