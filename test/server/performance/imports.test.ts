@@ -89,6 +89,37 @@ describe.each(DIALECTS)('CSV imports on %s', (dialect) => {
       expect((await pointsOf('ind-m'))[0]).toEqual(['2026-01', 56, 'Flu season']);
     });
 
+    test('notes and values come back exactly as written (PostgreSQL writes them as arrays)', async () => {
+      const created = await analyst.post('/indicators', {
+        id: 'ind-notes',
+        goalId: 'goal-a',
+        name: 'Notes',
+        unit: 'count',
+        direction: 'up',
+        frequency: 'weekly',
+        baselineValue: 1,
+        baselineDate: '2026-01-05',
+        targetValue: 2,
+        targetDate: '2026-12-28',
+      });
+      expect(created.status).toBe(201);
+      const notes = ['NULL', 'a\\b "c", {d}', '   ', 'São Paulo – ½'];
+      const values = [1e-7, 123456789.123, 0.1 + 0.2, 42];
+      const csv = [
+        'indicator_id,period,value,note',
+        ...notes.map((note, i) => `ind-notes,2026-W0${i + 2},${values[i]},"${note.replaceAll('"', '""')}"`),
+      ].join('\n');
+      const result = await postCsv(server, token, 'data-points', csv);
+      expect(lastEvent(result.events)).toMatchObject({ type: 'done', inserted: 4 });
+      const stored = await pointsOf('ind-notes');
+      expect(stored).toEqual([
+        ['2026-W02', 1e-7, 'NULL'],
+        ['2026-W03', 123456789.123, 'a\\b "c", {d}'],
+        ['2026-W04', 0.1 + 0.2, '   '],
+        ['2026-W05', 42, 'São Paulo – ½'],
+      ]);
+    });
+
     test('reads a spreadsheet export: BOM, CRLF, columns in any order and case, quoted line breaks', async () => {
       const csv = readFileSync(new URL('../../fixtures/data-points-excel.csv', import.meta.url), 'utf8');
       const result = await postCsv(server, token, 'data-points', csv);

@@ -46,7 +46,9 @@ export function importsRouter(ctx: RouteContext): Router {
     checkImportRequest(req, res);
     const principal = principalOf(res);
     const importer: CsvImporter<unknown> =
-      kind === 'data-points' ? dataPointsImporter(db, principal) : indicatorsImporter(db);
+      kind === 'data-points'
+        ? dataPointsImporter(db, principal, { dialect: ctx.db.dialect })
+        : indicatorsImporter(db);
     const emit = ndjsonEvents(res);
 
     let outcome: ImportOutcome;
