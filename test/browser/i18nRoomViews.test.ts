@@ -411,6 +411,16 @@ describe('the console and the big screen in Portuguese and Spanish', () => {
     await chair.page.getByRole('link', { name: 'Abrir a ata' }).waitFor();
     expect(englishLeftovers(await bodyText(chair.page), 'pt-BR')).toEqual([]);
     await screenshot(chair.page, 'i18n-console-closed-pt-1920');
+
+    // The console's language switch: the whole console changes at once, and back.
+    const languageSwitch = chair.page.locator('.console__bar').getByTestId('language-switch');
+    await languageSwitch.selectOption('es');
+    await expect.poll(() => chair.page.getByTestId('phase-badge').textContent(), POLL).toBe('Cerrada');
+    await chair.page.getByText('Consola de la presidencia').waitFor();
+    expect(await textOf(chair.page, 'console-closed-summary')).toContain('1 compromiso asumido');
+    expect(englishLeftovers(await bodyText(chair.page), 'es')).toEqual([]);
+    await languageSwitch.selectOption('pt-BR');
+    await chair.page.getByText('Console da presidência').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });
