@@ -27,7 +27,7 @@ export interface Touched {
 }
 
 /** Revisions of `performance_changes` kept: a reader further behind recomputes everything. */
-export const CHANGES_KEPT = 1_000;
+const CHANGES_KEPT = 1_000;
 const PRUNE_EVERY = 100;
 const MAX_INDICATORS_LOOKED_UP = 2_000;
 
