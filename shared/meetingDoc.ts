@@ -31,13 +31,6 @@ export const AgendaItemKind = {
 } as const;
 export type AgendaItemKind = (typeof AgendaItemKind)[keyof typeof AgendaItemKind];
 
-export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
-  follow_up: 'Follow-up review',
-  goal_review: 'Goal review',
-  problem_solving: 'Problem solving',
-  decision: 'Decision',
-};
-
 /** The title of the item that reviews the open commitments, first on every agenda. */
 export const FOLLOW_UP_ITEM_TITLE = 'Follow-up of open commitments';
 

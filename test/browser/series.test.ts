@@ -156,7 +156,7 @@ describe('meeting series in the browser', () => {
     );
     await page.getByText('Analysts set the cadence and create meetings.').waitFor();
     expect(await page.getByRole('button').count()).toBe(1); // the top bar's sign-out
-    expect(await page.getByRole('combobox').count()).toBe(0);
+    expect(await page.getByRole('main').getByRole('combobox').count()).toBe(0);
     expect(await page.getByRole('checkbox').count()).toBe(0);
     const details = await page.locator('.series-details').textContent();
     expect(details).toContain('Every 2 weeks');

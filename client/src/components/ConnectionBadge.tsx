@@ -1,6 +1,7 @@
 /** The live connection's state in words (never colour alone), from the store's connection slice. */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/errorText.ts';
 import { useStore } from '../store/index.ts';
 
 export interface ConnectionView {
@@ -23,7 +24,10 @@ export function describeConnection(
     return {
       tone: 'down',
       label: t('connection.disconnected'),
-      detail: t('connection.refused', { reason: connection.error }),
+      // The server names a code (`unauthenticated`…): English shows it as is, others its translation.
+      detail: t('connection.refused', {
+        reason: errorText({ code: connection.error, message: connection.error }),
+      }),
     };
   // Once a live connection is lost the page is offline, however many retries run behind it: edits
   // reach nobody until it is back.

@@ -11,6 +11,7 @@ import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingL
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import type { ScreenState } from '../../../../shared/screenControl.ts';
 import type { Meeting } from '../../api/meetings.ts';
+import { agendaItemTitle, agendaKindLabel } from '../../i18n/agendaText.ts';
 import { useLedger } from '../../yjs/useLedger.ts';
 import { type PrepCatalog, presenterLabel, resolvePresenter } from '../meetings/prepCatalog.ts';
 import { ItemTimer } from '../room/ItemTimer.tsx';
@@ -181,7 +182,7 @@ function CurrentBlock({
         <p className="muted">
           {first ? (
             <>
-              {t('body.opensWith')} <strong>{first.title}</strong>
+              {t('body.opensWith')} <strong>{agendaItemTitle(first.title)}</strong>
             </>
           ) : (
             t('body.emptyAgenda')
@@ -225,14 +226,14 @@ function CurrentBlock({
           <div className="console-current__heading">
             <p className="console__eyebrow">
               {t('body.position', { index: items.indexOf(current) + 1, total: items.length })} ·{' '}
-              {t(`screen:kind.${current.kind}`)}
+              {agendaKindLabel(current.kind)}
             </p>
             <h2
               className="console-current__title"
               id="console-current-title"
               data-testid="console-current-title"
             >
-              {current.title}
+              {agendaItemTitle(current.title)}
             </h2>
             <p className="console-current__presenter">
               {presenter ? (

@@ -18,6 +18,7 @@ import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { Avatar } from '../../components/Avatar.tsx';
 import { Field } from '../../components/Field.tsx';
 import { RichNotesEditor } from '../../components/richNotes/RichNotesEditor.tsx';
+import { agendaKindLabel } from '../../i18n/agendaText.ts';
 import type { Presence } from '../../yjs/presence.ts';
 import type { PeerState } from '../../yjs/useAwareness.ts';
 import { parseTimebox, parseTitle, TIMEBOX_MAX, TIMEBOX_MIN } from './agendaFieldRules.ts';
@@ -130,7 +131,7 @@ export function AgendaItemEditor({
           >
             {KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
+                {agendaKindLabel(kind)}
               </option>
             ))}
           </select>

@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { type AgendaItem, moveAgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { Agency } from '../../../../shared/performance.ts';
 import { Avatar } from '../../components/Avatar.tsx';
+import { agendaItemTitle, agendaKindLabel } from '../../i18n/agendaText.ts';
 import type { Presence } from '../../yjs/presence.ts';
 import type { PeerState } from '../../yjs/useAwareness.ts';
 import { presenterLabel } from './prepCatalog.ts';
@@ -142,10 +143,10 @@ export function AgendaList({
               <span className="agenda-row__index">{index + 1}</span>
               <span className="agenda-row__body">
                 <span className="agenda-row__title" data-testid="agenda-row-title">
-                  {item.title}
+                  {agendaItemTitle(item.title)}
                 </span>
                 <span className="agenda-row__meta">
-                  <span className={`kind kind--${item.kind}`}>{t(`kind.${item.kind}`)}</span>
+                  <span className={`kind kind--${item.kind}`}>{agendaKindLabel(item.kind)}</span>
                   {presenter && <span className="agenda-row__agency">{presenter}</span>}
                   {indicatorCount > 0 && (
                     <span className="agenda-row__indicators">

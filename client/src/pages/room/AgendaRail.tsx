@@ -9,6 +9,7 @@ import { itemClock } from '../../../../shared/itemClock.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type ItemTiming, type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import { goToItem } from '../../api/meetingCommands.ts';
+import { agendaItemTitle, agendaKindLabel } from '../../i18n/agendaText.ts';
 import { formatMinutes, minutesText } from './roomFormat.ts';
 import { useCommand } from './useCommand.ts';
 import { useNow } from './useNow.ts';
@@ -58,7 +59,7 @@ export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) 
                   {/* The mark goes under a title too long to share its line ("CONCLUÍDO" is wide). */}
                   <span className="rail__head">
                     <span className="rail__item-title" data-testid="rail-item-title">
-                      {item.title}
+                      {agendaItemTitle(item.title)}
                     </span>
                     {isCurrent && <span className="rail__now">{t('rail.current')}</span>}
                     {!isCurrent && timing?.endedAt != null && (
@@ -66,7 +67,7 @@ export function AgendaRail({ meetingId, items, live, canRun }: AgendaRailProps) 
                     )}
                   </span>
                   <span className="rail__meta">
-                    {t(`kind.${item.kind}`)} · <SpentTime timing={timing} item={item} />
+                    {agendaKindLabel(item.kind)} · <SpentTime timing={timing} item={item} />
                   </span>
                 </span>
               </>

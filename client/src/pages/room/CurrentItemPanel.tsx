@@ -9,6 +9,7 @@ import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { type ScreenState, shownIndicatorId } from '../../../../shared/screenControl.ts';
+import { agendaItemTitle, agendaKindLabel } from '../../i18n/agendaText.ts';
 import { ItemIndicators } from '../meetings/ItemIndicators.tsx';
 import { type PrepCatalog, presenterLabel } from '../meetings/prepCatalog.ts';
 import { ItemTimer } from './ItemTimer.tsx';
@@ -53,7 +54,7 @@ export function CurrentItemPanel({ item, items, live, catalog, pinned, screen }:
         <p className="muted">
           {first ? (
             <>
-              {t('current.opensWith')} <strong>{first.title}</strong>
+              {t('current.opensWith')} <strong>{agendaItemTitle(first.title)}</strong>
             </>
           ) : (
             t('current.emptyAgenda')
@@ -77,10 +78,10 @@ export function CurrentItemPanel({ item, items, live, catalog, pinned, screen }:
         <div className="current__heading">
           <p className="current__eyebrow">
             {t('current.position', { index: items.indexOf(item) + 1, total: items.length })} ·{' '}
-            {t(`kind.${item.kind}`)}
+            {agendaKindLabel(item.kind)}
           </p>
           <h2 className="current__title" id="current-title" data-testid="current-item-title">
-            {item.title}
+            {agendaItemTitle(item.title)}
           </h2>
           <p className="current__presenter">
             {presenter ? (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { followUp } from '../../../../shared/followUp.ts';
 import type { AgendaItem } from '../../../../shared/meetingDoc.ts';
 import type { Meeting } from '../../api/meetings.ts';
+import { agendaItemTitle } from '../../i18n/agendaText.ts';
 import { dateLocale } from '../../i18n/locale.ts';
 import { minutesText } from '../room/roomFormat.ts';
 import { FitList } from './FitList.tsx';
@@ -58,7 +59,7 @@ export function DraftView({ meeting, items, names, ledger }: DraftViewProps) {
               <div className="screen-agenda__row" data-testid="screen-agenda-item">
                 <span className="screen-agenda__number">{items.indexOf(item) + 1}</span>
                 <span className="screen-agenda__title">
-                  {item.title}
+                  {agendaItemTitle(item.title)}
                   {item.presenterAgency && (
                     <span className="screen-agenda__presenter">{names.agency(item.presenterAgency)}</span>
                   )}

@@ -11,6 +11,7 @@ import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { type ScreenState, shownIndicatorId } from '../../../../shared/screenControl.ts';
 import type { Meeting } from '../../api/meetings.ts';
+import { agendaItemTitle, agendaKindLabel } from '../../i18n/agendaText.ts';
 import { ItemTimer } from '../room/ItemTimer.tsx';
 import { FitList } from './FitList.tsx';
 import { FocusIndicator } from './FocusIndicator.tsx';
@@ -86,7 +87,7 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
         <div className="screen-item__heading">
           <p className="screen-eyebrow">
             {t('item.position', { index: items.indexOf(item) + 1, total: items.length })} ·{' '}
-            {t(`kind.${item.kind}`)}
+            {agendaKindLabel(item.kind)}
             {screen.driver && (
               <span className="screen-item__driver">
                 {' '}
@@ -95,7 +96,7 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
             )}
           </p>
           <h1 className="screen-item__title" data-testid="screen-item-title">
-            {item.title}
+            {agendaItemTitle(item.title)}
           </h1>
           {presenter && (
             <p className="screen-item__presenter">

@@ -16,6 +16,14 @@ export const common = {
     alone: 'Only you are on this page',
     inItem: 'in “{{item}}”',
   },
+  agendaKind: {
+    follow_up: 'Follow-up review',
+    goal_review: 'Goal review',
+    problem_solving: 'Problem solving',
+    decision: 'Decision',
+  },
+  /** The title the server gives a new agenda's follow-up item, shown in the reader's language. */
+  followUpTitle: 'Follow-up of open commitments',
   signOut: 'Sign out',
   language: 'Language',
   loading: 'Loading…',

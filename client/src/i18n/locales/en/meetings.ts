@@ -172,12 +172,6 @@ export const meetings = {
     viewer: 'You can follow the agenda and its notes as they are prepared; analysts edit them.',
     syncing: 'Syncing your changes…',
   },
-  kind: {
-    follow_up: 'Follow-up review',
-    goal_review: 'Goal review',
-    problem_solving: 'Problem solving',
-    decision: 'Decision',
-  },
   agenda: {
     items: 'Agenda items',
     empty: 'The agenda is empty.',

@@ -37,13 +37,6 @@ export const room = {
     confirm: 'Close now',
     cancel: 'Keep it open',
   },
-  /** The agenda item kinds (shared/meetingDoc.ts `AgendaItemKind`). */
-  kind: {
-    follow_up: 'Follow-up review',
-    goal_review: 'Goal review',
-    problem_solving: 'Problem solving',
-    decision: 'Decision',
-  },
   rail: {
     title: 'Agenda',
     empty: 'Nothing on the agenda.',

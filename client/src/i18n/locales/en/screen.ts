@@ -10,13 +10,6 @@ export const screen = {
     reconnecting: 'Reconnecting',
     lastUpdate: 'last update {{time}}',
   },
-  /** An agenda item's kind (the console shows it too). */
-  kind: {
-    follow_up: 'Follow-up review',
-    goal_review: 'Goal review',
-    problem_solving: 'Problem solving',
-    decision: 'Decision',
-  },
   /** After a list cut to what fits: "+3 more". */
   more: '+{{number}} more',
   draft: {

@@ -18,6 +18,14 @@ export const common: Translation<typeof english> = {
     alone: 'Solo usted está en esta página',
     inItem: 'en “{{item}}”',
   },
+  agendaKind: {
+    follow_up: 'Revisión de seguimiento',
+    goal_review: 'Revisión de meta',
+    problem_solving: 'Resolución de problemas',
+    decision: 'Decisión',
+  },
+  /** The title the server gives a new agenda's follow-up item, shown in the reader's language. */
+  followUpTitle: 'Seguimiento de los compromisos abiertos',
   signOut: 'Cerrar sesión',
   language: 'Idioma',
   loading: 'Cargando…',

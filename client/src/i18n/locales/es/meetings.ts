@@ -173,12 +173,6 @@ export const meetings: Translation<typeof english> = {
     viewer: 'Puede seguir la agenda y sus notas mientras se preparan; los analistas las editan.',
     syncing: 'Sincronizando sus cambios…',
   },
-  kind: {
-    follow_up: 'Revisión de seguimiento',
-    goal_review: 'Revisión de meta',
-    problem_solving: 'Resolución de problemas',
-    decision: 'Decisión',
-  },
   agenda: {
     items: 'Puntos de la agenda',
     empty: 'La agenda está vacía.',

@@ -41,12 +41,6 @@ export const room: Translation<typeof english> = {
     confirm: 'Cerrar ahora',
     cancel: 'Mantenerla abierta',
   },
-  kind: {
-    follow_up: 'Revisión de seguimiento',
-    goal_review: 'Revisión de meta',
-    problem_solving: 'Resolución de problemas',
-    decision: 'Decisión',
-  },
   rail: {
     title: 'Agenda',
     empty: 'No hay nada en la agenda.',

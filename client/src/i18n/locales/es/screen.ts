@@ -12,12 +12,6 @@ export const screen: Translation<typeof english> = {
     reconnecting: 'Reconectando',
     lastUpdate: 'última actualización a las {{time}}',
   },
-  kind: {
-    follow_up: 'Revisión de seguimiento',
-    goal_review: 'Revisión de meta',
-    problem_solving: 'Resolución de problemas',
-    decision: 'Decisión',
-  },
   more: 'y {{number}} más',
   draft: {
     startsSoon: 'La reunión comenzará en breve',

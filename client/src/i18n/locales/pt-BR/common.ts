@@ -18,6 +18,14 @@ export const common: Translation<typeof english> = {
     alone: 'Só você está nesta página',
     inItem: 'em “{{item}}”',
   },
+  agendaKind: {
+    follow_up: 'Revisão de acompanhamento',
+    goal_review: 'Revisão de meta',
+    problem_solving: 'Resolução de problemas',
+    decision: 'Decisão',
+  },
+  /** The title the server gives a new agenda's follow-up item, shown in the reader's language. */
+  followUpTitle: 'Acompanhamento dos compromissos em aberto',
   signOut: 'Sair',
   language: 'Idioma',
   loading: 'Carregando…',

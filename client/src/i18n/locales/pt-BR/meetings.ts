@@ -173,12 +173,6 @@ export const meetings: Translation<typeof english> = {
     viewer: 'Você pode acompanhar a pauta e suas anotações enquanto são preparadas; os analistas as editam.',
     syncing: 'Sincronizando suas alterações…',
   },
-  kind: {
-    follow_up: 'Revisão de acompanhamento',
-    goal_review: 'Revisão de meta',
-    problem_solving: 'Resolução de problemas',
-    decision: 'Decisão',
-  },
   agenda: {
     items: 'Itens da pauta',
     empty: 'A pauta está vazia.',

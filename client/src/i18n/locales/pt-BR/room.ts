@@ -41,12 +41,6 @@ export const room: Translation<typeof english> = {
     confirm: 'Encerrar agora',
     cancel: 'Manter aberta',
   },
-  kind: {
-    follow_up: 'Revisão de acompanhamento',
-    goal_review: 'Revisão de meta',
-    problem_solving: 'Resolução de problemas',
-    decision: 'Decisão',
-  },
   rail: {
     title: 'Pauta',
     empty: 'Nada na pauta.',

@@ -12,12 +12,6 @@ export const screen: Translation<typeof english> = {
     reconnecting: 'Reconectando',
     lastUpdate: 'última atualização às {{time}}',
   },
-  kind: {
-    follow_up: 'Revisão de acompanhamento',
-    goal_review: 'Revisão de meta',
-    problem_solving: 'Resolução de problemas',
-    decision: 'Decisão',
-  },
   more: 'e mais {{number}}',
   draft: {
     startsSoon: 'A reunião começará em breve',
