@@ -16,10 +16,28 @@ export interface ServerError {
 const translate = (key: string, params?: Record<string, string | number>): string =>
   String(i18next.t(key as never, params as never));
 
+/**
+ * A field path from the API (`timeboxMinutes`, `items.0.title`) in words, from its last named
+ * segment; an unknown field keeps its API name.
+ */
+function fieldInWords(path: string): string {
+  const name =
+    path
+      .split('.')
+      .filter((segment) => !/^\d+$/.test(segment))
+      .pop() ?? path;
+  const key = `errors:field.${name}`;
+  return i18next.exists(key) ? translate(key) : path;
+}
+
 export function errorText(error: ServerError): string {
   if (currentLanguage() === 'en') return error.message;
   const reasonKey = error.reason ? `errors:reason.${error.reason.key}` : null;
-  if (reasonKey && i18next.exists(reasonKey)) return translate(reasonKey, error.reason?.params);
+  if (reasonKey && i18next.exists(reasonKey)) {
+    const params = { ...error.reason?.params };
+    if (typeof params.field === 'string') params.field = fieldInWords(params.field);
+    return translate(reasonKey, params);
+  }
   const codeKey = `errors:code.${error.code}`;
   return translate(i18next.exists(codeKey) ? codeKey : 'errors:code.internal');
 }

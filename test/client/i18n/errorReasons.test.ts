@@ -70,4 +70,19 @@ describe('error reasons in the catalogue', () => {
       'Los datos enviados no fueron aceptados.',
     );
   });
+
+  test('a field is named in words, from its last named segment; an unknown one keeps its API name', async () => {
+    const required = (field: string) =>
+      errorText({
+        code: 'invalid_payload',
+        message: `${field}: required`,
+        reason: { key: 'required', params: { field } },
+      });
+    await applyLanguage('pt-BR');
+    expect(required('scheduledFor')).toBe('data: campo obrigatório');
+    expect(required('items.0.timeboxMinutes')).toBe('tempo previsto: campo obrigatório');
+    expect(required('mystery')).toBe('mystery: campo obrigatório');
+    await applyLanguage('en');
+    expect(required('scheduledFor')).toBe('scheduledFor: required');
+  });
 });
