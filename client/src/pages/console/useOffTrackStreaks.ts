@@ -8,8 +8,8 @@ import { useMemo } from 'react';
 import type { GoalSummary, IndicatorDetail } from '../../../../shared/performance.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { useResource } from '../../api/useResource.ts';
 import { errorText } from '../../i18n/errorText.ts';
-import { useResource } from '../performance/useResource.ts';
 import { offTrackStreak } from './cueCard.ts';
 
 export type Streaks =

@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commitmentHistory, meetingById } from '../../api/commitments.ts';
+import { useResource } from '../../api/useResource.ts';
 import { LoadError } from '../performance/PageStates.tsx';
-import { useResource } from '../performance/useResource.ts';
 import { describeHistoryEntry, formatInstant, type HistoryNames } from './historyWords.ts';
 
 interface Props {

@@ -12,10 +12,10 @@ import { type CommitmentList, commitmentsCsvHref, listCommitments } from '../../
 import { ApiError } from '../../api/http.ts';
 import { listPresenterAgencies } from '../../api/meetings.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { useResource } from '../../api/useResource.ts';
 import { i18next } from '../../i18n/i18n.ts';
 import { numberFormat } from '../../i18n/locale.ts';
 import { Empty, LoadError, Loading } from '../performance/PageStates.tsx';
-import { useResource } from '../performance/useResource.ts';
 import { CommitmentTable } from './CommitmentTable.tsx';
 import { LedgerFilters } from './LedgerFilters.tsx';
 import { LedgerPager } from './LedgerPager.tsx';

@@ -17,7 +17,7 @@ import type {
 import type { ApiError } from '../../api/http.ts';
 import { listPresenterAgencies } from '../../api/meetings.ts';
 import { performanceApi } from '../../api/performance.ts';
-import { useResource } from '../performance/useResource.ts';
+import { useResource } from '../../api/useResource.ts';
 
 export interface CatalogIndicator {
   indicator: IndicatorSummary;

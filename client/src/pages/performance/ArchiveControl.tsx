@@ -74,12 +74,7 @@ export function ArchiveControl({ indicatorId, name, archived, onChanged }: Props
   if (archived) {
     return (
       <>
-        <button
-          type="button"
-          className="perf-button perf-button--secondary"
-          disabled={busy}
-          onClick={unarchive}
-        >
+        <button type="button" className="button button--secondary" disabled={busy} onClick={unarchive}>
           {busy ? t('archive.unarchiving') : t('archive.unarchive')}
         </button>
         {errorLine}
@@ -88,11 +83,7 @@ export function ArchiveControl({ indicatorId, name, archived, onChanged }: Props
   }
   if (!confirming) {
     return (
-      <button
-        type="button"
-        className="perf-button perf-button--secondary"
-        onClick={() => setConfirming(true)}
-      >
+      <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
         {t('archive.ask')}
       </button>
     );
@@ -120,14 +111,10 @@ export function ArchiveControl({ indicatorId, name, archived, onChanged }: Props
         />
       </div>
       <div className="perf-confirm__actions">
-        <button type="button" className="perf-button perf-button--danger" disabled={busy} onClick={archive}>
+        <button type="button" className="button button--danger" disabled={busy} onClick={archive}>
           {busy ? t('archive.archiving') : t('archive.confirm')}
         </button>
-        <button
-          type="button"
-          className="perf-button perf-button--secondary"
-          onClick={() => setConfirming(false)}
-        >
+        <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
           {t('common:cancel')}
         </button>
       </div>

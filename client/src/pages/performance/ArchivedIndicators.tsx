@@ -5,8 +5,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { performanceApi } from '../../api/performance.ts';
+import { useResource } from '../../api/useResource.ts';
 import { currentLanguage } from '../../i18n/locale.ts';
-import { useResource } from './useResource.ts';
 
 /** "Mar 5, 2026", "5 de mar. de 2026". */
 const day = (iso: string) => new Date(iso).toLocaleDateString(currentLanguage(), { dateStyle: 'medium' });

@@ -4,10 +4,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { DataChange } from '../../../../shared/performance.ts';
+import type { Resource } from '../../api/useResource.ts';
 import { errorText } from '../../i18n/errorText.ts';
 import { currentLanguage } from '../../i18n/locale.ts';
 import { describeChange, describeFields } from './changeText.ts';
-import type { Resource } from './useResource.ts';
 
 const NO_REASON = '—';
 

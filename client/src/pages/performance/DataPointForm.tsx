@@ -146,7 +146,7 @@ export function DataPointForm({ indicator, points, duePeriod, onSaved }: Props) 
         <label htmlFor={ids.note}>{t('entry.note')}</label>
         <input id={ids.note} name="note" value={note} onChange={(event) => setNote(event.target.value)} />
       </div>
-      <button type="submit" className="perf-button" disabled={saving}>
+      <button type="submit" className="button button--primary" disabled={saving}>
         {saving
           ? t('entry.saving')
           : confirming

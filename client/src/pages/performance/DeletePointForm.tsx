@@ -104,7 +104,7 @@ export function DeletePointForm({ indicator, points, onDeleted }: Props) {
         <button
           ref={askButton}
           type="button"
-          className="perf-button perf-button--danger-outline"
+          className="button button--danger-outline"
           onClick={() => {
             setConfirming(true);
             setDone(null);
@@ -137,15 +137,10 @@ export function DeletePointForm({ indicator, points, onDeleted }: Props) {
             />
           </div>
           <div className="perf-confirm__actions">
-            <button
-              type="button"
-              className="perf-button perf-button--danger"
-              disabled={busy}
-              onClick={remove}
-            >
+            <button type="button" className="button button--danger" disabled={busy} onClick={remove}>
               {busy ? t('delete.deleting') : t('delete.confirm', { value })}
             </button>
-            <button type="button" className="perf-button perf-button--secondary" onClick={cancel}>
+            <button type="button" className="button button--secondary" onClick={cancel}>
               {t('common:cancel')}
             </button>
           </div>

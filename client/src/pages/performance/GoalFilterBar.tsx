@@ -109,7 +109,7 @@ export function GoalFilterBar({ query, agencies, statusCounts, disagreementCount
         {isFiltered(query) && (
           <button
             type="button"
-            className="perf-button perf-button--secondary goal-filters__clear"
+            className="button button--secondary goal-filters__clear"
             onClick={() => onChange({ ...DEFAULT_QUERY, sort: query.sort })}
           >
             {t('filters.clear')}

@@ -10,9 +10,9 @@ import { Link, useSearchParams } from 'react-router';
 import type { ImportEvent } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
 import { ImportKind, performanceApi, uploadCsv } from '../../api/performance.ts';
+import { useResource } from '../../api/useResource.ts';
 import { errorText } from '../../i18n/errorText.ts';
 import { numberFormat } from '../../i18n/locale.ts';
-import { useResource } from './useResource.ts';
 import { useIsAnalyst } from './useRole.ts';
 import './performance.css';
 
@@ -129,7 +129,7 @@ export function ImportPage() {
             disabled={running}
           />
         </div>
-        <button type="submit" className="perf-button" disabled={!file || running}>
+        <button type="submit" className="button button--primary" disabled={!file || running}>
           {running ? t('import.importing') : t('import.submit')}
         </button>
       </form>

@@ -223,10 +223,10 @@ export function IndicatorEditForm({ indicator, onSaved, onCancel }: Props) {
         </p>
       )}
       <div className="perf-confirm__actions">
-        <button type="submit" className="perf-button" disabled={saving}>
+        <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? t('edit.saving') : t('edit.save')}
         </button>
-        <button type="button" className="perf-button perf-button--secondary" onClick={onCancel}>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('common:cancel')}
         </button>
       </div>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DataChange, IndicatorDetail } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { type Resource, useResource } from '../../api/useResource.ts';
 import { ChangeSinceControl } from '../../charts/ChangeSince.tsx';
 import {
   buildChartRows,
@@ -30,7 +31,6 @@ import { IndicatorEditForm } from './IndicatorEditForm.tsx';
 import { LoadError, Loading } from './PageStates.tsx';
 import { disagreementText } from './RatingDisagreement.tsx';
 import { RatingForm } from './RatingForm.tsx';
-import { type Resource, useResource } from './useResource.ts';
 import { useIsAnalyst } from './useRole.ts';
 import './performance.css';
 import './corrections.css';
@@ -125,11 +125,7 @@ function IndicatorView({
           {isAnalyst && (
             <div className="indicator-actions">
               {!editing && (
-                <button
-                  type="button"
-                  className="perf-button perf-button--secondary"
-                  onClick={() => setEditing(true)}
-                >
+                <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
                   {t('indicator.edit')}
                 </button>
               )}
@@ -293,7 +289,7 @@ function IndicatorIdLine({ id }: { id: string }) {
   return (
     <p className="perf-subtitle" data-testid="indicator-id">
       {t('indicator.id')} <code ref={text}>{id}</code>{' '}
-      <button type="button" className="perf-button perf-button--secondary" onClick={copy}>
+      <button type="button" className="button button--secondary" onClick={copy}>
         {t('indicator.copyId')}
       </button>{' '}
       <span className="muted" aria-live="polite">

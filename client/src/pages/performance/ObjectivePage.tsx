@@ -14,6 +14,7 @@ import type {
   ObjectiveDetail,
 } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { useResource } from '../../api/useResource.ts';
 import { formatValue } from '../../charts/format.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { Sparkline } from '../../charts/Sparkline.tsx';
@@ -34,7 +35,6 @@ import {
 import { Empty, LoadError, Loading } from './PageStates.tsx';
 import { RatingDisagreement } from './RatingDisagreement.tsx';
 import { StatusBar } from './StatusBar.tsx';
-import { useResource } from './useResource.ts';
 import './performance.css';
 import './corrections.css';
 
@@ -68,7 +68,7 @@ export function ObjectivePage() {
           </p>
         </div>
         <Link
-          className="perf-button perf-button--secondary"
+          className="button button--secondary"
           to={`/objectives/${encodeURIComponent(objective.id)}/readiness`}
         >
           {t('objectives.readiness')}
@@ -127,11 +127,7 @@ function FilteredGoals({ agencies }: { agencies: ObjectiveDetail['agencies'] }) 
       </p>
       {shown.length === 0 && (
         <Empty title={t('objective.noMatch')}>
-          <button
-            type="button"
-            className="perf-button perf-button--secondary"
-            onClick={() => change(DEFAULT_QUERY)}
-          >
+          <button type="button" className="button button--secondary" onClick={() => change(DEFAULT_QUERY)}>
             {t('filters.clear')}
           </button>
         </Empty>

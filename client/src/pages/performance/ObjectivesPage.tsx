@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ObjectiveOverview } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { useResource } from '../../api/useResource.ts';
 import { Empty, LoadError, Loading } from './PageStates.tsx';
 import { StatusBar } from './StatusBar.tsx';
-import { useResource } from './useResource.ts';
 import { useIsAnalyst } from './useRole.ts';
 import './performance.css';
 
@@ -25,7 +25,7 @@ export function ObjectivesPage() {
           <p className="perf-subtitle">{t('objectives.subtitle')}</p>
         </div>
         {isAnalyst && (
-          <Link className="perf-button perf-button--secondary" to="/data/import">
+          <Link className="button button--secondary" to="/data/import">
             {t('common:nav.importData')}
           </Link>
         )}

@@ -30,7 +30,7 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () =>
       <strong>{heading}</strong>
       <p>{errorText(error)}</p>
       {onRetry && error.code !== 'not_found' && (
-        <button type="button" className="perf-button" onClick={onRetry}>
+        <button type="button" className="button button--primary" onClick={onRetry}>
           {t('common:retry')}
         </button>
       )}

@@ -83,7 +83,7 @@ export function RatingForm({ goal, onSaved }: { goal: Goal; onSaved: () => void 
           </p>
         )}
       </div>
-      <button type="submit" className="perf-button" disabled={saving}>
+      <button type="submit" className="button button--primary" disabled={saving}>
         {saving ? t('rating.saving') : t('rating.save')}
       </button>
       {serverError && (

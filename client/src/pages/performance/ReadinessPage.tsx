@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MissingIndicator, Readiness } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { useResource } from '../../api/useResource.ts';
 import { Empty, LoadError, Loading } from './PageStates.tsx';
-import { useResource } from './useResource.ts';
 import './performance.css';
 
 export function ReadinessPage() {

@@ -12,6 +12,7 @@ import type { DataPoint } from '../../../../shared/performance.ts';
 import { corrections, type PinnedSeries } from '../../../../shared/pinnedData.ts';
 import type { SinceSpan } from '../../../../shared/screenControl.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { useResource } from '../../api/useResource.ts';
 import { buildChartRows, changeSince } from '../../charts/chartData.ts';
 import { formatValue } from '../../charts/format.ts';
 import { IndicatorChart } from '../../charts/IndicatorChart.tsx';
@@ -19,7 +20,6 @@ import { longPeriodLabel } from '../../charts/periods.ts';
 import { sincePeriodFor } from '../../charts/sinceSpan.ts';
 import { errorText } from '../../i18n/errorText.ts';
 import type { CatalogIndicator } from '../meetings/prepCatalog.ts';
-import { useResource } from '../performance/useResource.ts';
 import { formatClockTime } from './roomFormat.ts';
 
 /** At most this many corrections are spelled out under the chart. */

@@ -4,8 +4,8 @@
  * moving quickly between indicators).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/http.ts';
-import { i18next } from '../../i18n/i18n.ts';
+import { i18next } from '../i18n/i18n.ts';
+import { ApiError } from './http.ts';
 
 export type Resource<T> =
   | { state: 'loading'; data: undefined; error: undefined }
