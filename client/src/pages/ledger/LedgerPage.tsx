@@ -6,7 +6,6 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { CommitmentSort } from '../../../../shared/commitmentRows.ts';
 import { type CommitmentList, commitmentsCsvHref, listCommitments } from '../../api/commitments.ts';
 import { ApiError } from '../../api/http.ts';
@@ -20,12 +19,13 @@ import { CommitmentTable } from './CommitmentTable.tsx';
 import { LedgerFilters } from './LedgerFilters.tsx';
 import { LedgerPager } from './LedgerPager.tsx';
 import { apiQuery, currentSort, hasFilters, sortChange, withChanges } from './ledgerSearch.ts';
+import { useInstantSearchParams } from './useInstantSearchParams.ts';
 import '../performance/performance.css';
 import './ledger.css';
 
 export function LedgerPage() {
   const { t } = useTranslation('ledger');
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useInstantSearchParams();
   const query = useMemo(() => apiQuery(search), [search]);
   const list = useCommitmentList(query);
   const lookups = useResource('ledger:lookups', async () => {
