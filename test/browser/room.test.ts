@@ -181,6 +181,18 @@ describe('the room: console, big screen and an analyst at once', () => {
   });
 
   test('reloaded while offline, the screen still shows the meeting', async () => {
+    // As a screen in a room would be by then: its worker controls it and has kept the app's shell.
+    await expect
+      .poll(
+        () =>
+          screen.page.evaluate(
+            async () =>
+              navigator.serviceWorker.controller !== null &&
+              (await caches.match('/__statroom-shell')) !== undefined,
+          ),
+        POLL,
+      )
+      .toBe(true);
     await screen.context.setOffline(true);
     await screen.page.reload();
     await expect.poll(() => screenTitle(screen.page), POLL).toBe(titles[2]);
