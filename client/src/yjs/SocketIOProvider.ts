@@ -65,6 +65,8 @@ type Listener = () => void;
 
 /** How long a document with no users stays joined, so a quick remount (StrictMode, back/forward) reuses it. */
 const RELEASE_GRACE_MS = 1500;
+/** A join that has not brought the document in by then is sent again (see `watchJoin`). */
+const JOIN_WATCHDOG_MS = 8000;
 
 /** One shared document: its Y.Doc, its awareness and its sync state with the server. */
 export class DocSession {
@@ -87,6 +89,7 @@ export class DocSession {
   /** The socket to join once the local copy has loaded (the latest connect wins). */
   private joinAfterLoad: TypedSocket | null = null;
   private destroyed = false;
+  private joinWatchdog: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly name: string,
@@ -144,6 +147,7 @@ export class DocSession {
     }
     this.joined = false;
     this.pending = [];
+    this.watchJoin(socket);
     socket.emit('doc:join', this.name, (ack: JoinAck) => {
       if (!socket.connected) return;
       if ('error' in ack) {
@@ -162,8 +166,29 @@ export class DocSession {
     });
   }
 
+  /**
+   * A page must never sit on an empty document while connected: a join whose answer or sync never
+   * came (seen intermittently after a reload, cause not yet found) is sent again; a second join is
+   * harmless, the server keeps one session and the sync exchange is idempotent.
+   */
+  private watchJoin(socket: TypedSocket): void {
+    this.clearJoinWatchdog();
+    this.joinWatchdog = setTimeout(() => {
+      this.joinWatchdog = null;
+      if (this.destroyed || !socket.connected || this.state.synced || this.state.error) return;
+      console.warn(`StatRoom: ${this.name} did not sync after joining; joining again`);
+      this.join(socket);
+    }, JOIN_WATCHDOG_MS);
+  }
+
+  private clearJoinWatchdog(): void {
+    if (this.joinWatchdog) clearTimeout(this.joinWatchdog);
+    this.joinWatchdog = null;
+  }
+
   /** The socket dropped: everything must be re-exchanged after the next join. */
   disconnected(): void {
+    this.clearJoinWatchdog();
     this.joined = false;
     this.pending = null;
     this.setState({ synced: false });
@@ -197,6 +222,7 @@ export class DocSession {
       case 'update':
         this.applyRemoteUpdate(decoded.update);
         if (decoded.step === 'syncStep2' && !this.state.synced) {
+          this.clearJoinWatchdog();
           this.setState({ synced: true, lastSyncedAt: Date.now() });
           this.provider.noteSynced();
         } else if (decoded.step === 'update' && this.state.synced) {
@@ -280,6 +306,7 @@ export class DocSession {
   /** Leaves the document: our presence disappears for the others at once, then the doc is freed. */
   destroy(socket: TypedSocket | null): void {
     if (this.releaseTimer) clearTimeout(this.releaseTimer);
+    this.clearJoinWatchdog();
     if (this.joined) awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'leave');
     if (socket?.connected) socket.emit('doc:leave', this.name);
     this.joined = false;
