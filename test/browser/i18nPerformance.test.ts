@@ -65,11 +65,8 @@ describe('performance pages in Portuguese and Spanish', () => {
   test('objectives, an objective and its readiness read in Portuguese', async () => {
     const page = await personIn('pt-BR', 'Ana Lima');
     await page.goto(`${server.url}/objectives`);
-    const overview = await noEnglishLeft(
-      page,
-      page.getByRole('heading', { name: 'Objetivos estratégicos' }),
-      'pt-BR',
-    );
+    // The cards' figures arrive after the heading: wait for them before reading the page.
+    const overview = await noEnglishLeft(page, page.getByText('Metas por órgão').first(), 'pt-BR');
     expect(overview).toContain('Metas por órgão');
     expect(overview).toContain('Prontidão dos dados');
     expect(overview).toMatch(/2 metas · 2 órgãos/);

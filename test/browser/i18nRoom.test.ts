@@ -181,8 +181,11 @@ describe('the meeting page in Portuguese and Spanish', () => {
     expect(overdue).toMatch(/aberto há \d+ dias?/);
     expect(overdue).not.toMatch(/ 0 dia\b/);
     // The rail: each item's kind and time box.
+    // The agenda comes with the meeting document's sync, after the follow-up rows.
+    await expect
+      .poll(async () => (await page.locator('.rail').textContent()) ?? '', POLL)
+      .toContain('Revisão de acompanhamento · 10 min');
     const rail = (await page.locator('.rail').textContent()) ?? '';
-    expect(rail).toContain('Revisão de acompanhamento · 10 min');
     expect(rail).toContain('Resolução de problemas · 10 min');
     expect(await bodyText(page)).toContain('A reunião ainda não começou.');
     expect(englishLeftovers(await bodyText(page), 'pt-BR')).toEqual([]);
