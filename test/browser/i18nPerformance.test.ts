@@ -179,11 +179,7 @@ describe('performance pages in Portuguese and Spanish', () => {
     );
 
     await page.goto(`${server.url}/objectives`);
-    const overview = await noEnglishLeft(
-      page,
-      page.getByRole('heading', { name: 'Objetivos estratégicos' }),
-      'es',
-    );
+    const overview = await noEnglishLeft(page, page.getByText('Metas por organismo').first(), 'es');
     expect(overview).toContain('Metas por organismo');
     expect(overview).toContain('En curso');
   });

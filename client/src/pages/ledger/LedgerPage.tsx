@@ -12,6 +12,7 @@ import { ApiError } from '../../api/http.ts';
 import { listPresenterAgencies } from '../../api/meetings.ts';
 import { performanceApi } from '../../api/performance.ts';
 import { useResource } from '../../api/useResource.ts';
+import { useInstantSearchParams } from '../../components/useInstantSearchParams.ts';
 import { i18next } from '../../i18n/i18n.ts';
 import { numberFormat } from '../../i18n/locale.ts';
 import { Empty, LoadError, Loading } from '../performance/PageStates.tsx';
@@ -19,7 +20,6 @@ import { CommitmentTable } from './CommitmentTable.tsx';
 import { LedgerFilters } from './LedgerFilters.tsx';
 import { LedgerPager } from './LedgerPager.tsx';
 import { apiQuery, currentSort, hasFilters, sortChange, withChanges } from './ledgerSearch.ts';
-import { useInstantSearchParams } from './useInstantSearchParams.ts';
 import '../performance/performance.css';
 import './ledger.css';
 

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type {
   Agency,
   GoalSummary,
@@ -20,6 +20,7 @@ import { longPeriodLabel } from '../../charts/periods.ts';
 import { Sparkline } from '../../charts/Sparkline.tsx';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
 import { NameKeepsEnd } from '../../components/NameKeepsEnd.tsx';
+import { useInstantSearchParams } from '../../components/useInstantSearchParams.ts';
 import { ArchivedIndicators } from './ArchivedIndicators.tsx';
 import { GoalFilterBar } from './GoalFilterBar.tsx';
 import {
@@ -102,7 +103,7 @@ export function ObjectivePage() {
 /** The goals under the filter and sort kept in the URL: grouped by agency, or one list in the chosen order. */
 function FilteredGoals({ agencies }: { agencies: ObjectiveDetail['agencies'] }) {
   const { t } = useTranslation('performance');
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useInstantSearchParams();
   const query = parseGoalQuery(params);
   const all = useMemo(
     () => agencies.flatMap(({ agency, goals }) => goals.map((goal) => ({ goal, agency }))),
