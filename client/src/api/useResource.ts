@@ -1,11 +1,13 @@
 /**
  * Loads one API resource for a page: loading, error (with the server's message) and data, plus a
- * `reload` for after a write. A response for an older key never overwrites a newer one (e.g. when
- * moving quickly between indicators).
+ * `reload` for after a write. A request its route's loader preloaded is used first (resources.ts);
+ * a response for an older key never overwrites a newer one (e.g. when moving quickly between
+ * indicators).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { i18next } from '../i18n/i18n.ts';
 import { ApiError } from './http.ts';
+import { read } from './resources.ts';
 
 export type Resource<T> =
   | { state: 'loading'; data: undefined; error: undefined }
@@ -22,28 +24,22 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` fetches; `version` forces a reload.
   useEffect(() => {
-    let current = true;
     // Keep showing the data while reloading the same resource (after a save), so the page does not flash.
     setResource((previous) => (previous.state === 'ready' && loadedKey.current === key ? previous : LOADING));
-    load().then(
-      (data) => {
-        if (!current) return;
+    // The effect's cleanup stops the read: an older key's answer is dropped.
+    return read(key, load, (outcome) => {
+      if (outcome.ok) {
         loadedKey.current = key;
-        setResource({ state: 'ready', data, error: undefined });
-      },
-      (error: unknown) => {
-        if (!current) return;
-        loadedKey.current = null;
-        const apiError =
-          error instanceof ApiError
-            ? error
-            : new ApiError('internal', i18next.t('performance:states.loadFailedMessage'), 0);
-        setResource({ state: 'error', data: undefined, error: apiError });
-      },
-    );
-    return () => {
-      current = false;
-    };
+        setResource({ state: 'ready', data: outcome.data, error: undefined });
+        return;
+      }
+      loadedKey.current = null;
+      const apiError =
+        outcome.error instanceof ApiError
+          ? outcome.error
+          : new ApiError('internal', i18next.t('performance:states.loadFailedMessage'), 0);
+      setResource({ state: 'error', data: undefined, error: apiError });
+    });
   }, [key, version]);
 
   const reload = useCallback(() => setVersion((value) => value + 1), []);

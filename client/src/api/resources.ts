@@ -1,0 +1,43 @@
+/**
+ * The client's one way to load API data: route loaders `preload` a page's requests (so they run
+ * while the page's code downloads) and the page reads them with `useResource`, which takes the
+ * preloaded request for its key, once. Whatever comes later (another mount, a `reload()` after a
+ * write) fetches afresh, so nothing here is ever served stale.
+ */
+
+/** Requests started by a loader and not yet taken by a page, by key. */
+const started = new Map<string, Promise<unknown>>();
+
+/** Starts `load()` now; the next reader of `key` takes this request instead of starting its own. */
+export function preload<T>(key: string, load: () => Promise<T>): void {
+  const request = load();
+  // The reader handles a refusal; one that no page reads (a redirect, a navigation elsewhere) is dropped.
+  request.catch(() => undefined);
+  // A newer navigation's request replaces an older one that no page took.
+  started.set(key, request);
+}
+
+/** The request preloaded for `key`, handed out once; else a new `load()`. */
+export function take<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const request = started.get(key) as Promise<T> | undefined;
+  if (!request) return load();
+  started.delete(key);
+  return request;
+}
+
+export type Outcome<T> = { ok: true; data: T } | { ok: false; error: unknown };
+
+/**
+ * Reads `key` (`take`) and hands its outcome to `settle`, unless the returned `stop` was called
+ * first: a reader stops when its key changes, so an older key's answer never lands over a newer one.
+ */
+export function read<T>(key: string, load: () => Promise<T>, settle: (outcome: Outcome<T>) => void) {
+  let current = true;
+  take(key, load).then(
+    (data) => current && settle({ ok: true, data }),
+    (error: unknown) => current && settle({ ok: false, error }),
+  );
+  return function stop() {
+    current = false;
+  };
+}
