@@ -37,7 +37,7 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
       const apiError =
         outcome.error instanceof ApiError
           ? outcome.error
-          : new ApiError('internal', i18next.t('performance:states.loadFailedMessage'), 0);
+          : new ApiError('internal', i18next.t('common:states.loadFailedMessage'), 0);
       setResource({ state: 'error', data: undefined, error: apiError });
     });
   }, [key, version]);

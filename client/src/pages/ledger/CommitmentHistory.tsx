@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { commitmentHistory, meetingById } from '../../api/commitments.ts';
 import { useResource } from '../../api/useResource.ts';
-import { LoadError } from '../performance/PageStates.tsx';
+import { LoadError } from '../../components/PageStates.tsx';
 import { describeHistoryEntry, formatInstant, type HistoryNames } from './historyWords.ts';
 
 interface Props {

@@ -20,6 +20,7 @@ import { longPeriodLabel } from '../../charts/periods.ts';
 import { Sparkline } from '../../charts/Sparkline.tsx';
 import { StatusBadge } from '../../charts/StatusBadge.tsx';
 import { NameKeepsEnd } from '../../components/NameKeepsEnd.tsx';
+import { Empty, LoadError, Loading } from '../../components/PageStates.tsx';
 import { useInstantSearchParams } from '../../components/useInstantSearchParams.ts';
 import { ArchivedIndicators } from './ArchivedIndicators.tsx';
 import { GoalFilterBar } from './GoalFilterBar.tsx';
@@ -33,7 +34,6 @@ import {
   parseGoalQuery,
   statusCountsFor,
 } from './goalQuery.ts';
-import { Empty, LoadError, Loading } from './PageStates.tsx';
 import { RatingDisagreement } from './RatingDisagreement.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import './performance.css';

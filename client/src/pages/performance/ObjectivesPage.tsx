@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { ObjectiveOverview } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
 import { useResource } from '../../api/useResource.ts';
-import { Empty, LoadError, Loading } from './PageStates.tsx';
+import { Empty, LoadError, Loading } from '../../components/PageStates.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useIsAnalyst } from './useRole.ts';
 import './performance.css';

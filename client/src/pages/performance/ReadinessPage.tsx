@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import type { MissingIndicator, Readiness } from '../../../../shared/performance.ts';
 import { performanceApi } from '../../api/performance.ts';
 import { useResource } from '../../api/useResource.ts';
-import { Empty, LoadError, Loading } from './PageStates.tsx';
+import { Empty, LoadError, Loading } from '../../components/PageStates.tsx';
 import './performance.css';
 
 export function ReadinessPage() {

@@ -44,6 +44,15 @@ export const common = {
     opening: 'Opening the live connection',
     offlineDetail: 'Your changes are kept here and will sync when the connection returns',
   },
+  /** What a page says while it loads its data, or when it cannot (components/PageStates.tsx). */
+  states: {
+    loading: 'Loading {{what}}…',
+    notFound: 'Not found',
+    signIn: 'Please sign in',
+    notAllowed: 'Not allowed',
+    loadFailed: 'Could not load this page',
+    loadFailedMessage: 'Something went wrong loading this page',
+  },
   routeError: {
     sessionEnded: 'Your session has ended',
     signInAgainText: 'Sign in again to carry on where you were.',

@@ -5,14 +5,6 @@
  */
 export const performance = {
   breadcrumb: 'Breadcrumb',
-  states: {
-    loading: 'Loading {{what}}…',
-    notFound: 'Not found',
-    signIn: 'Please sign in',
-    notAllowed: 'Not allowed',
-    loadFailed: 'Could not load this page',
-    loadFailedMessage: 'Something went wrong loading this page',
-  },
   what: {
     objectives: 'objectives',
     objective: 'the objective',

@@ -46,6 +46,14 @@ export const common: Translation<typeof english> = {
     opening: 'Abriendo la conexión en vivo',
     offlineDetail: 'Sus cambios se guardan aquí y se sincronizarán cuando vuelva la conexión',
   },
+  states: {
+    loading: 'Cargando {{what}}…',
+    notFound: 'No encontrado',
+    signIn: 'Inicie sesión',
+    notAllowed: 'No permitido',
+    loadFailed: 'No se pudo cargar esta página',
+    loadFailedMessage: 'Algo salió mal al cargar esta página',
+  },
   routeError: {
     sessionEnded: 'Su sesión terminó',
     signInAgainText: 'Inicie sesión de nuevo para seguir donde estaba.',

@@ -3,14 +3,6 @@ import type { performance as english } from '../en/performance.ts';
 
 export const performance: Translation<typeof english> = {
   breadcrumb: 'Ruta de navegación',
-  states: {
-    loading: 'Cargando {{what}}…',
-    notFound: 'No encontrado',
-    signIn: 'Inicie sesión',
-    notAllowed: 'No permitido',
-    loadFailed: 'No se pudo cargar esta página',
-    loadFailedMessage: 'Algo salió mal al cargar esta página',
-  },
   what: {
     objectives: 'los objetivos',
     objective: 'el objetivo',

@@ -47,6 +47,14 @@ export const common: Translation<typeof english> = {
     opening: 'Abrindo a conexão ao vivo',
     offlineDetail: 'Suas alterações ficam guardadas aqui e serão sincronizadas quando a conexão voltar',
   },
+  states: {
+    loading: 'Carregando {{what}}…',
+    notFound: 'Não encontrado',
+    signIn: 'Entre para continuar',
+    notAllowed: 'Não permitido',
+    loadFailed: 'Não foi possível carregar esta página',
+    loadFailedMessage: 'Algo deu errado ao carregar esta página',
+  },
   routeError: {
     sessionEnded: 'Sua sessão terminou',
     signInAgainText: 'Entre de novo para continuar de onde parou.',

@@ -3,14 +3,6 @@ import type { performance as english } from '../en/performance.ts';
 
 export const performance: Translation<typeof english> = {
   breadcrumb: 'Trilha de navegação',
-  states: {
-    loading: 'Carregando {{what}}…',
-    notFound: 'Não encontrado',
-    signIn: 'Entre para continuar',
-    notAllowed: 'Não permitido',
-    loadFailed: 'Não foi possível carregar esta página',
-    loadFailedMessage: 'Algo deu errado ao carregar esta página',
-  },
   what: {
     objectives: 'os objetivos',
     objective: 'o objetivo',

@@ -1,22 +1,26 @@
-/** Loading, error and empty states shared by the performance pages, so each says the same thing the same way. */
+/**
+ * Loading, error and empty states for a page's API data (`useResource`), the same on every page,
+ * so each says the same thing the same way.
+ */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/http.ts';
-import { errorText } from '../../i18n/errorText.ts';
+import type { ApiError } from '../api/http.ts';
+import { errorText } from '../i18n/errorText.ts';
+import './pageStates.css';
 
 /** `what` is already in the reader's language: "objectives", "os objetivos". */
 export function Loading({ what }: { what: string }) {
-  const { t } = useTranslation('performance');
+  const { t } = useTranslation();
   return (
-    <div className="perf-state" role="status" aria-live="polite">
-      <span className="perf-spinner" aria-hidden="true" />
+    <div className="page-state" role="status" aria-live="polite">
+      <span className="page-spinner" aria-hidden="true" />
       {t('states.loading', { what })}
     </div>
   );
 }
 
 export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
-  const { t } = useTranslation(['performance', 'common']);
+  const { t } = useTranslation();
   const heading =
     error.code === 'not_found'
       ? t('states.notFound')
@@ -26,12 +30,12 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () =>
           ? t('states.notAllowed')
           : t('states.loadFailed');
   return (
-    <div className="perf-state perf-state--error" role="alert">
+    <div className="page-state page-state--error" role="alert">
       <strong>{heading}</strong>
       <p>{errorText(error)}</p>
       {onRetry && error.code !== 'not_found' && (
         <button type="button" className="button button--primary" onClick={onRetry}>
-          {t('common:retry')}
+          {t('retry')}
         </button>
       )}
     </div>
@@ -40,7 +44,7 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () =>
 
 export function Empty({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <div className="perf-state perf-state--empty">
+    <div className="page-state page-state--empty">
       <strong>{title}</strong>
       {children && <div>{children}</div>}
     </div>
