@@ -1,6 +1,7 @@
 /**
  * An analyst deletes a draft meeting from its preparation page: a confirm step, then back to the
- * meetings list, and the meeting is gone. Run `npx vite build` first.
+ * meetings list, and the meeting is gone; a meeting that does not exist says "Not found" with the
+ * server's message on each of its pages. Run `npx vite build` first.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -44,6 +45,33 @@ describe('deleting a draft meeting in the browser', { timeout: 60_000 }, () => {
     await page.waitForURL(/\/meetings$/, { timeout: 30_000 });
     expect((await page.request.get(`/api/meetings/${meeting.id}`)).status()).toBe(404);
     await expect.poll(() => page.getByText('Planned by mistake').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("a meeting that does not exist says Not found, with the server's message, on each of its pages", async () => {
+    const { page } = ana;
+    const refusal = async (path: string) => {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(404);
+      return ((await response.json()) as { error: { message: string } }).error.message;
+    };
+    const meeting = await refusal('/api/meetings/no-such-meeting');
+    const pages: Array<[string, string]> = [
+      ['/meetings/no-such-meeting/prep', meeting],
+      ['/meetings/no-such-meeting', meeting],
+      ['/meetings/no-such-meeting/room', meeting],
+      ['/meetings/no-such-meeting/memo', await refusal('/api/meetings/no-such-meeting/record')],
+    ];
+    for (const [path, message] of pages) {
+      await page.goto(path);
+      const alert = page.getByRole('alert').filter({ hasText: 'Not found' });
+      await alert.waitFor();
+      expect(await alert.textContent(), path).toBe(`Not found${message}`);
+    }
+    // The big screen, full screen, keeps the route's error page.
+    await page.goto('/meetings/no-such-meeting/screen');
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    await page.getByText(meeting).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -31,6 +31,9 @@ export async function getMeeting(id: string): Promise<Meeting> {
   return meeting;
 }
 
+/** One meeting as a resource: its key and request, for a route loader's `preload` and its page's `useResource`. */
+export const meetingResource = (id: string) => [`meeting:${id}`, () => getMeeting(id)] as const;
+
 export async function createMeeting(input: NewMeeting): Promise<Meeting> {
   const { meeting } = await api.post<{ meeting: Meeting }>('/api/meetings', input);
   return meeting;

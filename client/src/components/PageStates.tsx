@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/http.ts';
+import type { Resource } from '../api/useResource.ts';
 import { errorText } from '../i18n/errorText.ts';
 import './pageStates.css';
 
@@ -48,5 +49,20 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
       <strong>{title}</strong>
       {children && <div>{children}</div>}
     </div>
+  );
+}
+
+/** A page's resource until it is ready: loading, then its error with a retry (`what` as for `Loading`). */
+export function NotReady({
+  resource,
+  what,
+}: {
+  resource: Resource<unknown> & { reload: () => void };
+  what: string;
+}) {
+  return resource.state === 'error' ? (
+    <LoadError error={resource.error} onRetry={resource.reload} />
+  ) : (
+    <Loading what={what} />
   );
 }

@@ -8,14 +8,16 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoaderFunctionArgs } from 'react-router';
-import { useLoaderData } from 'react-router';
+import { type LoaderFunctionArgs, useParams } from 'react-router';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
 import { ledgerDocName } from '../../../../shared/docNames.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import { shownIndicatorId } from '../../../../shared/screenControl.ts';
-import { getMeeting, type Meeting } from '../../api/meetings.ts';
+import { type Meeting, meetingResource } from '../../api/meetings.ts';
+import { preload } from '../../api/resources.ts';
+import { useResource } from '../../api/useResource.ts';
+import { NotReady } from '../../components/PageStates.tsx';
 import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
@@ -35,15 +37,23 @@ import './console.css';
 import './panels.css';
 import { useLiveMeeting } from '../room/useLiveMeeting.ts';
 
-export async function consoleLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
+export function consoleLoader({ params }: LoaderFunctionArgs) {
   // The connection's handshake runs while the meeting is fetched, not after the page mounts.
   getProvider();
-  return getMeeting(params.id ?? '');
+  preload(...meetingResource(params.id ?? ''));
+  return null;
 }
 
 export function ConsolePage() {
-  const meeting = useLoaderData<typeof consoleLoader>();
-  return <Console key={meeting.id} meeting={meeting} />;
+  const meeting = useResource(...meetingResource(useParams().id ?? ''));
+  const { t } = useTranslation('meetings');
+  if (meeting.state !== 'ready')
+    return (
+      <div className="page">
+        <NotReady resource={meeting} what={t('what.meeting')} />
+      </div>
+    );
+  return <Console key={meeting.data.id} meeting={meeting.data} />;
 }
 
 function Console({ meeting }: { meeting: Meeting }) {

@@ -3,10 +3,13 @@
  * before those meetings (most goals off track first, with late data and rating disagreements).
  */
 import { Trans, useTranslation } from 'react-i18next';
-import { Link, useLoaderData } from 'react-router';
+import { Link } from 'react-router';
 import type { ObjectiveOverview } from '../../../../shared/performance.ts';
 import { listMeetings, type Meeting } from '../../api/meetings.ts';
 import { performanceApi } from '../../api/performance.ts';
+import { preload } from '../../api/resources.ts';
+import { useResource } from '../../api/useResource.ts';
+import { NotReady } from '../../components/PageStates.tsx';
 import { useStore } from '../../store/index.ts';
 import { MeetingTable } from '../meetings/MeetingTable.tsx';
 import { todayIso } from '../meetings/meetingDates.ts';
@@ -26,7 +29,7 @@ interface HomeData {
 const needsAttention = (a: ObjectiveOverview, b: ObjectiveOverview) =>
   b.statusCounts.off_track - a.statusCounts.off_track || b.staleIndicatorCount - a.staleIndicatorCount;
 
-export async function homeLoader(): Promise<HomeData> {
+async function loadHome(): Promise<HomeData> {
   const today = todayIso();
   const [meetings, objectives] = await Promise.all([
     listMeetings(),
@@ -44,12 +47,20 @@ export async function homeLoader(): Promise<HomeData> {
   };
 }
 
+const HOME = 'home';
+
+/** Starts the page's requests while the router settles the session (the page reads them). */
+export function homeLoader() {
+  preload(HOME, loadHome);
+  return null;
+}
+
 export function HomePage() {
-  const { upcoming, attention } = useLoaderData<typeof homeLoader>();
+  const home = useResource(HOME, loadHome);
   const principal = useStore((state) => state.principal);
   const firstName = principal?.name.split(/\s+/)[0] ?? '';
   const isAnalyst = principal?.role === 'analyst';
-  const { t } = useTranslation('home');
+  const { t } = useTranslation(['home', 'meetings']);
   return (
     <div className="page">
       <header className="page__header">
@@ -63,57 +74,65 @@ export function HomePage() {
           {t('allMeetings')}
         </Link>
       </header>
-      <div className="split">
-        <section className="card split__main" aria-labelledby="upcoming-title">
-          <h2 className="card__title" id="upcoming-title">
-            {t('upcoming')} <span className="count">{upcoming.length}</span>
+      {home.state !== 'ready' ? (
+        <NotReady resource={home} what={t('meetings:what.meetings')} />
+      ) : (
+        <HomeLists {...home.data} isAnalyst={isAnalyst} />
+      )}
+    </div>
+  );
+}
+
+function HomeLists({ upcoming, attention, isAnalyst }: HomeData & { isAnalyst: boolean }) {
+  const { t } = useTranslation('home');
+  return (
+    <div className="split">
+      <section className="card split__main" aria-labelledby="upcoming-title">
+        <h2 className="card__title" id="upcoming-title">
+          {t('upcoming')} <span className="count">{upcoming.length}</span>
+        </h2>
+        <MeetingTable meetings={upcoming} emptyText={isAnalyst ? t('noMeetingsAnalyst') : t('noMeetings')} />
+      </section>
+      <aside className="split__side">
+        <section className="card" aria-labelledby="attention-title">
+          <h2 className="card__title" id="attention-title">
+            {t('attention')}
           </h2>
-          <MeetingTable
-            meetings={upcoming}
-            emptyText={isAnalyst ? t('noMeetingsAnalyst') : t('noMeetings')}
-          />
-        </section>
-        <aside className="split__side">
-          <section className="card" aria-labelledby="attention-title">
-            <h2 className="card__title" id="attention-title">
-              {t('attention')}
-            </h2>
-            {attention === null ? (
-              <p className="muted">{t('attentionFailed')}</p>
-            ) : attention.length === 0 ? (
-              <p className="muted">
-                {t('noObjectives')}{' '}
-                {isAnalyst ? (
-                  <Trans t={t} i18nKey="importToStart" components={{ link: <Link to="/data/import" /> }} />
-                ) : (
-                  t('analystImports')
-                )}
-              </p>
-            ) : (
-              <ul className="attention-list">
-                {attention.map((objective) => (
-                  <li key={objective.id}>
-                    <Link className="attention-list__name" to={`/objectives/${objective.id}`}>
-                      {objective.name}
-                    </Link>
-                    <StatusBar counts={objective.statusCounts} />
-                    <p className="attention-list__facts">
-                      <Link to={`/objectives/${objective.id}/readiness`}>
-                        {t('lateIndicators', { count: objective.staleIndicatorCount })}
-                      </Link>
-                      {' · '}
-                      {t('disagreements', { count: objective.disagreementCount })}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <p className="attention-list__all">
-              <Link to="/objectives">{t('allObjectives')}</Link>
+          {attention === null ? (
+            <p className="muted">{t('attentionFailed')}</p>
+          ) : attention.length === 0 ? (
+            <p className="muted">
+              {t('noObjectives')}{' '}
+              {isAnalyst ? (
+                <Trans t={t} i18nKey="importToStart" components={{ link: <Link to="/data/import" /> }} />
+              ) : (
+                t('analystImports')
+              )}
             </p>
-          </section>
-        </aside>
-      </div>
+          ) : (
+            <ul className="attention-list">
+              {attention.map((objective) => (
+                <li key={objective.id}>
+                  <Link className="attention-list__name" to={`/objectives/${objective.id}`}>
+                    {objective.name}
+                  </Link>
+                  <StatusBar counts={objective.statusCounts} />
+                  <p className="attention-list__facts">
+                    <Link to={`/objectives/${objective.id}/readiness`}>
+                      {t('lateIndicators', { count: objective.staleIndicatorCount })}
+                    </Link>
+                    {' · '}
+                    {t('disagreements', { count: objective.disagreementCount })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="attention-list__all">
+            <Link to="/objectives">{t('allObjectives')}</Link>
+          </p>
+        </section>
+      </aside>
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, type LoaderFunctionArgs, useLoaderData, useNavigate } from 'react-router';
+import { Link, type LoaderFunctionArgs, useNavigate, useParams } from 'react-router';
 import * as Y from 'yjs';
 import { removeAgendaItemBy } from '../../../../shared/agendaRemoval.ts';
 import {
@@ -18,7 +18,10 @@ import {
 } from '../../../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
-import { deleteMeeting, getMeeting, type Meeting } from '../../api/meetings.ts';
+import { deleteMeeting, type Meeting, meetingResource } from '../../api/meetings.ts';
+import { preload } from '../../api/resources.ts';
+import { useResource } from '../../api/useResource.ts';
+import { NotReady } from '../../components/PageStates.tsx';
 import { PresenceBar } from '../../components/PresenceBar.tsx';
 import { Toast } from '../../components/Toast.tsx';
 import { errorText } from '../../i18n/errorText.ts';
@@ -40,15 +43,28 @@ import { TimeBudget } from './TimeBudget.tsx';
 import { useRemovalNotice } from './useRemovalNotice.ts';
 import './meetings.css';
 
-export async function meetingPrepLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
-  return getMeeting(params.id ?? '');
+/** Starts the meeting's request (the page reads it). */
+export function meetingPrepLoader({ params }: LoaderFunctionArgs) {
+  preload(...meetingResource(params.id ?? ''));
+  return null;
 }
 
 /** Marks removals so that Undo reverts exactly those (and not other people's edits). */
 const REMOVE_ORIGIN = Symbol('remove-agenda-item');
 
 export function MeetingPrepPage() {
-  const meeting = useLoaderData<typeof meetingPrepLoader>();
+  const loaded = useResource(...meetingResource(useParams().id ?? ''));
+  const { t } = useTranslation('meetings');
+  if (loaded.state !== 'ready')
+    return (
+      <div className="page">
+        <NotReady resource={loaded} what={t('what.meeting')} />
+      </div>
+    );
+  return <MeetingPrepOrDeleting meeting={loaded.data} />;
+}
+
+function MeetingPrepOrDeleting({ meeting }: { meeting: Meeting }) {
   const navigate = useNavigate();
   const { t } = useTranslation('meetings');
   const [deleting, setDeleting] = useState<{ id: string; error: string | null } | null>(null);

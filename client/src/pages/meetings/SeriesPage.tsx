@@ -5,11 +5,14 @@
  */
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Link, type LoaderFunctionArgs, useLoaderData, useRevalidator } from 'react-router';
+import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import type { Agency } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
 import { listPresenterAgencies, type Meeting } from '../../api/meetings.ts';
+import { preload } from '../../api/resources.ts';
 import { createNextMeeting, getSeriesOverview, type SeriesOverview } from '../../api/series.ts';
+import { useResource } from '../../api/useResource.ts';
+import { NotReady } from '../../components/PageStates.tsx';
 import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { MeetingCells } from './MeetingTable.tsx';
@@ -19,15 +22,24 @@ import { cadenceText } from './seriesText.ts';
 import './meetings.css';
 import './series.css';
 
-export async function seriesLoader({
-  params,
-}: LoaderFunctionArgs): Promise<{ overview: SeriesOverview; agencies: Agency[] }> {
-  const [overview, agencies] = await Promise.all([
-    getSeriesOverview(params.objectiveId ?? ''),
-    // Agency names only label the usual agencies: without them the page still works.
-    listPresenterAgencies().catch((): Agency[] => []),
-  ]);
-  return { overview, agencies };
+/** The page's data: the series, and the agencies that name its usual presenters. */
+const seriesResource = (objectiveId: string) =>
+  [
+    `series:${objectiveId}`,
+    async (): Promise<{ overview: SeriesOverview; agencies: Agency[] }> => {
+      const [overview, agencies] = await Promise.all([
+        getSeriesOverview(objectiveId),
+        // Agency names only label the usual agencies: without them the page still works.
+        listPresenterAgencies().catch((): Agency[] => []),
+      ]);
+      return { overview, agencies };
+    },
+  ] as const;
+
+/** Starts the page's requests (the page reads them). */
+export function seriesLoader({ params }: LoaderFunctionArgs) {
+  preload(...seriesResource(params.objectiveId ?? ''));
+  return null;
 }
 
 function PhaseBadge({ phase }: { phase: Meeting['phase'] }) {
@@ -41,8 +53,27 @@ type CreateResult =
   | null;
 
 export function SeriesPage() {
-  const { overview, agencies } = useLoaderData<typeof seriesLoader>();
-  const revalidator = useRevalidator();
+  const loaded = useResource(...seriesResource(useParams().objectiveId ?? ''));
+  const { t } = useTranslation('meetings');
+  if (loaded.state !== 'ready')
+    return (
+      <div className="page series">
+        <NotReady resource={loaded} what={t('what.series')} />
+      </div>
+    );
+  return <Series {...loaded.data} reload={loaded.reload} />;
+}
+
+function Series({
+  overview,
+  agencies,
+  reload,
+}: {
+  overview: SeriesOverview;
+  agencies: Agency[];
+  /** Reads the series again after a write, keeping this one on screen meanwhile. */
+  reload: () => void;
+}) {
   const isAnalyst = useStore((state) => state.principal?.role === 'analyst');
   const [result, setResult] = useState<CreateResult>(null);
   const [creating, setCreating] = useState(false);
@@ -57,7 +88,7 @@ export function SeriesPage() {
     try {
       const meeting = await createNextMeeting(objective.id, { allowSecondDraft });
       setResult({ kind: 'created', meeting });
-      await revalidator.revalidate();
+      reload();
     } catch (error) {
       const apiError = error instanceof ApiError ? error : null;
       setResult({
@@ -176,12 +207,7 @@ export function SeriesPage() {
               {t('series.cadence')}
             </h2>
             {isAnalyst ? (
-              <SeriesForm
-                objectiveId={objective.id}
-                series={series}
-                agencies={agencies}
-                onSaved={() => revalidator.revalidate()}
-              />
+              <SeriesForm objectiveId={objective.id} series={series} agencies={agencies} onSaved={reload} />
             ) : (
               <>
                 <SeriesDetails series={series} agencies={agencies} />

@@ -6,11 +6,14 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import { Link, type LoaderFunctionArgs, useParams } from 'react-router';
 import { buildMemo, type MemoHeader, memoFileName } from '../../../../shared/memo.ts';
 import { memoCommitmentsCsv, memoMarkdown } from '../../../../shared/memoExport.ts';
 import type { MemoLanguage } from '../../../../shared/memoText.ts';
 import { getMeetingRecord, type MeetingRecord, memoDownloads } from '../../api/memo.ts';
+import { preload } from '../../api/resources.ts';
+import { useResource } from '../../api/useResource.ts';
+import { NotReady } from '../../components/PageStates.tsx';
 import {
   AttendanceSection,
   CorrectionsSection,
@@ -22,8 +25,12 @@ import {
 import { memoLanguage } from './memoLanguage.ts';
 import './memo.css';
 
-export async function memoLoader({ params }: LoaderFunctionArgs): Promise<{ record: MeetingRecord }> {
-  return { record: await getMeetingRecord(params.id ?? '') };
+const recordResource = (id: string) => [`memo:${id}`, () => getMeetingRecord(id)] as const;
+
+/** Starts the record's request (the page reads it). */
+export function memoLoader({ params }: LoaderFunctionArgs) {
+  preload(...recordResource(params.id ?? ''));
+  return null;
 }
 
 function Facts({ header }: { header: MemoHeader }) {
@@ -119,7 +126,18 @@ function Toolbar({
 }
 
 export function MemoPage() {
-  const { record } = useLoaderData<typeof memoLoader>();
+  const loaded = useResource(...recordResource(useParams().id ?? ''));
+  const { t } = useTranslation('meetings');
+  if (loaded.state !== 'ready')
+    return (
+      <div className="page memo">
+        <NotReady resource={loaded} what={t('what.memo')} />
+      </div>
+    );
+  return <Memo record={loaded.data} />;
+}
+
+function Memo({ record }: { record: MeetingRecord }) {
   const { t } = useTranslation('memo');
   // `t` is a new function when the language changes: the memo is written again in the new one.
   const language = useMemo(() => memoLanguage(t), [t]);

@@ -6,13 +6,15 @@
  * the objective's ledger (`ledger:<objectiveId>`, written only by the ledger commands).
  */
 import { useTranslation } from 'react-i18next';
-import type { LoaderFunctionArgs } from 'react-router';
-import { useLoaderData } from 'react-router';
+import { type LoaderFunctionArgs, useParams } from 'react-router';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
 import { ledgerDocName } from '../../../../shared/docNames.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
-import { getMeeting, type Meeting } from '../../api/meetings.ts';
+import { type Meeting, meetingResource } from '../../api/meetings.ts';
+import { preload } from '../../api/resources.ts';
+import { useResource } from '../../api/useResource.ts';
+import { NotReady } from '../../components/PageStates.tsx';
 import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
@@ -30,15 +32,23 @@ import './room.css';
 import './presenter.css';
 import { useLiveMeeting } from './useLiveMeeting.ts';
 
-export async function meetingRoomLoader({ params }: LoaderFunctionArgs): Promise<Meeting> {
+export function meetingRoomLoader({ params }: LoaderFunctionArgs) {
   // The connection's handshake runs while the meeting is fetched, not after the page mounts.
   getProvider();
-  return getMeeting(params.id ?? '');
+  preload(...meetingResource(params.id ?? ''));
+  return null;
 }
 
 export function MeetingRoomPage() {
-  const meeting = useLoaderData<typeof meetingRoomLoader>();
-  return <MeetingRoom key={meeting.id} meeting={meeting} />;
+  const meeting = useResource(...meetingResource(useParams().id ?? ''));
+  const { t } = useTranslation('meetings');
+  if (meeting.state !== 'ready')
+    return (
+      <div className="page">
+        <NotReady resource={meeting} what={t('what.meeting')} />
+      </div>
+    );
+  return <MeetingRoom key={meeting.data.id} meeting={meeting.data} />;
 }
 
 function MeetingRoom({ meeting }: { meeting: Meeting }) {

@@ -11,6 +11,16 @@ export const meetings = {
     daysAgo_other: '{{count}} days ago',
   },
   phase: { draft: 'Draft', live: 'Live', closed: 'Closed' },
+  /**
+   * What a meeting page is loading ("Loading {{what}}…", common:states.loading). Not "the meeting":
+   * the server's English follow-up notes say it, and the i18n tests look for English left on a page.
+   */
+  what: {
+    meetings: 'meetings',
+    meeting: 'this meeting',
+    series: 'the meeting series',
+    memo: 'the memo',
+  },
   list: {
     title: 'Meetings',
     subtitle: 'Each meeting reviews one strategic objective with the agencies that deliver it.',

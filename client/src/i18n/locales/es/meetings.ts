@@ -13,6 +13,12 @@ export const meetings: Translation<typeof english> = {
     daysAgo_other: 'Hace {{count}} días',
   },
   phase: { draft: 'Borrador', live: 'En curso', closed: 'Cerrada' },
+  what: {
+    meetings: 'las reuniones',
+    meeting: 'esta reunión',
+    series: 'la serie de reuniones',
+    memo: 'el acta',
+  },
   list: {
     title: 'Reuniones',
     subtitle: 'Cada reunión revisa un objetivo estratégico con los organismos que lo ejecutan.',

@@ -13,6 +13,12 @@ export const meetings: Translation<typeof english> = {
     daysAgo_other: 'Há {{count}} dias',
   },
   phase: { draft: 'Rascunho', live: 'Em andamento', closed: 'Encerrada' },
+  what: {
+    meetings: 'as reuniões',
+    meeting: 'esta reunião',
+    series: 'a série de reuniões',
+    memo: 'a ata',
+  },
   list: {
     title: 'Reuniões',
     subtitle: 'Cada reunião analisa um objetivo estratégico com os órgãos responsáveis por ele.',
