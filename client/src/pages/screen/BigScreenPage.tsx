@@ -8,9 +8,10 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLoaderData } from 'react-router';
+import { useParams } from 'react-router';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { Meeting } from '../../api/meetings.ts';
+import { useResource } from '../../api/useResource.ts';
 import { errorText } from '../../i18n/errorText.ts';
 import { ClosedView } from './ClosedView.tsx';
 import { DraftView } from './DraftView.tsx';
@@ -18,21 +19,25 @@ import { ItemView } from './ItemView.tsx';
 import { registerScreenWorker } from './registerScreenWorker.ts';
 import { ScreenBar } from './ScreenBar.tsx';
 import { type ScreenLedger, useScreenLedger } from './screenLedger.ts';
-import type { screenLoader } from './screenLoader.ts';
+import { screenMeetingResource } from './screenLoader.ts';
 import { useScreenNames } from './screenNames.ts';
 import './screen.css';
 import './screen-data.css';
 import { useLiveMeeting } from '../room/useLiveMeeting.ts';
 
 export function BigScreenPage() {
-  const meeting = useLoaderData<typeof screenLoader>();
+  const meeting = useResource(...screenMeetingResource(useParams().id ?? ''));
   // The screen's scale and its hidden scrollbars apply to the whole document while it is shown.
   useEffect(() => {
     document.documentElement.classList.add('big-screen');
     void registerScreenWorker();
     return () => document.documentElement.classList.remove('big-screen');
   }, []);
-  return <BigScreen key={meeting.id} meeting={meeting} />;
+  // Full screen, the route's own error page (RouteError) as before: no such meeting, or no copy offline.
+  if (meeting.state === 'error') throw meeting.error;
+  // What the route shows while its loader runs, until the meeting (usually there already) is read.
+  if (meeting.state === 'loading') return <div className="boot" aria-busy="true" />;
+  return <BigScreen key={meeting.data.id} meeting={meeting.data} />;
 }
 
 function BigScreen({ meeting }: { meeting: Meeting }) {

@@ -7,18 +7,21 @@
  * code downloads: the session, the meeting and the live connection's handshake all start at once.
  */
 import { type LoaderFunctionArgs, redirect } from 'react-router';
-import { getMeeting, type Meeting } from '../../api/meetings.ts';
+import { getMeeting } from '../../api/meetings.ts';
+import { preload } from '../../api/resources.ts';
 import { fetchPrincipal } from '../../api/session.ts';
 import { useStore } from '../../store/index.ts';
 import { forgetAll, withLastKnown } from './lastKnown.ts';
 
-export async function screenLoader({ params, request }: LoaderFunctionArgs): Promise<Meeting> {
+/** The screen's meeting as a resource (the page reads it): the server's answer, or the last one kept. */
+export const screenMeetingResource = (id: string) =>
+  [`screen-meeting:${id}`, () => withLastKnown(`meeting:${id}`, () => getMeeting(id))] as const;
+
+export async function screenLoader({ params, request }: LoaderFunctionArgs): Promise<null> {
   // The live-document stack is in the page's chunk: loading it starts the handshake meanwhile.
   void import('../../yjs/connection.ts').then(({ getProvider }) => getProvider());
-  const id = params.id ?? '';
-  const meeting = withLastKnown(`meeting:${id}`, () => getMeeting(id));
-  // Without a session the meeting's answer is a refusal: settled here, the session decides.
-  meeting.catch(() => undefined);
+  // Without a session the meeting's answer is a refusal, which no page reads: the session decides.
+  preload(...screenMeetingResource(params.id ?? ''));
   if (!useStore.getState().principal) {
     const principal = await withLastKnown('principal', fetchPrincipal);
     if (!principal) {
@@ -29,5 +32,5 @@ export async function screenLoader({ params, request }: LoaderFunctionArgs): Pro
     }
     useStore.getState().setPrincipal(principal);
   }
-  return meeting;
+  return null;
 }
