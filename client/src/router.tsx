@@ -1,6 +1,8 @@
 /**
  * The app's routes (react-router data router). Everything but `/signin` sits inside the signed-in
- * layout, whose loader sends anyone without a session to `/signin?next=…`.
+ * layout, whose loader sends anyone without a session to `/signin?next=…`. Loaders do routing work
+ * only (the session, redirects) and start their page's requests early with `preload`; the page reads
+ * them with `useResource` (api/resources.ts), never with `useLoaderData`.
  */
 import { createBrowserRouter, type LoaderFunctionArgs, redirect } from 'react-router';
 import { fetchPrincipal } from './api/session.ts';

@@ -1,4 +1,8 @@
-/** What a page shows when its data cannot be loaded: the server's message, and a way on. */
+/**
+ * What a route shows when it fails: its loader (the session check), or a page that throws (the big
+ * screen when its meeting cannot be read, or a bug). The server's message, and a way on. A page's
+ * own API data shows its loading and errors in the page (PageStates.tsx).
+ */
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { ApiError } from '../api/http.ts';
