@@ -5,7 +5,7 @@
  */
 
 import { z } from 'zod';
-import { docIdSchema } from './docNames.ts';
+import { docIdSchema } from './docIdSchema.ts';
 import { reasonIssue } from './errorReasons.ts';
 import type { ErrorResponse } from './errors.ts';
 import {

@@ -2,8 +2,6 @@
  * Document names: `<kind>:<id>`. The same string names a document on every transport
  * (Socket.IO events and the y-websocket path `/yjs/<docName>`), in storage and in logs.
  */
-import { z } from 'zod';
-
 export const DocKind = {
   meeting: 'meeting',
   /** A meeting's live state (phase, current item, timers, timeline): written by the server only. */
@@ -13,9 +11,12 @@ export const DocKind = {
 } as const;
 export type DocKind = (typeof DocKind)[keyof typeof DocKind];
 
+/** Kinds only the server writes (through commands): every client reads them, none can edit them. */
+const SERVER_WRITTEN = new Set<DocKind>([DocKind.meetingLive, DocKind.ledger]);
+export const isServerWritten = (kind: DocKind): boolean => SERVER_WRITTEN.has(kind);
+
 /** Ids of documents, and of what they belong to (meetings, objectives, commitments). */
 export const DOC_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const docIdSchema = z.string().regex(DOC_ID_PATTERN, 'not an id');
 const KINDS = new Set<string>(Object.values(DocKind));
 
 export interface DocRef {

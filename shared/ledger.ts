@@ -6,7 +6,8 @@
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { DocKind, docIdSchema } from './docNames.ts';
+import { docIdSchema } from './docIdSchema.ts';
+import { DocKind } from './docNames.ts';
 import { getRoot } from './docShapes.ts';
 import { reasonIssue } from './errorReasons.ts';
 import { actorSchema } from './meetingLive.ts';

@@ -6,7 +6,7 @@
  */
 
 import { z } from 'zod';
-import { docIdSchema } from './docNames.ts';
+import { docIdSchema } from './docIdSchema.ts';
 import type { ErrorResponse } from './errors.ts';
 import type { GoToTarget, MeetingLiveState } from './meetingLive.ts';
 import { screenBodySchema } from './screenControl.ts';

@@ -2,7 +2,7 @@
  * The one permission check for documents, called by both transports after `authenticate`:
  * who may do what with which document.
  */
-import { DocKind, parseDocName } from '../../shared/docNames.ts';
+import { DocKind, isServerWritten, parseDocName } from '../../shared/docNames.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { MeetingPhase } from '../../shared/meetingLive.ts';
 import { Permission, type Principal, Role } from '../../shared/roles.ts';
@@ -49,7 +49,7 @@ export function createAuthorize(db: Db, readPhase: ReadMeetingPhase): Authorize 
     if (!(await meetingExists(db, ref.id))) {
       return { ok: false, code: ErrorCode.notFound, message: `No meeting ${ref.id}` };
     }
-    if (ref.kind === DocKind.meetingLive) return { ok: true, permission: Permission.read };
+    if (isServerWritten(ref.kind)) return { ok: true, permission: Permission.read };
     if ((await readPhase(ref.id)) === MeetingPhase.closed) return { ok: true, permission: Permission.read };
     return { ok: true, permission: PERMISSION_BY_ROLE[principal.role] };
   };

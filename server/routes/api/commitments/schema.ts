@@ -10,7 +10,7 @@ import {
   CommitmentSort,
   DEFAULT_SORT_DIRECTION,
 } from '../../../../shared/commitmentRows.ts';
-import { docIdSchema } from '../../../../shared/docNames.ts';
+import { docIdSchema } from '../../../../shared/docIdSchema.ts';
 import { COMMITMENT_STATUSES } from '../../../../shared/ledger.ts';
 import type { CommitmentFilters } from '../../../ledger/ledgerQuery.ts';
 
