@@ -4,8 +4,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { type DocSession, SocketIOProvider } from '../../../client/src/yjs/SocketIOProvider.ts';
 import type { LocalCopy } from '../../../client/src/yjs/localCopy.ts';
+import { type DocSession, SocketIOProvider } from '../../../client/src/yjs/SocketIOProvider.ts';
 import { encodeUpdate } from '../../../shared/docMessages.ts';
 import { meetingLiveDocName } from '../../../shared/docNames.ts';
 import { addAgendaItem, readAgenda } from '../../../shared/meetingDoc.ts';
