@@ -20,7 +20,6 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from '../../../shared/docMessages.ts';
-import { isServerWritten, parseDocName } from '../../../shared/docNames.ts';
 import type { ErrorBody } from '../../../shared/errors.ts';
 import {
   type ClientToServerEvents,
@@ -91,7 +90,6 @@ export class DocSession {
   private joinAfterLoad: TypedSocket | null = null;
   private destroyed = false;
   private joinWatchdog: ReturnType<typeof setTimeout> | null = null;
-  private readonly serverWritten: boolean;
 
   constructor(
     readonly name: string,
@@ -100,8 +98,6 @@ export class DocSession {
     this.doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.localCopy = provider.openLocalCopy?.(name, this.doc) ?? null;
-    const ref = parseDocName(name);
-    this.serverWritten = ref !== null && isServerWritten(ref.kind);
   }
 
   getState = (): DocSessionState => this.state;
@@ -135,10 +131,9 @@ export class DocSession {
   /** Called by the provider whenever the socket is (re)connected. */
   join(socket: TypedSocket): void {
     // Edits kept on this device (made offline, perhaps before the tab was closed) must be in the
-    // document before the sync exchange, which then sends the server exactly what it lacks. A
-    // document only the server writes has no such edits: it joins at once.
+    // document before the sync exchange, which then sends the server exactly what it lacks.
     const localCopy = this.localCopy;
-    if (localCopy && !localCopy.isLoaded() && !this.serverWritten) {
+    if (localCopy && !localCopy.isLoaded()) {
       const waiting = this.joinAfterLoad !== null;
       this.joinAfterLoad = socket;
       if (!waiting) {

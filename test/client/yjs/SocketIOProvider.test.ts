@@ -4,10 +4,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import type { LocalCopy } from '../../../client/src/yjs/localCopy.ts';
 import { type DocSession, SocketIOProvider } from '../../../client/src/yjs/SocketIOProvider.ts';
 import { encodeUpdate } from '../../../shared/docMessages.ts';
-import { meetingLiveDocName } from '../../../shared/docNames.ts';
 import { addAgendaItem, readAgenda } from '../../../shared/meetingDoc.ts';
 import { firstParagraphText, notesText } from '../../../shared/richNotes.ts';
 import type { Role } from '../../../shared/roles.ts';
@@ -140,35 +138,6 @@ describe('SocketIOProvider', () => {
 
     ana.provider.closeSession(ana.session);
     await waitFor(() => !bruno.session.awareness.getStates().has(anaId), 'presence removed');
-  });
-
-  test('a document only the server writes joins without waiting for the local copy; an editable one waits', async () => {
-    const docName = await newMeetingDoc();
-    const meetingId = docName.slice(docName.indexOf(':') + 1);
-    // A local copy that has not loaded yet (a slow IndexedDB): resolved only at the end.
-    let finishLoading = () => {};
-    const loading = new Promise<void>((resolve) => {
-      finishLoading = resolve;
-    });
-    let loaded = false;
-    const slowCopy = (): LocalCopy => ({
-      origin: {},
-      whenLoaded: loading.then(() => {
-        loaded = true;
-      }),
-      isLoaded: () => loaded,
-      destroy: () => {},
-    });
-    const provider = new SocketIOProvider({ url: server.url, token: analystToken, localCopy: slowCopy });
-    providers.push(provider);
-    const live = provider.session(meetingLiveDocName(meetingId));
-    const agenda = provider.session(docName);
-    live.retain();
-    agenda.retain();
-    await waitFor(() => live.getState().synced, 'live state synced before the local copy loaded');
-    expect(agenda.getState().synced).toBe(false);
-    finishLoading();
-    await waitFor(() => agenda.getState().synced, 'agenda synced once its local copy loaded');
   });
 
   test('a session refused by the server says why', async () => {
