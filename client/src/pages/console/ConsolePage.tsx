@@ -8,7 +8,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LoaderFunctionArgs, useParams } from 'react-router';
+import type { LoaderFunctionArgs } from 'react-router';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
 import { ledgerDocName } from '../../../../shared/docNames.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
@@ -16,8 +16,6 @@ import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import { shownIndicatorId } from '../../../../shared/screenControl.ts';
 import { type Meeting, meetingResource } from '../../api/meetings.ts';
 import { preload } from '../../api/resources.ts';
-import { useResource } from '../../api/useResource.ts';
-import { NotReady } from '../../components/PageStates.tsx';
 import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
@@ -35,6 +33,7 @@ import { useConsoleKeys } from './useConsoleKeys.ts';
 import '../room/room.css';
 import './console.css';
 import './panels.css';
+import { WithMeeting } from '../meetings/WithMeeting.tsx';
 import { useLiveMeeting } from '../room/useLiveMeeting.ts';
 
 export function consoleLoader({ params }: LoaderFunctionArgs) {
@@ -45,15 +44,7 @@ export function consoleLoader({ params }: LoaderFunctionArgs) {
 }
 
 export function ConsolePage() {
-  const meeting = useResource(...meetingResource(useParams().id ?? ''));
-  const { t } = useTranslation('meetings');
-  if (meeting.state !== 'ready')
-    return (
-      <div className="page">
-        <NotReady resource={meeting} what={t('what.meeting')} />
-      </div>
-    );
-  return <Console key={meeting.data.id} meeting={meeting.data} />;
+  return <WithMeeting>{(meeting) => <Console key={meeting.id} meeting={meeting} />}</WithMeeting>;
 }
 
 function Console({ meeting }: { meeting: Meeting }) {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, type LoaderFunctionArgs, useNavigate, useParams } from 'react-router';
+import { Link, type LoaderFunctionArgs, useNavigate } from 'react-router';
 import * as Y from 'yjs';
 import { removeAgendaItemBy } from '../../../../shared/agendaRemoval.ts';
 import {
@@ -20,8 +20,6 @@ import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { ApiError } from '../../api/http.ts';
 import { deleteMeeting, type Meeting, meetingResource } from '../../api/meetings.ts';
 import { preload } from '../../api/resources.ts';
-import { useResource } from '../../api/useResource.ts';
-import { NotReady } from '../../components/PageStates.tsx';
 import { PresenceBar } from '../../components/PresenceBar.tsx';
 import { Toast } from '../../components/Toast.tsx';
 import { errorText } from '../../i18n/errorText.ts';
@@ -42,6 +40,7 @@ import { RemovedItemNotice } from './RemovedItemNotice.tsx';
 import { TimeBudget } from './TimeBudget.tsx';
 import { useRemovalNotice } from './useRemovalNotice.ts';
 import './meetings.css';
+import { WithMeeting } from './WithMeeting.tsx';
 
 /** Starts the meeting's request (the page reads it). */
 export function meetingPrepLoader({ params }: LoaderFunctionArgs) {
@@ -53,15 +52,7 @@ export function meetingPrepLoader({ params }: LoaderFunctionArgs) {
 const REMOVE_ORIGIN = Symbol('remove-agenda-item');
 
 export function MeetingPrepPage() {
-  const loaded = useResource(...meetingResource(useParams().id ?? ''));
-  const { t } = useTranslation('meetings');
-  if (loaded.state !== 'ready')
-    return (
-      <div className="page">
-        <NotReady resource={loaded} what={t('what.meeting')} />
-      </div>
-    );
-  return <MeetingPrepOrDeleting meeting={loaded.data} />;
+  return <WithMeeting>{(meeting) => <MeetingPrepOrDeleting meeting={meeting} />}</WithMeeting>;
 }
 
 function MeetingPrepOrDeleting({ meeting }: { meeting: Meeting }) {

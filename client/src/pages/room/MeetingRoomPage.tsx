@@ -6,15 +6,13 @@
  * the objective's ledger (`ledger:<objectiveId>`, written only by the ledger commands).
  */
 import { useTranslation } from 'react-i18next';
-import { type LoaderFunctionArgs, useParams } from 'react-router';
+import type { LoaderFunctionArgs } from 'react-router';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
 import { ledgerDocName } from '../../../../shared/docNames.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
 import { type Meeting, meetingResource } from '../../api/meetings.ts';
 import { preload } from '../../api/resources.ts';
-import { useResource } from '../../api/useResource.ts';
-import { NotReady } from '../../components/PageStates.tsx';
 import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
@@ -30,6 +28,7 @@ import { RoomHeader } from './RoomHeader.tsx';
 import '../meetings/meetings.css';
 import './room.css';
 import './presenter.css';
+import { WithMeeting } from '../meetings/WithMeeting.tsx';
 import { useLiveMeeting } from './useLiveMeeting.ts';
 
 export function meetingRoomLoader({ params }: LoaderFunctionArgs) {
@@ -40,15 +39,7 @@ export function meetingRoomLoader({ params }: LoaderFunctionArgs) {
 }
 
 export function MeetingRoomPage() {
-  const meeting = useResource(...meetingResource(useParams().id ?? ''));
-  const { t } = useTranslation('meetings');
-  if (meeting.state !== 'ready')
-    return (
-      <div className="page">
-        <NotReady resource={meeting} what={t('what.meeting')} />
-      </div>
-    );
-  return <MeetingRoom key={meeting.data.id} meeting={meeting.data} />;
+  return <WithMeeting>{(meeting) => <MeetingRoom key={meeting.id} meeting={meeting} />}</WithMeeting>;
 }
 
 function MeetingRoom({ meeting }: { meeting: Meeting }) {
