@@ -12,7 +12,7 @@ import {
   screenshot,
   VIEWPORTS,
 } from '../helpers/browser.ts';
-import { notesValue } from '../helpers/notesEditor.ts';
+import { caretOffset, notesValue, otherCaretOffset } from '../helpers/notesEditor.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /** Absolute: express's `sendFile` (the SPA fallback) refuses relative paths. */
@@ -126,7 +126,12 @@ describe('meeting preparation in the browser', () => {
     // text, so what she types next lands where she was, not where the text shifted to.
     await notes(ana.page).press('Home');
     for (let step = 0; step < 'Burglaries'.length; step++) await notes(ana.page).press('ArrowRight');
+    await expect.poll(() => caretOffset(notes(ana.page)), POLL).toBe('Burglaries'.length);
+    // Bruno waits until he sees Ana's caret there: a redraw of her caret arriving during his Home key
+    // can put his own caret back where it was (ProseMirror rereads the selection after the redraw).
+    await expect.poll(() => otherCaretOffset(notes(bruno.page)), POLL).toBe('Burglaries'.length);
     await notes(bruno.page).press('Home');
+    await expect.poll(() => caretOffset(notes(bruno.page)), POLL).toBe(0);
     await bruno.page.keyboard.type('Note: ');
     await expect.poll(() => notesValue(notes(ana.page)), POLL).toBe(`Note: ${together}`);
     await ana.page.keyboard.type(' (east zone)');

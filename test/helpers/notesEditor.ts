@@ -12,3 +12,29 @@ export function notesValue(editor: Locator): Promise<string> {
     return [...copy.children].map((block) => (block as HTMLElement).textContent ?? '').join('\n');
   });
 }
+
+/** How many characters of the notes lie before this page's own caret (other people's carets left out). */
+export function caretOffset(editor: Locator): Promise<number | null> {
+  return editor.evaluate((element) => {
+    const selection = element.ownerDocument.getSelection();
+    if (!selection?.anchorNode || !element.contains(selection.anchorNode)) return null;
+    const range = element.ownerDocument.createRange();
+    range.setStart(element, 0);
+    range.setEnd(selection.anchorNode, selection.anchorOffset);
+    const before = range.cloneContents();
+    for (const caret of before.querySelectorAll('.notes-caret')) caret.remove();
+    return before.textContent?.length ?? 0;
+  });
+}
+
+/** How many characters of the notes lie before another person's caret, as this page draws it. */
+export function otherCaretOffset(editor: Locator): Promise<number | null> {
+  return editor.evaluate((element) => {
+    const caret = element.querySelector('.notes-caret');
+    if (!caret) return null;
+    const range = element.ownerDocument.createRange();
+    range.setStart(element, 0);
+    range.setEndBefore(caret);
+    return range.toString().length;
+  });
+}
