@@ -249,4 +249,80 @@ describe('the big screen', () => {
     await shots('closed', [VIEWPORTS.desktop, VIEWPORTS.laptop]);
     expect(pageErrors).toEqual([]);
   });
+
+  test('a long list shows the entries that fit, none cut, and how many more, at every size', async () => {
+    const { meeting } = (await call('POST', '/meetings', {
+      title: 'Security stocktake, second session',
+      scheduledFor: addDaysToDate(TODAY, 1),
+      objectiveId: OBJECTIVE,
+    })) as { meeting: { id: string } };
+    meetingId = meeting.id;
+    const writer = await SocketIoDocClient.connect(server.url, { token });
+    try {
+      const joined = await writer.joinSynced(meetingDocName(meetingId));
+      addAgendaItem(joined.doc, { title: 'Long list', presenterAgency: goalAgency.id, timeboxMinutes: 10 });
+      await agendaOnServer(server.app.hub, meetingId, 1);
+    } finally {
+      writer.close();
+    }
+    await call('POST', `/meetings/${meetingId}/start`, {});
+    for (let i = 1; i <= 40; i++) await commit(`Commitment number ${i} of a long meeting`);
+    await display.page.goto(`/meetings/${meetingId}/screen`);
+    await expect.poll(() => titleOf(display.page), POLL).toBe('Long list');
+
+    // Per list: entries drawn, the "+N more" count, the header's total, and entries cut at the bottom.
+    const lists = () =>
+      display.page.locator('.screen-panel').evaluateAll((panels) =>
+        panels.flatMap((panel) => {
+          const list = panel.querySelector('.fit-list');
+          if (!list) return [];
+          const bottom = list.getBoundingClientRect().bottom;
+          const entries = [...list.children].filter((entry) => !entry.classList.contains('fit-list__more'));
+          const moreLine = list.querySelector('.fit-list__more');
+          const more = moreLine?.textContent ?? '';
+          const lowest = moreLine ?? entries.at(-1);
+          const tallest = Math.max(...entries.map((entry) => entry.getBoundingClientRect().height));
+          return [
+            {
+              drawn: entries.length,
+              more: Number(/\d+/.exec(more)?.[0] ?? 0),
+              total: Number(panel.querySelector('.screen-count')?.textContent),
+              cut: entries.filter((entry) => entry.getBoundingClientRect().bottom > bottom + 1).length,
+              // With some left out, there must be no room left for one more entry.
+              roomForOneMore:
+                moreLine !== null && bottom - (lowest?.getBoundingClientRect().bottom ?? 0) >= tallest,
+            },
+          ];
+        }),
+      );
+    for (const size of [VIEWPORTS.desktop, VIEWPORTS.laptop, UHD]) {
+      await display.page.setViewportSize(size);
+      await display.page.waitForFunction(
+        () => new Promise((resolve) => requestAnimationFrame(() => resolve(true))),
+      );
+      const made = (await lists()).find((list) => list.total === 40);
+      expect(made, `${size.width}: the list of the 40 made`).toBeDefined();
+      expect(made!.drawn + made!.more, `${size.width}`).toBe(40);
+      expect(made!.more, `${size.width}: not all 40 fit`).toBeGreaterThan(0);
+      for (const list of await lists()) {
+        expect(list.cut, `${size.width}`).toBe(0);
+        expect(list.roomForOneMore, `${size.width}`).toBe(false);
+        expect(list.drawn + list.more, `${size.width}`).toBe(list.total);
+      }
+    }
+    await display.page.setViewportSize(VIEWPORTS.desktop);
+    // One more, at the top: the list measures again and still adds up.
+    await commit('The newest commitment of the long meeting');
+    await expect
+      .poll(
+        () =>
+          display.page.locator('.screen-panel--made').getByTestId('screen-commitment').first().textContent(),
+        POLL,
+      )
+      .toContain('The newest commitment');
+    const made = (await lists()).find((list) => list.total === 41);
+    expect(made!.drawn + made!.more).toBe(41);
+    expect(made!.cut).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

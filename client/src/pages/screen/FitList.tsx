@@ -16,46 +16,56 @@ interface FitListProps<T> {
 
 /** Room kept for the "+N more" line, in lines of the list's text. */
 const MORE_LINE_EMS = 1.9;
+/** Entries drawn for the first measurement; doubled until one does not fit or all are drawn. */
+const FIRST_PROBE = 4;
 
 export function FitList<T>({ items, keyOf, render, more, className, label }: FitListProps<T>) {
   const ref = useRef<HTMLUListElement>(null);
-  /** Null: show everything (and measure). */
-  const [limit, setLimit] = useState<number | null>(null);
+  /** How many entries fit, as last measured. */
+  const [limit, setLimit] = useState(0);
+  /**
+   * While measuring, how many entries are drawn to be measured; null once measured. Drawing a few
+   * more than fitted last time, not the whole list, keeps a long ledger from being laid out whole
+   * for each new commitment.
+   */
+  const [probe, setProbe] = useState<number | null>(FIRST_PROBE);
   const [size, setSize] = useState(0);
 
   useLayoutEffect(() => {
     const list = ref.current;
     if (!list) return;
-    const observer = new ResizeObserver(() => {
-      setSize(list.clientHeight * 100_000 + list.clientWidth);
-      setLimit(null);
-    });
+    const observer = new ResizeObserver(() => setSize(list.clientHeight * 100_000 + list.clientWidth));
     observer.observe(list);
     return () => observer.disconnect();
   }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured again when the entries or the box change.
-  useLayoutEffect(() => setLimit(null), [items, size]);
+  useLayoutEffect(() => setProbe(Math.max(FIRST_PROBE, limit + 2)), [items, size]);
 
   useLayoutEffect(() => {
     const list = ref.current;
-    if (!list || limit !== null) return;
+    if (!list || probe === null) return;
     const box = list.getBoundingClientRect();
     const entries = [...list.children] as HTMLElement[];
     const fits = (entry: HTMLElement, room: number) =>
       entry.getBoundingClientRect().bottom - box.top <= room + 1;
     if (entries.every((entry) => fits(entry, list.clientHeight))) {
-      setLimit(items.length);
+      // Everything drawn fits: done if that is everything, else draw more and measure again.
+      if (entries.length >= items.length) {
+        setLimit(items.length);
+        setProbe(null);
+      } else setProbe(probe * 2);
       return;
     }
     const reserve = Number.parseFloat(getComputedStyle(list).fontSize) * MORE_LINE_EMS;
     let count = 0;
     while (count < entries.length && fits(entries[count]!, list.clientHeight - reserve)) count += 1;
     setLimit(count);
-  }, [limit, items]);
+    setProbe(null);
+  }, [probe, items]);
 
-  const shown = limit === null ? items : items.slice(0, limit);
-  const hidden = items.length - shown.length;
+  const shown = items.slice(0, probe ?? limit);
+  const hidden = probe === null ? items.length - shown.length : 0;
   return (
     <ul className={`fit-list ${className}`} ref={ref} aria-label={label}>
       {shown.map((item) => (

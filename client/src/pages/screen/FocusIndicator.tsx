@@ -3,7 +3,7 @@
  * the chair or presenter chose, and the statuses. The chart is loaded on demand, so the numbers
  * are on screen before the chart library is.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorDetail } from '../../../../shared/performance.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
@@ -33,7 +33,13 @@ interface FocusIndicatorProps {
   since: SinceSpan;
 }
 
-export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndicatorProps) {
+// Memoized: a commitment typed during the item must not redraw the chart (its layout is the slow part of that paint).
+export const FocusIndicator = memo(function FocusIndicator({
+  indicatorId,
+  detail,
+  pinned,
+  since,
+}: FocusIndicatorProps) {
   const { t } = useTranslation('screen');
   const data = detail.state === 'ready' ? detail.data : null;
   const view = useMemo(() => (data ? screenIndicator(data, pinned) : null), [data, pinned]);
@@ -74,4 +80,4 @@ export function FocusIndicator({ indicatorId, detail, pinned, since }: FocusIndi
       </div>
     </section>
   );
-}
+});

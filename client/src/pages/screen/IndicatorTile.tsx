@@ -3,7 +3,7 @@
  * keeps its room): its latest value against the trajectory, the change since the last meeting, and
  * its statuses.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
@@ -17,7 +17,12 @@ interface IndicatorTileProps {
   lastMeetingDate: string | null;
 }
 
-export function IndicatorTile({ indicatorId, pinned, lastMeetingDate }: IndicatorTileProps) {
+// Memoized like FocusIndicator: the ledger changing does not change a tile.
+export const IndicatorTile = memo(function IndicatorTile({
+  indicatorId,
+  pinned,
+  lastMeetingDate,
+}: IndicatorTileProps) {
   const { t } = useTranslation('screen');
   const detail = useIndicatorDetail(indicatorId);
   const data = detail.state === 'ready' ? detail.data : null;
@@ -44,4 +49,4 @@ export function IndicatorTile({ indicatorId, pinned, lastMeetingDate }: Indicato
       <Statuses view={view} />
     </article>
   );
-}
+});
