@@ -24,6 +24,8 @@ export const pinnedSeriesSchema = z.object({
 export type PinnedSeries = z.infer<typeof pinnedSeriesSchema>;
 
 const pinnedMap = (doc: Y.Doc) => getRoot(doc, DocKind.meetingLive, 'pinned');
+/** The one root `readPinned` reads: watching only it keeps the pinned values when the meeting moves on. */
+export const pinnedRoots = (doc: Y.Doc) => [pinnedMap(doc) as Y.AbstractType<unknown>];
 
 /** Pinned series by indicator id; malformed entries are skipped. */
 export function readPinned(doc: Y.Doc): Record<string, PinnedSeries> {

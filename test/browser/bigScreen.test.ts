@@ -199,11 +199,36 @@ describe('the big screen', () => {
       .toEqual([expect.stringContaining(text)]);
   });
 
+  test('the chart is drawn once per indicator: a commitment or a timer change does not redraw it', async () => {
+    // Counts every change to the chart's drawing from here on.
+    await display.page.locator('.screen-focus .indicator-chart svg').first().waitFor();
+    await display.page.evaluate(() => {
+      const chart = document.querySelector('.screen-focus__chart')!;
+      const changes = { count: 0 };
+      (window as unknown as { chartChanges: typeof changes }).chartChanges = changes;
+      new MutationObserver((records) => {
+        changes.count += records.length;
+      }).observe(chart, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await commit('Report the patrol hours by district');
+    await expect.poll(() => display.page.getByTestId('screen-commitment').count(), POLL).toBe(2);
+    await call('POST', `/meetings/${meetingId}/timer`, {
+      expectedItemId: (await liveState()).currentItemId,
+      action: 'extend',
+      minutes: 5,
+    });
+    await expect.poll(() => display.page.getByTestId('item-timer').textContent(), POLL).toContain('of 20:00');
+    const changes = await display.page.evaluate(
+      () => (window as unknown as { chartChanges: { count: number } }).chartChanges.count,
+    );
+    expect(changes).toBe(0);
+  });
+
   test('offline it keeps its content with a reconnecting mark, and catches up when back', async () => {
     await display.context.setOffline(true);
     await expect.poll(() => reconnecting(display.page), POLL).toBe(1);
     expect(await titleOf(display.page)).toBe(itemTitles[1]);
-    expect(await display.page.getByTestId('screen-commitment').count()).toBe(1);
+    expect(await display.page.getByTestId('screen-commitment').count()).toBe(2);
     await screenshot(display.page, 'big-screen-offline-1920');
 
     // While the screen is offline the meeting moves on and a commitment is made.
@@ -215,7 +240,7 @@ describe('the big screen', () => {
     await display.context.setOffline(false);
     await expect.poll(() => titleOf(display.page), POLL).toBe(itemTitles[2]);
     await expect.poll(() => reconnecting(display.page), POLL).toBe(0);
-    await expect.poll(() => display.page.getByTestId('screen-commitment').count(), POLL).toBe(2);
+    await expect.poll(() => display.page.getByTestId('screen-commitment').count(), POLL).toBe(3);
   });
 
   test('reloaded while offline it still shows the meeting', async () => {
@@ -233,7 +258,7 @@ describe('the big screen', () => {
     await display.context.setOffline(true);
     await display.page.reload();
     await expect.poll(() => titleOf(display.page), POLL).toBe(itemTitles[2]);
-    await expect.poll(() => display.page.getByTestId('screen-commitment').count(), POLL).toBe(2);
+    await expect.poll(() => display.page.getByTestId('screen-commitment').count(), POLL).toBe(3);
     await expect.poll(() => reconnecting(display.page), POLL).toBe(1);
     await screenshot(display.page, 'big-screen-offline-reload-1920');
 
@@ -244,7 +269,7 @@ describe('the big screen', () => {
   test('at the close it shows the summary', async () => {
     await call('POST', `/meetings/${meetingId}/close`, {});
     await expect.poll(() => phaseOf(display.page), POLL).toBe('closed');
-    await expect.poll(() => display.page.getByTestId('screen-commitment').count(), POLL).toBe(2);
+    await expect.poll(() => display.page.getByTestId('screen-commitment').count(), POLL).toBe(3);
     await display.page.getByText('The meeting is closed').waitFor();
     await shots('closed', [VIEWPORTS.desktop, VIEWPORTS.laptop]);
     expect(pageErrors).toEqual([]);

@@ -8,7 +8,7 @@ import { DocKind, meetingLiveDocName } from '../../../../shared/docNames.ts';
 import { allRoots } from '../../../../shared/docShapes.ts';
 import { type AgendaItem, meetingDocRoots, readAgenda } from '../../../../shared/meetingDoc.ts';
 import { type MeetingLiveState, readLiveState } from '../../../../shared/meetingLive.ts';
-import { type PinnedSeries, readPinned } from '../../../../shared/pinnedData.ts';
+import { type PinnedSeries, pinnedRoots, readPinned } from '../../../../shared/pinnedData.ts';
 import { readScreen, type ScreenState } from '../../../../shared/screenControl.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { useYDoc, type YDocHandle } from '../../yjs/useYDoc.ts';
@@ -33,7 +33,8 @@ export function useLiveMeeting(meeting: Meeting): LiveMeeting {
     liveHandle,
     items: useYValue(agendaHandle.doc, meetingDocRoots, readAgenda),
     live: useYValue(liveHandle.doc, liveRoots, readLiveState),
-    pinned: useYValue(liveHandle.doc, liveRoots, readPinned),
+    // Its own root: the same object until a start pins values, so memoized charts are not redrawn.
+    pinned: useYValue(liveHandle.doc, pinnedRoots, readPinned),
     screen: useYValue(liveHandle.doc, liveRoots, readScreen),
   };
 }
