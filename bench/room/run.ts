@@ -2,8 +2,9 @@
  * `npm run bench:room`: issue 17's targets, browser to browser in headless Chromium, against the
  * built server and client in one process (SQLite in a temporary directory, the demo government).
  *
- *   1. a "next item" key in the chair's console until the big screen shows the next item
- *                                                                          target p95 < 100 ms
+ *   1. a "next item" key in the chair's console until the big screen shows the next item (each
+ *      item has its own indicator large, so each "next" draws a new chart; the chart's own
+ *      paint is printed beside it)                                         target p95 < 100 ms
  *   2. a commitment saved in the console (Enter) until it is painted on the big screen
  *                                                                          target p95 < 100 ms
  *   3. the big screen's first paint of a live meeting after a cold load (a fresh browser context:
@@ -69,6 +70,9 @@ const WATCH_PAINTS = `
       note('item:' + (title.textContent || '').trim());
     for (const row of document.querySelectorAll('[data-testid="screen-commitment"]'))
       note('commitment:' + (row.textContent || '').trim());
+    const title = document.querySelector('[data-testid="screen-item-title"]');
+    if (title && document.querySelector('.screen-focus .indicator-chart svg'))
+      note('chart:' + (title.textContent || '').trim());
   };
   new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true });
   window.__painted = painted;
@@ -91,8 +95,12 @@ const lastKeyAt = (page: Page, key: string) =>
     return [...keys].reverse().find((entry) => entry.key === wanted)?.at ?? Number.NaN;
   }, key);
 
-/** Waits until the screen painted `key` (`item:<title>` or a commitment's text); returns when. */
-async function paintedAt(screen: Page, prefix: 'item' | 'commitment', text: string): Promise<number> {
+/** Waits until the screen painted `key` (`item:<title>`, `chart:<title>`, `commitment:<text>`); returns when. */
+async function paintedAt(
+  screen: Page,
+  prefix: 'item' | 'chart' | 'commitment',
+  text: string,
+): Promise<number> {
   const handle = await screen.waitForFunction(
     ({ prefix, text }) => {
       const painted = (window as unknown as { __painted?: Map<string, number | null> }).__painted;
@@ -112,7 +120,8 @@ const app = await createApp({
   storage,
   logger: createLogger({ level: 'warn', pretty: false }),
   sessionSecret: 'bench-secret-that-is-long-enough-for-the-server',
-  clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
+  // BENCH_CLIENT_DIR: another build of the client, to compare two builds on the same machine.
+  clientDir: process.env.BENCH_CLIENT_DIR ?? fileURLToPath(new URL('../../dist/client', import.meta.url)),
 });
 await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
@@ -127,8 +136,13 @@ try {
   const objective = (await chair.getJson(`/api/objectives/${objectiveId}`)) as ObjectiveDetail;
   const agency = objective.agencies[0];
   if (!agency) throw new Error('the demo objective has no agency');
-  // Two indicators on screen: the big screen draws its chart and tiles as it would in a meeting.
-  const indicatorIds = agency.goals.flatMap((goal) => goal.indicators.map((each) => each.id)).slice(0, 2);
+  // Two indicators on screen, a different one large on each item: every "next" draws a new chart,
+  // as in a meeting where each item reviews its own goal.
+  const indicatorIds = objective.agencies.flatMap(({ goals }) =>
+    goals.flatMap((goal) => goal.indicators.map((each) => each.id)),
+  );
+  if (indicatorIds.length < 3) throw new Error('the demo objective has fewer than 3 indicators');
+  const pairFor = (i: number) => [i, i + 1].map((k) => indicatorIds[k % indicatorIds.length]!);
   const { meeting } = (await chair.post('/api/meetings', {
     title: 'Bench: the room',
     objectiveId,
@@ -143,7 +157,7 @@ try {
         kind: AgendaItemKind.goalReview,
         presenterAgency: agency.agency.id,
         timeboxMinutes: 1,
-        indicatorIds,
+        indicatorIds: pairFor(i),
       });
   });
   await chair.post(`/api/meetings/${meeting.id}/start`, {});
@@ -166,16 +180,20 @@ try {
 
   // 1. "next item", key to paint.
   const nextSamples: number[] = [];
+  const chartSamples: number[] = [];
   for (let i = 2; i <= SAMPLES + 1; i++) {
     await desk.keyboard.press('ArrowRight');
     const at = await paintedAt(screen, 'item', `Bench item ${i}`);
-    nextSamples.push(at - (await lastKeyAt(desk, 'ArrowRight')));
+    const keyAt = await lastKeyAt(desk, 'ArrowRight');
+    nextSamples.push(at - keyAt);
+    chartSamples.push((await paintedAt(screen, 'chart', `Bench item ${i}`)) - keyAt);
     // The console must show the new item too before the next key, or that key is refused as stale.
     await desk.getByTestId('console-current-title').getByText(`Bench item ${i}`, { exact: true }).waitFor({
       timeout: TIMEOUT,
     });
   }
   report('"next item" key in the console → the next item painted on the big screen', nextSamples, 100);
+  report("  … and its large indicator's chart drawn (no target of its own)", chartSamples, 100);
 
   // 2. A commitment, Enter to paint.
   const commitmentSamples: number[] = [];
