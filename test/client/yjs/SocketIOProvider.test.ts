@@ -150,4 +150,85 @@ describe('SocketIOProvider', () => {
     expect(session.getState().error?.code).toBe('not_found');
     expect(session.getState().synced).toBe(false);
   });
+
+  describe('edits kept on this device (the local copy) reach the server whenever the copy loads', () => {
+    /** An edit made offline in an earlier visit, as the device's copy holds it. */
+    function storedOfflineEdit(title: string): Uint8Array {
+      const earlier = new Y.Doc();
+      addAgendaItem(earlier, { title });
+      return Y.encodeStateAsUpdate(earlier);
+    }
+
+    /** A local copy that loads `stored` into the document when `load` is called. */
+    function deviceCopy(stored: Uint8Array) {
+      const origin = { name: 'device copy' };
+      let target: Y.Doc | null = null;
+      return {
+        open: (_docName: string, doc: Y.Doc) => {
+          target = doc;
+          return { origin, destroy: () => undefined };
+        },
+        load: () => Y.applyUpdate(target!, stored, origin),
+      };
+    }
+
+    async function serverTitles(docName: string) {
+      return server.app.hub.read(docName, (doc) => readAgenda(doc).map((item) => item.title));
+    }
+
+    test('loaded before the join: the sync exchange sends it', async () => {
+      const docName = await newMeetingDoc();
+      const copy = deviceCopy(storedOfflineEdit('Kept on the laptop'));
+      const { token } = await server.signIn('Ana Lima', 'analyst');
+      const provider = new SocketIOProvider({ url: server.url, token, localCopy: copy.open });
+      providers.push(provider);
+      const session = provider.session(docName);
+      copy.load();
+      session.retain();
+      await waitFor(
+        async () => (await serverTitles(docName)).includes('Kept on the laptop'),
+        'on the server',
+      );
+    });
+
+    test('loaded after the join and sync: what it adds is sent, nothing else', async () => {
+      const docName = await newMeetingDoc();
+      const ana = await open('Ana Lima', 'analyst', docName);
+      addAgendaItem(ana.session.doc, { title: 'Already on the server' });
+      await waitFor(async () => (await serverTitles(docName)).length === 1, 'first item stored');
+
+      const copy = deviceCopy(storedOfflineEdit('Loaded late from the laptop'));
+      const { token } = await server.signIn('Bruno Costa', 'analyst');
+      const provider = new SocketIOProvider({ url: server.url, token, localCopy: copy.open });
+      providers.push(provider);
+      const session = provider.session(docName);
+      session.retain();
+      await waitFor(() => session.getState().synced, 'Bruno synced');
+      copy.load();
+      await waitFor(
+        async () => (await serverTitles(docName)).includes('Loaded late from the laptop'),
+        'on the server',
+      );
+      await waitFor(() => titles(ana.session).includes('Loaded late from the laptop'), 'Ana sees it');
+      expect(titles(ana.session)).toHaveLength(2);
+      expect(session.getState().hasUnsentChanges).toBe(false);
+    });
+
+    test('a read-only session never sends what its copy loads', async () => {
+      const docName = await newMeetingDoc();
+      const copy = deviceCopy(storedOfflineEdit('A viewer cannot write this'));
+      const { token } = await server.signIn('Vera Viewer', 'viewer');
+      const provider = new SocketIOProvider({ url: server.url, token, localCopy: copy.open });
+      providers.push(provider);
+      const session = provider.session(docName);
+      const errors: string[] = [];
+      provider.socket.on('doc:error', (event) => errors.push(event.error.code));
+      session.retain();
+      await waitFor(() => session.getState().synced, 'synced');
+      copy.load();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await serverTitles(docName)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
 });
