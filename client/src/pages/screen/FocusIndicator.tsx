@@ -11,6 +11,7 @@ import type { SinceSpan } from '../../../../shared/screenControl.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
 import { Change, Figures, Statuses } from './IndicatorFigures.tsx';
 import { changeOverSpan, screenIndicator } from './screenIndicator.ts';
+import { useAfterPaint } from './useAfterPaint.ts';
 import type { Known } from './useLastKnown.ts';
 
 type ChartComponent = typeof import('./ScreenChart.tsx').ScreenChart;
@@ -43,6 +44,8 @@ export const FocusIndicator = memo(function FocusIndicator({
   const { t } = useTranslation('screen');
   const data = detail.state === 'ready' ? detail.data : null;
   const view = useMemo(() => (data ? screenIndicator(data, pinned) : null), [data, pinned]);
+  // Mounted per indicator (keyed by the item view): a new indicator's name and numbers first.
+  const chartReady = useAfterPaint();
   if (!view)
     return (
       <section className="screen-focus screen-focus--note" data-indicator-id={indicatorId}>
@@ -64,9 +67,7 @@ export const FocusIndicator = memo(function FocusIndicator({
       </div>
       <div className="screen-focus__body">
         <div className="screen-focus__chart">
-          <Suspense fallback={null}>
-            <Chart view={view} change={change} />
-          </Suspense>
+          <Suspense fallback={null}>{chartReady && <Chart view={view} change={change} />}</Suspense>
         </div>
         {/* The numbers and the judgement beside the chart, so the chart gets the whole height. */}
         <div className="screen-focus__numbers">
