@@ -325,6 +325,7 @@ describe('the big screen', () => {
       await display.page.waitForFunction(
         () => new Promise((resolve) => requestAnimationFrame(() => resolve(true))),
       );
+      await screenshot(display.page, `big-screen-long-list-${size.width}`);
       const made = (await lists()).find((list) => list.total === 40);
       expect(made, `${size.width}: the list of the 40 made`).toBeDefined();
       expect(made!.drawn + made!.more, `${size.width}`).toBe(40);
