@@ -172,19 +172,6 @@ describe('SocketIOProvider', () => {
       };
     }
 
-    /** A tab of `name` with `copy` as its device copy; the session is not retained yet. */
-    async function tabWithCopy(
-      name: string,
-      role: Role,
-      docName: string,
-      copy: ReturnType<typeof deviceCopy>,
-    ) {
-      const { token } = await server.signIn(name, role);
-      const provider = new SocketIOProvider({ url: server.url, token, localCopy: copy.open });
-      providers.push(provider);
-      return { provider, session: provider.session(docName) };
-    }
-
     async function serverTitles(docName: string) {
       return server.app.hub.read(docName, (doc) => readAgenda(doc).map((item) => item.title));
     }
@@ -192,7 +179,10 @@ describe('SocketIOProvider', () => {
     test('loaded before the join: the sync exchange sends it', async () => {
       const docName = await newMeetingDoc();
       const copy = deviceCopy(storedOfflineEdit('Kept on the laptop'));
-      const { session } = await tabWithCopy('Ana Lima', 'analyst', docName, copy);
+      const { token } = await server.signIn('Ana Lima', 'analyst');
+      const provider = new SocketIOProvider({ url: server.url, token, localCopy: copy.open });
+      providers.push(provider);
+      const session = provider.session(docName);
       copy.load();
       session.retain();
       await waitFor(
@@ -208,7 +198,10 @@ describe('SocketIOProvider', () => {
       await waitFor(async () => (await serverTitles(docName)).length === 1, 'first item stored');
 
       const copy = deviceCopy(storedOfflineEdit('Loaded late from the laptop'));
-      const { session } = await tabWithCopy('Bruno Costa', 'analyst', docName, copy);
+      const { token } = await server.signIn('Bruno Costa', 'analyst');
+      const provider = new SocketIOProvider({ url: server.url, token, localCopy: copy.open });
+      providers.push(provider);
+      const session = provider.session(docName);
       session.retain();
       await waitFor(() => session.getState().synced, 'Bruno synced');
       copy.load();
@@ -224,7 +217,10 @@ describe('SocketIOProvider', () => {
     test('a read-only session never sends what its copy loads', async () => {
       const docName = await newMeetingDoc();
       const copy = deviceCopy(storedOfflineEdit('A viewer cannot write this'));
-      const { provider, session } = await tabWithCopy('Vera Viewer', 'viewer', docName, copy);
+      const { token } = await server.signIn('Vera Viewer', 'viewer');
+      const provider = new SocketIOProvider({ url: server.url, token, localCopy: copy.open });
+      providers.push(provider);
+      const session = provider.session(docName);
       const errors: string[] = [];
       provider.socket.on('doc:error', (event) => errors.push(event.error.code));
       session.retain();
