@@ -86,6 +86,8 @@ export class DocSession {
   private users = 0;
   private releaseTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly localCopy: LocalCopy | null;
+  /** The socket to join once the local copy has loaded (the latest connect wins). */
+  private joinAfterLoad: TypedSocket | null = null;
   private destroyed = false;
   private joinWatchdog: ReturnType<typeof setTimeout> | null = null;
 
@@ -128,6 +130,21 @@ export class DocSession {
 
   /** Called by the provider whenever the socket is (re)connected. */
   join(socket: TypedSocket): void {
+    // Edits kept on this device (made offline, perhaps before the tab was closed) must be in the
+    // document before the sync exchange, which then sends the server exactly what it lacks.
+    const localCopy = this.localCopy;
+    if (localCopy && !localCopy.isLoaded()) {
+      const waiting = this.joinAfterLoad !== null;
+      this.joinAfterLoad = socket;
+      if (!waiting) {
+        void localCopy.whenLoaded.then(() => {
+          const latest = this.joinAfterLoad;
+          this.joinAfterLoad = null;
+          if (latest?.connected && !this.destroyed) this.join(latest);
+        });
+      }
+      return;
+    }
     this.joined = false;
     this.pending = [];
     this.watchJoin(socket);
@@ -245,15 +262,9 @@ export class DocSession {
   }
 
   private onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Updates we applied from the server must not echo back.
-    if (origin === this) return;
-    // The join does not wait for the local copy. Loaded before the join's sync exchange, the
-    // exchange sends the server whatever of it it lacks; loaded after, what it added to the
-    // document (only what the document did not have yet: edits made offline) is sent now.
-    if (this.localCopy && origin === this.localCopy.origin) {
-      if (this.joined && this.state.permission === 'write') this.send(encodeUpdate(update));
-      return;
-    }
+    // Updates we applied from the server must not echo back. What the local copy loads is not a
+    // new edit either: the sync exchange after the join sends the server whatever of it it lacks.
+    if (origin === this || (this.localCopy && origin === this.localCopy.origin)) return;
     if (!this.joined || this.state.permission !== 'write') {
       if (!this.state.hasUnsentChanges) this.setState({ hasUnsentChanges: true });
       return;

@@ -8,10 +8,15 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 
 const DATABASE_PREFIX = 'statroom:';
+/** A broken or blocked IndexedDB (some private modes) must not keep a meeting from syncing. */
+const LOAD_TIMEOUT_MS = 2_000;
 
 export interface LocalCopy {
-  /** The origin of the updates it applies to the document when it loads (nothing waits for it). */
+  /** The origin of the updates it applies to the document when it loads. */
   readonly origin: unknown;
+  /** Resolves once the stored copy is in the document (or could not be read). */
+  readonly whenLoaded: Promise<void>;
+  isLoaded(): boolean;
   /** Stops storing; the copy stays on the device. */
   destroy(): void;
 }
@@ -20,10 +25,17 @@ export interface LocalCopy {
 export function openLocalCopy(docName: string, doc: Y.Doc): LocalCopy | null {
   if (typeof indexedDB === 'undefined') return null;
   const persistence = new IndexeddbPersistence(DATABASE_PREFIX + docName, doc);
-  // A broken or blocked IndexedDB (some private modes) costs only the copy.
-  persistence.whenSynced.catch(() => undefined);
+  let loaded = false;
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, LOAD_TIMEOUT_MS));
+  const whenLoaded = Promise.race([persistence.whenSynced.then(() => undefined), timeout])
+    .catch(() => undefined)
+    .then(() => {
+      loaded = true;
+    });
   return {
     origin: persistence,
+    whenLoaded,
+    isLoaded: () => loaded,
     destroy: () => {
       void persistence.destroy();
     },
