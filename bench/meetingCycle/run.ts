@@ -52,7 +52,8 @@ const app = await createApp({
   storage,
   logger: createLogger({ level: 'warn', pretty: false }),
   sessionSecret: 'bench-secret-that-is-long-enough-for-the-server',
-  clientDir: fileURLToPath(new URL('../../dist/client', import.meta.url)),
+  // BENCH_CLIENT_DIR: another build of the client, to compare two builds on the same machine.
+  clientDir: process.env.BENCH_CLIENT_DIR ?? fileURLToPath(new URL('../../dist/client', import.meta.url)),
 });
 await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
