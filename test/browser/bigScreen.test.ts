@@ -351,4 +351,34 @@ describe('the big screen', () => {
     expect(made!.cut).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  test('until the ledger arrives the screen says the commitments are coming, never that there are none', async () => {
+    // The server holds back every join of a ledger until released: the agenda arrives first.
+    const { hub } = server.app;
+    const join = hub.join;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    hub.join = async (...args) => {
+      if (args[1].startsWith('ledger:')) await held;
+      return join.apply(hub, args);
+    };
+    // A new device: no copy of the ledger to show meanwhile.
+    const fresh = await openPerson(browser, server.url, 'Second Display', 'viewer', VIEWPORTS.desktop);
+    try {
+      await fresh.page.goto(`/meetings/${meetingId}/screen`);
+      await expect.poll(() => titleOf(fresh.page), POLL).toBe('Long list');
+      const placeholders = () => fresh.page.locator('.screen-panel .screen-muted').allTextContents();
+      await expect.poll(placeholders, POLL).toEqual(['Loading the commitments…', 'Loading the commitments…']);
+      release();
+      await expect.poll(() => fresh.page.getByTestId('screen-follow-up').count(), POLL).toBe(3);
+      await expect.poll(() => fresh.page.getByTestId('screen-commitment').count(), POLL).toBeGreaterThan(0);
+      expect(await placeholders()).toEqual([]);
+    } finally {
+      release();
+      hub.join = join;
+      await fresh.context.close();
+    }
+  });
 });

@@ -43,7 +43,7 @@ export function ClosedView({ meeting, items, live, names, ledger }: ClosedViewPr
         <p>{t('closed.items', { covered, total: items.length })}</p>
         <h2 className="screen-section-title">{t('closed.reviews')}</h2>
         {counts.length === 0 ? (
-          <p className="screen-muted">{t('closed.reviewsNone')}</p>
+          <p className="screen-muted">{ledger.known ? t('closed.reviewsNone') : t('commitmentsLoading')}</p>
         ) : (
           <ul className="screen-reviews" data-testid="screen-reviews">
             {counts.map(({ outcome, count }) => (
@@ -59,7 +59,7 @@ export function ClosedView({ meeting, items, live, names, ledger }: ClosedViewPr
         made={made}
         names={names}
         title={t('closed.made')}
-        empty={t('closed.madeNone')}
+        empty={ledger.known ? t('closed.madeNone') : t('commitmentsLoading')}
         className="screen-closed__made"
       />
     </div>

@@ -68,7 +68,7 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
         <span className="screen-count">{entries.length}</span>
       </h2>
       {entries.length === 0 ? (
-        <p className="screen-muted">{t('item.openNone')}</p>
+        <p className="screen-muted">{ledger.known ? t('item.openNone') : t('commitmentsLoading')}</p>
       ) : (
         <FitList
           className="screen-commitments"
@@ -146,7 +146,7 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
             made={made}
             names={names}
             title={t('item.made')}
-            empty={t('item.madeNone')}
+            empty={ledger.known ? t('item.madeNone') : t('commitmentsLoading')}
             className="screen-panel--made"
           />
         </aside>

@@ -3,7 +3,7 @@
  * or an empty one for a meeting without an objective. From it the screen computes the follow-up
  * and what this meeting made; the ledger's local copy shows them offline too.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { DocKind, ledgerDocName } from '../../../../shared/docNames.ts';
 import { allRoots } from '../../../../shared/docShapes.ts';
@@ -19,12 +19,18 @@ import { useYValue } from '../../yjs/useYValue.ts';
 export interface ScreenLedger {
   ledger: LedgerSnapshot;
   history: HistoryEntry[];
+  /**
+   * False until the ledger has come from the server or this device's copy: until then an empty
+   * list means "not here yet", and the screen must not say that nothing is open.
+   */
+  known: boolean;
 }
 
 /** Stands in for the ledger of a meeting that has no objective: it never changes. */
 const NO_LEDGER = new Y.Doc();
 const ledgerRoots = (doc: Y.Doc): Y.AbstractType<unknown>[] => allRoots(doc, DocKind.ledger);
-const readAll = (doc: Y.Doc): ScreenLedger => ({ ledger: readLedger(doc), history: readHistory(doc) });
+const readAll = (doc: Y.Doc) => ({ ledger: readLedger(doc), history: readHistory(doc) });
+const never = () => () => undefined;
 
 export function useScreenLedger(objectiveId: string | null): ScreenLedger {
   const session = useMemo(
@@ -32,5 +38,11 @@ export function useScreenLedger(objectiveId: string | null): ScreenLedger {
     [objectiveId],
   );
   useEffect(() => session?.retain(), [session]);
-  return useYValue(session?.doc ?? NO_LEDGER, ledgerRoots, readAll);
+  const read = useYValue(session?.doc ?? NO_LEDGER, ledgerRoots, readAll);
+  const synced = useSyncExternalStore(session?.subscribe ?? never, () =>
+    session ? session.getState().lastSyncedAt !== null : true,
+  );
+  // Anything in the document (a server sync or the local copy) is a ledger we can show.
+  const known = synced || (session?.doc.store.clients.size ?? 0) > 0;
+  return useMemo(() => ({ ...read, known }), [read, known]);
 }

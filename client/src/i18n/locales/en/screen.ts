@@ -12,6 +12,8 @@ export const screen = {
   },
   /** After a list cut to what fits: "+3 more". */
   more: '+{{number}} more',
+  /** Where a list of commitments will be, before the ledger has arrived. */
+  commitmentsLoading: 'Loading the commitments…',
   draft: {
     startsSoon: 'The meeting will start shortly',
     agenda: 'Agenda',

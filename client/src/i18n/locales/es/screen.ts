@@ -13,6 +13,8 @@ export const screen: Translation<typeof english> = {
     lastUpdate: 'última actualización a las {{time}}',
   },
   more: 'y {{number}} más',
+  /** Where a list of commitments will be, before the ledger has arrived. */
+  commitmentsLoading: 'Cargando los compromisos…',
   draft: {
     startsSoon: 'La reunión comenzará en breve',
     agenda: 'Agenda',

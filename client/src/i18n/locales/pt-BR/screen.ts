@@ -13,6 +13,8 @@ export const screen: Translation<typeof english> = {
     lastUpdate: 'última atualização às {{time}}',
   },
   more: 'e mais {{number}}',
+  /** Where a list of commitments will be, before the ledger has arrived. */
+  commitmentsLoading: 'Carregando os compromissos…',
   draft: {
     startsSoon: 'A reunião começará em breve',
     agenda: 'Pauta',
