@@ -243,6 +243,8 @@ describe('the console and the big screen in Portuguese and Spanish', () => {
     await display.page.goto(`/meetings/${meetingId}/screen`);
     await expect.poll(() => phaseOf(display.page), POLL).toBe('draft');
     await expect.poll(() => display.page.getByTestId('screen-agenda-item').count(), POLL).toBe(3);
+    // The screen opens the ledger once the agenda is drawn: the follow-up count comes a moment later.
+    await expect.poll(() => bodyText(display.page), POLL).toContain('1 compromisso aberto para acompanhar');
     const screen = await bodyText(display.page);
     expect(screen).toContain('A reunião começará em breve');
     expect(screen).toContain('Pauta');

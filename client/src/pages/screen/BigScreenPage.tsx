@@ -43,12 +43,12 @@ export function BigScreenPage() {
 function BigScreen({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('screen');
   const { agendaHandle, liveHandle, items, live, pinned, screen } = useLiveMeeting(meeting);
-  const ledger = useScreenLedger(meeting.objectiveId);
   const names = useScreenNames(meeting);
 
   // Content, not a finished sync: the local copy draws the last state before the server answers.
   const hasContent =
     items.length > 0 || live.phase !== MeetingPhase.draft || agendaHandle.lastSyncedAt !== null;
+  const ledger = useScreenLedger(meeting.objectiveId, hasContent);
   const error = liveHandle.error ?? agendaHandle.error;
   const current = items.find((item) => item.id === live.currentItemId) ?? null;
 

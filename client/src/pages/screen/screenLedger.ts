@@ -32,17 +32,22 @@ const ledgerRoots = (doc: Y.Doc): Y.AbstractType<unknown>[] => allRoots(doc, Doc
 const readAll = (doc: Y.Doc) => ({ ledger: readLedger(doc), history: readHistory(doc) });
 const never = () => () => undefined;
 
-export function useScreenLedger(objectiveId: string | null): ScreenLedger {
+/**
+ * `open`: join the ledger now. The screen opens it once the meeting itself has something to draw,
+ * so that on a new device the (much larger) ledger does not hold back the first paint.
+ */
+export function useScreenLedger(objectiveId: string | null, open: boolean): ScreenLedger {
   const session = useMemo(
-    () => (objectiveId ? getProvider().session(ledgerDocName(objectiveId)) : null),
-    [objectiveId],
+    () => (objectiveId && open ? getProvider().session(ledgerDocName(objectiveId)) : null),
+    [objectiveId, open],
   );
   useEffect(() => session?.retain(), [session]);
   const read = useYValue(session?.doc ?? NO_LEDGER, ledgerRoots, readAll);
-  const synced = useSyncExternalStore(session?.subscribe ?? never, () =>
-    session ? session.getState().lastSyncedAt !== null : true,
+  const synced = useSyncExternalStore(
+    session?.subscribe ?? never,
+    () => session?.getState().lastSyncedAt != null,
   );
   // Anything in the document (a server sync or the local copy) is a ledger we can show.
-  const known = synced || (session?.doc.store.clients.size ?? 0) > 0;
+  const known = objectiveId === null || synced || (session?.doc.store.clients.size ?? 0) > 0;
   return useMemo(() => ({ ...read, known }), [read, known]);
 }
