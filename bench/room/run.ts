@@ -46,11 +46,15 @@ const BIG_SCREEN = { width: 1920, height: 1080 };
 const LAPTOP = { width: 1366, height: 768 };
 const TIMEOUT = 15_000;
 
-const report = (label: string, samples: number[], target: number) => {
+/** Prints the percentiles, and the verdict against `target` when the measure has one. */
+const report = (label: string, samples: number[], target: number | null) => {
   const { p50, p95, max } = summarize(samples);
-  const verdict = `${p95 < target ? 'MET' : 'MISSED'} (${(p95 / target).toFixed(2)}× the target)`;
+  const verdict =
+    target === null
+      ? ''
+      : `; target p95 < ${target} ms: ${p95 < target ? 'MET' : 'MISSED'} (${(p95 / target).toFixed(2)}× the target)`;
   console.log(
-    `${label}\n    ${samples.length} samples: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms; target p95 < ${target} ms: ${verdict}`,
+    `${label}\n    ${samples.length} samples: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms${verdict}`,
   );
 };
 
@@ -193,7 +197,7 @@ try {
     });
   }
   report('"next item" key in the console → the next item painted on the big screen', nextSamples, 100);
-  report("  … and its large indicator's chart drawn (no target of its own)", chartSamples, 100);
+  report("  … and its large indicator's chart drawn (no target of its own)", chartSamples, null);
 
   // 2. A commitment, Enter to paint.
   const commitmentSamples: number[] = [];
