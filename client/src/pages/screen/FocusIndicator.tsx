@@ -34,7 +34,7 @@ interface FocusIndicatorProps {
   since: SinceSpan;
 }
 
-// Memoized: a commitment typed during the item must not redraw the chart (its layout is the slow part of that paint).
+// Memoized: a commitment typed during the item must not redraw the chart (the slow part of a paint).
 export const FocusIndicator = memo(function FocusIndicator({
   indicatorId,
   detail,
