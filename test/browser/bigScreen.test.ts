@@ -371,6 +371,9 @@ describe('the big screen', () => {
       await expect.poll(() => titleOf(fresh.page), POLL).toBe('Long list');
       const placeholders = () => fresh.page.locator('.screen-panel .screen-muted').allTextContents();
       await expect.poll(placeholders, POLL).toEqual(['Loading the commitments…', 'Loading the commitments…']);
+      await screenshot(fresh.page, 'big-screen-ledger-loading-1920');
+      // No count either: "0" would say the same as "none".
+      expect(await fresh.page.locator('.screen-panel .screen-count').count()).toBe(0);
       release();
       await expect.poll(() => fresh.page.getByTestId('screen-follow-up').count(), POLL).toBe(3);
       await expect.poll(() => fresh.page.getByTestId('screen-commitment').count(), POLL).toBeGreaterThan(0);

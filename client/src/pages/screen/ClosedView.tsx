@@ -59,7 +59,8 @@ export function ClosedView({ meeting, items, live, names, ledger }: ClosedViewPr
         made={made}
         names={names}
         title={t('closed.made')}
-        empty={ledger.known ? t('closed.madeNone') : t('commitmentsLoading')}
+        known={ledger.known}
+        empty={t('closed.madeNone')}
         className="screen-closed__made"
       />
     </div>

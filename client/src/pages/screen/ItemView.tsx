@@ -65,7 +65,7 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
     <section className="screen-panel screen-panel--follow" aria-labelledby="screen-open-title">
       <h2 className="screen-section-title" id="screen-open-title">
         {presenter && (agencyId || goalId) ? t('item.openOf', { agency: presenter }) : t('item.open')}
-        <span className="screen-count">{entries.length}</span>
+        {ledger.known && <span className="screen-count">{entries.length}</span>}
       </h2>
       {entries.length === 0 ? (
         <p className="screen-muted">{ledger.known ? t('item.openNone') : t('commitmentsLoading')}</p>
@@ -146,7 +146,8 @@ export function ItemView({ meeting, item, items, live, pinned, screen, names, le
             made={made}
             names={names}
             title={t('item.made')}
-            empty={ledger.known ? t('item.madeNone') : t('commitmentsLoading')}
+            known={ledger.known}
+            empty={t('item.madeNone')}
             className="screen-panel--made"
           />
         </aside>

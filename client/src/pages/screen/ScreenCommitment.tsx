@@ -60,15 +60,20 @@ export function FollowUpCommitment({ entry, names }: { entry: FollowUpEntry; nam
   );
 }
 
-/** The commitments a meeting made, newest first, as many as fit: during an item and at the close. */
+/**
+ * The commitments a meeting made, newest first, as many as fit: during an item and at the close.
+ * Until the ledger is `known` it gives no count and says the commitments are coming.
+ */
 export function MadeList({
   made,
+  known,
   names,
   title,
   empty,
   className,
 }: {
   made: Commitment[];
+  known: boolean;
   names: ScreenNames;
   title: string;
   empty: string;
@@ -79,10 +84,10 @@ export function MadeList({
     <section className={`screen-panel ${className}`} aria-label={title}>
       <h2 className="screen-section-title">
         {title}
-        <span className="screen-count">{made.length}</span>
+        {known && <span className="screen-count">{made.length}</span>}
       </h2>
       {made.length === 0 ? (
-        <p className="screen-muted">{empty}</p>
+        <p className="screen-muted">{known ? empty : t('commitmentsLoading')}</p>
       ) : (
         <FitList
           className="screen-commitments"
