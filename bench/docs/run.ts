@@ -13,7 +13,7 @@
  *   npm run bench                          full run: 3 rounds of each scenario (about 15 minutes)
  *   npm run bench -- --quick               small scenarios, one round: a smoke check, not figures
  *   npm run bench -- --only=manyRooms      one scenario (fanOut | manyRooms)
- *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB)
+ *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | wsMem)
  *   npm run bench -- --rounds=5            each row N times, plus the median p99 of each server
  *
  * One round's p99 moves ±15–50% with the machine (a 2-core VM shared with the clients), so the
@@ -53,6 +53,8 @@ const SERVERS = {
   refB: startReference,
   ws: () => startStatRoom('y-websocket'),
   sio: () => startStatRoom('socket.io'),
+  // /yjs with SQLite in memory: how much of the gap is storing every update (not a product setting).
+  wsMem: () => startStatRoom('y-websocket', 'memory'),
 } satisfies Record<string, () => Promise<BenchServer>>;
 type ServerKey = keyof typeof SERVERS;
 const DEFAULT_SERVERS: ServerKey[] = ['ref', 'ws', 'sio'];
@@ -195,6 +197,7 @@ const TRANSPORT_LABELS: Record<ServerKey, string> = {
   refB: 'reference (again)',
   ws: '/yjs',
   sio: 'Socket.IO',
+  wsMem: '/yjs (SQLite in memory)',
 };
 const transportLabel = (key: ServerKey) => TRANSPORT_LABELS[key];
 

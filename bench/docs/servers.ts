@@ -54,6 +54,13 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The reference has no SIGTERM handler, and a process killed by a signal writes no profile. */
+function exitOnTermWhenProfiling(): string[] {
+  return process.env.BENCH_CPU_PROF_DIR
+    ? ['--import', 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))']
+    : [];
+}
+
 /** `--cpu-prof` for a server process when BENCH_CPU_PROF_DIR is set. */
 function profileArgs(): string[] {
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
@@ -64,7 +71,7 @@ export async function startReference(): Promise<BenchServer> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...profileArgs(), join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')],
+    [...profileArgs(), ...exitOnTermWhenProfiling(), join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')],
     {
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -81,8 +88,15 @@ export async function startReference(): Promise<BenchServer> {
   };
 }
 
-/** StatRoom as `npm start` runs it: every update applied, committed to SQLite, then relayed. */
-export async function startStatRoom(transport: StatRoomTransport): Promise<BenchServer> {
+/**
+ * StatRoom as `npm start` runs it: every update applied, committed to SQLite, then relayed. With
+ * `storage: 'memory'` its SQLite is `:memory:` (nothing durable): not a product setting, a row that
+ * shows how much of the gap to the in-memory reference is the cost of storing every update.
+ */
+export async function startStatRoom(
+  transport: StatRoomTransport,
+  storage: 'file' | 'memory' = 'file',
+): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
   const child = spawn(process.execPath, [...profileArgs(), ...serverEntryArgs.built], {
@@ -91,7 +105,7 @@ export async function startStatRoom(transport: StatRoomTransport): Promise<Bench
       ...process.env,
       HOST: '127.0.0.1',
       PORT: String(port),
-      SQLITE_PATH: join(dataDir, 'bench.sqlite'),
+      SQLITE_PATH: storage === 'memory' ? ':memory:' : join(dataDir, 'bench.sqlite'),
       STATROOM_DEMO: 'off',
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
@@ -109,9 +123,11 @@ export async function startStatRoom(transport: StatRoomTransport): Promise<Bench
   const { token } = (await signIn.json()) as { token: string };
   return {
     name:
-      transport === 'socket.io'
-        ? 'StatRoom (Socket.IO, SQLite, every update persisted)'
-        : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
+      storage === 'memory'
+        ? `StatRoom (${transport === 'socket.io' ? 'Socket.IO' : '/yjs y-websocket'}, SQLite in memory)`
+        : transport === 'socket.io'
+          ? 'StatRoom (Socket.IO, SQLite, every update persisted)'
+          : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
     pid: child.pid as number,
     connect: (docName) =>
       transport === 'socket.io'
