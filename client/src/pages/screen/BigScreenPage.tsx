@@ -30,7 +30,6 @@ export function BigScreenPage() {
   // The screen's scale and its hidden scrollbars apply to the whole document while it is shown.
   useEffect(() => {
     document.documentElement.classList.add('big-screen');
-    void registerScreenWorker();
     return () => document.documentElement.classList.remove('big-screen');
   }, []);
   // Full screen, the route's own error page (RouteError) as before: no such meeting, or no copy offline.
@@ -49,6 +48,7 @@ function BigScreen({ meeting }: { meeting: Meeting }) {
   const hasContent =
     items.length > 0 || live.phase !== MeetingPhase.draft || agendaHandle.lastSyncedAt !== null;
   const ledger = useScreenLedger(meeting.objectiveId, hasContent);
+  useWorkerOnceIdle(hasContent);
   const error = liveHandle.error ?? agendaHandle.error;
   const current = items.find((item) => item.id === live.currentItemId) ?? null;
 
@@ -85,6 +85,22 @@ function BigScreen({ meeting }: { meeting: Meeting }) {
       </main>
     </div>
   );
+}
+
+/**
+ * The offline worker is registered once the meeting is on screen and the page is idle: installing
+ * it re-fetches the app's files, which on a cold load competed with the first paint.
+ */
+function useWorkerOnceIdle(hasContent: boolean): void {
+  useEffect(() => {
+    if (!hasContent) return;
+    if (typeof requestIdleCallback !== 'function') {
+      void registerScreenWorker();
+      return;
+    }
+    const handle = requestIdleCallback(() => void registerScreenWorker(), { timeout: 2_000 });
+    return () => cancelIdleCallback(handle);
+  }, [hasContent]);
 }
 
 export type { ScreenLedger };
