@@ -13,7 +13,7 @@
  *   npm run bench                          full run: 3 rounds of each scenario (about 15 minutes)
  *   npm run bench -- --quick               small scenarios, one round: a smoke check, not figures
  *   npm run bench -- --only=manyRooms      one scenario (fanOut | manyRooms)
- *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | wsMem)
+ *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | wsMem | wsB)
  *   npm run bench -- --rounds=5            each row N times, plus the median p99 of each server
  *
  * One round's p99 moves ±15–50% with the machine (a 2-core VM shared with the clients), so the
@@ -55,6 +55,12 @@ const SERVERS = {
   sio: () => startStatRoom('socket.io'),
   // /yjs with SQLite in memory: how much of the gap is storing every update (not a product setting).
   wsMem: () => startStatRoom('y-websocket', 'memory'),
+  // /yjs on another server build (BENCH_SERVER_B=path/to/index.js): a change against the code before it.
+  wsB: () => {
+    const entry = process.env.BENCH_SERVER_B;
+    if (!entry) throw new Error('wsB needs BENCH_SERVER_B, the index.js of another server build');
+    return startStatRoom('y-websocket', 'file', entry);
+  },
 } satisfies Record<string, () => Promise<BenchServer>>;
 type ServerKey = keyof typeof SERVERS;
 const DEFAULT_SERVERS: ServerKey[] = ['ref', 'ws', 'sio'];
@@ -198,6 +204,7 @@ const TRANSPORT_LABELS: Record<ServerKey, string> = {
   ws: '/yjs',
   sio: 'Socket.IO',
   wsMem: '/yjs (SQLite in memory)',
+  wsB: '/yjs (build B)',
 };
 const transportLabel = (key: ServerKey) => TRANSPORT_LABELS[key];
 

@@ -71,7 +71,11 @@ export async function startReference(): Promise<BenchServer> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...profileArgs(), ...exitOnTermWhenProfiling(), join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')],
+    [
+      ...profileArgs(),
+      ...exitOnTermWhenProfiling(),
+      join(repoRoot, 'node_modules/@y/websocket-server/src/server.js'),
+    ],
     {
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -96,10 +100,13 @@ export async function startReference(): Promise<BenchServer> {
 export async function startStatRoom(
   transport: StatRoomTransport,
   storage: 'file' | 'memory' = 'file',
+  /** Another build's `index.js` (BENCH_SERVER_B): two builds compared in one run. */
+  entry?: string,
 ): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
-  const child = spawn(process.execPath, [...profileArgs(), ...serverEntryArgs.built], {
+  const entryArgs = entry ? ['--enable-source-maps', entry] : serverEntryArgs.built;
+  const child = spawn(process.execPath, [...profileArgs(), ...entryArgs], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -125,9 +132,11 @@ export async function startStatRoom(
     name:
       storage === 'memory'
         ? `StatRoom (${transport === 'socket.io' ? 'Socket.IO' : '/yjs y-websocket'}, SQLite in memory)`
-        : transport === 'socket.io'
-          ? 'StatRoom (Socket.IO, SQLite, every update persisted)'
-          : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
+        : entry
+          ? `StatRoom B (/yjs, ${entry})`
+          : transport === 'socket.io'
+            ? 'StatRoom (Socket.IO, SQLite, every update persisted)'
+            : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
     pid: child.pid as number,
     connect: (docName) =>
       transport === 'socket.io'

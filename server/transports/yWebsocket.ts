@@ -132,6 +132,24 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
     );
   }
 
+  /**
+   * Dead peers (a laptop closed mid-meeting) never send a close frame: ping, and drop the silent.
+   * One timer per connection, so the pings are spread over the interval: pinging every client in
+   * one tick stalled the relay (600 connections: ~25 ms every 4 s; see docs/architecture.md).
+   */
+  function pingUntilSilent(ws: WebSocket): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        return;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }, deps.pingIntervalMs ?? PING_INTERVAL_MS);
+    timer.unref();
+    return timer;
+  }
+
   function onConnection(
     ws: WebSocket,
     socket: Duplex,
@@ -178,7 +196,9 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
     });
     ws.on('pong', () => alive.set(ws, true));
     ws.on('error', (error) => log.debug({ err: error }, 'socket error'));
+    const pingTimer = pingUntilSilent(ws);
     ws.on('close', () => {
+      clearInterval(pingTimer);
       hub.disconnect(conn);
       log.debug('disconnected');
     });
@@ -196,24 +216,11 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
   };
   deps.httpServer.on('upgrade', onUpgradeEvent);
 
-  // Dead peers (a laptop closed mid-meeting) never send a close frame: ping, and drop the silent.
-  const pingTimer = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-    }
-  }, deps.pingIntervalMs ?? PING_INTERVAL_MS);
-  pingTimer.unref();
 
   return {
     wss,
     close: () =>
       new Promise<void>((resolve) => {
-        clearInterval(pingTimer);
         deps.httpServer.off('upgrade', onUpgradeEvent);
         for (const ws of wss.clients) ws.terminate();
         wss.close(() => resolve());
