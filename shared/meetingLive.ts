@@ -71,6 +71,9 @@ const timingsMap = (doc: Y.Doc) => getRoot(doc, DocKind.meetingLive, 'timings');
 const timelineArray = (doc: Y.Doc) => getRoot(doc, DocKind.meetingLive, 'timeline');
 
 const phaseSchema = z.enum([MeetingPhase.draft, MeetingPhase.live, MeetingPhase.closed]);
+// Built once: a zod schema is dozens of objects, and the state is read on every change.
+const itemIdOrNullSchema = z.string().nullable();
+const epochMsOrNullSchema = epochMs.nullable();
 const parsed = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
   const result = schema.safeParse(value);
   return result.success ? result.data : fallback;
@@ -86,9 +89,9 @@ export function readLiveState(doc: Y.Doc): MeetingLiveState {
   });
   return {
     phase: parsed(phaseSchema, state.get('phase'), MeetingPhase.draft),
-    currentItemId: parsed(z.string().nullable(), state.get('currentItemId'), null),
-    startedAt: parsed(epochMs.nullable(), state.get('startedAt'), null),
-    closedAt: parsed(epochMs.nullable(), state.get('closedAt'), null),
+    currentItemId: parsed(itemIdOrNullSchema, state.get('currentItemId'), null),
+    startedAt: parsed(epochMsOrNullSchema, state.get('startedAt'), null),
+    closedAt: parsed(epochMsOrNullSchema, state.get('closedAt'), null),
     timings,
   };
 }
