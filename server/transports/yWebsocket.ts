@@ -216,7 +216,6 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
   };
   deps.httpServer.on('upgrade', onUpgradeEvent);
 
-
   return {
     wss,
     close: () =>
