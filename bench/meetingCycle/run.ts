@@ -119,12 +119,15 @@ try {
     for (let i = 0; i < PAGE_SAMPLES + 1; i++) {
       const page = await context.newPage();
       await page.goto(`${url}/meetings/${draft.id}`);
-      await page.waitForFunction(
-        (count) => document.querySelectorAll('[data-testid="follow-up-row"]').length >= count,
+      // The time is read in the page, in the frame that first holds every row: a second round trip
+      // to the page for the clock would count Node and the protocol too.
+      const found = await page.waitForFunction(
+        (count) =>
+          document.querySelectorAll('[data-testid="follow-up-row"]').length >= count && performance.now(),
         FOLLOW_UP_SIZE,
         { polling: 'raf', timeout: 30_000 },
       );
-      const onScreen = await page.evaluate(() => performance.now());
+      const onScreen = (await found.jsonValue()) as number;
       // The first visit also downloads the bundle: reported apart, not in the percentiles.
       if (i === 0)
         console.log(`follow-up of ${FOLLOW_UP_SIZE}, first (cold) visit: ${onScreen.toFixed(0)} ms`);
