@@ -383,7 +383,9 @@ describe('running a meeting', () => {
     const captured = (await madeTexts(ana.page)).map((text) => text.trim());
     await ana.page.getByRole('link', { name: 'Open the memo' }).click();
     await ana.page.waitForURL(`**/meetings/${meetingId}/memo`);
-    const memo = ana.page.locator('main');
+    // The memo's own sheet: the room page stays on screen (its follow-up lists the same
+    // commitment) until the memo's route has loaded, so `main` alone could be either page.
+    const memo = ana.page.locator('main .memo__sheet');
     await expect.poll(() => memo.textContent(), POLL).toContain(old.overdue.text);
     const memoText = (await memo.textContent()) ?? '';
     for (const text of captured) expect(memoText).toContain(text);
@@ -402,6 +404,46 @@ describe('running a meeting', () => {
     expect(await ana.page.getByTestId('carried').count()).toBe(1);
     await screenshot(ana.page, 'run-meeting-next-1366');
     expect(pageErrors).toEqual([]);
+  });
+
+  test('a new device lists the follow-up from the server before the ledger has arrived', async () => {
+    const { meetings } = (await call('GET', '/meetings')) as {
+      meetings: Array<{ id: string; objectiveId: string; phase: string }>;
+    };
+    const next = meetings.find((each) => each.objectiveId === OBJECTIVE && each.phase === 'draft');
+    if (!next) throw new Error('no next meeting');
+    // The server holds back every join of a ledger until released: only its answer can list them.
+    const { hub } = server.app;
+    const join = hub.join;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    hub.join = async (...args) => {
+      if (args[1].startsWith('ledger:')) await held;
+      return join.apply(hub, args);
+    };
+    const fresh = await openPerson(browser, server.url, 'Ines Prado', 'viewer', VIEWPORTS.laptop);
+    try {
+      await fresh.page.goto(`/meetings/${next.id}`);
+      await expect.poll(() => fresh.page.getByTestId('follow-up-row').count(), POLL).toBe(4);
+      expect(await followUpRow(fresh.page, old.overdue.id).getByTestId('carried').textContent()).toMatch(
+        /1×/,
+      );
+      release();
+      // The live ledger takes over: a commitment made now (between meetings) joins the list live.
+      const madeNow = { id: randomUUID(), text: 'Brief the new district commanders' };
+      await call('POST', `/objectives/${OBJECTIVE}/commitments`, {
+        ...{ ...madeNow, goalId: goal.id, dueDate: addDaysToDate(TODAY, 10) },
+        ...{ ownerAgencyId: goalAgency.id, ownerPerson: 'Chief Silva' },
+      });
+      await expect.poll(() => followUpRow(fresh.page, madeNow.id).count(), POLL).toBe(1);
+      expect(await fresh.page.getByTestId('follow-up-row').count()).toBe(5);
+    } finally {
+      release();
+      hub.join = join;
+      await fresh.context.close();
+    }
   });
 
   async function currentItemId(): Promise<string> {

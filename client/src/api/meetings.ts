@@ -1,4 +1,6 @@
 /** The meetings API (`/api/meetings`): what a meeting is, and the calls the pages make. */
+import type { FollowUpEntry } from '../../../shared/followUp.ts';
+import type { Commitment } from '../../../shared/ledger.ts';
 import type { Meeting } from '../../../shared/meetings.ts';
 import type { Agency } from '../../../shared/performance.ts';
 import { api } from './http.ts';
@@ -33,6 +35,22 @@ export async function getMeeting(id: string): Promise<Meeting> {
 
 /** One meeting as a resource: its key and request, for a route loader's `preload` and its page's `useResource`. */
 export const meetingResource = (id: string) => [`meeting:${id}`, () => getMeeting(id)] as const;
+
+/** A meeting's follow-up and the commitments made in it, as the server reads them from the ledger. */
+export interface MeetingCommitments {
+  followUp: FollowUpEntry[];
+  made: Commitment[];
+}
+
+export async function getMeetingCommitments(id: string): Promise<MeetingCommitments> {
+  const { followUp, made } = await api.get<MeetingCommitments>(
+    `/api/meetings/${encodeURIComponent(id)}/follow-up`,
+  );
+  return { followUp, made };
+}
+
+export const meetingCommitmentsResource = (id: string) =>
+  [`meeting-commitments:${id}`, () => getMeetingCommitments(id)] as const;
 
 export async function createMeeting(input: NewMeeting): Promise<Meeting> {
   const { meeting } = await api.post<{ meeting: Meeting }>('/api/meetings', input);

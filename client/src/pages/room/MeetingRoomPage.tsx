@@ -8,16 +8,14 @@
 import { useTranslation } from 'react-i18next';
 import type { LoaderFunctionArgs } from 'react-router';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
-import { ledgerDocName } from '../../../../shared/docNames.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
-import { type Meeting, meetingResource } from '../../api/meetings.ts';
+import { type Meeting, meetingCommitmentsResource, meetingResource } from '../../api/meetings.ts';
 import { preload } from '../../api/resources.ts';
 import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
 import { getProvider } from '../../yjs/connection.ts';
 import { usePresence } from '../../yjs/presence.ts';
-import { useRetainedDoc } from '../../yjs/useYDoc.ts';
 import { type PrepCatalog, usePrepCatalog } from '../meetings/prepCatalog.ts';
 import { AgendaRail } from './AgendaRail.tsx';
 import { CaptureForm } from './CaptureForm.tsx';
@@ -35,6 +33,7 @@ export function meetingRoomLoader({ params }: LoaderFunctionArgs) {
   // The connection's handshake runs while the meeting is fetched, not after the page mounts.
   getProvider();
   preload(...meetingResource(params.id ?? ''));
+  preload(...meetingCommitmentsResource(params.id ?? ''));
   return null;
 }
 
@@ -49,8 +48,6 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const catalog = usePrepCatalog(meeting.objectiveId);
   // Present on the meeting: the chair's console lists who it can hand the big screen to.
   usePresence(agendaHandle.awareness, principal, live.currentItemId);
-  // The ledger syncs alongside the agenda and live state, not after them: the follow-up needs it.
-  useRetainedDoc(meeting.objectiveId ? ledgerDocName(meeting.objectiveId) : null);
 
   // The page shows what the role allows; the server checks every command anyway.
   const canRun = principal !== null && mayRunCommand(principal.role, MeetingCommand.goTo);
