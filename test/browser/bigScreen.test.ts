@@ -26,6 +26,7 @@ import {
   screenshot,
   VIEWPORTS,
 } from '../helpers/browser.ts';
+import { holdLedgerJoins } from '../helpers/heldJoins.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { SocketIoDocClient } from '../helpers/yjsClients.ts';
 import { agendaOnServer } from '../server/meetings/liveMeeting.ts';
@@ -354,16 +355,7 @@ describe('the big screen', () => {
 
   test('until the ledger arrives the screen says the commitments are coming, never that there are none', async () => {
     // The server holds back every join of a ledger until released: the agenda arrives first.
-    const { hub } = server.app;
-    const join = hub.join;
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    hub.join = async (...args) => {
-      if (args[1].startsWith('ledger:')) await held;
-      return join.apply(hub, args);
-    };
+    const ledgerJoins = holdLedgerJoins(server.app.hub);
     // A new device: no copy of the ledger to show meanwhile.
     const fresh = await openPerson(browser, server.url, 'Second Display', 'viewer', VIEWPORTS.desktop);
     try {
@@ -374,13 +366,12 @@ describe('the big screen', () => {
       await screenshot(fresh.page, 'big-screen-ledger-loading-1920');
       // No count either: "0" would say the same as "none".
       expect(await fresh.page.locator('.screen-panel .screen-count').count()).toBe(0);
-      release();
+      ledgerJoins.release();
       await expect.poll(() => fresh.page.getByTestId('screen-follow-up').count(), POLL).toBe(3);
       await expect.poll(() => fresh.page.getByTestId('screen-commitment').count(), POLL).toBeGreaterThan(0);
       expect(await placeholders()).toEqual([]);
     } finally {
-      release();
-      hub.join = join;
+      ledgerJoins.restore();
       await fresh.context.close();
     }
   });

@@ -26,6 +26,7 @@ import {
   screenshot,
   VIEWPORTS,
 } from '../helpers/browser.ts';
+import { holdLedgerJoins } from '../helpers/heldJoins.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { SocketIoDocClient } from '../helpers/yjsClients.ts';
 import { agendaOnServer } from '../server/meetings/liveMeeting.ts';
@@ -413,16 +414,7 @@ describe('running a meeting', () => {
     const next = meetings.find((each) => each.objectiveId === OBJECTIVE && each.phase === 'draft');
     if (!next) throw new Error('no next meeting');
     // The server holds back every join of a ledger until released: only its answer can list them.
-    const { hub } = server.app;
-    const join = hub.join;
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    hub.join = async (...args) => {
-      if (args[1].startsWith('ledger:')) await held;
-      return join.apply(hub, args);
-    };
+    const ledgerJoins = holdLedgerJoins(server.app.hub);
     const fresh = await openPerson(browser, server.url, 'Ines Prado', 'viewer', VIEWPORTS.laptop);
     try {
       await fresh.page.goto(`/meetings/${next.id}`);
@@ -430,7 +422,7 @@ describe('running a meeting', () => {
       expect(await followUpRow(fresh.page, old.overdue.id).getByTestId('carried').textContent()).toMatch(
         /1×/,
       );
-      release();
+      ledgerJoins.release();
       // The live ledger takes over: a commitment made now (between meetings) joins the list live.
       const madeNow = { id: randomUUID(), text: 'Brief the new district commanders' };
       await call('POST', `/objectives/${OBJECTIVE}/commitments`, {
@@ -440,8 +432,7 @@ describe('running a meeting', () => {
       await expect.poll(() => followUpRow(fresh.page, madeNow.id).count(), POLL).toBe(1);
       expect(await fresh.page.getByTestId('follow-up-row').count()).toBe(5);
     } finally {
-      release();
-      hub.join = join;
+      ledgerJoins.restore();
       await fresh.context.close();
     }
   });

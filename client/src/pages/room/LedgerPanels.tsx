@@ -7,7 +7,7 @@
  * is on screen: building the ledger's document in the browser (700 KB for a busy objective) held
  * the follow-up back by about a third of a second on a 2-core machine (docs/architecture.md).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FollowUpEntry, followUp, madeInMeeting } from '../../../../shared/followUp.ts';
 import type { Commitment } from '../../../../shared/ledger.ts';
@@ -15,6 +15,7 @@ import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { meetingCommitmentsResource } from '../../api/meetings.ts';
 import { useResource } from '../../api/useResource.ts';
+import { useAfterPaint } from '../../components/useAfterPaint.ts';
 import { errorText } from '../../i18n/errorText.ts';
 import { useLedger } from '../../yjs/useLedger.ts';
 import { FollowUpPanel } from './FollowUpPanel.tsx';
@@ -36,20 +37,7 @@ interface LedgerPanelsProps {
 
 export function LedgerPanels(props: LedgerPanelsProps) {
   const fromServer = useResource(...meetingCommitmentsResource(props.meetingId));
-  const answered = fromServer.state !== 'loading';
-  const [ledgerOpen, setLedgerOpen] = useState(false);
-  useEffect(() => {
-    if (!answered) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The animation frame comes before the paint; the task queued from it runs after.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLedgerOpen(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [answered]);
+  const ledgerOpen = useAfterPaint(fromServer.state !== 'loading');
   const early = fromServer.state === 'ready' ? fromServer.data : null;
   if (ledgerOpen) return <LiveLedgerPanels {...props} early={early} />;
   return <CommitmentLists {...props} lists={early} />;

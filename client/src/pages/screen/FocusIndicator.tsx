@@ -9,9 +9,9 @@ import type { IndicatorDetail } from '../../../../shared/performance.ts';
 import type { PinnedSeries } from '../../../../shared/pinnedData.ts';
 import type { SinceSpan } from '../../../../shared/screenControl.ts';
 import { longPeriodLabel } from '../../charts/periods.ts';
+import { useAfterPaint } from '../../components/useAfterPaint.ts';
 import { Change, Figures, Statuses } from './IndicatorFigures.tsx';
 import { changeOverSpan, screenIndicator } from './screenIndicator.ts';
-import { useAfterPaint } from './useAfterPaint.ts';
 import type { Known } from './useLastKnown.ts';
 
 type ChartComponent = typeof import('./ScreenChart.tsx').ScreenChart;
