@@ -135,7 +135,7 @@ export function attachYWebsocket(deps: YWebsocketTransportDeps): YWebsocketTrans
   /**
    * Dead peers (a laptop closed mid-meeting) never send a close frame: ping, and drop the silent.
    * One timer per connection, so the pings are spread over the interval: pinging every client in
-   * one tick stalled the relay (600 connections: ~25 ms every 4 s; see docs/architecture.md).
+   * one tick stalled the relay (docs/architecture.md, "Transports").
    */
   function pingUntilSilent(ws: WebSocket): NodeJS.Timeout {
     const timer = setInterval(() => {

@@ -422,6 +422,7 @@ describe('running a meeting', () => {
       expect(await followUpRow(fresh.page, old.overdue.id).getByTestId('carried').textContent()).toMatch(
         /1×/,
       );
+      await screenshot(fresh.page, 'run-meeting-follow-up-from-server-1366');
       ledgerJoins.release();
       // The live ledger takes over: a commitment made now (between meetings) joins the list live.
       const madeNow = { id: randomUUID(), text: 'Brief the new district commanders' };

@@ -9,11 +9,10 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FollowUpEntry, followUp, madeInMeeting } from '../../../../shared/followUp.ts';
-import type { Commitment } from '../../../../shared/ledger.ts';
+import { followUp, madeInMeeting } from '../../../../shared/followUp.ts';
 import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
-import { meetingCommitmentsResource } from '../../api/meetings.ts';
+import { type MeetingCommitments, meetingCommitmentsResource } from '../../api/meetings.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useAfterPaint } from '../../components/useAfterPaint.ts';
 import { errorText } from '../../i18n/errorText.ts';
@@ -51,7 +50,7 @@ function CommitmentLists({
   agencies,
   goals,
   lists,
-}: LedgerPanelsProps & { lists: { followUp: FollowUpEntry[]; made: Commitment[] } | null }) {
+}: LedgerPanelsProps & { lists: MeetingCommitments | null }) {
   const { t } = useTranslation('room');
   const names = useCommitmentNames(agencies, goals);
   if (!lists)
@@ -83,10 +82,7 @@ function useCommitmentNames(agencies: Agency[], goals: GoalSummary[]): Commitmen
 }
 
 /** From the live ledger; the server's answer stays on screen until the ledger has synced. */
-function LiveLedgerPanels({
-  early,
-  ...props
-}: LedgerPanelsProps & { early: { followUp: FollowUpEntry[]; made: Commitment[] } | null }) {
+function LiveLedgerPanels({ early, ...props }: LedgerPanelsProps & { early: MeetingCommitments | null }) {
   const { meetingId, objectiveId, live } = props;
   const { t } = useTranslation('room');
   const { handle, ledger, history } = useLedger(objectiveId);
