@@ -7,14 +7,25 @@
 
 /** Requests started by a loader and not yet taken by a page, by key. */
 const started = new Map<string, Promise<unknown>>();
+/** The data of those that have already answered, so a page mounting after the answer draws it at once. */
+const arrived = new Map<string, unknown>();
 
 /** Starts `load()` now; the next reader of `key` takes this request instead of starting its own. */
 export function preload<T>(key: string, load: () => Promise<T>): void {
   const request = load();
   // The reader handles a refusal; one that no page reads (a redirect, a navigation elsewhere) is dropped.
-  request.catch(() => undefined);
+  request.then(
+    (data) => started.get(key) === request && arrived.set(key, data),
+    () => undefined,
+  );
   // A newer navigation's request replaces an older one that no page took.
   started.set(key, request);
+  arrived.delete(key);
+}
+
+/** The data a preloaded request for `key` has already answered with, without taking it. */
+export function arrivedData<T>(key: string): { data: T } | undefined {
+  return arrived.has(key) ? { data: arrived.get(key) as T } : undefined;
 }
 
 /** The request preloaded for `key`, handed out once; else a new `load()`. */
@@ -22,6 +33,7 @@ export function take<T>(key: string, load: () => Promise<T>): Promise<T> {
   const request = started.get(key) as Promise<T> | undefined;
   if (!request) return load();
   started.delete(key);
+  arrived.delete(key);
   return request;
 }
 

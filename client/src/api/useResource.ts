@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { i18next } from '../i18n/i18n.ts';
 import { ApiError } from './http.ts';
-import { read } from './resources.ts';
+import { arrivedData, read, take } from './resources.ts';
 
 export type Resource<T> =
   | { state: 'loading'; data: undefined; error: undefined }
@@ -17,15 +17,24 @@ export type Resource<T> =
 const LOADING = { state: 'loading', data: undefined, error: undefined } as const;
 
 export function useResource<T>(key: string, load: () => Promise<T>): Resource<T> & { reload: () => void } {
-  const [resource, setResource] = useState<Resource<T>>(LOADING);
+  // A preloaded answer that is already here is drawn in the first render, not one render later.
+  const [resource, setResource] = useState<Resource<T>>(() => {
+    const arrived = arrivedData<T>(key);
+    return arrived ? { state: 'ready', data: arrived.data, error: undefined } : LOADING;
+  });
   const [version, setVersion] = useState(0);
   /** The key whose data `resource` holds, so a reload of the same key keeps it on screen. */
-  const loadedKey = useRef<string | null>(null);
+  const loadedKey = useRef<string | null>(resource.state === 'ready' ? key : null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` fetches; `version` forces a reload.
   useEffect(() => {
     // Keep showing the data while reloading the same resource (after a save), so the page does not flash.
     setResource((previous) => (previous.state === 'ready' && loadedKey.current === key ? previous : LOADING));
+    // Drawn at mount from the preloaded answer: taking that request is all that is left to do.
+    if (version === 0 && loadedKey.current === key && arrivedData(key)) {
+      void take(key, load);
+      return;
+    }
     // The effect's cleanup stops the read: an older key's answer is dropped.
     return read(key, load, (outcome) => {
       if (outcome.ok) {

@@ -2,10 +2,11 @@
  * The client's request cache (resources.ts): a loader's preloaded request is what the page's first
  * reader gets, and only that reader (a reload or a later mount fetches afresh); a newer preload
  * replaces an untaken older one; an older key's answer never lands after the reader moved on; a
- * refused preload that no page reads is not an unhandled rejection.
+ * refused preload that no page reads is not an unhandled rejection. An answer that has arrived
+ * is readable at once (a page mounting after it draws it in its first render) until it is taken.
  */
 import { describe, expect, test, vi } from 'vitest';
-import { type Outcome, preload, read, take } from '../../../client/src/api/resources.ts';
+import { arrivedData, type Outcome, preload, read, take } from '../../../client/src/api/resources.ts';
 
 /** A promise settled by hand, to order answers as a slow network would. */
 function deferred<T>() {
@@ -70,6 +71,33 @@ describe('resources', () => {
     slow.resolve('old');
     await flush();
     expect(settled).toEqual([{ ok: true, data: 'new' }]);
+  });
+
+  test('an answer that has arrived is readable at once, until a reader takes it', async () => {
+    const answer = deferred<string>();
+    preload('meeting:2', () => answer.promise);
+    expect(arrivedData('meeting:2')).toBeUndefined();
+    answer.resolve('meeting two');
+    await flush();
+    expect(arrivedData('meeting:2')).toEqual({ data: 'meeting two' });
+    expect(await take('meeting:2', async () => 'fetched')).toBe('meeting two');
+    // Taken: a later mount fetches afresh rather than drawing the old answer.
+    expect(arrivedData('meeting:2')).toBeUndefined();
+  });
+
+  test('a newer preload hides the older answer until its own arrives; a refusal never arrives', async () => {
+    preload('objective:1', async () => 'older');
+    await flush();
+    const newer = deferred<string>();
+    preload('objective:1', () => newer.promise);
+    expect(arrivedData('objective:1')).toBeUndefined();
+    newer.resolve('newer');
+    await flush();
+    expect(arrivedData('objective:1')).toEqual({ data: 'newer' });
+
+    preload('objective:2', () => Promise.reject(new Error('forbidden')));
+    await flush();
+    expect(arrivedData('objective:2')).toBeUndefined();
   });
 
   test('a refusal reaches the reader that took it', async () => {
