@@ -11,6 +11,7 @@ import { NotFound, RouteError } from './components/RouteError.tsx';
 import { HomePage, homeLoader } from './pages/home/HomePage.tsx';
 import { MeetingsPage, meetingsLoader } from './pages/meetings/MeetingsPage.tsx';
 import { performanceRoutes } from './pages/performance/routes.tsx';
+import { meetingRoomLoader } from './pages/room/roomLoader.ts';
 import { screenLoader } from './pages/screen/screenLoader.ts';
 import { SignInPage } from './pages/signin/SignInPage.tsx';
 import { useStore } from './store/index.ts';
@@ -98,11 +99,11 @@ export const router = createBrowserRouter([
           },
           {
             path: 'meetings/:id',
-            // The meeting as it runs: the same live-document stack as the prep page, loaded on demand.
+            // The meeting as it runs, loaded on demand; its loader is static so that it runs meanwhile.
+            loader: meetingRoomLoader,
             lazy: () =>
               import('./pages/room/MeetingRoomPage.tsx').then((module) => ({
                 Component: module.MeetingRoomPage,
-                loader: module.meetingRoomLoader,
               })),
           },
           {

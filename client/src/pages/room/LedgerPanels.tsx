@@ -10,7 +10,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followUp, madeInMeeting } from '../../../../shared/followUp.ts';
-import type { MeetingLiveState } from '../../../../shared/meetingLive.ts';
+import type { MeetingLiveState, MeetingPhase } from '../../../../shared/meetingLive.ts';
 import type { Agency, GoalSummary } from '../../../../shared/performance.ts';
 import { type MeetingCommitments, meetingCommitmentsResource } from '../../api/meetings.ts';
 import { useResource } from '../../api/useResource.ts';
@@ -28,7 +28,10 @@ export interface CommitmentNames {
 interface LedgerPanelsProps {
   meetingId: string;
   objectiveId: string;
-  live: MeetingLiveState;
+  /** Null until the live state has synced: the follow-up is then the server's answer. */
+  live: MeetingLiveState | null;
+  /** The live state's phase, or the meeting's own from the API before it has synced. */
+  phase: MeetingPhase;
   canRun: boolean;
   agencies: Agency[];
   goals: GoalSummary[];
@@ -45,7 +48,7 @@ export function LedgerPanels(props: LedgerPanelsProps) {
 /** The two lists, or the loading note while there is nothing true to show yet. */
 function CommitmentLists({
   meetingId,
-  live,
+  phase,
   canRun,
   agencies,
   goals,
@@ -64,7 +67,7 @@ function CommitmentLists({
       <FollowUpPanel
         meetingId={meetingId}
         entries={lists.followUp}
-        phase={live.phase}
+        phase={phase}
         canReview={canRun}
         names={names}
       />
@@ -89,8 +92,8 @@ function LiveLedgerPanels({ early, ...props }: LedgerPanelsProps & { early: Meet
   // A draft's follow-up is "open now"; once started it is what was open at the start, with the due
   // dates it had then (a review's new date does not make an overdue commitment look on time).
   const entries = useMemo(
-    () => followUp(ledger, { id: meetingId, startedAt: live.startedAt }, Date.now(), history),
-    [ledger, history, meetingId, live.startedAt],
+    () => followUp(ledger, { id: meetingId, startedAt: live?.startedAt ?? null }, Date.now(), history),
+    [ledger, history, meetingId, live?.startedAt],
   );
   const made = useMemo(() => madeInMeeting(ledger, meetingId), [ledger, meetingId]);
 
@@ -100,6 +103,7 @@ function LiveLedgerPanels({ early, ...props }: LedgerPanelsProps & { early: Meet
         {t('ledger.unavailable')} {errorText(handle.error)}
       </p>
     );
-  const synced = handle.lastSyncedAt !== null;
+  // What was open at the start needs the start time: both documents must have synced.
+  const synced = handle.lastSyncedAt !== null && live !== null;
   return <CommitmentLists {...props} lists={synced ? { followUp: entries, made } : early} />;
 }

@@ -6,15 +6,12 @@
  * the objective's ledger (`ledger:<objectiveId>`, written only by the ledger commands).
  */
 import { useTranslation } from 'react-i18next';
-import type { LoaderFunctionArgs } from 'react-router';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
-import { type Meeting, meetingCommitmentsResource, meetingResource } from '../../api/meetings.ts';
-import { preload } from '../../api/resources.ts';
+import type { Meeting } from '../../api/meetings.ts';
 import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
-import { getProvider } from '../../yjs/connection.ts';
 import { usePresence } from '../../yjs/presence.ts';
 import { type PrepCatalog, usePrepCatalog } from '../meetings/prepCatalog.ts';
 import { AgendaRail } from './AgendaRail.tsx';
@@ -28,14 +25,6 @@ import './room.css';
 import './presenter.css';
 import { WithMeeting } from '../meetings/WithMeeting.tsx';
 import { useLiveMeeting } from './useLiveMeeting.ts';
-
-export function meetingRoomLoader({ params }: LoaderFunctionArgs) {
-  // The connection's handshake runs while the meeting is fetched, not after the page mounts.
-  getProvider();
-  preload(...meetingResource(params.id ?? ''));
-  preload(...meetingCommitmentsResource(params.id ?? ''));
-  return null;
-}
 
 export function MeetingRoomPage() {
   return <WithMeeting>{(meeting) => <MeetingRoom key={meeting.id} meeting={meeting} />}</WithMeeting>;
@@ -59,78 +48,84 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
     catalog.objective.state === 'ready'
       ? catalog.objective.detail.agencies.flatMap(({ goals }) => goals)
       : null;
-  const firstLoad = agendaHandle.lastSyncedAt === null || liveHandle.lastSyncedAt === null;
+  // Until the live state has synced, what the page knows of it is the meeting's phase from the API.
+  const liveSynced = liveHandle.lastSyncedAt === null ? null : live;
+  const firstLoad = agendaHandle.lastSyncedAt === null || liveSynced === null;
   const error = liveHandle.error ?? agendaHandle.error;
 
   return (
-    <div className="room" data-phase={live.phase}>
-      <RoomHeader meeting={meeting} live={live} items={items} current={current} canRun={canRun} />
+    <div className="room" data-phase={liveSynced?.phase ?? meeting.phase}>
+      <RoomHeader meeting={meeting} live={liveSynced} items={items} current={current} canRun={canRun} />
       {error && error.code !== 'forbidden' && (
         <div className="banner banner--danger room__banner" role="alert">
           <strong>{t('page.unavailable')}</strong> {errorText(error)}
         </div>
       )}
-      {firstLoad ? (
-        <div className="card room__loading" aria-busy="true">
-          {t('page.loading')}
-        </div>
-      ) : (
-        <div className="room__grid">
-          <AgendaRail meetingId={meeting.id} items={items} live={live} canRun={canRun} />
-          <section className="room__main" aria-label={t('page.currentItem')}>
-            {live.phase === MeetingPhase.live && current && (
-              <PresenterControls
-                key={current.id}
-                meetingId={meeting.id}
-                item={current}
-                screen={screen}
-                principal={principal}
-                canRun={canRun}
-                indicatorName={indicatorName}
-              />
-            )}
-            <div className="room__scroll">
-              <CurrentItemPanel
-                item={current}
-                items={items}
-                live={live}
-                catalog={catalog}
-                pinned={pinned}
-                screen={screen}
-              />
-            </div>
-            {live.phase === MeetingPhase.live && canRun && current && meeting.objectiveId && (
-              <div className="room__capture">
-                {goals ? (
-                  <CaptureForm
-                    meetingId={meeting.id}
-                    objectiveId={meeting.objectiveId}
-                    item={current}
-                    goals={goals}
-                    agencies={catalog.agencies}
-                  />
-                ) : (
-                  <GoalsMissing catalog={catalog} />
-                )}
+      <div className="room__grid">
+        {firstLoad ? (
+          // The commitments beside it come from the server's answer and do not wait for the sync.
+          <div className="card room__loading room__pending" aria-busy="true">
+            {t('page.loading')}
+          </div>
+        ) : (
+          <>
+            <AgendaRail meetingId={meeting.id} items={items} live={live} canRun={canRun} />
+            <section className="room__main" aria-label={t('page.currentItem')}>
+              {live.phase === MeetingPhase.live && current && (
+                <PresenterControls
+                  key={current.id}
+                  meetingId={meeting.id}
+                  item={current}
+                  screen={screen}
+                  principal={principal}
+                  canRun={canRun}
+                  indicatorName={indicatorName}
+                />
+              )}
+              <div className="room__scroll">
+                <CurrentItemPanel
+                  item={current}
+                  items={items}
+                  live={live}
+                  catalog={catalog}
+                  pinned={pinned}
+                  screen={screen}
+                />
               </div>
-            )}
-          </section>
-          <aside className="room__side" aria-label={t('page.commitments')}>
-            {meeting.objectiveId ? (
-              <LedgerPanels
-                meetingId={meeting.id}
-                objectiveId={meeting.objectiveId}
-                live={live}
-                canRun={canRun}
-                agencies={catalog.agencies}
-                goals={goals ?? []}
-              />
-            ) : (
-              <p className="card room__note">{t('page.noObjective')}</p>
-            )}
-          </aside>
-        </div>
-      )}
+              {live.phase === MeetingPhase.live && canRun && current && meeting.objectiveId && (
+                <div className="room__capture">
+                  {goals ? (
+                    <CaptureForm
+                      meetingId={meeting.id}
+                      objectiveId={meeting.objectiveId}
+                      item={current}
+                      goals={goals}
+                      agencies={catalog.agencies}
+                    />
+                  ) : (
+                    <GoalsMissing catalog={catalog} />
+                  )}
+                </div>
+              )}
+            </section>
+          </>
+        )}
+        <aside className="room__side" aria-label={t('page.commitments')}>
+          {meeting.objectiveId ? (
+            <LedgerPanels
+              meetingId={meeting.id}
+              objectiveId={meeting.objectiveId}
+              live={liveSynced}
+              phase={liveSynced?.phase ?? meeting.phase}
+              canRun={canRun}
+              agencies={catalog.agencies}
+              goals={goals ?? []}
+            />
+          ) : (
+            <p className="card room__note">{t('page.noObjective')}</p>
+          )}
+        </aside>
+      </div>
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { MeetingControls } from './MeetingControls.tsx';
 
 interface RoomHeaderProps {
   meeting: Meeting;
-  live: MeetingLiveState;
+  /** Null until the live state has synced: the phase is then the meeting's own, and no control shows. */
+  live: MeetingLiveState | null;
   items: AgendaItem[];
   current: AgendaItem | null;
   canRun: boolean;
@@ -18,6 +19,7 @@ interface RoomHeaderProps {
 
 export function RoomHeader({ meeting, live, items, current, canRun }: RoomHeaderProps) {
   const { t } = useTranslation(['room', 'common']);
+  const phase = live?.phase ?? meeting.phase;
   return (
     <header className="room__header">
       <div className="room__heading">
@@ -30,8 +32,8 @@ export function RoomHeader({ meeting, live, items, current, canRun }: RoomHeader
         </nav>
         <div className="room__title-row">
           <h1 className="room__title">{meeting.title}</h1>
-          <span className={`phase-badge phase-badge--${live.phase}`} data-testid="phase-badge">
-            {t(`header.phase.${live.phase}`)}
+          <span className={`phase-badge phase-badge--${phase}`} data-testid="phase-badge">
+            {t(`header.phase.${phase}`)}
           </span>
           {/* The top bar's badge already announces changes to screen readers; this one is for the eye. */}
           <span className="room__conn" aria-hidden="true">
@@ -42,7 +44,9 @@ export function RoomHeader({ meeting, live, items, current, canRun }: RoomHeader
           <time dateTime={meeting.scheduledFor}>{formatMeetingDate(meeting.scheduledFor)}</time>
         </p>
       </div>
-      <MeetingControls meeting={meeting} live={live} items={items} current={current} canRun={canRun} />
+      {live && (
+        <MeetingControls meeting={meeting} live={live} items={items} current={current} canRun={canRun} />
+      )}
     </header>
   );
 }
