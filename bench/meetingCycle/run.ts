@@ -18,7 +18,6 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { createApp } from '../../server/app.ts';
 import { openStorage } from '../../server/db/storage.ts';
 import { seedDemoData } from '../../server/demo/seed.ts';
@@ -27,6 +26,7 @@ import { rebuildCommitmentRows } from '../../server/ledger/commitmentRows.ts';
 import { createLogger } from '../../server/logger.ts';
 import { ledgerDocName } from '../../shared/docNames.ts';
 import { todayDate } from '../../shared/periods.ts';
+import { launchBenchBrowser } from '../chromium.ts';
 import { summarize } from '../stats.ts';
 import { Session, timeJoin } from './session.ts';
 
@@ -36,7 +36,6 @@ const PAGE_SAMPLES = quick ? 5 : 25;
 const CLOSE_SAMPLES = quick ? 3 : 12;
 const FOLLOW_UP_SIZE = 60;
 const MADE_PER_MEETING = 30;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const summary = (label: string, samples: number[], target: number) => {
   const { p50, p95, max } = summarize(samples);
@@ -111,7 +110,7 @@ try {
   const listed = ((await analyst.getJson(`/api/meetings/${draft.id}/follow-up`)) as { followUp: unknown[] })
     .followUp.length;
   await analyst.topUpFollowUp(objectiveId, FOLLOW_UP_SIZE - listed, today);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const browser = await launchBenchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.addCookies([analyst.cookieFor(url)]);

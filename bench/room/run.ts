@@ -25,7 +25,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../server/app.ts';
 import { openStorage } from '../../server/db/storage.ts';
 import { seedDemoData } from '../../server/demo/seed.ts';
@@ -36,14 +36,13 @@ import { AgendaItemKind, addAgendaItem } from '../../shared/meetingDoc.ts';
 import type { Meeting } from '../../shared/meetings.ts';
 import type { ObjectiveDetail } from '../../shared/performance.ts';
 import { addDaysToDate, todayDate } from '../../shared/periods.ts';
+import { launchBenchBrowser } from '../chromium.ts';
 import { Session } from '../meetingCycle/session.ts';
 import { summarize } from '../stats.ts';
 
 const quick = process.argv.includes('--quick');
 const SAMPLES = quick ? 15 : 120;
 const COLD_LOADS = quick ? 3 : 30;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'];
 const BIG_SCREEN = { width: 1920, height: 1080 };
 const LAPTOP = { width: 1366, height: 768 };
 const TIMEOUT = 15_000;
@@ -169,7 +168,7 @@ try {
   await chair.post(`/api/meetings/${meeting.id}/start`, {});
   console.log(`meeting ${meeting.id}: ${SAMPLES + 1} items, load ${loadavg()[0]?.toFixed(2)}`);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchBenchBrowser();
   const screenContext = await browser.newContext({ viewport: BIG_SCREEN });
   await screenContext.addCookies([chair.cookieFor(url)]);
   await screenContext.addInitScript({ content: WATCH_PAINTS });
