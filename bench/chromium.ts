@@ -5,10 +5,9 @@
  * (figures in docs/architecture.md, "Measuring in Chromium").
  */
 import { type Browser, chromium } from 'playwright-core';
+import { WITHOUT_OMNIBOX_WEBUI } from '../test/helpers/browser.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const WITHOUT_OMNIBOX_WEBUI =
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'];
 
 /** `BENCH_OMNIBOX_WEBUI=1` keeps Chromium's default, to measure what the switch changes. */

@@ -19,7 +19,15 @@ export const BUILT_CLIENT = process.env.TEST_CLIENT_DIR
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Chromium 156 builds its omnibox popup as a WebUI page for every new tab; headless, nobody sees
+ * it, and on two cores it takes CPU from the pages under test (docs/architecture.md).
+ */
+export const WITHOUT_OMNIBOX_WEBUI =
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
+
 const CHROMIUM_ARGS = [
+  WITHOUT_OMNIBOX_WEBUI,
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
