@@ -4,7 +4,7 @@
  * review of it. While the meeting is live an analyst reviews each one here.
  */
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpEntry } from '../../../../shared/followUp.ts';
 import { type Review, ReviewOutcome } from '../../../../shared/ledger.ts';
@@ -40,7 +40,14 @@ interface FollowUpPanelProps {
   names: CommitmentNames;
 }
 
-export function FollowUpPanel({ meetingId, entries, phase, canReview, names }: FollowUpPanelProps) {
+/** Memoized: the meeting page re-renders on every sync and status change; its 60 rows need not. */
+export const FollowUpPanel = memo(function FollowUpPanel({
+  meetingId,
+  entries,
+  phase,
+  canReview,
+  names,
+}: FollowUpPanelProps) {
   const { t } = useTranslation('room');
   const reviewed = entries.filter((entry) => entry.review !== null).length;
   return (
@@ -72,7 +79,7 @@ export function FollowUpPanel({ meetingId, entries, phase, canReview, names }: F
       )}
     </section>
   );
-}
+});
 
 function FollowUpRow({
   meetingId,

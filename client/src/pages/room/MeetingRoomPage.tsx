@@ -5,10 +5,12 @@
  * (`meeting:<id>`), the live state (`meetingLive:<id>`, written only by the meeting commands) and
  * the objective's ledger (`ledger:<objectiveId>`, written only by the ledger commands).
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayRunCommand } from '../../../../shared/commandRoles.ts';
 import { MeetingCommand } from '../../../../shared/meetingCommands.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
+import type { GoalSummary } from '../../../../shared/performance.ts';
 import type { Meeting } from '../../api/meetings.ts';
 import { errorText } from '../../i18n/errorText.ts';
 import { useStore } from '../../store/index.ts';
@@ -25,6 +27,8 @@ import './room.css';
 import './presenter.css';
 import { WithMeeting } from '../meetings/WithMeeting.tsx';
 import { useLiveMeeting } from './useLiveMeeting.ts';
+
+const NO_GOALS: GoalSummary[] = [];
 
 export function MeetingRoomPage() {
   return <WithMeeting>{(meeting) => <MeetingRoom key={meeting.id} meeting={meeting} />}</WithMeeting>;
@@ -44,10 +48,9 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const indicatorName = (indicatorId: string) =>
     (catalog.objective.state === 'ready' && catalog.objective.indicators.get(indicatorId)?.indicator.name) ||
     indicatorId;
-  const goals =
-    catalog.objective.state === 'ready'
-      ? catalog.objective.detail.agencies.flatMap(({ goals }) => goals)
-      : null;
+  const detail = catalog.objective.state === 'ready' ? catalog.objective.detail : null;
+  // The same array from render to render, so the commitment lists are not redrawn with the page.
+  const goals = useMemo(() => detail?.agencies.flatMap(({ goals }) => goals) ?? null, [detail]);
   // Until the live state has synced, what the page knows of it is the meeting's phase from the API.
   const liveSynced = liveHandle.lastSyncedAt === null ? null : live;
   const firstLoad = agendaHandle.lastSyncedAt === null || liveSynced === null;
@@ -119,7 +122,7 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
               phase={liveSynced?.phase ?? meeting.phase}
               canRun={canRun}
               agencies={catalog.agencies}
-              goals={goals ?? []}
+              goals={goals ?? NO_GOALS}
             />
           ) : (
             <p className="card room__note">{t('page.noObjective')}</p>
