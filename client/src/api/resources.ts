@@ -23,6 +23,12 @@ export function preload<T>(key: string, load: () => Promise<T>): void {
   arrived.delete(key);
 }
 
+/** Drops every request no page has taken: when the person signed in changes, none is theirs. */
+export function forgetPreloads(): void {
+  started.clear();
+  arrived.clear();
+}
+
 /** The data a preloaded request for `key` has already answered with, without taking it. */
 export function arrivedData<T>(key: string): { data: T } | undefined {
   return arrived.has(key) ? { data: arrived.get(key) as T } : undefined;

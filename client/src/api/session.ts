@@ -3,6 +3,7 @@ import type { Language } from '../../../shared/languages.ts';
 import type { Principal, Role } from '../../../shared/roles.ts';
 import { adoptPersonLanguage } from '../i18n/preference.ts';
 import { ApiError, api } from './http.ts';
+import { forgetPreloads } from './resources.ts';
 
 interface SessionAnswer {
   principal: Principal;
@@ -24,10 +25,13 @@ export async function fetchPrincipal(): Promise<Principal | null> {
 
 export async function signIn(name: string, role: Role): Promise<Principal> {
   const { principal, language } = await api.post<SessionAnswer>('/api/session', { name, role });
+  // What was preloaded before belonged to whoever was signed in then.
+  forgetPreloads();
   await adoptPersonLanguage(language ?? null);
   return principal;
 }
 
 export async function signOut(): Promise<void> {
+  forgetPreloads();
   await api.delete<void>('/api/session');
 }

@@ -6,7 +6,14 @@
  * is readable at once (a page mounting after it draws it in its first render) until it is taken.
  */
 import { describe, expect, test, vi } from 'vitest';
-import { arrivedData, type Outcome, preload, read, take } from '../../../client/src/api/resources.ts';
+import {
+  arrivedData,
+  forgetPreloads,
+  type Outcome,
+  preload,
+  read,
+  take,
+} from '../../../client/src/api/resources.ts';
 
 /** A promise settled by hand, to order answers as a slow network would. */
 function deferred<T>() {
@@ -98,6 +105,14 @@ describe('resources', () => {
     preload('objective:2', () => Promise.reject(new Error('forbidden')));
     await flush();
     expect(arrivedData('objective:2')).toBeUndefined();
+  });
+
+  test('after a change of person, nothing preloaded before is handed out', async () => {
+    preload('meeting:3', async () => "the first person's answer");
+    await flush();
+    forgetPreloads();
+    expect(arrivedData('meeting:3')).toBeUndefined();
+    expect(await take('meeting:3', async () => "the next person's answer")).toBe("the next person's answer");
   });
 
   test('a refusal reaches the reader that took it', async () => {
