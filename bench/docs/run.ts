@@ -13,7 +13,7 @@
  *   npm run bench                          full run: 3 rounds of each scenario (about 15 minutes)
  *   npm run bench -- --quick               small scenarios, one round: a smoke check, not figures
  *   npm run bench -- --only=manyRooms      one scenario (fanOut | manyRooms)
- *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | wsMem | wsB)
+ *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | wsMem | wsB | sioB)
  *   npm run bench -- --rounds=5            each row N times, plus the median p99 of each server
  *
  * One round's p99 moves ±15–50% with the machine (a 2-core VM shared with the clients), so the
@@ -46,6 +46,13 @@ const MANY_ROOMS = quick
   ? { docs: 20, clientsPerDoc: 3, editsPerSecond: 2, durationSeconds: 5 }
   : { docs: 200, clientsPerDoc: 3, editsPerSecond: 2, durationSeconds: 30 };
 
+/** The other build's entry for a `…B` row. */
+function serverB(row: string): string {
+  const entry = process.env.BENCH_SERVER_B;
+  if (!entry) throw new Error(`${row} needs BENCH_SERVER_B, the index.js of another server build`);
+  return entry;
+}
+
 const SERVERS = {
   ref: startReference,
   // A second reference process: `--servers=ref,refB` compares the reference with itself, so that
@@ -55,12 +62,9 @@ const SERVERS = {
   sio: () => startStatRoom('socket.io'),
   // /yjs with SQLite in memory: how much of the gap is storing every update (not a product setting).
   wsMem: () => startStatRoom('y-websocket', 'memory'),
-  // /yjs on another server build (BENCH_SERVER_B=path/to/index.js): a change against the code before it.
-  wsB: () => {
-    const entry = process.env.BENCH_SERVER_B;
-    if (!entry) throw new Error('wsB needs BENCH_SERVER_B, the index.js of another server build');
-    return startStatRoom('y-websocket', 'file', entry);
-  },
+  // Either transport on another server build (BENCH_SERVER_B=path/to/index.js): a change against the code before it.
+  wsB: () => startStatRoom('y-websocket', 'file', serverB('wsB')),
+  sioB: () => startStatRoom('socket.io', 'file', serverB('sioB')),
 } satisfies Record<string, () => Promise<BenchServer>>;
 type ServerKey = keyof typeof SERVERS;
 const DEFAULT_SERVERS: ServerKey[] = ['ref', 'ws', 'sio'];
@@ -205,6 +209,7 @@ const TRANSPORT_LABELS: Record<ServerKey, string> = {
   sio: 'Socket.IO',
   wsMem: '/yjs (SQLite in memory)',
   wsB: '/yjs (build B)',
+  sioB: 'Socket.IO (build B)',
 };
 const transportLabel = (key: ServerKey) => TRANSPORT_LABELS[key];
 

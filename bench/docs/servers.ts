@@ -128,15 +128,14 @@ export async function startStatRoom(
     body: JSON.stringify({ name: 'Bench Analyst', role: 'analyst' }),
   });
   const { token } = (await signIn.json()) as { token: string };
+  const transportName = transport === 'socket.io' ? 'Socket.IO' : '/yjs y-websocket';
   return {
     name:
       storage === 'memory'
-        ? `StatRoom (${transport === 'socket.io' ? 'Socket.IO' : '/yjs y-websocket'}, SQLite in memory)`
+        ? `StatRoom (${transportName}, SQLite in memory)`
         : entry
-          ? `StatRoom B (/yjs, ${entry})`
-          : transport === 'socket.io'
-            ? 'StatRoom (Socket.IO, SQLite, every update persisted)'
-            : 'StatRoom (/yjs y-websocket, SQLite, every update persisted)',
+          ? `StatRoom B (${transportName}, ${entry})`
+          : `StatRoom (${transportName}, SQLite, every update persisted)`,
     pid: child.pid as number,
     connect: (docName) =>
       transport === 'socket.io'
