@@ -52,13 +52,13 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   // The same array from render to render, so the commitment lists are not redrawn with the page.
   const goals = useMemo(() => detail?.agencies.flatMap(({ goals }) => goals) ?? null, [detail]);
   // Until the live state has synced, what the page knows of it is the meeting's phase from the API.
-  const liveSynced = liveHandle.lastSyncedAt === null ? null : live;
-  const firstLoad = agendaHandle.lastSyncedAt === null || liveSynced === null;
+  const syncedLive = liveHandle.lastSyncedAt === null ? null : live;
+  const firstLoad = agendaHandle.lastSyncedAt === null || syncedLive === null;
   const error = liveHandle.error ?? agendaHandle.error;
 
   return (
-    <div className="room" data-phase={liveSynced?.phase ?? meeting.phase}>
-      <RoomHeader meeting={meeting} live={liveSynced} items={items} current={current} canRun={canRun} />
+    <div className="room" data-phase={syncedLive?.phase ?? meeting.phase}>
+      <RoomHeader meeting={meeting} live={syncedLive} items={items} current={current} canRun={canRun} />
       {error && error.code !== 'forbidden' && (
         <div className="banner banner--danger room__banner" role="alert">
           <strong>{t('page.unavailable')}</strong> {errorText(error)}
@@ -118,8 +118,8 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
             <LedgerPanels
               meetingId={meeting.id}
               objectiveId={meeting.objectiveId}
-              live={liveSynced}
-              phase={liveSynced?.phase ?? meeting.phase}
+              live={syncedLive}
+              phase={syncedLive?.phase ?? meeting.phase}
               canRun={canRun}
               agencies={catalog.agencies}
               goals={goals ?? NO_GOALS}
