@@ -5,13 +5,12 @@
  * (figures in docs/architecture.md, "Measuring in Chromium").
  */
 import { type Browser, chromium } from 'playwright-core';
-import { WITHOUT_OMNIBOX_WEBUI } from '../test/helpers/browser.ts';
+import { CHROMIUM_PATH, WITHOUT_OMNIBOX_WEBUI } from '../test/helpers/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'];
 
 /** `BENCH_OMNIBOX_WEBUI=1` keeps Chromium's default, to measure what the switch changes. */
 export function launchBenchBrowser(): Promise<Browser> {
   const args = process.env.BENCH_OMNIBOX_WEBUI === '1' ? ARGS : [...ARGS, WITHOUT_OMNIBOX_WEBUI];
-  return chromium.launch({ executablePath: CHROMIUM, args });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args });
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../server/db/database.ts';
 import { generateDemoData } from '../../server/demo/generate.ts';
 import { insertDemoData } from '../../server/demo/seed.ts';
-import { meetingDocName } from '../../shared/docNames.ts';
+import { meetingDocName, meetingLiveDocName } from '../../shared/docNames.ts';
 import type { LedgerSnapshot } from '../../shared/ledger.ts';
 import { AgendaItemKind, addAgendaItem } from '../../shared/meetingDoc.ts';
 import type { Agency, GoalSummary, ObjectiveDetail } from '../../shared/performance.ts';
@@ -26,7 +26,7 @@ import {
   screenshot,
   VIEWPORTS,
 } from '../helpers/browser.ts';
-import { holdLedgerJoins } from '../helpers/heldJoins.ts';
+import { holdJoins, holdLedgerJoins } from '../helpers/heldJoins.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { SocketIoDocClient } from '../helpers/yjsClients.ts';
 import { agendaOnServer } from '../server/meetings/liveMeeting.ts';
@@ -444,4 +444,35 @@ describe('running a meeting', () => {
     };
     return state.currentItemId;
   }
+
+  test('before its own documents sync, the page shows the phase from the server, no controls, and the follow-up', async () => {
+    const writer = await SocketIoDocClient.connect(server.url, { token });
+    const meetingId = await meetingWithAgenda(writer, 'Security catch-up', addDaysToDate(TODAY, 2), [
+      { title: 'Follow-up of open commitments', kind: AgendaItemKind.followUp, timeboxMinutes: 10 },
+    ]).finally(() => writer.close());
+    await call('POST', `/meetings/${meetingId}/start`, {});
+    const { followUp } = (await call('GET', `/meetings/${meetingId}/follow-up`)) as { followUp: unknown[] };
+    expect(followUp.length).toBeGreaterThan(0);
+    // The agenda and the live state are held back: the follow-up can only come from the server's answer.
+    const meetingJoins = holdJoins(server.app.hub, (docName) =>
+      [meetingDocName(meetingId), meetingLiveDocName(meetingId)].includes(docName),
+    );
+    const fresh = await openPerson(browser, server.url, 'Otto Reis', 'analyst', VIEWPORTS.laptop);
+    try {
+      await fresh.page.goto(`/meetings/${meetingId}`);
+      await expect.poll(() => fresh.page.getByTestId('follow-up-row').count(), POLL).toBe(followUp.length);
+      // The meeting's phase from the API, not the empty live state's "Not started" and its Start button.
+      expect(await phase(fresh.page)).toBe('In progress');
+      expect(await fresh.page.locator('.room__header').getByRole('button').count()).toBe(0);
+      expect(await fresh.page.getByRole('heading', { name: /^Agenda/ }).count()).toBe(0);
+      meetingJoins.release();
+      await fresh.page.getByRole('button', { name: 'Next item' }).waitFor();
+      await fresh.page.getByRole('heading', { name: /^Agenda/ }).waitFor();
+      expect(await phase(fresh.page)).toBe('In progress');
+      expect(await fresh.page.getByTestId('follow-up-row').count()).toBe(followUp.length);
+    } finally {
+      meetingJoins.restore();
+      await fresh.context.close();
+    }
+  });
 });

@@ -1,18 +1,21 @@
 /**
- * Makes a test server hold back every join of a ledger (`ledger:*`) until released, so a browser
- * test can look at a page while the objective's ledger has not arrived. `restore` puts the hub's
- * own join back (and releases what is held).
+ * Makes a test server hold back every join of the documents `held` picks until released, so a
+ * browser test can look at a page while they have not arrived. `restore` puts the hub's own join
+ * back (and releases what is held).
  */
 import type { DocHub } from '../../server/docs/docHub.ts';
 
-export function holdLedgerJoins(hub: DocHub): { release(): void; restore(): void } {
+export function holdJoins(
+  hub: DocHub,
+  held: (docName: string) => boolean,
+): { release(): void; restore(): void } {
   const join = hub.join;
   let release = () => {};
-  const held = new Promise<void>((resolve) => {
+  const released = new Promise<void>((resolve) => {
     release = resolve;
   });
   hub.join = async (...args) => {
-    if (args[1].startsWith('ledger:')) await held;
+    if (held(args[1])) await released;
     return join.apply(hub, args);
   };
   return {
@@ -23,3 +26,6 @@ export function holdLedgerJoins(hub: DocHub): { release(): void; restore(): void
     },
   };
 }
+
+/** The objective's ledger (`ledger:*`), held back. */
+export const holdLedgerJoins = (hub: DocHub) => holdJoins(hub, (docName) => docName.startsWith('ledger:'));
