@@ -192,6 +192,26 @@ describe('the meeting page in Portuguese and Spanish', () => {
     expect(englishLeftovers(await bodyText(page), 'pt-BR')).toEqual([]);
   });
 
+  test('pt-BR, the language switched in place: the follow-up rows change language too', async () => {
+    const { page } = ana;
+    const row = () => followUpRow(page, old.overdue.id).textContent();
+    const languageSwitch = page.getByTestId('language-switch');
+    // The rows' phrases are remembered per language (FollowUpPanel's rowPhrases): none may stay behind.
+    await languageSwitch.selectOption('es');
+    try {
+      await expect.poll(row, POLL).toMatch(/abierto hace \d+ días?/);
+      const spanish = (await row()) ?? '';
+      expect(spanish).toContain('Vencido');
+      expect(spanish).toContain(`plazo ${dueIn(addDaysToDate(TODAY, old.overdue.dueIn), es)}`);
+      expect(spanish).not.toMatch(/aberto|prazo|Atrasado/);
+    } finally {
+      // The next tests read Ana's page in Portuguese.
+      await languageSwitch.selectOption('pt-BR');
+    }
+    await expect.poll(row, POLL).toMatch(/aberto há \d+ dias?/);
+    expect(await row()).toContain('Atrasado');
+  });
+
   test('pt-BR, live: the current item with its timer and chart', async () => {
     const { page } = ana;
     await page.getByRole('button', { name: 'Iniciar reunião' }).click();

@@ -4,7 +4,7 @@
  * review of it. While the meeting is live an analyst reviews each one here.
  */
 import type { TFunction } from 'i18next';
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpEntry } from '../../../../shared/followUp.ts';
 import { type Review, ReviewOutcome } from '../../../../shared/ledger.ts';
@@ -29,6 +29,35 @@ function outcomeText(t: TFunction<'room'>, review: Review): string {
   }
 }
 
+/** Remembers `phrase`'s answer for each value it has been asked. */
+function remembered<V>(phrase: (value: V) => string): (value: V) => string {
+  const known = new Map<V, string>();
+  return (value) => {
+    let text = known.get(value);
+    if (text === undefined) {
+      text = phrase(value);
+      known.set(value, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * The rows' phrases, each worked out once per value: 60 rows repeat a few dozen phrases, and a
+ * `t()` call costs tens of microseconds (docs/architecture.md, "Opening a meeting").
+ */
+function rowPhrases(t: TFunction<'room'>) {
+  return {
+    goal: t('followUp.goal'),
+    overdue: t('followUp.overdue'),
+    due: remembered((day: string) => t('followUp.due', { date: formatDueDate(day) })),
+    openDays: remembered((count: number) => t('followUp.openDays', { count })),
+    carried: remembered((count: number) => t('followUp.carried', { count })),
+    carriedLong: remembered((count: number) => t('followUp.carriedLong', { count })),
+  };
+}
+type RowPhrases = ReturnType<typeof rowPhrases>;
+
 /** Carried this many times or more: the chair should look hard at it. */
 const LONG_CARRIED = 3;
 
@@ -49,6 +78,8 @@ export const FollowUpPanel = memo(function FollowUpPanel({
   names,
 }: FollowUpPanelProps) {
   const { t } = useTranslation('room');
+  // Keyed by `t`, which changes with the language.
+  const phrases = useMemo(() => rowPhrases(t), [t]);
   const reviewed = entries.filter((entry) => entry.review !== null).length;
   return (
     <section className="card ledger-panel" aria-labelledby="follow-up-title" data-testid="follow-up">
@@ -73,6 +104,8 @@ export const FollowUpPanel = memo(function FollowUpPanel({
               entry={entry}
               canReview={canReview && phase === MeetingPhase.live}
               names={names}
+              t={t}
+              phrases={phrases}
             />
           ))}
         </ul>
@@ -86,14 +119,18 @@ function FollowUpRow({
   entry,
   canReview,
   names,
+  t,
+  phrases,
 }: {
   meetingId: string;
   entry: FollowUpEntry;
   canReview: boolean;
   names: CommitmentNames;
+  /** The panel's: one `useTranslation` per list, not per row. */
+  t: TFunction<'room'>;
+  phrases: RowPhrases;
 }) {
   const { commitment, review, timesCarried, daysOpen, overdue, dueDateThen } = entry;
-  const { t } = useTranslation('room');
   const [changing, setChanging] = useState(false);
   const goal = names.goal(commitment.goalId);
   const longCarried = timesCarried >= LONG_CARRIED;
@@ -108,24 +145,23 @@ function FollowUpRow({
       <p className="commitment__text">{commitment.text}</p>
       <p className="commitment__meta">
         <strong>{names.agency(commitment.ownerAgencyId)}</strong>
-        {commitment.ownerPerson && <> · {commitment.ownerPerson}</>} ·{' '}
-        {t('followUp.due', { date: formatDueDate(dueDateThen) })}
+        {commitment.ownerPerson && <> · {commitment.ownerPerson}</>} · {phrases.due(dueDateThen)}
       </p>
       {goal && (
         <p className="commitment__goal">
-          {t('followUp.goal')} {goal}
+          {phrases.goal} {goal}
         </p>
       )}
       <p className="commitment__flags">
-        {overdue && <span className="flag flag--overdue">{t('followUp.overdue')}</span>}
-        <span className="flag">{t('followUp.openDays', { count: daysOpen })}</span>
+        {overdue && <span className="flag flag--overdue">{phrases.overdue}</span>}
+        <span className="flag">{phrases.openDays(daysOpen)}</span>
         {timesCarried > 0 && (
           <span
             className={`flag${longCarried ? ' flag--carried-long' : ''}`}
-            title={t('followUp.carriedLong', { count: timesCarried })}
+            title={phrases.carriedLong(timesCarried)}
             data-testid="carried"
           >
-            {t('followUp.carried', { count: timesCarried })}
+            {phrases.carried(timesCarried)}
           </span>
         )}
       </p>
