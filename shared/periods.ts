@@ -26,6 +26,7 @@ import {
 } from 'date-fns';
 import { type Problem, reason } from './errorReasons.ts';
 import type { ErrorReason } from './errors.ts';
+import { memoize } from './memoize.ts';
 import type { Frequency } from './performance.ts';
 
 const WEEKLY_PATTERN = /^(\d{4})-W(\d{2})$/;
@@ -40,24 +41,11 @@ export const PERIOD_FORMAT_HINT: Record<Frequency, string> = {
   monthly: 'YYYY-MM (e.g. 2026-02)',
 };
 
-/**
- * Memoizes a function of one string key. Status for a whole government asks the same few hundred
- * calendar questions (the same baseline dates, the same weeks) thousands of times per request, and
- * date-fns parsing and formatting is the cost; answers never change, so they are kept (bounded).
- */
-function memoize<T>(compute: (key: string) => T, limit = 20_000): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
-    const value = compute(key);
-    if (cache.size >= limit) cache.clear();
-    cache.set(key, value);
-    return value;
-  };
-}
+// Status for a whole government asks the same few hundred calendar questions (the same baseline
+// dates, the same weeks) thousands of times per request, and date-fns is the cost: memoized.
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
-export const isValidDate: (date: string) => boolean = memoize((date) => {
+export const isValidDate: (date: string) => boolean = memoize((date: string) => {
   if (!DATE_PATTERN.test(date)) return false;
   const parsed = parseISO(date);
   return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === date;
@@ -100,8 +88,8 @@ function computeIndex(period: string, frequency: Frequency): number | null {
 export function periodIndexOrNull(period: string, frequency: Frequency): number | null {
   return frequency === 'weekly' ? weeklyIndex(period) : monthlyIndex(period);
 }
-const weeklyIndex = memoize((period) => computeIndex(period, 'weekly'));
-const monthlyIndex = memoize((period) => computeIndex(period, 'monthly'));
+const weeklyIndex = memoize((period: string) => computeIndex(period, 'weekly'));
+const monthlyIndex = memoize((period: string) => computeIndex(period, 'monthly'));
 
 /** True when `period` is a real period written in the format of `frequency`. */
 export function isValidPeriod(period: string, frequency: Frequency): boolean {
@@ -130,15 +118,19 @@ function periodOfJsDate(date: Date, frequency: Frequency): string {
 export function periodAtIndex(index: number, frequency: Frequency): string {
   return frequency === 'weekly' ? weekAtIndex(String(index)) : monthAtIndex(String(index));
 }
-const weekAtIndex = memoize((index) => periodOfJsDate(startOfIndex(Number(index), 'weekly'), 'weekly'));
-const monthAtIndex = memoize((index) => periodOfJsDate(startOfIndex(Number(index), 'monthly'), 'monthly'));
+const weekAtIndex = memoize((index: string) =>
+  periodOfJsDate(startOfIndex(Number(index), 'weekly'), 'weekly'),
+);
+const monthAtIndex = memoize((index: string) =>
+  periodOfJsDate(startOfIndex(Number(index), 'monthly'), 'monthly'),
+);
 
 /** The period that contains `date`. */
 export function periodOfDate(date: string, frequency: Frequency): string {
   return frequency === 'weekly' ? weekOfDate(date) : monthOfDate(date);
 }
-const weekOfDate = memoize((date) => periodOfJsDate(toDate(date), 'weekly'));
-const monthOfDate = memoize((date) => periodOfJsDate(toDate(date), 'monthly'));
+const weekOfDate = memoize((date: string) => periodOfJsDate(toDate(date), 'weekly'));
+const monthOfDate = memoize((date: string) => periodOfJsDate(toDate(date), 'monthly'));
 
 /** The first day of the period (a Monday for weeks). */
 export function periodStartDate(period: string, frequency: Frequency): string {

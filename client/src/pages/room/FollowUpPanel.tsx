@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUpEntry } from '../../../../shared/followUp.ts';
 import { type Review, ReviewOutcome } from '../../../../shared/ledger.ts';
 import { MeetingPhase } from '../../../../shared/meetingLive.ts';
+import { memoize } from '../../../../shared/memoize.ts';
 import type { CommitmentNames } from './LedgerPanels.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 import { formatClockTime, formatDueDate } from './roomFormat.ts';
@@ -29,19 +30,6 @@ function outcomeText(t: TFunction<'room'>, review: Review): string {
   }
 }
 
-/** Remembers `phrase`'s answer for each value it has been asked. */
-function remembered<V>(phrase: (value: V) => string): (value: V) => string {
-  const known = new Map<V, string>();
-  return (value) => {
-    let text = known.get(value);
-    if (text === undefined) {
-      text = phrase(value);
-      known.set(value, text);
-    }
-    return text;
-  };
-}
-
 /**
  * The rows' phrases, each worked out once per value: 60 rows repeat a few dozen phrases, and a
  * `t()` call costs tens of microseconds (docs/architecture.md, "Opening a meeting").
@@ -50,10 +38,10 @@ function rowPhrases(t: TFunction<'room'>) {
   return {
     goal: t('followUp.goal'),
     overdue: t('followUp.overdue'),
-    due: remembered((day: string) => t('followUp.due', { date: formatDueDate(day) })),
-    openDays: remembered((count: number) => t('followUp.openDays', { count })),
-    carried: remembered((count: number) => t('followUp.carried', { count })),
-    carriedLong: remembered((count: number) => t('followUp.carriedLong', { count })),
+    due: memoize((day: string) => t('followUp.due', { date: formatDueDate(day) })),
+    openDays: memoize((count: number) => t('followUp.openDays', { count })),
+    carried: memoize((count: number) => t('followUp.carried', { count })),
+    carriedLong: memoize((count: number) => t('followUp.carriedLong', { count })),
   };
 }
 type RowPhrases = ReturnType<typeof rowPhrases>;

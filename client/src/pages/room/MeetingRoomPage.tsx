@@ -53,11 +53,12 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
   const goals = useMemo(() => detail?.agencies.flatMap(({ goals }) => goals) ?? null, [detail]);
   // Until the live state has synced, what the page knows of it is the meeting's phase from the API.
   const syncedLive = liveHandle.lastSyncedAt === null ? null : live;
+  const phase = syncedLive?.phase ?? meeting.phase;
   const firstLoad = agendaHandle.lastSyncedAt === null || syncedLive === null;
   const error = liveHandle.error ?? agendaHandle.error;
 
   return (
-    <div className="room" data-phase={syncedLive?.phase ?? meeting.phase}>
+    <div className="room" data-phase={phase}>
       <RoomHeader meeting={meeting} live={syncedLive} items={items} current={current} canRun={canRun} />
       {error && error.code !== 'forbidden' && (
         <div className="banner banner--danger room__banner" role="alert">
@@ -119,7 +120,7 @@ function MeetingRoom({ meeting }: { meeting: Meeting }) {
               meetingId={meeting.id}
               objectiveId={meeting.objectiveId}
               live={syncedLive}
-              phase={syncedLive?.phase ?? meeting.phase}
+              phase={phase}
               canRun={canRun}
               agencies={catalog.agencies}
               goals={goals ?? NO_GOALS}
