@@ -20,6 +20,18 @@ export interface BenchClient {
   close(): void;
 }
 
+/** How to reach a server's documents, as plain data: a worker thread of the load generator gets it. */
+export type ClientSpec =
+  | { transport: 'y-websocket'; wsBase: string; params: Record<string, string> }
+  | { transport: 'socket.io'; httpUrl: string; token: string };
+
+/** Connects one client (one device) as `spec` says and resolves once it holds the server's state. */
+export function connectClient(spec: ClientSpec, docName: string): Promise<BenchClient> {
+  return spec.transport === 'socket.io'
+    ? connectSocketIo(spec.httpUrl, docName, spec.token)
+    : connectYWebsocket(spec.wsBase, docName, spec.params);
+}
+
 function syncTimeout(docName: string, reject: (error: Error) => void): NodeJS.Timeout {
   return setTimeout(() => reject(new Error(`sync timeout for ${docName}`)), SYNC_TIMEOUT_MS);
 }

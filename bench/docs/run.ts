@@ -15,6 +15,7 @@
  *   npm run bench -- --only=manyRooms      one scenario (fanOut | manyRooms)
  *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | wsMem | wsB | sioB)
  *   npm run bench -- --rounds=5            each row N times, plus the median p99 of each server
+ *   npm run bench -- --threads=1           many rooms' clients in N worker threads (default 2)
  *
  * One round's p99 moves ±15–50% with the machine (a 2-core VM shared with the clients), so the
  * verdict is the median over rounds, and the order of the servers rotates from round to round
@@ -23,7 +24,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { formatMs, type LatencySummary, sleep, summarize } from '../stats.ts';
-import { fanOut, manyRooms, type ScenarioHooks, WARM_UP_SECONDS } from './scenarios.ts';
+import { manyRooms } from './manyRooms.ts';
+import { fanOut, type ScenarioHooks, WARM_UP_SECONDS } from './scenarios.ts';
 import {
   type BenchServer,
   cpuSecondsOf,
@@ -42,9 +44,10 @@ const argument = (name: string): string | undefined =>
 const quick = process.argv.includes('--quick');
 const DEFAULT_ROUNDS = 3;
 const FAN_OUT = quick ? { readers: 10, edits: 200, rate: 100 } : { readers: 50, edits: 2000, rate: 100 };
+const LOAD_THREADS = Number(argument('threads') ?? 2);
 const MANY_ROOMS = quick
-  ? { docs: 20, clientsPerDoc: 3, editsPerSecond: 2, durationSeconds: 5 }
-  : { docs: 200, clientsPerDoc: 3, editsPerSecond: 2, durationSeconds: 30 };
+  ? { docs: 20, clientsPerDoc: 3, editsPerSecond: 2, durationSeconds: 5, threads: LOAD_THREADS }
+  : { docs: 200, clientsPerDoc: 3, editsPerSecond: 2, durationSeconds: 30, threads: LOAD_THREADS };
 
 /** The other build's entry for a `…B` row. */
 function serverB(row: string): string {
@@ -76,7 +79,7 @@ const SCENARIOS = {
     run: (server: BenchServer, hooks: ScenarioHooks) => fanOut(server, FAN_OUT, hooks),
   },
   manyRooms: {
-    title: `Many rooms: ${MANY_ROOMS.docs} documents × ${MANY_ROOMS.clientsPerDoc} clients (1 writer), each writer ${MANY_ROOMS.editsPerSecond} edits/s for ${MANY_ROOMS.durationSeconds} s`,
+    title: `Many rooms: ${MANY_ROOMS.docs} documents × ${MANY_ROOMS.clientsPerDoc} clients (1 writer), each writer ${MANY_ROOMS.editsPerSecond} edits/s for ${MANY_ROOMS.durationSeconds} s, clients in ${MANY_ROOMS.threads} threads`,
     edits: MANY_ROOMS.docs * Math.floor(MANY_ROOMS.editsPerSecond * MANY_ROOMS.durationSeconds),
     run: (server: BenchServer, hooks: ScenarioHooks) => manyRooms(server, MANY_ROOMS, hooks),
   },
@@ -261,12 +264,13 @@ function printMedians(scenario: ScenarioKey, rows: Row[], serverKeys: ServerKey[
 
 const EXPLANATION = `
 What the numbers are
-  latency    edit-to-reader: from the writer's local edit (a Y.Array push in this process) until a
-             reader's Y.Doc in this process observes it; one sample per reader per edit, one clock.
-             It covers the client's encoding, loopback network, the server (for StatRoom: decode and
-             validate and apply, commit to SQLite (one transaction per event-loop callback), then
-             relay) and the reader's
-             decode and apply.
+  latency    edit-to-reader: from the writer's local edit (a Y.Map entry set in this process) until
+             a reader's Y.Doc observes it; one sample per reader per edit, timed in the thread that
+             holds both. It covers the client's encoding, loopback network, the server (for
+             StatRoom: decode and validate and apply, commit to SQLite (one transaction per
+             event-loop callback), then relay) and the reader's decode and apply. Many rooms' clients
+             run in worker threads (--threads), each with its share of the rooms, so that one
+             thread's garbage collection stalls only its own clients.
   p50 / p99  median and 99th percentile of all samples; max is the single worst sample. The
              measured edits follow ${WARM_UP_SECONDS} s of warm-up edits at the same rate, not measured: the
              JIT compiling both sides' hot paths right after start, once per process.
@@ -281,11 +285,11 @@ What the numbers are
              is the process's high-water mark (VmHWM). StatRoom's includes the whole app (HTTP
              API, Socket.IO, SQLite and its checkpoint worker thread), not only its
              documents; it runs the production bundle, as npm start does.
-  clients    CPU time of this process, where every client runs, per edit over the same span: the
-             load generator's cost, which shares the machine's cores with the server. The
-             Socket.IO rows' clients (socket.io-client and engine.io-client on every message) cost
-             more than the stock y-websocket clients of the other rows, and readers' latency
-             includes that work.
+  clients    CPU time of this process (all its threads), where every client runs, per edit over
+             the same span: the load generator's cost, which shares the machine's cores with the
+             server. The Socket.IO rows' clients (socket.io-client and engine.io-client on every
+             message) cost more than the stock y-websocket clients of the other rows, and readers'
+             latency includes that work.
   ratio      StatRoom row / reference row of the same scenario. Target (issue 14): p99 ≤ 1.00 on /yjs
              fan-out, ≤ 1.25 in many rooms and on Socket.IO,
              with every update persisted before any client sees it. The /yjs row is the

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, serverEntryArgs } from '../../test/helpers/process.ts';
 import { sleep } from '../stats.ts';
-import { type BenchClient, connectSocketIo, connectYWebsocket } from './clients.ts';
+import { type BenchClient, type ClientSpec, connectClient } from './clients.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,6 +27,8 @@ export interface BenchServer {
   createDoc(index: number): Promise<string>;
   /** Connects one client (one device) to a document and resolves once it holds the server's state. */
   connect(docName: string): Promise<BenchClient>;
+  /** The same as data, for clients in the load generator's worker threads. */
+  clients: ClientSpec;
   stop(): Promise<void>;
 }
 
@@ -83,10 +85,12 @@ export async function startReference(): Promise<BenchServer> {
   );
   const httpUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(httpUrl, child);
+  const clients: ClientSpec = { transport: 'y-websocket', wsBase: `ws://127.0.0.1:${port}`, params: {} };
   return {
     name: 'reference (@y/websocket-server 0.1.1, in memory)',
     pid: child.pid as number,
-    connect: (docName) => connectYWebsocket(`ws://127.0.0.1:${port}`, docName, {}),
+    clients,
+    connect: (docName) => connectClient(clients, docName),
     createDoc: async (index) => `bench-${index}`,
     stop: () => stopProcess(child),
   };
@@ -129,6 +133,10 @@ export async function startStatRoom(
   });
   const { token } = (await signIn.json()) as { token: string };
   const transportName = transport === 'socket.io' ? 'Socket.IO' : '/yjs y-websocket';
+  const clients: ClientSpec =
+    transport === 'socket.io'
+      ? { transport: 'socket.io', httpUrl, token }
+      : { transport: 'y-websocket', wsBase: `ws://127.0.0.1:${port}/yjs`, params: { token } };
   return {
     name:
       storage === 'memory'
@@ -137,10 +145,8 @@ export async function startStatRoom(
           ? `StatRoom B (${transportName}, ${entry})`
           : `StatRoom (${transportName}, SQLite, every update persisted)`,
     pid: child.pid as number,
-    connect: (docName) =>
-      transport === 'socket.io'
-        ? connectSocketIo(httpUrl, docName, token)
-        : connectYWebsocket(`ws://127.0.0.1:${port}/yjs`, docName, { token }),
+    clients,
+    connect: (docName) => connectClient(clients, docName),
     async createDoc(index) {
       const response = await fetch(`${httpUrl}/api/meetings`, {
         method: 'POST',
