@@ -8,7 +8,7 @@
  * so that a change in the machine's load hurts the rows of one scenario as evenly as possible; the
  * 1-minute load average before and after each row is printed, because on a shared machine it, more
  * than the code, can decide a p99. Each scenario starts with a warm-up of `WARM_UP_SECONDS` of edits
- * that is not measured (JIT compilation right after start; see `scenarios.ts`).
+ * that is not measured (JIT compilation right after start; see `rooms.ts`).
  *
  *   npm run bench                          full run: 3 rounds of each scenario (about 15 minutes)
  *   npm run bench -- --quick               small scenarios, one round: a smoke check, not figures
@@ -24,8 +24,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { formatMs, type LatencySummary, sleep, summarize } from '../stats.ts';
-import { manyRooms } from './manyRooms.ts';
-import { fanOut, type ScenarioHooks, WARM_UP_SECONDS } from './scenarios.ts';
+import { type RoomsOptions, runRooms, type ScenarioHooks, WARM_UP_SECONDS } from './rooms.ts';
 import {
   type BenchServer,
   cpuSecondsOf,
@@ -43,11 +42,16 @@ const argument = (name: string): string | undefined =>
 
 const quick = process.argv.includes('--quick');
 const DEFAULT_ROUNDS = 3;
-const FAN_OUT = quick ? { readers: 10, edits: 200, rate: 100 } : { readers: 50, edits: 2000, rate: 100 };
 const LOAD_THREADS = Number(argument('threads') ?? 2);
-const MANY_ROOMS = quick
+// One document: its writer and 50 readers share one thread (one clock for both ends).
+const FAN_OUT: RoomsOptions = quick
+  ? { docs: 1, clientsPerDoc: 11, editsPerSecond: 100, durationSeconds: 2, threads: 1 }
+  : { docs: 1, clientsPerDoc: 51, editsPerSecond: 100, durationSeconds: 20, threads: 1 };
+const MANY_ROOMS: RoomsOptions = quick
   ? { docs: 20, clientsPerDoc: 3, editsPerSecond: 2, durationSeconds: 5, threads: LOAD_THREADS }
   : { docs: 200, clientsPerDoc: 3, editsPerSecond: 2, durationSeconds: 30, threads: LOAD_THREADS };
+const editsOf = (options: RoomsOptions) =>
+  options.docs * Math.floor(options.editsPerSecond * options.durationSeconds);
 
 /** The other build's entry for a `…B` row. */
 function serverB(row: string): string {
@@ -74,14 +78,14 @@ const DEFAULT_SERVERS: ServerKey[] = ['ref', 'ws', 'sio'];
 
 const SCENARIOS = {
   fanOut: {
-    title: `Fan-out: 1 writer + ${FAN_OUT.readers} readers on one document, ${FAN_OUT.edits} edits at ${FAN_OUT.rate}/s`,
-    edits: FAN_OUT.edits,
-    run: (server: BenchServer, hooks: ScenarioHooks) => fanOut(server, FAN_OUT, hooks),
+    title: `Fan-out: 1 writer + ${FAN_OUT.clientsPerDoc - 1} readers on one document, ${editsOf(FAN_OUT)} edits at ${FAN_OUT.editsPerSecond}/s`,
+    edits: editsOf(FAN_OUT),
+    run: (server: BenchServer, hooks: ScenarioHooks) => runRooms(server, FAN_OUT, hooks),
   },
   manyRooms: {
     title: `Many rooms: ${MANY_ROOMS.docs} documents × ${MANY_ROOMS.clientsPerDoc} clients (1 writer), each writer ${MANY_ROOMS.editsPerSecond} edits/s for ${MANY_ROOMS.durationSeconds} s, clients in ${MANY_ROOMS.threads} threads`,
-    edits: MANY_ROOMS.docs * Math.floor(MANY_ROOMS.editsPerSecond * MANY_ROOMS.durationSeconds),
-    run: (server: BenchServer, hooks: ScenarioHooks) => manyRooms(server, MANY_ROOMS, hooks),
+    edits: editsOf(MANY_ROOMS),
+    run: (server: BenchServer, hooks: ScenarioHooks) => runRooms(server, MANY_ROOMS, hooks),
   },
 } as const;
 type ScenarioKey = keyof typeof SCENARIOS;
@@ -268,9 +272,10 @@ What the numbers are
              a reader's Y.Doc observes it; one sample per reader per edit, timed in the thread that
              holds both. It covers the client's encoding, loopback network, the server (for
              StatRoom: decode and validate and apply, commit to SQLite (one transaction per
-             event-loop callback), then relay) and the reader's decode and apply. Many rooms' clients
-             run in worker threads (--threads), each with its share of the rooms, so that one
-             thread's garbage collection stalls only its own clients.
+             event-loop callback), then relay) and the reader's decode and apply. The clients run in
+             worker threads made for each row (fan-out: one; many rooms: --threads, each with its
+             share of the rooms), so that one thread's garbage collection stalls only its own
+             clients, and no row collects the garbage of the rows before it.
   p50 / p99  median and 99th percentile of all samples; max is the single worst sample. The
              measured edits follow ${WARM_UP_SECONDS} s of warm-up edits at the same rate, not measured: the
              JIT compiling both sides' hot paths right after start, once per process.

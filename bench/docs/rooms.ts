@@ -1,20 +1,44 @@
 /**
- * Many rooms: `docs` documents with `clientsPerDoc` clients each (one writer, the rest readers);
- * every writer edits at `editsPerSecond` for `durationSeconds`, writers staggered so the load is
- * even. The clients run in `threads` worker threads, each with its share of the rooms: a garbage
- * collection in a thread stalls only its own clients, as one browser's pause stalls only its tab,
- * where a single thread holding all 600 clients stalled every reader at once (figures in
- * docs/architecture.md, Storage).
+ * Both load scenarios of issues 2 and 14, as rooms: `docs` documents with `clientsPerDoc` clients
+ * each (one writer, the rest readers); every writer edits at `editsPerSecond` for
+ * `durationSeconds`, writers staggered so the load is even. Fan-out is one room of 51 clients;
+ * many rooms, 200 rooms of 3. The clients run in worker threads (`roomsWorker.ts`), each with its
+ * share of the rooms and its own heap, created for the row and gone after it: a collection in one
+ * thread stalls only its own clients, as one browser's pause stalls only its own tab, and no row
+ * inherits the garbage of the rows before it (figures in docs/architecture.md, Storage).
+ *
+ * Latency is edit-to-reader: the writer stamps each edit with its sequence number, every reader
+ * records when it sees it; a room's writer and readers share a thread, so one clock measures both
+ * ends.
  */
 import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { startWorkerModule } from '../../server/workerThreads.ts';
 import { sleep } from '../stats.ts';
 import type { RoomsCommand, RoomsReport, RoomsWorkerData } from './roomsWorker.ts';
-import { type ScenarioHooks, SETTLE_MS, WARM_UP_SECONDS } from './scenarios.ts';
 import type { BenchServer } from './servers.ts';
 
-export interface ManyRoomsOptions {
+/**
+ * Edits sent before the measured ones and not recorded: right after start, the servers and the
+ * clients compile their hot paths (V8's JIT), and on a 2-core machine shared by both sides that put
+ * stalls of 20–250 ms into the first 40 or so edits of every server, reference included: 2% of a
+ * fan-out's samples, enough to decide its p99 by itself, and a cost a server pays once per process,
+ * not per meeting. The pause after lets the warm-up's deliveries finish first.
+ */
+export const WARM_UP_SECONDS = 2;
+const SETTLE_MS = 500;
+
+/** Moments of a scenario the runner samples the server at (CPU time, memory). */
+export interface ScenarioHooks {
+  /** Every client is connected and synced; the first edit is about to be sent. */
+  editsStarting(): void;
+  /** Half-way through the edits, under full load. */
+  halfway(): void;
+  /** Every edit was delivered (or the wait timed out); clients are still connected. */
+  editsDelivered(): void;
+}
+
+export interface RoomsOptions {
   docs: number;
   clientsPerDoc: number;
   editsPerSecond: number;
@@ -23,7 +47,7 @@ export interface ManyRoomsOptions {
   threads: number;
 }
 
-export interface ManyRoomsResult {
+export interface RoomsResult {
   latencies: number[];
   expected: number;
 }
@@ -61,11 +85,11 @@ function nextReports<T extends RoomsReport['type']>(
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
-export async function manyRooms(
+export async function runRooms(
   server: BenchServer,
-  options: ManyRoomsOptions,
+  options: RoomsOptions,
   hooks: ScenarioHooks,
-): Promise<ManyRoomsResult> {
+): Promise<RoomsResult> {
   const docNames: string[] = [];
   for (let d = 0; d < options.docs; d++) docNames.push(await server.createDoc(d + 1));
   const threads = Math.max(1, Math.min(options.threads, options.docs));
