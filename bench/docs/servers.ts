@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, serverEntryArgs } from '../../test/helpers/process.ts';
 import { sleep } from '../stats.ts';
-import { type BenchClient, type ClientSpec, connectClient } from './clients.ts';
+import type { ClientSpec } from './clients.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -25,9 +25,7 @@ export interface BenchServer {
   pid: number;
   /** Creates a document clients may join; returns its name. */
   createDoc(index: number): Promise<string>;
-  /** Connects one client (one device) to a document and resolves once it holds the server's state. */
-  connect(docName: string): Promise<BenchClient>;
-  /** The same as data, for clients in the load generator's worker threads. */
+  /** How clients reach its documents, as data: the clients run in the load generator's worker threads. */
   clients: ClientSpec;
   stop(): Promise<void>;
 }
@@ -90,7 +88,6 @@ export async function startReference(): Promise<BenchServer> {
     name: 'reference (@y/websocket-server 0.1.1, in memory)',
     pid: child.pid as number,
     clients,
-    connect: (docName) => connectClient(clients, docName),
     createDoc: async (index) => `bench-${index}`,
     stop: () => stopProcess(child),
   };
@@ -146,7 +143,6 @@ export async function startStatRoom(
           : `StatRoom (${transportName}, SQLite, every update persisted)`,
     pid: child.pid as number,
     clients,
-    connect: (docName) => connectClient(clients, docName),
     async createDoc(index) {
       const response = await fetch(`${httpUrl}/api/meetings`, {
         method: 'POST',
