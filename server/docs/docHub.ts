@@ -29,7 +29,7 @@ import { loadDocument } from './docLoader.ts';
 import { createDocMetrics } from './docMetrics.ts';
 import type { DocStore } from './docStore.ts';
 import type { HubConnection, TransportName } from './hubConnection.ts';
-import { createPersistQueue } from './persistQueue.ts';
+import { createPersistQueue, type QueuedUpdate } from './persistQueue.ts';
 import { createDocPresence, type PresenceLimits } from './presence.ts';
 import {
   decodeDocMessage,
@@ -178,15 +178,11 @@ export function createDocHub(options: DocHubOptions): DocHub {
   // ── storing and relaying ────────────────────────────────────────────────────────────────────
 
   /** After the commit: relay each update to every ready session but its sender; compact or unload. */
-  function relayStored(
-    docName: string,
-    updates: Array<{ update: Uint8Array; origin: unknown }>,
-    lastId: number,
-  ): void {
-    const entry = docs.get(docName);
-    if (!entry) return;
-    for (const { update, origin } of updates) {
-      const message = encodeUpdate(update);
+  function relayStored(stored: QueuedUpdate[]): void {
+    for (const { docName, data, origin, id } of stored) {
+      const entry = docs.get(docName);
+      if (!entry) continue;
+      const message = encodeUpdate(data);
       let sent = 0;
       for (const session of entry.sessions.values()) {
         // Sessions still loading get the whole state from their sync step 2 once ready.
@@ -196,10 +192,10 @@ export function createDocHub(options: DocHubOptions): DocHub {
       }
       if (sent > 0) metrics.relayed(sent);
       entry.rows++;
+      entry.lastId = Math.max(entry.lastId, id);
+      compactor.noteStored(entry);
+      if (!inUse(entry)) scheduleUnload(entry);
     }
-    entry.lastId = Math.max(entry.lastId, lastId);
-    compactor.noteStored(entry);
-    if (!inUse(entry)) scheduleUnload(entry);
   }
 
   // ── loading and unloading ──────────────────────────────────────────────────────────────────

@@ -6,14 +6,15 @@
  * A failed commit keeps the batch, in front of what came since, and retries every second.
  */
 import type { Logger } from '../logger.ts';
-import type { DocStore } from './docStore.ts';
+import type { DocStore, StoredUpdate } from './docStore.ts';
 
 const RETRY_MS = 1_000;
 
-export interface QueuedUpdate {
-  update: Uint8Array;
+export interface QueuedUpdate extends StoredUpdate {
   /** Who applied it (a connection, or the server): the relay skips its sender. */
   origin: unknown;
+  /** Its row id, once stored. */
+  id: number;
 }
 
 export interface PersistQueue {
@@ -23,8 +24,6 @@ export interface PersistQueue {
   stored(docName: string): Promise<void>;
   /** Whether `docName` has updates not yet stored. */
   hasUnstored(docName: string): boolean;
-  /** Largest row id stored for `docName` through this queue (0 if none). */
-  lastStoredId(docName: string): number;
   /** Resolves once everything pushed so far is stored (however many retries that takes). */
   drain(): Promise<void>;
   /** Forgets a document that left memory with nothing unstored. */
@@ -34,18 +33,16 @@ export interface PersistQueue {
 }
 
 interface DocQueue {
-  waiting: QueuedUpdate[];
   pushed: number;
   storedCount: number;
-  lastId: number;
   waiters: Array<{ count: number; resolve: () => void }>;
 }
 
 export interface PersistQueueOptions {
   store: DocStore;
   logger: Logger;
-  /** After the commit; `lastId` is the largest row id now stored for the document. */
-  onStored(docName: string, updates: QueuedUpdate[], lastId: number): void;
+  /** After the commit, every update of the batch in the order applied, each with its row id. */
+  onStored(updates: QueuedUpdate[]): void;
   /** Seconds one commit took (metrics). */
   onCommitTime?(seconds: number): void;
 }
@@ -53,7 +50,8 @@ export interface PersistQueueOptions {
 export function createPersistQueue(options: PersistQueueOptions): PersistQueue {
   const { store, logger } = options;
   const queues = new Map<string, DocQueue>();
-  const dirty = new Set<string>();
+  /** Applied, not yet stored, in the order applied: the next batch is all of it. */
+  let waiting: QueuedUpdate[] = [];
   let scheduled = false;
   let chain: Promise<void> = Promise.resolve();
   let inFlight = 0;
@@ -64,7 +62,7 @@ export function createPersistQueue(options: PersistQueueOptions): PersistQueue {
   const queueOf = (docName: string): DocQueue => {
     let queue = queues.get(docName);
     if (!queue) {
-      queue = { waiting: [], pushed: 0, storedCount: 0, lastId: 0, waiters: [] };
+      queue = { pushed: 0, storedCount: 0, waiters: [] };
       queues.set(docName, queue);
     }
     return queue;
@@ -87,30 +85,21 @@ export function createPersistQueue(options: PersistQueueOptions): PersistQueue {
     return chain;
   }
 
+  // One batch is the queued updates themselves: they are the rows (docName, data), with nothing
+  // copied per batch (allocation per edit sets how often the server collects; docs/architecture.md).
   async function commitBatch(): Promise<void> {
-    if (dirty.size === 0) return;
-    const taken = [...dirty].map((docName) => {
-      const queue = queueOf(docName);
-      const updates = queue.waiting;
-      queue.waiting = [];
-      return { docName, queue, updates };
-    });
-    dirty.clear();
-    const rows = taken.flatMap(({ docName, updates }) =>
-      updates.map((item) => ({ docName, data: item.update })),
-    );
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
     const startedAt = performance.now();
     let ids: number[];
     try {
-      ids = await store.append(rows);
+      ids = await store.append(batch);
       lastCommitFailed = false;
     } catch (error) {
       lastCommitFailed = true;
-      logger.error({ err: error, rows: rows.length }, 'storing document updates failed; retrying');
-      for (const { docName, queue, updates } of taken) {
-        queue.waiting = updates.concat(queue.waiting);
-        dirty.add(docName);
-      }
+      logger.error({ err: error, rows: batch.length }, 'storing document updates failed; retrying');
+      waiting = batch.concat(waiting);
       if (!stopped) {
         retryTimer ??= setTimeout(() => {
           retryTimer = null;
@@ -120,28 +109,30 @@ export function createPersistQueue(options: PersistQueueOptions): PersistQueue {
       return;
     }
     options.onCommitTime?.((performance.now() - startedAt) / 1000);
-    let offset = 0;
-    for (const { docName, queue, updates } of taken) {
-      offset += updates.length;
-      queue.storedCount += updates.length;
-      queue.lastId = Math.max(queue.lastId, ids[offset - 1] ?? 0);
-      try {
-        options.onStored(docName, updates, queue.lastId);
-      } catch (error) {
-        logger.error({ err: error, doc: docName }, 'handling stored updates failed');
-      }
-      const due = queue.waiters.filter((waiter) => waiter.count <= queue.storedCount);
-      queue.waiters = queue.waiters.filter((waiter) => waiter.count > queue.storedCount);
-      for (const waiter of due) waiter.resolve();
+    for (let index = 0; index < batch.length; index++) {
+      const item = batch[index] as QueuedUpdate;
+      item.id = ids[index] ?? 0;
+      queueOf(item.docName).storedCount++;
     }
+    try {
+      options.onStored(batch);
+    } catch (error) {
+      logger.error({ err: error }, 'handling stored updates failed');
+    }
+    for (const item of batch) resolveDue(queueOf(item.docName));
+  }
+
+  function resolveDue(queue: DocQueue): void {
+    if (queue.waiters.length === 0) return;
+    const due = queue.waiters.filter((waiter) => waiter.count <= queue.storedCount);
+    queue.waiters = queue.waiters.filter((waiter) => waiter.count > queue.storedCount);
+    for (const waiter of due) waiter.resolve();
   }
 
   return {
     push(docName, update, origin) {
-      const queue = queueOf(docName);
-      queue.waiting.push({ update, origin });
-      queue.pushed++;
-      dirty.add(docName);
+      waiting.push({ docName, data: update, origin, id: 0 });
+      queueOf(docName).pushed++;
       schedule();
     },
     stored(docName) {
@@ -153,9 +144,8 @@ export function createPersistQueue(options: PersistQueueOptions): PersistQueue {
       const queue = queues.get(docName);
       return queue !== undefined && queue.storedCount < queue.pushed;
     },
-    lastStoredId: (docName) => queues.get(docName)?.lastId ?? 0,
     async drain() {
-      while (dirty.size > 0 || inFlight > 0) {
+      while (waiting.length > 0 || inFlight > 0) {
         if (retryTimer) {
           // A failed commit is waiting to retry: wait for that retry rather than hammer the store.
           if (stopped) return;
