@@ -2,10 +2,10 @@
  * The y-protocols message framing, written once for the server, the browser's provider and the
  * tests: a varuint message type, then a y-protocols body, exactly as y-websocket frames it.
  *
- * `decodeDocMessage` reads a message completely and checks every payload (a Yjs update is walked
- * with `Y.decodeUpdate`, an awareness update entry by entry) before it returns, so a caller acts on
- * a message as a whole or not at all. Two checks are left to whoever applies a payload:
- * `Y.decodeUpdate` accepting an update does not prove `Y.applyUpdate` will (see
+ * `decodeDocMessage` reads a message completely and checks every payload (a Yjs update is read
+ * as `Y.decodeUpdate` reads it, by `scanUpdate`; an awareness update entry by entry) before it
+ * returns, so a caller acts on a message as a whole or not at all. Two checks are left to whoever
+ * applies a payload: an update that decodes is not proven applicable by that (see
  * docs/architecture.md), and awareness states are parsed as JSON where they are applied (the
  * server's presence, which also caps them before parsing; y-protocols in the client), not twice.
  */
@@ -16,6 +16,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { DocMessageType } from './protocol.ts';
+import { scanUpdate, type UpdateScan } from './updateScan.ts';
 
 /** Every message type y-websocket defines: sync and awareness (shared/protocol.ts), auth, query-awareness. */
 export const MessageType = { ...DocMessageType, auth: 2, queryAwareness: 3 } as const;
@@ -32,15 +33,14 @@ export type DocMessage =
       step: 'syncStep2' | 'update';
       update: Uint8Array;
       message: Uint8Array;
-      /** The update's structs, as decoding it read them (checks reuse them instead of decoding again). */
-      structs: DecodedStructs;
+      /** What reading the update found (roots, references): the checks before applying use it. */
+      scan: UpdateScan;
     }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
   | { kind: 'permissionDenied'; reason: string };
 
 export type DocMessageKind = DocMessage['kind'];
-export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
 
 export class MalformedMessageError extends Error {
   constructor(message: string) {
@@ -93,9 +93,9 @@ function readSync(decoder: decoding.Decoder, data: Uint8Array): DocMessage {
   if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
     const name = syncType === syncProtocol.messageYjsSyncStep2 ? 'syncStep2' : 'update';
     const update = step(`${name}: payload`, () => decoding.readVarUint8Array(decoder));
-    // decodeUpdate walks every struct and the delete set; it throws on truncated or garbage input.
-    const { structs } = step(`${name}: not a Yjs update`, () => Y.decodeUpdate(update));
-    return { kind: 'update', step: name, update, message: data, structs };
+    // Reads every struct and the delete set; throws on truncated or garbage input.
+    const scan = step(`${name}: not a Yjs update`, () => scanUpdate(update));
+    return { kind: 'update', step: name, update, message: data, scan };
   }
   throw new MalformedMessageError(`sync message: unknown sync type ${syncType}`);
 }

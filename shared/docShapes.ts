@@ -3,8 +3,9 @@
  * root must be. Readers get roots only through `getRoot`, and the server checks each client update
  * with `checkUpdateRoots` before applying it, so no client can add a root or reuse one as another type.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { DocKind } from './docNames.ts';
+import { type RootUse, scanUpdate } from './updateScan.ts';
 
 export const RootType = { map: 'map', array: 'array', text: 'text' } as const;
 export type RootType = (typeof RootType)[keyof typeof RootType];
@@ -72,30 +73,25 @@ const declaredTypes = new Map<DocKind, ReadonlyMap<string, RootType>>(
 );
 
 /**
- * Which roots a client update (v1 encoding) would write outside its kind's declared shape. Pure and
- * allocation-light: it only looks at items that name their root (a string parent); an item that
- * continues another item (has an origin) inherits that item's root and kind of slot, so it cannot
- * change a root's shape. Nested values are not checked here; readers skip malformed ones.
+ * Which roots a client update (v1 encoding) would write outside its kind's declared shape. It only
+ * looks at items that name their root (a string parent); an item that continues another item (has
+ * an origin) inherits that item's root and kind of slot, so it cannot change a root's shape. Nested
+ * values are not checked here; readers skip malformed ones.
  * Throws only what `Y.decodeUpdate` throws for bytes that are not an update.
  */
 export function checkUpdateRoots(kind: DocKind, update: Uint8Array): RootCheck {
-  return checkStructRoots(kind, Y.decodeUpdate(update).structs);
+  return checkRootUses(kind, scanUpdate(update).roots);
 }
 
-/** `checkUpdateRoots` on structs already decoded. */
-export function checkStructRoots(
-  kind: DocKind,
-  structs: ReturnType<typeof Y.decodeUpdate>['structs'],
-): RootCheck {
+/** `checkUpdateRoots` on the roots an update was already found to use (`scanUpdate`). */
+export function checkRootUses(kind: DocKind, uses: RootUse[]): RootCheck {
   const declared = declaredTypes.get(kind);
   const undeclared = new Set<string>();
   const wrongType = new Set<string>();
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item) || typeof struct.parent !== 'string') continue;
-    const name = struct.parent;
+  for (const { name, mapEntry } of uses) {
     const type = declared?.get(name);
     if (type === undefined) undeclared.add(name);
-    else if ((type === RootType.map) !== (struct.parentSub !== null)) wrongType.add(name);
+    else if ((type === RootType.map) !== mapEntry) wrongType.add(name);
   }
   return { undeclared: [...undeclared], wrongType: [...wrongType] };
 }

@@ -372,7 +372,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     entry: DocEntry,
     doc: Y.Doc,
     session: Session,
-    { update, structs }: Extract<IncomingDocMessage, { kind: 'update' }>,
+    { update, scan }: Extract<IncomingDocMessage, { kind: 'update' }>,
   ): void {
     const { conn } = session;
     if (session.permission !== 'write') {
@@ -395,7 +395,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     const verdict = checkClientUpdate({
       kind: entry.kind,
       update,
-      structs,
+      scan,
       docBytes: entry.stateBytes,
       maxDocBytes,
     });
