@@ -7,10 +7,12 @@
  * (the browser's transport).
  *
  * `BENCH_CPU_PROF_DIR=/some/dir` runs the servers with `--cpu-prof` (one profile per process, written
- * at exit) to see where its time goes.
+ * at exit) to see where its time goes. `BENCH_GC_TRACE_DIR=/some/dir` runs them with V8's
+ * `--trace-gc --trace-gc-nvp` and writes each process's trace to a file there: one line per
+ * collection, with its pause and what survived it (`new_space_survived`, `promoted`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,10 +63,17 @@ function exitOnTermWhenProfiling(): string[] {
     : [];
 }
 
-/** `--cpu-prof` for a server process when BENCH_CPU_PROF_DIR is set. */
+/** `--cpu-prof` when BENCH_CPU_PROF_DIR is set, V8's GC trace when BENCH_GC_TRACE_DIR is. */
 function profileArgs(): string[] {
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
-  return profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const gcTrace = process.env.BENCH_GC_TRACE_DIR ? ['--trace-gc', '--trace-gc-nvp'] : [];
+  return [...gcTrace, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+}
+
+/** A server's stdout: V8 prints its GC trace there, so with BENCH_GC_TRACE_DIR it goes to a file. */
+function serverStdout(label: string): 'ignore' | number {
+  const traceDir = process.env.BENCH_GC_TRACE_DIR;
+  return traceDir ? openSync(join(traceDir, `${label}-${Date.now()}.log`), 'w') : 'ignore';
 }
 
 export async function startReference(): Promise<BenchServer> {
@@ -78,7 +87,7 @@ export async function startReference(): Promise<BenchServer> {
     ],
     {
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', serverStdout('reference'), 'inherit'],
     },
   );
   const httpUrl = `http://127.0.0.1:${port}`;
@@ -119,7 +128,7 @@ export async function startStatRoom(
       LOG_FORMAT: 'json',
       SESSION_SECRET: 'bench-secret-0123456789abcdef-0123',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', serverStdout(`statroom-${transport}${entry ? '-B' : ''}`), 'inherit'],
   });
   const httpUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(`${httpUrl}/healthz`, child);
