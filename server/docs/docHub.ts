@@ -6,6 +6,8 @@
  * - One in-flight load per document; messages that arrive meanwhile wait in their session.
  * - An update is checked (`updateGuard.ts`: applicable, declared roots, size) and applied to the
  *   server's copy before anything is stored; a refused update changes nothing and its sender is told.
+ *   What each message does to a document is `docMessageHandler.ts`; this file keeps the sessions,
+ *   the loads and unloads, and the relay after each commit.
  * - Stored before relayed (`persistQueue.ts`); the answer to a sync step 1 (the whole state a client
  *   lacks) also waits until all of it is stored, so no client holds an edit a crash could take away.
  * - `read` sessions may sync and publish presence; an update that would change the document is
@@ -15,7 +17,7 @@
  *   connection leaves, once everything is stored.
  */
 import type { Registry } from 'prom-client';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { parseDocName } from '../../shared/docNames.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { MAX_DOC_MESSAGE_BYTES } from '../../shared/protocol.ts';
@@ -26,19 +28,13 @@ import { createConnectionSender } from './connectionSender.ts';
 import type { DocEntry, Session } from './docEntry.ts';
 import { upgradeDocument } from './docKinds.ts';
 import { loadDocument } from './docLoader.ts';
+import { createDocMessageHandler } from './docMessageHandler.ts';
 import { createDocMetrics } from './docMetrics.ts';
 import type { DocStore } from './docStore.ts';
 import type { HubConnection, TransportName } from './hubConnection.ts';
 import { createPersistQueue, type QueuedUpdate } from './persistQueue.ts';
 import { createDocPresence, type PresenceLimits } from './presence.ts';
-import {
-  decodeDocMessage,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-  type IncomingDocMessage,
-} from './syncMessages.ts';
-import { checkClientUpdate } from './updateGuard.ts';
+import { decodeDocMessage, encodeSyncStep1, encodeUpdate, type IncomingDocMessage } from './syncMessages.ts';
 
 export const DEFAULT_COMPACT_THRESHOLD = 100;
 export const DEFAULT_COMPACT_IDLE_MS = 1_000;
@@ -157,6 +153,17 @@ export function createDocHub(options: DocHubOptions): DocHub {
       logger.debug({ doc: docName, rowsBefore, bytesAfter }, 'compacted');
     },
   );
+
+  const handle = createDocMessageHandler({
+    queue,
+    sender,
+    logger,
+    maxDocBytes,
+    refuse,
+    disconnect,
+    evict,
+    countApplyFailure: () => metrics.applyFailures.inc(),
+  });
 
   const readySessions = (entry: DocEntry): Session[] =>
     [...entry.sessions.values()].filter((session) => session.queue === null);
@@ -328,98 +335,6 @@ export function createDocHub(options: DocHubOptions): DocHub {
       disconnect(session.conn);
     }
     destroyEntry(entry);
-  }
-
-  // ── messages ───────────────────────────────────────────────────────────────────────────────
-
-  function handle(entry: DocEntry, session: Session, message: IncomingDocMessage): void {
-    const doc = entry.doc;
-    const presence = entry.presence;
-    if (!doc || !presence) return;
-    const { conn } = session;
-    switch (message.kind) {
-      case 'syncStep1': {
-        // The answer is the whole state the client lacks: sent only once all of it is stored.
-        void queue.stored(entry.name).then(() => {
-          if (entry.sessions.get(conn) !== session || !entry.doc) return;
-          const answer = encodeSyncStep2(entry.doc, message.stateVector);
-          // A first sync is not falling behind: its size is allowed on top of the buffer limit.
-          sender.send(conn, entry.name, answer, { firstSync: !session.synced });
-          session.synced = true;
-        });
-        return;
-      }
-      case 'update':
-        applyClientUpdate(entry, doc, session, message);
-        return;
-      case 'awareness': {
-        const outcome = presence.receive(conn, message.update);
-        if (outcome.ok) return;
-        refuse(conn, entry.name, outcome.code, outcome.message);
-        if (outcome.cutOff) {
-          conn.close('presence flood');
-          disconnect(conn);
-        }
-        return;
-      }
-      case 'queryAwareness':
-        presence.sendAllTo(conn);
-        return;
-    }
-  }
-
-  function applyClientUpdate(
-    entry: DocEntry,
-    doc: Y.Doc,
-    session: Session,
-    { update, scan }: Extract<IncomingDocMessage, { kind: 'update' }>,
-  ): void {
-    const { conn } = session;
-    if (session.permission !== 'write') {
-      // Every client answers the server's sync step 1 with a sync step 2; for a viewer that is
-      // already up to date it carries nothing new. Only an update that would change the document is
-      // a refused write.
-      if (Y.snapshotContainsUpdate(Y.snapshot(doc), update)) return;
-      refuse(
-        conn,
-        entry.name,
-        ErrorCode.forbidden,
-        'This document is read-only for you; the update was not applied',
-      );
-      return;
-    }
-    if (entry.stateBytes + update.byteLength > maxDocBytes) {
-      // The running estimate counts every update since the last compaction: measure before refusing.
-      entry.stateBytes = Y.encodeStateAsUpdate(doc).byteLength;
-    }
-    const verdict = checkClientUpdate({
-      kind: entry.kind,
-      update,
-      scan,
-      docBytes: entry.stateBytes,
-      maxDocBytes,
-    });
-    if (!verdict.ok) {
-      refuse(conn, entry.name, verdict.code, verdict.message);
-      return;
-    }
-    const captured: Uint8Array[] = [];
-    entry.captured = captured;
-    try {
-      Y.applyUpdate(doc, update, conn);
-    } catch (error) {
-      entry.captured = null;
-      metrics.applyFailures.inc();
-      logger.error(
-        { err: error, conn: conn.id, user: conn.principal.id, doc: entry.name },
-        'an update passed the checks but could not be applied',
-      );
-      refuse(conn, entry.name, ErrorCode.invalidPayload, `Update could not be applied: ${String(error)}`);
-      evict(entry);
-      return;
-    }
-    entry.captured = null;
-    for (const applied of captured) queue.push(entry.name, applied, conn);
   }
 
   function receive(conn: HubConnection, docName: string, data: Uint8Array): void {
