@@ -115,7 +115,7 @@ function skipContent(decoder: decoding.Decoder, info: number): number {
       decoding.readVarUint8Array(decoder);
       return 1;
     case Content.string:
-      // Clock units are UTF-16 code units of the decoded text (invalid UTF-8 decodes to U+FFFD).
+      // Clock units are UTF-16 code units of the decoded text (lib0 refuses invalid UTF-8).
       return decoding.readVarString(decoder).length;
     case Content.embed:
       readJson(decoder);

@@ -12,7 +12,7 @@
  * collection, with its pause and what survived it (`new_space_survived`, `promoted`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,25 +70,28 @@ function profileArgs(): string[] {
   return [...gcTrace, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
 }
 
-/** A server's stdout: V8 prints its GC trace there, so with BENCH_GC_TRACE_DIR it goes to a file. */
-function serverStdout(label: string): 'ignore' | number {
+/** Spawns a server process; its stdout, where V8 prints the GC trace, goes to a file with BENCH_GC_TRACE_DIR. */
+function spawnServer(label: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const traceDir = process.env.BENCH_GC_TRACE_DIR;
-  return traceDir ? openSync(join(traceDir, `${label}-${Date.now()}.log`), 'w') : 'ignore';
+  const stdout = traceDir ? openSync(join(traceDir, `${label}-${Date.now()}.log`), 'w') : 'ignore';
+  try {
+    return spawn(process.execPath, [...profileArgs(), ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', stdout, 'inherit'],
+    });
+  } finally {
+    // The child has its own copy of the descriptor.
+    if (typeof stdout === 'number') closeSync(stdout);
+  }
 }
 
 export async function startReference(): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      ...profileArgs(),
-      ...exitOnTermWhenProfiling(),
-      join(repoRoot, 'node_modules/@y/websocket-server/src/server.js'),
-    ],
-    {
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
-      stdio: ['ignore', serverStdout('reference'), 'inherit'],
-    },
+  const child = spawnServer(
+    'reference',
+    [...exitOnTermWhenProfiling(), join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')],
+    { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
   );
   const httpUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(httpUrl, child);
@@ -116,19 +119,15 @@ export async function startStatRoom(
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
   const entryArgs = entry ? ['--enable-source-maps', entry] : serverEntryArgs.built;
-  const child = spawn(process.execPath, [...profileArgs(), ...entryArgs], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      SQLITE_PATH: storage === 'memory' ? ':memory:' : join(dataDir, 'bench.sqlite'),
-      STATROOM_DEMO: 'off',
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-      SESSION_SECRET: 'bench-secret-0123456789abcdef-0123',
-    },
-    stdio: ['ignore', serverStdout(`statroom-${transport}${entry ? '-B' : ''}`), 'inherit'],
+  const child = spawnServer(`statroom-${transport}${entry ? '-B' : ''}`, entryArgs, {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SQLITE_PATH: storage === 'memory' ? ':memory:' : join(dataDir, 'bench.sqlite'),
+    STATROOM_DEMO: 'off',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    SESSION_SECRET: 'bench-secret-0123456789abcdef-0123',
   });
   const httpUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(`${httpUrl}/healthz`, child);

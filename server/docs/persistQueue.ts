@@ -109,17 +109,19 @@ export function createPersistQueue(options: PersistQueueOptions): PersistQueue {
       return;
     }
     options.onCommitTime?.((performance.now() - startedAt) / 1000);
+    // Waiters resolve in microtasks, so they run after the relay below.
     for (let index = 0; index < batch.length; index++) {
       const item = batch[index] as QueuedUpdate;
       item.id = ids[index] ?? 0;
-      queueOf(item.docName).storedCount++;
+      const queue = queueOf(item.docName);
+      queue.storedCount++;
+      resolveDue(queue);
     }
     try {
       options.onStored(batch);
     } catch (error) {
       logger.error({ err: error }, 'handling stored updates failed');
     }
-    for (const item of batch) resolveDue(queueOf(item.docName));
   }
 
   function resolveDue(queue: DocQueue): void {
