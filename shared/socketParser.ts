@@ -8,8 +8,8 @@
  *
  *   [marker/version: 1 byte][docName: varuint byte length + UTF-8][payload: the rest]
  *
- * and the encoder caches that frame per payload object, so relaying one edit to 50 readers costs
- * one encoding. Everything else (joins and their acks, errors, the CONNECT handshake, any other
+ * and the server builds that frame once per relayed message, however many readers it goes to
+ * (server/transports/socketio.ts). Everything else (joins and their acks, errors, the CONNECT handshake, any other
  * binary event) goes through the default socket.io-parser unchanged. Over HTTP long-polling
  * engine.io carries the frame base64-encoded, as it carries any binary packet.
  */
@@ -113,33 +113,11 @@ function binaryChunk(chunk: unknown): Uint8Array | null {
   return null;
 }
 
-interface CachedFrame {
-  docName: string;
-  frame: Uint8Array;
-}
-
-/**
- * The hub hands every socket of a document the same payload object: keyed by that object, the frame
- * is built once per relayed message, whether it goes out through the Encoder or straight to the
- * engine (server/transports/socketio.ts). Payloads are never mutated after they are sent; the
- * WeakMap lets them be collected.
- */
-const compactFrames = new WeakMap<Uint8Array, CachedFrame>();
-
-/** `encodeDocMessage`, once per payload object (and document). */
-export function compactDocMessage(docName: string, payload: Uint8Array): Uint8Array {
-  const cached = compactFrames.get(payload);
-  if (cached && cached.docName === docName) return cached.frame;
-  const frame = encodeDocMessage(docName, payload);
-  compactFrames.set(payload, { docName, frame });
-  return frame;
-}
-
 export class Encoder extends DefaultEncoder {
   override encode(packet: Packet): Array<string | Uint8Array> {
     const message = asDocMessage(packet);
     if (!message) return super.encode(packet) as Array<string | Uint8Array>;
-    return [compactDocMessage(message.docName, message.payload)];
+    return [encodeDocMessage(message.docName, message.payload)];
   }
 }
 

@@ -16,7 +16,7 @@ import {
   toUint8Array,
 } from '../../shared/protocol.ts';
 import type { Principal } from '../../shared/roles.ts';
-import { compactDocMessage, docMessageParser } from '../../shared/socketParser.ts';
+import { docMessageParser, encodeDocMessage } from '../../shared/socketParser.ts';
 import type { Authenticate } from '../auth/authenticate.ts';
 import type { OriginCheck } from '../auth/origin.ts';
 import type { Authorize } from '../docs/authorize.ts';
@@ -82,6 +82,20 @@ export interface DocMessageSender {
   bufferedBytes(): number;
 }
 
+/** Engine.io writes need no compression: Yjs updates compress poorly (see `perMessageDeflate`). */
+const WRITE_OPTIONS = { compress: false };
+
+/** The frame of the message being relayed: the hub hands each reader the same message in turn. */
+let lastRelayed: { docName: string; message: Uint8Array; frame: Buffer } | null = null;
+
+function relayFrame(docName: string, message: Uint8Array): Buffer {
+  if (lastRelayed?.message === message && lastRelayed.docName === docName) return lastRelayed.frame;
+  const chunk = encodeDocMessage(docName, message);
+  const frame = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  lastRelayed = { docName, message, frame };
+  return frame;
+}
+
 /**
  * Sends relayed document messages through engine.io's public `write`, as the compact frame the
  * parser would produce (built once per relayed message, shared by every reader), and counts the
@@ -90,16 +104,19 @@ export interface DocMessageSender {
  */
 export function createDocMessageSender(socket: DocSocket): DocMessageSender {
   let pending = 0;
+  // engine.io runs write callbacks in the order of the writes, so one callback and a queue of sizes do.
+  const unsentSizes: number[] = [];
+  const onWritten = () => {
+    pending -= unsentSizes.shift() ?? 0;
+  };
   return {
     send(docName, message) {
       if (!socket.connected) return;
-      const chunk = compactDocMessage(docName, message);
-      const size = chunk.byteLength;
-      pending += size;
+      const frame = relayFrame(docName, message);
+      pending += frame.byteLength;
+      unsentSizes.push(frame.byteLength);
       // engine.io skips packets (and their callbacks) once closing; the socket is gone by then.
-      socket.conn.write(Buffer.from(chunk.buffer, chunk.byteOffset, size), { compress: false }, () => {
-        pending -= size;
-      });
+      socket.conn.write(frame, WRITE_OPTIONS, onWritten);
     },
     bufferedBytes: () => pending,
   };
@@ -262,7 +279,7 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
 
     socket.on(
       'doc:message',
-      guarded('doc:message', async (docName: unknown, payload: unknown) => {
+      guarded('doc:message', (docName: unknown, payload: unknown) => {
         if (typeof docName !== 'string') {
           reportError(null, ErrorCode.invalidPayload, 'doc:message needs a document name');
           return;
@@ -273,9 +290,9 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
           return;
         }
         // A client may send its sync step 1 right after emitting doc:join, before the ack.
-        const pendingJoin = joining.get(docName);
-        if (pendingJoin) await pendingJoin;
         // The hub refuses messages for documents this socket has not joined, naming `not_joined`.
+        const pendingJoin = joining.get(docName);
+        if (pendingJoin) return pendingJoin.then(() => hub.receive(conn, docName, data));
         hub.receive(conn, docName, data);
       }),
     );

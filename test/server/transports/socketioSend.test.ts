@@ -17,7 +17,7 @@ import {
 } from '../../../server/transports/socketio.ts';
 import { ErrorCode, errorResponse } from '../../../shared/errors.ts';
 import { toUint8Array } from '../../../shared/protocol.ts';
-import { compactDocMessage, docMessageParser } from '../../../shared/socketParser.ts';
+import { docMessageParser, encodeDocMessage } from '../../../shared/socketParser.ts';
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcpProxy.ts';
 import { waitFor } from '../../helpers/yjsClients.ts';
 
@@ -114,7 +114,7 @@ describe('sending document messages over Socket.IO', () => {
     const message = new Uint8Array([0, 2, 1, 1]);
     sender.send('meeting:a', message);
     // Nothing is written before the event loop turns: the whole frame counts as buffered.
-    expect(sender.bufferedBytes()).toBe(compactDocMessage('meeting:a', message).byteLength);
+    expect(sender.bufferedBytes()).toBe(encodeDocMessage('meeting:a', message).byteLength);
     await waitFor(() => received.length === 1, 'the message');
     await waitFor(() => sender.bufferedBytes() === 0, 'the write callback');
   });
