@@ -6,8 +6,8 @@
  * - One in-flight load per document; messages that arrive meanwhile wait in their session.
  * - An update is checked (`updateGuard.ts`: applicable, declared roots, size) and applied to the
  *   server's copy before anything is stored; a refused update changes nothing and its sender is told.
- *   What each message does to a document is `docMessageHandler.ts`; this file keeps the sessions,
- *   the loads and unloads, and the relay after each commit.
+ *   What each message does to a document is `docMessageHandler.ts`; loading and unloading documents
+ *   is `docLifecycle.ts`; this file keeps the sessions and the relay after each commit.
  * - Stored before relayed (`persistQueue.ts`); the answer to a sync step 1 (the whole state a client
  *   lacks) also waits until all of it is stored, so no client holds an edit a crash could take away.
  * - `read` sessions may sync and publish presence; an update that would change the document is
@@ -18,7 +18,6 @@
  */
 import type { Registry } from 'prom-client';
 import type * as Y from 'yjs';
-import { parseDocName } from '../../shared/docNames.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { MAX_DOC_MESSAGE_BYTES } from '../../shared/protocol.ts';
 import type { Permission } from '../../shared/roles.ts';
@@ -26,23 +25,20 @@ import type { Logger } from '../logger.ts';
 import { createCompactor } from './compaction.ts';
 import { createConnectionSender } from './connectionSender.ts';
 import type { DocEntry, Session } from './docEntry.ts';
-import { upgradeDocument } from './docKinds.ts';
-import { loadDocument } from './docLoader.ts';
+import { createDocLifecycle } from './docLifecycle.ts';
 import { createDocMessageHandler } from './docMessageHandler.ts';
 import { createDocMetrics } from './docMetrics.ts';
 import type { DocStore } from './docStore.ts';
 import type { HubConnection, TransportName } from './hubConnection.ts';
 import { createPersistQueue, type QueuedUpdate } from './persistQueue.ts';
-import { createDocPresence, type PresenceLimits } from './presence.ts';
+import type { PresenceLimits } from './presence.ts';
 import { decodeDocMessage, encodeSyncStep1, encodeUpdate, type IncomingDocMessage } from './syncMessages.ts';
 
+export { DEFAULT_LARGE_DOC_BYTES, DEFAULT_UNLOAD_DELAY_MS } from './docLifecycle.ts';
 export const DEFAULT_COMPACT_THRESHOLD = 100;
 export const DEFAULT_COMPACT_IDLE_MS = 1_000;
-export const DEFAULT_UNLOAD_DELAY_MS = 5_000;
 export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MAX_DOC_BYTES = 16 * 1024 * 1024;
-/** A document past this many stored bytes is logged once per load: it deserves a look. */
-export const DEFAULT_LARGE_DOC_BYTES = 4 * 1024 * 1024;
 
 /** Origin of transactions made by the server itself (`hub.change`, schema upgrades). */
 export const SERVER_ORIGIN = 'server';
@@ -113,18 +109,14 @@ export function createDocHub(options: DocHubOptions): DocHub {
   const { store } = options;
   const logger = options.logger.child({ module: 'docHub' });
   const compactThreshold = options.compactThreshold ?? DEFAULT_COMPACT_THRESHOLD;
-  const unloadDelayMs = options.unloadDelayMs ?? DEFAULT_UNLOAD_DELAY_MS;
   const maxDocBytes = options.maxDocBytes ?? DEFAULT_MAX_DOC_BYTES;
-  const largeDocBytes = options.largeDocBytes ?? DEFAULT_LARGE_DOC_BYTES;
 
-  const docs = new Map<string, DocEntry>();
   const connections = new Map<HubConnection, Set<string>>();
   /** Documents lowered by `restrict` (e.g. closed meetings): later joins get at most this permission. */
   const restricted = new Map<string, Permission>();
-  let closed = false;
   const metrics = createDocMetrics(options.metrics, {
     connectionsByTransport: () => connectionCounts(),
-    loadedDocuments: () => loadedCount(),
+    loadedDocuments: () => lifecycle.loadedCount(),
   });
   const sender = createConnectionSender({
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
@@ -165,8 +157,19 @@ export function createDocHub(options: DocHubOptions): DocHub {
     countApplyFailure: () => metrics.applyFailures.inc(),
   });
 
-  const readySessions = (entry: DocEntry): Session[] =>
-    [...entry.sessions.values()].filter((session) => session.queue === null);
+  const lifecycle = createDocLifecycle({
+    store,
+    queue,
+    compactor,
+    sender,
+    metrics,
+    logger,
+    unloadDelayMs: options.unloadDelayMs,
+    largeDocBytes: options.largeDocBytes,
+    presenceLimits: options.presence,
+    readyConnections: (entry) =>
+      [...entry.sessions.values()].filter((session) => session.queue === null).map((session) => session.conn),
+  });
 
   function refuse(conn: HubConnection, docName: string, code: ErrorCode, message: string): void {
     metrics.updatesRefused.inc({ reason: code });
@@ -187,7 +190,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
   /** After the commit: relay each update to every ready session but its sender; compact or unload. */
   function relayStored(stored: QueuedUpdate[]): void {
     for (const { docName, data, origin, id } of stored) {
-      const entry = docs.get(docName);
+      const entry = lifecycle.get(docName);
       if (!entry) continue;
       const message = encodeUpdate(data);
       let sent = 0;
@@ -201,123 +204,11 @@ export function createDocHub(options: DocHubOptions): DocHub {
       entry.rows++;
       entry.lastId = Math.max(entry.lastId, id);
       compactor.noteStored(entry);
-      if (!inUse(entry)) scheduleUnload(entry);
+      if (!lifecycle.inUse(entry)) lifecycle.scheduleUnload(entry);
     }
   }
 
-  // ── loading and unloading ──────────────────────────────────────────────────────────────────
-
-  function entryFor(docName: string): DocEntry {
-    const existing = docs.get(docName);
-    if (existing) return existing;
-    const entry: DocEntry = {
-      name: docName,
-      kind: parseDocName(docName)?.kind ?? null,
-      ready: Promise.resolve(),
-      doc: null,
-      presence: null,
-      sessions: new Map(),
-      rows: 0,
-      stateBytes: 0,
-      lastId: 0,
-      compacting: null,
-      idleTimer: null,
-      unloadTimer: null,
-      busy: 0,
-      captured: null,
-    };
-    entry.ready = load(entry).catch((error: unknown) => {
-      if (docs.get(docName) === entry) docs.delete(docName);
-      logger.error({ err: error, doc: docName }, 'loading a document failed');
-      throw error;
-    });
-    // Joins await `ready`; this only keeps an unobserved failure from being reported as unhandled.
-    entry.ready.catch(() => {});
-    docs.set(docName, entry);
-    return entry;
-  }
-
-  async function load(entry: DocEntry): Promise<void> {
-    // Updates of an earlier copy of this document (evicted after a failure) are stored first.
-    await queue.stored(entry.name);
-    const loaded = await loadDocument(store, entry.name, logger, (count) =>
-      metrics.updatesSetAside.inc(count),
-    );
-    const { doc } = loaded;
-    Object.assign(entry, {
-      rows: loaded.rows,
-      stateBytes: loaded.bytes,
-      lastId: loaded.lastId,
-    });
-    if (loaded.bytes > largeDocBytes)
-      logger.warn({ doc: entry.name, bytes: loaded.bytes, rows: loaded.rows }, 'large document');
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      entry.stateBytes += update.byteLength;
-      // A client's update is held until it applied without throwing (see applyClientUpdate).
-      if (entry.captured) entry.captured.push(update);
-      else queue.push(entry.name, update, origin);
-    });
-    entry.presence = createDocPresence({
-      docName: entry.name,
-      doc,
-      send: (conn, message) => sender.send(conn, entry.name, message),
-      readyConnections: () => readySessions(entry).map((session) => session.conn),
-      logger,
-      counters: {
-        refused: (reason) => metrics.presenceRefused.inc({ reason }),
-        cutOff: () => metrics.presenceCutOffs.inc(),
-      },
-      ...options.presence,
-    });
-    entry.doc = doc;
-    // The upgrade goes through the update listener, so it is stored like any other change.
-    if (upgradeDocument(entry.name, doc)) logger.info({ doc: entry.name }, 'upgraded document schema');
-    // Left past the threshold by a process that stopped before compacting it.
-    compactor.noteStored(entry);
-  }
-
-  const inUse = (entry: DocEntry) =>
-    entry.sessions.size > 0 || entry.busy > 0 || docs.get(entry.name) !== entry;
-
-  function scheduleUnload(entry: DocEntry): void {
-    if (closed || entry.unloadTimer) return;
-    entry.unloadTimer = setTimeout(() => {
-      entry.unloadTimer = null;
-      void unload(entry);
-    }, unloadDelayMs);
-    entry.unloadTimer.unref();
-  }
-
-  function cancelUnload(entry: DocEntry): void {
-    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
-    entry.unloadTimer = null;
-  }
-
-  async function unload(entry: DocEntry): Promise<void> {
-    if (inUse(entry)) return;
-    try {
-      await entry.ready;
-    } catch {
-      return;
-    }
-    // Nothing leaves memory before it is stored; then the compaction that waited for quiet runs.
-    await queue.stored(entry.name);
-    if (inUse(entry) || queue.hasUnstored(entry.name)) return;
-    await compactor.compactIfDue(entry);
-    if (inUse(entry) || queue.hasUnstored(entry.name)) return;
-    docs.delete(entry.name);
-    queue.forget(entry.name);
-    destroyEntry(entry);
-    logger.debug({ doc: entry.name }, 'unloaded');
-  }
-
-  function destroyEntry(entry: DocEntry): void {
-    cancelUnload(entry);
-    compactor.cancel(entry);
-    entry.presence?.destroy();
-    entry.doc?.destroy();
-    entry.doc = null;
-  }
+  // ── receiving ───────────────────────────────────────────────────────────────────────────────
 
   /**
    * A client update passed every check yet threw midway through `Y.applyUpdate`: the copy may hold
@@ -325,7 +216,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
    * connections are closed, so they reconnect to a copy loaded from what is stored.
    */
   function evict(entry: DocEntry): void {
-    docs.delete(entry.name);
+    lifecycle.remove(entry);
     for (const session of [...entry.sessions.values()]) {
       try {
         session.conn.close('document reloaded after an update failed to apply');
@@ -334,12 +225,12 @@ export function createDocHub(options: DocHubOptions): DocHub {
       }
       disconnect(session.conn);
     }
-    destroyEntry(entry);
+    lifecycle.destroy(entry);
   }
 
   function receive(conn: HubConnection, docName: string, data: Uint8Array): void {
     try {
-      const entry = docs.get(docName);
+      const entry = lifecycle.get(docName);
       const session = entry?.sessions.get(conn);
       if (!entry || !session) {
         refuse(conn, docName, ErrorCode.notJoined, `Join ${docName} before sending messages for it`);
@@ -389,10 +280,10 @@ export function createDocHub(options: DocHubOptions): DocHub {
     permission: Permission,
     onJoined?: () => void,
   ): Promise<void> {
-    if (closed) throw new Error('The server is shutting down');
+    if (lifecycle.isClosed()) throw new Error('The server is shutting down');
     connect(conn);
-    const entry = entryFor(docName);
-    cancelUnload(entry);
+    const entry = lifecycle.entryFor(docName);
+    lifecycle.cancelUnload(entry);
     // A join authorized just before `restrict` ran still gets the lowered permission.
     const allowed = restricted.get(docName) === 'read' ? 'read' : permission;
     const session: Session = entry.sessions.get(conn) ?? {
@@ -426,32 +317,17 @@ export function createDocHub(options: DocHubOptions): DocHub {
 
   function leave(conn: HubConnection, docName: string): void {
     connections.get(conn)?.delete(docName);
-    const entry = docs.get(docName);
+    const entry = lifecycle.get(docName);
     const session = entry?.sessions.get(conn);
     if (!entry || !session) return;
     entry.sessions.delete(conn);
     // Broadcast at once, so others do not see a ghost until the 30 s presence timeout.
     entry.presence?.leave(conn);
-    if (!inUse(entry)) scheduleUnload(entry);
-  }
-
-  /** Loads the document (kept loaded while `use` runs) and hands it to `use`. */
-  async function withDoc<T>(docName: string, use: (doc: Y.Doc) => Promise<T> | T): Promise<T> {
-    if (closed) throw new Error('The server is shutting down');
-    const entry = entryFor(docName);
-    cancelUnload(entry);
-    entry.busy++;
-    try {
-      await entry.ready;
-      return await use(entry.doc as Y.Doc);
-    } finally {
-      entry.busy--;
-      if (!inUse(entry)) scheduleUnload(entry);
-    }
+    if (!lifecycle.inUse(entry)) lifecycle.scheduleUnload(entry);
   }
 
   function change<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
-    return withDoc(docName, async (doc) => {
+    return lifecycle.withDoc(docName, async (doc) => {
       let result: T | undefined;
       doc.transact(() => {
         result = fn(doc);
@@ -462,7 +338,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
   }
 
   async function drop(docName: string): Promise<void> {
-    const entry = docs.get(docName);
+    const entry = lifecycle.get(docName);
     if (!entry) return;
     for (const session of [...entry.sessions.values()]) {
       const { conn } = session;
@@ -476,17 +352,16 @@ export function createDocHub(options: DocHubOptions): DocHub {
     }
     await queue.stored(docName);
     // A server read or change still holding it lets the usual unload take it when done.
-    if (docs.get(docName) !== entry || inUse(entry)) return;
-    docs.delete(docName);
+    if (lifecycle.get(docName) !== entry || lifecycle.inUse(entry)) return;
     queue.forget(docName);
-    destroyEntry(entry);
+    lifecycle.forget(entry);
     logger.info({ doc: docName }, 'document dropped');
   }
 
   function restrict(docName: string, permission: Permission): number {
     if (permission === 'read') restricted.set(docName, permission);
     let lowered = 0;
-    for (const session of docs.get(docName)?.sessions.values() ?? []) {
+    for (const session of lifecycle.get(docName)?.sessions.values() ?? []) {
       if (session.permission === permission || permission === 'write') continue;
       session.permission = permission;
       lowered++;
@@ -501,7 +376,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
   }
 
   async function shutdown(): Promise<void> {
-    closed = true;
+    lifecycle.close();
     await flush();
     for (const conn of [...connections.keys()]) {
       try {
@@ -514,15 +389,7 @@ export function createDocHub(options: DocHubOptions): DocHub {
     // Leaving removed presence only; store whatever slipped in meanwhile, then give up retrying.
     await flush();
     queue.stop();
-    for (const entry of docs.values()) {
-      if (queue.hasUnstored(entry.name)) logger.error({ doc: entry.name }, 'unsaved updates at shutdown');
-      destroyEntry(entry);
-    }
-    docs.clear();
-  }
-
-  function loadedCount(): number {
-    return [...docs.values()].filter((entry) => entry.doc !== null).length;
+    lifecycle.forgetAll();
   }
 
   function connectionCounts(): Map<TransportName, number> {
@@ -539,14 +406,14 @@ export function createDocHub(options: DocHubOptions): DocHub {
     disconnect,
     join,
     leave,
-    isJoined: (conn, docName) => docs.get(docName)?.sessions.has(conn) ?? false,
+    isJoined: (conn, docName) => lifecycle.get(docName)?.sessions.has(conn) ?? false,
     receive,
     change,
-    read: (docName, fn) => withDoc(docName, fn),
+    read: (docName, fn) => lifecycle.withDoc(docName, fn),
     restrict,
     drop,
-    isLoaded: (docName) => docs.get(docName)?.doc != null,
-    loadedCount,
+    isLoaded: (docName) => lifecycle.get(docName)?.doc != null,
+    loadedCount: lifecycle.loadedCount,
     connectionCounts,
     flush,
     shutdown,
