@@ -1,6 +1,6 @@
 /**
- * What one decoded message from a client does to a document the DocHub holds (its sessions, loads and
- * unloads stay in `docHub.ts`):
+ * What one decoded message from a client does to a document the DocHub holds (its sessions stay in
+ * `docHub.ts`, its loads and unloads in `docLifecycle.ts`):
  * - a sync step 1 is answered with the state the client lacks, once all of it is stored;
  * - an update is checked (`updateGuard.ts`) and applied with what it produces held back, then queued
  *   to be stored and relayed; one that throws midway stores and relays nothing, and the copy is
