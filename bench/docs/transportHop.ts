@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 import { type Socket as ClientSocket, io } from 'socket.io-client';
 import WebSocket, { WebSocketServer } from 'ws';
-import { createDocMessageSender, type DocSocket } from '../../server/transports/socketio.ts';
+import { createDocMessageSender, type DocSocketServer } from '../../server/transports/socketio.ts';
 import { toUint8Array } from '../../shared/protocol.ts';
 import { docMessageParser } from '../../shared/socketParser.ts';
 import { formatMs, summarize } from '../stats.ts';
@@ -73,8 +73,8 @@ async function rawEcho(): Promise<Echo> {
 
 async function socketIoEcho(): Promise<Echo> {
   const http = createServer();
-  const server = new Server(http, { parser: docMessageParser, perMessageDeflate: false });
-  server.on('connection', (socket: DocSocket) => {
+  const server: DocSocketServer = new Server(http, { parser: docMessageParser, perMessageDeflate: false });
+  server.on('connection', (socket) => {
     const sender = createDocMessageSender(socket);
     socket.on('doc:message', (docName: unknown, data: unknown) => {
       const message = toUint8Array(data);
