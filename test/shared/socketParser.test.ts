@@ -189,30 +189,6 @@ describe('everything else goes through the default parser unchanged', () => {
   });
 });
 
-describe('the encoder encodes each relayed message once', () => {
-  test('the same payload object for the same document gives the identical frame', () => {
-    const encoder = new Encoder();
-    const payload = bytes(1000);
-    const [first] = encoder.encode(docMessage('meeting:x', payload));
-    const [second] = encoder.encode(docMessage('meeting:x', payload));
-    expect(second).toBe(first);
-  });
-
-  test('another document name or another payload object gives another frame', () => {
-    const encoder = new Encoder();
-    const payload = bytes(10);
-    const [forX] = encoder.encode(docMessage('meeting:x', payload));
-    const [forY] = encoder.encode(docMessage('meeting:y', payload));
-    expect(forY).not.toBe(forX);
-    expect(forY).toEqual(expectedFrame('meeting:y', payload));
-    const [again] = encoder.encode(docMessage('meeting:x', payload));
-    expect(again).toEqual(expectedFrame('meeting:x', payload));
-    const [sameBytesOtherObject] = encoder.encode(docMessage('meeting:x', bytes(10)));
-    expect(sameBytesOtherObject).not.toBe(again);
-    expect(sameBytesOtherObject).toEqual(again);
-  });
-});
-
 describe('malformed compact frames are refused with a clear error', () => {
   const name = [0x6d, 0x3a, 0x78]; // "m:x"
   const cases: Array<[string, number[], RegExp]> = [

@@ -31,6 +31,8 @@ interface Harness {
   received: string[];
   /** Message packets engine.io created on the server for this connection. */
   enginePackets: () => number;
+  /** Their data, in order: what engine.io was handed to write. */
+  enginePacketData: unknown[];
 }
 
 describe('sending document messages over Socket.IO', () => {
@@ -72,8 +74,11 @@ describe('sending document messages over Socket.IO', () => {
       received.push(`message:${docName}:${bytes.length > 16 ? `${bytes.length} bytes` : bytes.join(',')}`);
     });
     let packets = 0;
-    serverSocket.conn.on('packetCreate', (packet: { type: string }) => {
-      if (packet.type === 'message') packets++;
+    const enginePacketData: unknown[] = [];
+    serverSocket.conn.on('packetCreate', (packet: { type: string; data?: unknown }) => {
+      if (packet.type !== 'message') return;
+      packets++;
+      enginePacketData.push(packet.data);
     });
     return {
       serverSocket,
@@ -81,6 +86,7 @@ describe('sending document messages over Socket.IO', () => {
       client,
       received,
       enginePackets: () => packets,
+      enginePacketData,
     };
   }
 
@@ -108,6 +114,30 @@ describe('sending document messages over Socket.IO', () => {
       expect(enginePackets()).toBe(4);
     },
   );
+
+  test('a message relayed to several sockets is framed once; another message or document gets its own frame', async () => {
+    const first = await connect('websocket');
+    const second = await connect('websocket');
+    const message = new Uint8Array([0, 2, 5, 5]);
+    first.sender.send('meeting:a', message);
+    second.sender.send('meeting:a', message);
+    const sameBytesOtherMessage = message.slice();
+    second.sender.send('meeting:a', sameBytesOtherMessage);
+    second.sender.send('meeting:b', sameBytesOtherMessage);
+    const [toFirst] = first.enginePacketData;
+    const [toSecond, otherMessage, otherDocument] = second.enginePacketData;
+    expect(toSecond).toBe(toFirst);
+    expect(toFirst).toEqual(Buffer.from(encodeDocMessage('meeting:a', message)));
+    expect(otherMessage).not.toBe(toFirst);
+    expect(otherMessage).toEqual(toFirst);
+    expect(otherDocument).toEqual(Buffer.from(encodeDocMessage('meeting:b', message)));
+    await waitFor(() => second.received.length === 3, 'every message');
+    expect(second.received).toEqual([
+      'message:meeting:a:0,2,5,5',
+      'message:meeting:a:0,2,5,5',
+      'message:meeting:b:0,2,5,5',
+    ]);
+  });
 
   test('the buffered count holds what is unsent, and falls back to zero once written', async () => {
     const { sender, received } = await connect('websocket');
