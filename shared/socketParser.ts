@@ -13,8 +13,6 @@
  * binary event) goes through the default socket.io-parser unchanged. Over HTTP long-polling
  * engine.io carries the frame base64-encoded, as it carries any binary packet.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as string from 'lib0/string';
 import {
   Decoder as DefaultDecoder,
@@ -58,19 +56,66 @@ function asDocMessage(packet: Packet): DocMessage | null {
   return { docName, payload };
 }
 
-/** The compact frame of one doc message. The payload is copied once, straight into the frame. */
+/** A connection mostly carries one document, so its name's bytes are remembered between messages. */
+let encodedName = { docName: '', bytes: new Uint8Array(0) };
+
+function nameBytes(docName: string): Uint8Array {
+  if (encodedName.docName !== docName) encodedName = { docName, bytes: string.encodeUtf8(docName) };
+  return encodedName.bytes;
+}
+
+/** The varuint (7 bits a byte, least significant first) of `value` written at `offset`; returns the end. */
+function writeVarUint(target: Uint8Array, offset: number, value: number): number {
+  let rest = value;
+  let at = offset;
+  while (rest >= 0x80) {
+    target[at++] = 0x80 | (rest & 0x7f);
+    rest = Math.floor(rest / 0x80);
+  }
+  target[at++] = rest;
+  return at;
+}
+
+const varUintLength = (value: number): number =>
+  value < 0x80 ? 1 : 1 + varUintLength(Math.floor(value / 0x80));
+
+/** The compact frame of one doc message: one allocation, the payload copied once, straight into it. */
 export function encodeDocMessage(docName: string, payload: Uint8Array): Uint8Array {
-  const header = encoding.createEncoder();
-  encoding.writeUint8(header, COMPACT_DOC_MESSAGE_MARKER);
-  encoding.writeVarString(header, docName);
-  const headerBytes = encoding.toUint8Array(header);
-  const frame = new Uint8Array(headerBytes.length + payload.length);
-  frame.set(headerBytes, 0);
-  frame.set(payload, headerBytes.length);
+  const name = nameBytes(docName);
+  const nameAt = 1 + varUintLength(name.length);
+  const frame = new Uint8Array(nameAt + name.length + payload.length);
+  frame[0] = COMPACT_DOC_MESSAGE_MARKER;
+  writeVarUint(frame, 1, name.length);
+  frame.set(name, nameAt);
+  frame.set(payload, nameAt + name.length);
   return frame;
 }
 
 const malformed = (reason: string) => new Error(`malformed compact doc:message frame: ${reason}`);
+
+/** The last name decoded, by its bytes: a connection's next message is most often for the same document. */
+let decodedName = { docName: '', bytes: new Uint8Array(0) };
+
+/** Whether `frame[at, at + length)` holds exactly `bytes`. */
+function holds(frame: Uint8Array, at: number, length: number, bytes: Uint8Array): boolean {
+  if (bytes.length !== length) return false;
+  for (let index = 0; index < length; index++) if (frame[at + index] !== bytes[index]) return false;
+  return true;
+}
+
+function decodeName(frame: Uint8Array, at: number, length: number): string {
+  if (holds(frame, at, length, decodedName.bytes)) return decodedName.docName;
+  const bytes = frame.slice(at, at + length);
+  let docName: string;
+  try {
+    // lib0's decoder is a fatal TextDecoder (or a polyfill that throws too) on invalid UTF-8.
+    docName = string.decodeUtf8(bytes);
+  } catch {
+    throw malformed('document name is not valid UTF-8');
+  }
+  decodedName = { docName, bytes };
+  return docName;
+}
 
 /**
  * Decodes a compact frame. Throws, like the default decoder on bad input, so that socket.io
@@ -78,30 +123,29 @@ const malformed = (reason: string) => new Error(`malformed compact doc:message f
  */
 export function decodeDocMessage(frame: Uint8Array): DocMessagePacket {
   if (frame.length === 0) throw malformed('empty frame');
-  const decoder = decoding.createDecoder(frame);
-  const marker = decoding.readUint8(decoder);
+  const marker = frame[0] as number;
   if (marker !== COMPACT_DOC_MESSAGE_MARKER) {
     throw malformed(`unknown marker 0x${marker.toString(16).padStart(2, '0')}`);
   }
-  let nameLength: number;
-  try {
-    nameLength = decoding.readVarUint(decoder);
-  } catch {
-    throw malformed('truncated document name length');
+  let nameLength = 0;
+  let at = 1;
+  for (let scale = 1; ; scale *= 0x80) {
+    // Eight bytes hold any safe integer; more would only overflow the scale.
+    if (scale > 0x80 ** 7) throw malformed('document name length out of range');
+    const byte = frame[at++];
+    if (byte === undefined) throw malformed('truncated document name length');
+    nameLength += (byte & 0x7f) * scale;
+    if (nameLength > Number.MAX_SAFE_INTEGER) throw malformed('document name length out of range');
+    if (byte < 0x80) break;
   }
   if (nameLength === 0) throw malformed('empty document name');
-  const left = frame.length - decoder.pos;
+  const left = frame.length - at;
   if (nameLength > left) {
     throw malformed(`document name length ${nameLength} exceeds the ${left} bytes left`);
   }
-  let docName: string;
-  try {
-    // lib0's decoder is a fatal TextDecoder (or a polyfill that throws too) on invalid UTF-8.
-    docName = string.decodeUtf8(decoding.readUint8Array(decoder, nameLength));
-  } catch {
-    throw malformed('document name is not valid UTF-8');
-  }
-  const payload = new Uint8Array(frame.buffer, frame.byteOffset + decoder.pos, frame.length - decoder.pos);
+  const docName = decodeName(frame, at, nameLength);
+  const payloadAt = at + nameLength;
+  const payload = new Uint8Array(frame.buffer, frame.byteOffset + payloadAt, frame.length - payloadAt);
   return { type: PacketType.EVENT, nsp: '/', data: [DOC_MESSAGE_EVENT, docName, payload] };
 }
 

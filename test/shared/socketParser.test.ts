@@ -92,6 +92,23 @@ describe('compact doc:message frames', () => {
   });
 });
 
+describe('names remembered between frames', () => {
+  test('frames for different documents in turn decode to their own names', () => {
+    const names = ['meeting:x', 'meeting:y', 'meeting:x', 'meeting:xy', NON_ASCII_NAME, 'meeting:x'];
+    const payload = bytes(5);
+    const frames = names.map((name) => new Encoder().encode(docMessage(name, payload))[0]);
+    expect(frames.map((frame) => decodeDocMessage(frame as Uint8Array).data[1])).toEqual(names);
+    expect(frames).toEqual(names.map((name) => expectedFrame(name, payload)));
+  });
+
+  test('bytes that are not UTF-8 are refused right after a valid name of the same length', () => {
+    decodeDocMessage(expectedFrame('m:', bytes(1)));
+    expect(() => decodeDocMessage(new Uint8Array([COMPACT_DOC_MESSAGE_MARKER, 2, 0xc3, 0x28, 1]))).toThrow(
+      /not valid UTF-8/,
+    );
+  });
+});
+
 describe('everything else goes through the default parser unchanged', () => {
   const attachment = () => bytes(40, 3);
   const cases: Array<[string, () => Packet]> = [
@@ -196,6 +213,16 @@ describe('malformed compact frames are refused with a clear error', () => {
     ['a bad marker', [0x00, 3, ...name, 1, 2], /unknown marker 0x00/],
     ['a truncated name length', [COMPACT_DOC_MESSAGE_MARKER, 0x80], /truncated document name length/],
     ['a missing name length', [COMPACT_DOC_MESSAGE_MARKER], /truncated document name length/],
+    [
+      'a name length of 200 continuation bytes',
+      [COMPACT_DOC_MESSAGE_MARKER, ...new Array<number>(200).fill(0x80), 1, ...name],
+      /document name length out of range/,
+    ],
+    [
+      'a name length past the safe integers',
+      [COMPACT_DOC_MESSAGE_MARKER, ...new Array<number>(7).fill(0xff), 0x7f, ...name],
+      /document name length out of range/,
+    ],
     [
       'a name longer than the frame',
       [COMPACT_DOC_MESSAGE_MARKER, 9, ...name],
