@@ -77,7 +77,8 @@ function Console({ meeting }: { meeting: Meeting }) {
   );
 
   useConsoleKeys({
-    enabled: canRun && !captureOpen && !helpOpen,
+    // An open capture or help is a `<dialog open>`, which the listener checks at the keystroke itself.
+    enabled: canRun,
     onHelp: () => setHelpOpen(true),
     onAction: (action) => {
       switch (action) {

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { actionOfKey, type ConsoleAction, isTypingTarget } from './consoleKeys.ts';
 
 interface ConsoleKeysOptions {
-  /** False for a viewer, or while the capture or the help is open (they handle their own keys). */
+  /** False for a viewer. An open dialog (the capture, the help) keeps its keys whatever this says. */
   enabled: boolean;
   onAction(action: ConsoleAction): void;
   /** 1–9: the item's indicator at that position, large on the big screen. */
