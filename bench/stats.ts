@@ -25,6 +25,15 @@ export function summarize(samples: number[]): LatencySummary {
   };
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 export const formatMs = (value: number): string =>
   Number.isFinite(value) ? `${value.toFixed(2)} ms` : 'n/a';
 

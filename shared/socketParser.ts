@@ -9,9 +9,9 @@
  *   [marker/version: 1 byte][docName: varuint byte length + UTF-8][payload: the rest]
  *
  * and the server builds that frame once per relayed message, however many readers it goes to
- * (server/transports/socketio.ts). Everything else (joins and their acks, errors, the CONNECT handshake, any other
- * binary event) goes through the default socket.io-parser unchanged. Over HTTP long-polling
- * engine.io carries the frame base64-encoded, as it carries any binary packet.
+ * (server/transports/socketio.ts). Everything else (joins and their acks, errors, the CONNECT
+ * handshake, any other binary event) goes through the default socket.io-parser unchanged. Over HTTP
+ * long-polling engine.io carries the frame base64-encoded, as it carries any binary packet.
  */
 import * as string from 'lib0/string';
 import {
@@ -64,16 +64,15 @@ function nameBytes(docName: string): Uint8Array {
   return encodedName.bytes;
 }
 
-/** The varuint (7 bits a byte, least significant first) of `value` written at `offset`; returns the end. */
-function writeVarUint(target: Uint8Array, offset: number, value: number): number {
+/** Writes the varuint (7 bits a byte, least significant first) of `value` at `offset`. */
+function writeVarUint(target: Uint8Array, offset: number, value: number): void {
   let rest = value;
   let at = offset;
   while (rest >= 0x80) {
     target[at++] = 0x80 | (rest & 0x7f);
     rest = Math.floor(rest / 0x80);
   }
-  target[at++] = rest;
-  return at;
+  target[at] = rest;
 }
 
 const varUintLength = (value: number): number =>

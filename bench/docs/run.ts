@@ -23,7 +23,8 @@
  * nor always in the middle.
  */
 import { cpus, loadavg } from 'node:os';
-import { formatMs, type LatencySummary, sleep, summarize } from '../stats.ts';
+import { argument } from '../cli.ts';
+import { formatMs, type LatencySummary, median, sleep, summarize } from '../stats.ts';
 import { type RoomsOptions, runRooms, type ScenarioHooks, WARM_UP_SECONDS } from './rooms.ts';
 import {
   type BenchServer,
@@ -36,9 +37,6 @@ import {
 
 // Every stock y-websocket provider adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(0);
-
-const argument = (name: string): string | undefined =>
-  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 const quick = process.argv.includes('--quick');
 const DEFAULT_ROUNDS = 3;
@@ -219,14 +217,6 @@ const TRANSPORT_LABELS: Record<ServerKey, string> = {
   sioB: 'Socket.IO (build B)',
 };
 const transportLabel = (key: ServerKey) => TRANSPORT_LABELS[key];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 /** p99 ratio to the reference each row must stay under (issue 14): /yjs fan-out 1.0, else 1.25. */
 function targetOf(scenario: ScenarioKey, key: ServerKey): number {

@@ -21,10 +21,8 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { createDocMessageSender, type DocSocketServer } from '../../server/transports/socketio.ts';
 import { toUint8Array } from '../../shared/protocol.ts';
 import { docMessageParser } from '../../shared/socketParser.ts';
-import { formatMs, summarize } from '../stats.ts';
-
-const argument = (name: string): string | undefined =>
-  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+import { argument } from '../cli.ts';
+import { formatMs, median, summarize } from '../stats.ts';
 
 const SOCKETS = Number(argument('sockets') ?? 300);
 const ROUND_TRIPS = Number(argument('trips') ?? 20_000);
@@ -145,7 +143,6 @@ for (let round = 1; round <= ROUNDS; round++) {
     );
   }
 }
-const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const raw = median(p50s.raw);
 const socketIo = median(p50s.socketIo);
 console.log(

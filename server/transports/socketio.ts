@@ -290,9 +290,9 @@ export function attachSocketIo(deps: SocketIoTransportDeps): DocSocketServer {
           return;
         }
         // A client may send its sync step 1 right after emitting doc:join, before the ack.
-        // The hub refuses messages for documents this socket has not joined, naming `not_joined`.
         const pendingJoin = joining.get(docName);
         if (pendingJoin) return pendingJoin.then(() => hub.receive(conn, docName, data));
+        // The hub refuses messages for documents this socket has not joined, naming `not_joined`.
         hub.receive(conn, docName, data);
       }),
     );

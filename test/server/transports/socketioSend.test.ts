@@ -73,19 +73,16 @@ describe('sending document messages over Socket.IO', () => {
       const bytes = toUint8Array(payload) ?? new Uint8Array();
       received.push(`message:${docName}:${bytes.length > 16 ? `${bytes.length} bytes` : bytes.join(',')}`);
     });
-    let packets = 0;
     const enginePacketData: unknown[] = [];
     serverSocket.conn.on('packetCreate', (packet: { type: string; data?: unknown }) => {
-      if (packet.type !== 'message') return;
-      packets++;
-      enginePacketData.push(packet.data);
+      if (packet.type === 'message') enginePacketData.push(packet.data);
     });
     return {
       serverSocket,
       sender: createDocMessageSender(serverSocket),
       client,
       received,
-      enginePackets: () => packets,
+      enginePackets: () => enginePacketData.length,
       enginePacketData,
     };
   }
