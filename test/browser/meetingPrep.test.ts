@@ -124,6 +124,8 @@ describe('meeting preparation in the browser', () => {
 
     // Ana's caret sits after "Burglaries" while Bruno types before it: her caret must move with the
     // text, so what she types next lands where she was, not where the text shifted to.
+    // Ana waits until she sees Bruno's caret at the end: its redraw during her arrow keys can undo one.
+    await expect.poll(() => otherCaretOffset(notes(ana.page)), POLL).toBe(together.length);
     await notes(ana.page).press('Home');
     for (let step = 0; step < 'Burglaries'.length; step++) await notes(ana.page).press('ArrowRight');
     await expect.poll(() => caretOffset(notes(ana.page)), POLL).toBe('Burglaries'.length);
