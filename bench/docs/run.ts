@@ -13,7 +13,7 @@
  *   npm run bench                          full run: 3 rounds of each scenario (about 15 minutes)
  *   npm run bench -- --quick               small scenarios, one round: a smoke check, not figures
  *   npm run bench -- --only=manyRooms      one scenario (fanOut | manyRooms)
- *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | wsMem | wsB | sioB)
+ *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | refBurn | wsMem | wsB | sioB)
  *   npm run bench -- --rounds=5            each row N times, plus the median p99 of each server
  *   npm run bench -- --threads=1           many rooms' clients in N worker threads (default 2)
  *
@@ -58,11 +58,16 @@ function serverB(row: string): string {
   return entry;
 }
 
+/** µs of CPU the `refBurn` row adds to the reference per client message (BENCH_BURN_US). */
+const BURN_US = Number(process.env.BENCH_BURN_US ?? 170);
+
 const SERVERS = {
-  ref: startReference,
+  ref: () => startReference(),
   // A second reference process: `--servers=ref,refB` compares the reference with itself, so that
   // its ratio shows how far the machine alone moves a ratio from one round to the next.
-  refB: startReference,
+  refB: () => startReference(),
+  // The reference plus BENCH_BURN_US µs of CPU per client message: the price of a µs of path work.
+  refBurn: () => startReference(BURN_US),
   ws: () => startStatRoom('y-websocket'),
   sio: () => startStatRoom('socket.io'),
   // /yjs with SQLite in memory: how much of the gap is storing every update (not a product setting).
@@ -210,6 +215,7 @@ function ratio(ours: number, theirs: number): string {
 const TRANSPORT_LABELS: Record<ServerKey, string> = {
   ref: 'reference',
   refB: 'reference (again)',
+  refBurn: `reference + ${BURN_US} µs per message`,
   ws: '/yjs',
   sio: 'Socket.IO',
   wsMem: '/yjs (SQLite in memory)',

@@ -86,18 +86,22 @@ function spawnServer(label: string, args: string[], env: NodeJS.ProcessEnv): Chi
   }
 }
 
-export async function startReference(): Promise<BenchServer> {
+export async function startReference(burnMicros = 0): Promise<BenchServer> {
   const port = await freePort();
+  const burn = burnMicros > 0 ? ['--import', join(repoRoot, 'bench/docs/referenceBurn.mjs')] : [];
   const child = spawnServer(
-    'reference',
-    [...exitOnTermWhenProfiling(), join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')],
-    { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    burnMicros > 0 ? 'reference-burn' : 'reference',
+    [...exitOnTermWhenProfiling(), ...burn, join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')],
+    { ...process.env, HOST: '127.0.0.1', PORT: String(port), BENCH_BURN_US: String(burnMicros) },
   );
   const httpUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(httpUrl, child);
   const clients: ClientSpec = { transport: 'y-websocket', wsBase: `ws://127.0.0.1:${port}`, params: {} };
   return {
-    name: 'reference (@y/websocket-server 0.1.1, in memory)',
+    name:
+      burnMicros > 0
+        ? `reference + ${burnMicros} µs of CPU per client message`
+        : 'reference (@y/websocket-server 0.1.1, in memory)',
     pid: child.pid as number,
     clients,
     createDoc: async (index) => `bench-${index}`,
@@ -118,7 +122,9 @@ export async function startStatRoom(
 ): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'statroom-bench-'));
-  const entryArgs = entry ? ['--enable-source-maps', entry] : serverEntryArgs.built;
+  // BENCH_SERVER_B_FLAGS: Node or V8 flags for build B alone (the same build under other flags).
+  const flagsB = (process.env.BENCH_SERVER_B_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
+  const entryArgs = entry ? [...flagsB, '--enable-source-maps', entry] : serverEntryArgs.built;
   const child = spawnServer(`statroom-${transport}${entry ? '-B' : ''}`, entryArgs, {
     ...process.env,
     HOST: '127.0.0.1',
