@@ -301,7 +301,11 @@ What the numbers are
              the core count, other processes compete with server and clients, and p99 and max
              measure that contention more than the code; compare rows with similar load.
   Socket.IO  the same server and clients' work, through the browser's transport (one Socket.IO
-             connection per client); its client (bench/docs/clients.ts) is not the stock one.`;
+             connection per client); its client (bench/docs/clients.ts) is not the stock one.
+  refBurn    a yardstick, not a target: the reference spending BENCH_BURN_US µs (default 170) of
+             busy CPU before each client message. In many rooms its ratio is what that much work on
+             the path costs the tail; compare it with StatRoom's extra main-thread CPU per edit. It is
+             no yardstick in fan-out, where its p99 went to 99–192 ms (2026-12-05; not looked into).`;
 
 async function main(): Promise<void> {
   const serverKeys = argument('servers')
