@@ -60,6 +60,8 @@ function serverB(row: string): string {
 
 /** µs of CPU the `refBurn` row adds to the reference per client message (BENCH_BURN_US). */
 const BURN_US = Number(process.env.BENCH_BURN_US ?? 170);
+if (!Number.isFinite(BURN_US) || BURN_US <= 0)
+  throw new Error('BENCH_BURN_US must be a number of µs above 0');
 
 const SERVERS = {
   ref: () => startReference(),

@@ -10,6 +10,7 @@
  * at exit) to see where its time goes. `BENCH_GC_TRACE_DIR=/some/dir` runs them with V8's
  * `--trace-gc --trace-gc-nvp` and writes each process's trace to a file there: one line per
  * collection, with its pause and what survived it (`new_space_survived`, `promoted`).
+ * `BENCH_SERVER_B_FLAGS="--some-flag …"` starts build B (BENCH_SERVER_B) with those Node or V8 flags.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
