@@ -16,21 +16,23 @@
  *   npm run bench -- --servers=ref,ws      some rows (ref | ws | sio | refB | refBurn | wsMem | wsB | sioB)
  *   npm run bench -- --rounds=5            each row N times, plus the median p99 of each server
  *   npm run bench -- --threads=1           many rooms' clients in N worker threads (default 2)
+ *   npm run bench -- --isolate-cores       each server on cores of its own, the clients on the others (`cores.ts`)
  *
- * One round's p99 moves ±15–50% with the machine (a 2-core VM shared with the clients), so the
- * verdict is the median over rounds, and the order of the servers rotates from round to round
- * (`runOrder`), so that no server always runs first on a machine that is warming up or calming down,
- * nor always in the middle.
+ * One round's p99 moves ±15–50% with the machine (a 2-core VM), so the verdict is the median over
+ * rounds, and the order of the servers rotates from round to round (`runOrder`), so that no server
+ * always runs first on a machine that is warming up or calming down, nor always in the middle.
  */
 import { cpus, loadavg } from 'node:os';
 import { argument } from '../cli.ts';
 import { formatMs, type LatencySummary, median, sleep, summarize } from '../stats.ts';
+import { pinThisProcess, splitCores } from './cores.ts';
 import { type RoomsOptions, runRooms, type ScenarioHooks, WARM_UP_SECONDS } from './rooms.ts';
 import {
   type BenchServer,
   cpuSecondsOf,
   mainThreadCpuSecondsOf,
   memoryOf,
+  pinServersTo,
   startReference,
   startStatRoom,
 } from './servers.ts';
@@ -290,9 +292,9 @@ What the numbers are
              documents; it runs the production bundle, as npm start does.
   clients    CPU time of this process (all its threads), where every client runs, per edit over
              the same span: the load generator's cost, which shares the machine's cores with the
-             server. The Socket.IO rows' clients (socket.io-client and engine.io-client on every
-             message) cost more than the stock y-websocket clients of the other rows, and readers'
-             latency includes that work.
+             server unless --isolate-cores (printed at the top). The Socket.IO rows' clients
+             (socket.io-client and engine.io-client on every message) cost more than the stock
+             y-websocket clients of the other rows, and readers' latency includes that work.
   ratio      StatRoom row / reference row of the same scenario. Target (issue 14): p99 ≤ 1.00 on /yjs
              fan-out, ≤ 1.25 in many rooms and on Socket.IO,
              with every update persisted before any client sees it. The /yjs row is the
@@ -321,6 +323,19 @@ async function main(): Promise<void> {
     `node ${process.version}, ${cpus().length} cores, load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
+  );
+
+  const split = process.argv.includes('--isolate-cores') ? splitCores() : null;
+  if (process.argv.includes('--isolate-cores') && !split)
+    throw new Error('--isolate-cores needs 2 cores or more and taskset');
+  if (split) {
+    pinThisProcess(split.clients);
+    pinServersTo(split.server);
+  }
+  console.log(
+    split
+      ? `each server on core ${split.server}, the clients on core ${split.clients} (--isolate-cores)`
+      : 'servers and clients share every core (--isolate-cores: each on its own)',
   );
 
   const rounds = Math.max(1, Number(argument('rounds') ?? (quick ? 1 : DEFAULT_ROUNDS)));

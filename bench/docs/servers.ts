@@ -71,12 +71,20 @@ function profileArgs(): string[] {
   return [...gcTrace, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
 }
 
+/** `taskset -c` list every server process is started on (`pinServersTo`); null: any core. */
+let serverCpus: string | null = null;
+export function pinServersTo(cpuList: string | null): void {
+  serverCpus = cpuList;
+}
+
 /** Spawns a server process; its stdout, where V8 prints the GC trace, goes to a file with BENCH_GC_TRACE_DIR. */
 function spawnServer(label: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const traceDir = process.env.BENCH_GC_TRACE_DIR;
   const stdout = traceDir ? openSync(join(traceDir, `${label}-${Date.now()}.log`), 'w') : 'ignore';
   try {
-    return spawn(process.execPath, [...profileArgs(), ...args], {
+    const command = [process.execPath, ...profileArgs(), ...args];
+    const [file, ...rest] = serverCpus ? ['taskset', '-c', serverCpus, ...command] : command;
+    return spawn(file as string, rest, {
       cwd: repoRoot,
       env,
       stdio: ['ignore', stdout, 'inherit'],
