@@ -325,9 +325,9 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
 
-  const split = process.argv.includes('--isolate-cores') ? splitCores() : null;
-  if (process.argv.includes('--isolate-cores') && !split)
-    throw new Error('--isolate-cores needs 2 cores or more and taskset');
+  const isolate = process.argv.includes('--isolate-cores');
+  const split = isolate ? splitCores() : null;
+  if (isolate && !split) throw new Error('--isolate-cores needs 2 cores or more and taskset');
   if (split) {
     pinThisProcess(split.clients);
     pinServersTo(split.server);

@@ -82,9 +82,11 @@ function spawnServer(label: string, args: string[], env: NodeJS.ProcessEnv): Chi
   const traceDir = process.env.BENCH_GC_TRACE_DIR;
   const stdout = traceDir ? openSync(join(traceDir, `${label}-${Date.now()}.log`), 'w') : 'ignore';
   try {
-    const command = [process.execPath, ...profileArgs(), ...args];
-    const [file, ...rest] = serverCpus ? ['taskset', '-c', serverCpus, ...command] : command;
-    return spawn(file as string, rest, {
+    const nodeArgs = [...profileArgs(), ...args];
+    const [file, fileArgs] = serverCpus
+      ? ['taskset', ['-c', serverCpus, process.execPath, ...nodeArgs]]
+      : [process.execPath, nodeArgs];
+    return spawn(file, fileArgs, {
       cwd: repoRoot,
       env,
       stdio: ['ignore', stdout, 'inherit'],
